@@ -1,0 +1,112 @@
+// The field catalogue: both templates expanded to fields and rule checks.
+// Everything downstream (extract, validate, archive columns, export, UI)
+// iterates these lists; field ids are the public contract.
+import {
+  ACTIVE_2019,
+  ACTIVE_2021,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  RESULT_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  TABLES,
+} from './templates.js';
+import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId } from './types.js';
+
+export * from './types.js';
+export { TABLES, REQUEST_COLUMNS, REVIEW_COLUMNS, RESULT_ROWS };
+
+function rowsFor(t: TemplateId): RowDef[] {
+  const active = t === '2019' ? ACTIVE_2019 : ACTIVE_2021;
+  const requests = REQUEST_ROWS.filter((r) => r.templates.includes(t));
+  return [...active, ...requests, ...REVIEW_ROWS];
+}
+
+function fieldsFor(t: TemplateId, rows: RowDef[]): FieldDef[] {
+  return rows.flatMap((row) =>
+    row.columns.map((column) => ({
+      id: `${row.id}.${column.id}`,
+      table: row.table,
+      row,
+      column,
+      unit: column.unit,
+      optional: row.optionalIn?.includes(t) ?? false,
+    })),
+  );
+}
+
+function rulesFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
+  const has = new Set(fields.map((f) => f.id));
+  const optional = new Set(fields.filter((f) => f.optional).map((f) => f.id));
+  const reqIds = new Set(rows.filter((r) => r.table === 'requests').map((r) => r.id.split('.')[1]));
+  const checks: RuleCheck[] = [];
+  const mk = (rule: RuleCheck['rule'], scope: string, left: string[], right: string[]): RuleCheck => ({
+    rule,
+    scope,
+    left,
+    right,
+    optional: [...left, ...right].filter((id) => optional.has(id)),
+  });
+  for (const c of REQUEST_COLUMNS) {
+    const f = (row: string) => `requests.${row}.${c.id}`;
+    checks.push(mk('R1', c.id, [f('new'), f('carried_over')], [f('total'), f('carried_forward')]));
+  }
+  for (const c of REQUEST_COLUMNS) {
+    const parts = RESULT_ROWS.filter((r) => reqIds.has(r)).map((r) => `requests.${r}.${c.id}`);
+    checks.push(mk('R2', c.id, [`requests.total.${c.id}`], parts.filter((id) => has.has(id))));
+  }
+  for (const r of rows.filter((x) => x.table === 'requests')) {
+    const parts = REQUEST_COLUMNS.filter((c) => c.id !== 'total').map((c) => `${r.id}.${c.id}`);
+    checks.push(mk('R3', r.id.split('.')[1]!, [`${r.id}.total`], parts));
+  }
+  for (const r of REVIEW_ROWS) {
+    const parts = REVIEW_COLUMNS.filter((c) => c.id !== 'total').map((c) => `${r.id}.${c.id}`);
+    checks.push(mk('R4', r.id.split('.')[1]!, [`${r.id}.total`], parts));
+  }
+  return checks;
+}
+
+function build(id: TemplateId, label: Label, years: Template['years']): Template {
+  const rows = rowsFor(id);
+  const fields = fieldsFor(id, rows);
+  return { id, label, years, rows, fields, rules: rulesFor(rows, fields) };
+}
+
+export const TEMPLATES: Record<TemplateId, Template> = {
+  '2019': build('2019', { zh: '2019年版（国办公开办函〔2019〕60号）', en: '2019 template' }, { from: 2019, to: 2020 }),
+  '2021': build('2021', { zh: '2021年版（国办公开办函〔2021〕30号）', en: '2021 template' }, { from: 2021, to: null }),
+};
+
+export function template(id: TemplateId): Template {
+  return TEMPLATES[id];
+}
+
+/** The template a report on `year` should use (reports before 2019 use none). */
+export function templateForYear(year: number): TemplateId | null {
+  if (year >= 2021) return '2021';
+  if (year >= 2019) return '2019';
+  return null;
+}
+
+const FIELD_INDEX = new Map<string, FieldDef>();
+for (const t of Object.values(TEMPLATES)) for (const f of t.fields) if (!FIELD_INDEX.has(f.id)) FIELD_INDEX.set(f.id, f);
+
+/** Any field of either template by id (the two templates share most ids). */
+export function fieldById(id: string): FieldDef | undefined {
+  return FIELD_INDEX.get(id);
+}
+
+/** Every field id known to any template, in catalogue order, without repeats. */
+export const ALL_FIELD_IDS: string[] = [...FIELD_INDEX.keys()];
+
+/** Chinese label of a field, as a reader of the official table would say it. */
+export function fieldLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {
+  const f = fieldById(id);
+  if (!f) return id;
+  const row = f.row.group && f.table === 'requests' && f.row.group.zh.startsWith('（') ? `${f.row.group[lang]} ` : '';
+  return `${row}${f.row.label[lang]} · ${f.column.label[lang]}`;
+}
+
+export function rowsOfTable(t: TemplateId, table: TableId): RowDef[] {
+  return TEMPLATES[t].rows.filter((r) => r.table === table);
+}
