@@ -1,0 +1,45 @@
+// Reader registry: bytes → ReportDocument, by detected format. Each format's
+// reader is its own module, loaded on first use so that pdf.js or SheetJS
+// cost nothing when a folder holds only text.
+import { readFile as readBytes, stat } from 'node:fs/promises';
+import { ReadError, type ReportDocument, type SourceFormat } from '../model.js';
+import { detectFormat } from './detect.js';
+
+export type Reader = (bytes: Uint8Array, name: string) => Promise<ReportDocument>;
+
+/** Largest file a reader accepts; real reports are well under this. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+// One line per format: a lazy import of the module that reads it.
+// Each reader module exports `read: Reader`.
+const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
+  // txt / csv / html: text readers (extraction core)
+  // docx / doc / wps / pdf / xlsx / xls / et: office and PDF readers
+};
+
+export async function readDocument(bytes: Uint8Array, name: string): Promise<ReportDocument> {
+  if (bytes.length === 0) throw new ReadError('empty', 'the file is empty');
+  if (bytes.length > MAX_FILE_BYTES) throw new ReadError('too_large', `the file is larger than ${MAX_FILE_BYTES >> 20} MB`);
+  const format = detectFormat(bytes, name);
+  if (format === 'zip') throw new ReadError('unsupported', 'a zip archive that is neither a Word nor a spreadsheet file');
+  if (format === 'ole') throw new ReadError('unsupported', 'an Office binary file of unknown kind; save it as .docx');
+  if (format === 'unknown') throw new ReadError('unsupported', 'unsupported file format (RTF or unknown); save it as .docx or .txt');
+  const load = READERS[format];
+  if (!load) throw new ReadError('unsupported', `no reader for ${format} files yet`);
+  const reader = await load();
+  return reader(bytes, name);
+}
+
+export async function readPath(path: string): Promise<ReportDocument> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    throw new ReadError('io', `cannot open the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (size > MAX_FILE_BYTES) throw new ReadError('too_large', `the file is larger than ${MAX_FILE_BYTES >> 20} MB`);
+  const bytes = await readBytes(path).catch((e: NodeJS.ErrnoException) => {
+    throw new ReadError('io', `cannot read the file: ${e.code ?? String(e)}`);
+  });
+  return readDocument(bytes, path);
+}
