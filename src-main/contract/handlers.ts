@@ -1,0 +1,135 @@
+// THE handler map: name → argument and result types. The services implement
+// it, the Electron preload exposes one function per name, the web bridge
+// serves one route per name and the renderer's client is generic over it, so
+// a renamed or mistyped call fails to compile on every side.
+import type {
+  AgencyInfo,
+  AgencySeries,
+  AppInfo,
+  ArchiveInfo,
+  Correction,
+  ExportRequest,
+  Facets,
+  JobProgress,
+  JobKind,
+  JobResult,
+  JobState,
+  LibraryGrid,
+  ReportDetail,
+  ReportFilter,
+  ReportPage,
+  ReportStatus,
+  ReportText,
+  SearchHit,
+  TemplateId,
+  YearComparison,
+} from './models.js';
+
+type Empty = Record<string, never>;
+interface JobStarted {
+  jobId: string;
+}
+
+export interface Handlers {
+  'app.info': { args: Empty; result: AppInfo };
+  'archive.open': { args: { path: string; create?: boolean }; result: ArchiveInfo };
+  'archive.info': { args: Empty; result: ArchiveInfo | null };
+  'archive.backup': { args: { path: string }; result: { path: string; bytes: number } };
+  'archive.choose': { args: { create: boolean }; result: ArchiveInfo | null };
+  'library.grid': { args: { agency?: string; region?: string }; result: LibraryGrid };
+  'library.facets': { args: Empty; result: Facets };
+  'reports.list': { args: ReportFilter; result: ReportPage };
+  'reports.get': { args: { id: number }; result: ReportDetail };
+  'reports.text': { args: { id: number }; result: ReportText };
+  'reports.verify': { args: { id: number; verified: boolean }; result: ReportDetail };
+  'reports.setMeta': {
+    args: { id: number; agency?: string; year?: number; template?: TemplateId };
+    result: ReportDetail;
+  };
+  'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
+  'cells.correct': {
+    args: { id: number; field: string; value: number | null; note?: string };
+    result: ReportDetail;
+  };
+  'cells.undo': { args: { id: number }; result: ReportDetail };
+  'cells.redo': { args: { id: number }; result: ReportDetail };
+  'cells.history': { args: { id: number; field?: string }; result: Correction[] };
+  search: { args: { text: string; limit?: number }; result: SearchHit[] };
+  'agencies.list': { args: Empty; result: AgencyInfo[] };
+  'agencies.merge': { args: { from: string; into: string }; result: { moved: number } };
+  'import.start': { args: { folder: string }; result: JobStarted };
+  'import.chooseFolder': { args: Empty; result: { path: string | null } };
+  'samples.import': { args: Empty; result: JobStarted };
+  'reextract.start': { args: { ids?: number[] }; result: JobStarted };
+  'export.start': { args: ExportRequest; result: JobStarted };
+  'export.chooseFolder': { args: Empty; result: { path: string | null } };
+  'export.openFolder': { args: { jobId: string }; result: { opened: boolean; path: string } };
+  'jobs.get': { args: { jobId: string }; result: JobState };
+  'jobs.cancel': { args: { jobId: string }; result: { cancelled: boolean } };
+  'charts.agencyYears': { args: { agency: string; fields: string[] }; result: AgencySeries };
+  'charts.yearAgencies': { args: { year: number; fields: string[]; region?: string }; result: YearComparison };
+}
+
+export type HandlerName = keyof Handlers;
+export type Args<K extends HandlerName> = Handlers[K]['args'];
+export type Result<K extends HandlerName> = Handlers[K]['result'];
+
+/** Menu commands the shell forwards to the renderer. */
+export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'backup' | 'library' | 'charts' | 'about';
+
+export interface Events {
+  'job.progress': JobProgress;
+  'job.done': { jobId: string; kind: JobKind; result: JobResult };
+  'job.failed': { jobId: string; kind: JobKind; error: string; cancelled: boolean };
+  'archive.changed': { info: ArchiveInfo | null };
+  'menu.command': { command: MenuCommand };
+}
+
+export type EventName = keyof Events;
+
+/** An event as it travels over a bridge: name + payload, discriminated. */
+export type EventMessage = { [K in EventName]: { name: K; payload: Events[K] } }[EventName];
+
+/** Every handler name, in one list, checked against the map both ways. */
+const NAMES_RECORD: { [K in HandlerName]: true } = {
+  'app.info': true,
+  'archive.open': true,
+  'archive.info': true,
+  'archive.backup': true,
+  'archive.choose': true,
+  'library.grid': true,
+  'library.facets': true,
+  'reports.list': true,
+  'reports.get': true,
+  'reports.text': true,
+  'reports.verify': true,
+  'reports.setMeta': true,
+  'reports.openOriginal': true,
+  'cells.correct': true,
+  'cells.undo': true,
+  'cells.redo': true,
+  'cells.history': true,
+  search: true,
+  'agencies.list': true,
+  'agencies.merge': true,
+  'import.start': true,
+  'import.chooseFolder': true,
+  'samples.import': true,
+  'reextract.start': true,
+  'export.start': true,
+  'export.chooseFolder': true,
+  'export.openFolder': true,
+  'jobs.get': true,
+  'jobs.cancel': true,
+  'charts.agencyYears': true,
+  'charts.yearAgencies': true,
+};
+export const HANDLER_NAMES = Object.keys(NAMES_RECORD) as HandlerName[];
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(NAMES_RECORD, name);
+}
+
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo', 'backup', 'library', 'charts', 'about'];
+
+export type { ReportStatus };

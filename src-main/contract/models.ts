@@ -1,0 +1,200 @@
+// Shapes that cross the boundary between main and renderer. Plain data only
+// (structured-clone and JSON safe); both sides import these types.
+import type { TemplateId } from '../core/catalogue/types.js';
+import type { CellSource, Flag, PagePosition, SourceFormat } from '../core/model.js';
+
+export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat };
+
+/** Review state of a report as the library shows it. */
+export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
+export const REPORT_STATUSES: readonly ReportStatus[] = ['unreviewed', 'flagged', 'verified'];
+
+export interface ArchiveInfo {
+  path: string;
+  reports: number;
+  agencies: number;
+  years: number[];
+  flagged: number;
+  verified: number;
+}
+
+export interface AppInfo {
+  version: string;
+  bridge: 'electron' | 'web';
+  /** The host can show native folder/file dialogs and open files. */
+  nativeDialogs: boolean;
+  archive: ArchiveInfo | null;
+  /** Sample reports shipped with the app are available. */
+  samples: boolean;
+}
+
+export interface ReportFilter {
+  year?: number;
+  region?: string;
+  /** Substring of the agency name. */
+  agency?: string;
+  template?: TemplateId;
+  status?: ReportStatus;
+  flaggedOnly?: boolean;
+  /** Full-text query over the reports' source text. */
+  text?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ReportSummary {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  template: TemplateId | null;
+  region: string | null;
+  status: ReportStatus;
+  flagCount: number;
+  file: string;
+  format: SourceFormat | null;
+  /** A snippet around the full-text match when the list was searched. */
+  snippet?: string;
+}
+
+export interface ReportPage {
+  total: number;
+  items: ReportSummary[];
+}
+
+export interface Correction {
+  field: string;
+  /** Value before this correction (the extracted one for the first). */
+  from: number | null;
+  to: number | null;
+  note: string | null;
+  at: string; // ISO time
+  undone?: boolean;
+}
+
+export interface ReportDetail extends ReportSummary {
+  values: Record<string, number | null>;
+  /** Extracted values before any correction, for fields that were corrected. */
+  original: Record<string, number | null>;
+  cells: Record<string, CellSource>;
+  flags: Flag[];
+  /** Fields corrected by a person (latest value is in `values`). */
+  corrected: string[];
+  canUndo: boolean;
+  canRedo: boolean;
+  error: string | null;
+  publishedAt: string | null;
+}
+
+export interface ReportText {
+  id: number;
+  text: string;
+  format: SourceFormat | null;
+  pages?: { page: number; start: number; end: number; width: number; height: number }[];
+  positions?: { start: number; end: number; position: PagePosition }[];
+}
+
+export interface SearchHit {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  snippet: string;
+}
+
+export interface AgencyInfo {
+  name: string;
+  region: string | null;
+  reports: number;
+  years: number[];
+}
+
+export type GridState = 'unreviewed' | 'flagged' | 'verified' | 'missing';
+
+export interface LibraryGrid {
+  years: number[];
+  rows: { agency: string; region: string | null; cells: { year: number; state: GridState; reportId: number | null }[] }[];
+}
+
+export interface Facets {
+  years: number[];
+  regions: string[];
+  templates: TemplateId[];
+}
+
+export type JobKind = 'import' | 'export' | 'reextract';
+
+export interface FileError {
+  file: string;
+  error: string;
+}
+
+export interface ImportSummary {
+  kind: 'import';
+  files: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  flagged: number;
+  errors: FileError[];
+}
+
+export interface ExportSummary {
+  kind: 'export';
+  files: string[];
+  folder: string;
+  reports: number;
+}
+
+export interface ReextractSummary {
+  kind: 'reextract';
+  reports: number;
+  changed: number;
+  errors: FileError[];
+}
+
+export type JobResult = ImportSummary | ExportSummary | ReextractSummary;
+
+export interface JobProgress {
+  jobId: string;
+  kind: JobKind;
+  done: number;
+  total: number;
+  current: string | null;
+  /** Items per second, smoothed over the run. */
+  rate: number;
+  etaSeconds: number | null;
+}
+
+export interface JobState {
+  jobId: string;
+  kind: JobKind;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  progress: JobProgress;
+  result: JobResult | null;
+  error: string | null;
+}
+
+export type ExportFormat = 'xlsx' | 'csv' | 'json';
+
+export interface ExportRequest {
+  years: number[];
+  agency?: string;
+  region?: string;
+  format: ExportFormat;
+  /** Folder to write into. */
+  folder: string;
+}
+
+/** One series per field: values by year for one agency. */
+export interface AgencySeries {
+  agency: string;
+  years: number[];
+  series: { field: string; values: (number | null)[] }[];
+}
+
+/** One series per field: values by agency for one year. */
+export interface YearComparison {
+  year: number;
+  agencies: string[];
+  series: { field: string; values: (number | null)[] }[];
+}

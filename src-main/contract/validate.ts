@@ -1,0 +1,145 @@
+// Runtime argument validators, one per handler. Everything that arrives over
+// IPC or HTTP is untrusted: each parser returns a fresh object with only the
+// known keys, or throws ArgsError naming the first bad path. The mapped type
+// ARG_PARSERS forces one parser per handler whose output fits its args type.
+import { TEMPLATE_IDS, type TemplateId } from '../core/catalogue/types.js';
+import type { Args, HandlerName } from './handlers.js';
+import { REPORT_STATUSES, type ExportFormat, type ReportFilter, type ReportStatus } from './models.js';
+
+export class ArgsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgsError';
+  }
+}
+
+type Parser<T> = (v: unknown, path: string) => T;
+
+const fail = (path: string, want: string): never => {
+  throw new ArgsError(`${path || 'args'}: expected ${want}`);
+};
+
+const MAX_STR = 4096;
+const str =
+  (max = MAX_STR): Parser<string> =>
+  (v, p) =>
+    typeof v === 'string' && v.length <= max ? v : fail(p, `a string of at most ${max} characters`);
+const nonEmpty =
+  (max = MAX_STR): Parser<string> =>
+  (v, p) =>
+    typeof v === 'string' && v.trim().length > 0 && v.length <= max ? v : fail(p, 'a non-empty string');
+const int =
+  (min: number, max: number): Parser<number> =>
+  (v, p) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fail(p, `an integer in ${min}..${max}`);
+const finite: Parser<number> = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a finite number'));
+const bool: Parser<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
+const nullable =
+  <T>(inner: Parser<T>): Parser<T | null> =>
+  (v, p) =>
+    v === null ? null : inner(v, p);
+const oneOf =
+  <T extends string>(values: readonly T[]): Parser<T> =>
+  (v, p) =>
+    typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : fail(p, `one of ${values.join(', ')}`);
+const list =
+  <T>(inner: Parser<T>, max: number): Parser<T[]> =>
+  (v, p) => {
+    if (!Array.isArray(v) || v.length > max) return fail(p, `a list of at most ${max} items`);
+    return v.map((x, i) => inner(x, `${p}[${i}]`));
+  };
+
+type Shape<T> = { [K in keyof T]-?: { parse: Parser<Exclude<T[K], undefined>>; optional: undefined extends T[K] ? true : false } };
+const req = <T>(parse: Parser<T>) => ({ parse, optional: false as const });
+const opt = <T>(parse: Parser<T>) => ({ parse, optional: true as const });
+
+/** An object with exactly these keys (unknown keys are an error, not ignored). */
+function obj<T>(shape: NoInfer<Shape<T>>): Parser<T> {
+  const keys = Object.keys(shape) as (keyof T & string)[];
+  return (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object');
+    const rec = v as Record<string, unknown>;
+    for (const k of Object.keys(rec)) if (!keys.includes(k as keyof T & string)) throw new ArgsError(`${p ? `${p}.` : ''}${k}: unknown argument`);
+    const out: Partial<Record<keyof T, unknown>> = {};
+    for (const k of keys) {
+      const field = shape[k];
+      const val = rec[k];
+      const at = p ? `${p}.${k}` : k;
+      if (val === undefined) {
+        if (!field.optional) fail(at, 'a value');
+        continue;
+      }
+      out[k] = field.parse(val, at);
+    }
+    return out as T;
+  };
+}
+
+const empty = obj<Record<string, never>>({});
+const id = int(1, Number.MAX_SAFE_INTEGER);
+const year = int(1990, 2200);
+const jobId = nonEmpty(64);
+const path = nonEmpty(4096);
+const fieldId: Parser<string> = (v, p) =>
+  typeof v === 'string' && /^[a-z_]+(\.[a-z_0-9]+){1,3}$/.test(v) ? v : fail(p, 'a field id such as requests.total.total');
+const template = oneOf<TemplateId>(TEMPLATE_IDS);
+const status = oneOf<ReportStatus>(REPORT_STATUSES);
+const format = oneOf<ExportFormat>(['xlsx', 'csv', 'json']);
+
+const filter = obj<ReportFilter>({
+  year: opt(year),
+  region: opt(str(200)),
+  agency: opt(str(200)),
+  template: opt(template),
+  status: opt(status),
+  flaggedOnly: opt(bool),
+  text: opt(str(500)),
+  offset: opt(int(0, 10_000_000)),
+  limit: opt(int(1, 100_000)),
+});
+
+export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
+  'app.info': empty,
+  'archive.open': obj({ path: req(path), create: opt(bool) }),
+  'archive.info': empty,
+  'archive.backup': obj({ path: req(path) }),
+  'archive.choose': obj({ create: req(bool) }),
+  'library.grid': obj({ agency: opt(str(200)), region: opt(str(200)) }),
+  'library.facets': empty,
+  'reports.list': filter,
+  'reports.get': obj({ id: req(id) }),
+  'reports.text': obj({ id: req(id) }),
+  'reports.verify': obj({ id: req(id), verified: req(bool) }),
+  'reports.setMeta': obj({ id: req(id), agency: opt(nonEmpty(200)), year: opt(year), template: opt(template) }),
+  'reports.openOriginal': obj({ id: req(id) }),
+  'cells.correct': obj({ id: req(id), field: req(fieldId), value: req(nullable(finite)), note: opt(str(1000)) }),
+  'cells.undo': obj({ id: req(id) }),
+  'cells.redo': obj({ id: req(id) }),
+  'cells.history': obj({ id: req(id), field: opt(fieldId) }),
+  search: obj({ text: req(nonEmpty(500)), limit: opt(int(1, 1000)) }),
+  'agencies.list': empty,
+  'agencies.merge': obj({ from: req(nonEmpty(200)), into: req(nonEmpty(200)) }),
+  'import.start': obj({ folder: req(path) }),
+  'import.chooseFolder': empty,
+  'samples.import': empty,
+  'reextract.start': obj({ ids: opt(list(id, 1_000_000)) }),
+  'export.start': obj({
+    years: req(list(year, 200)),
+    agency: opt(str(200)),
+    region: opt(str(200)),
+    format: req(format),
+    folder: req(path),
+  }),
+  'export.chooseFolder': empty,
+  'export.openFolder': obj({ jobId: req(jobId) }),
+  'jobs.get': obj({ jobId: req(jobId) }),
+  'jobs.cancel': obj({ jobId: req(jobId) }),
+  'charts.agencyYears': obj({ agency: req(nonEmpty(200)), fields: req(list(fieldId, 200)) }),
+  'charts.yearAgencies': obj({ year: req(year), fields: req(list(fieldId, 200)), region: opt(str(200)) }),
+};
+
+/** Validate the arguments of a call by handler name; throws ArgsError. */
+export function parseArgsFor<K extends HandlerName>(name: K, raw: unknown): Args<K> {
+  const parser = ARG_PARSERS[name] as Parser<Args<K>>;
+  return parser(raw === undefined ? {} : raw, '');
+}

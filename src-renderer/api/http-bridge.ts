@@ -1,0 +1,43 @@
+// Browser: POST /api/<name> with the per-run token; events over SSE.
+import type { Args, EventMessage, HandlerName, Result } from '../../src-main/contract/handlers.js';
+import type { Bridge } from './client.js';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export function httpBridge(token: string): Bridge {
+  const listeners = new Set<(e: EventMessage) => void>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (m: MessageEvent<string>) => {
+      const e = JSON.parse(m.data) as EventMessage;
+      for (const l of listeners) l(e);
+    };
+  };
+  return {
+    kind: 'web',
+    async call<K extends HandlerName>(name: K, args: Args<K>): Promise<Result<K>> {
+      const res = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-nianbao-token': token },
+        body: JSON.stringify(args),
+      });
+      const body = (await res.json()) as { result?: Result<K>; error?: string };
+      if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`, res.status);
+      return body.result as Result<K>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => listeners.delete(listener);
+    },
+    pathForFile: () => null,
+  };
+}

@@ -1,0 +1,92 @@
+// Export: years, optional agency/region, format and folder; then progress
+// and a button to open the folder.
+import { useState } from 'react';
+import type { ExportFormat } from '../../../src-main/contract/models.js';
+import { api } from '../../api/index.js';
+import { JobProgressBar } from '../../components/Progress.js';
+import { errorText } from '../../components/useAsync.js';
+import { useJob } from '../../components/useJob.js';
+import { useI18n } from '../../i18n/index.js';
+
+export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; years: number[] }) {
+  const { t } = useI18n();
+  const [picked, setPicked] = useState<number[]>(years.slice(-1));
+  const [agency, setAgency] = useState('');
+  const [region, setRegion] = useState('');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [folder, setFolder] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [job, follow] = useJob();
+  const toggle = (y: number) => setPicked((p) => (p.includes(y) ? p.filter((x) => x !== y) : [...p, y].sort()));
+  const start = async () => {
+    setError(null);
+    try {
+      const r = await api.call('export.start', {
+        years: picked,
+        format,
+        folder: folder.trim(),
+        ...(agency.trim() ? { agency: agency.trim() } : {}),
+        ...(region.trim() ? { region: region.trim() } : {}),
+      });
+      follow(r.jobId);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const r = job.result?.kind === 'export' ? job.result : null;
+  return (
+    <div className="page narrow" data-testid="export-page">
+      <h2>{t('exportTitle')}</h2>
+      <fieldset>
+        <legend>{t('exportYears')}</legend>
+        {years.map((y) => (
+          <label key={y} className="check">
+            <input type="checkbox" checked={picked.includes(y)} onChange={() => toggle(y)} data-testid={`export-year-${y}`} /> {y}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-grid">
+        <label>{t('exportAgency')}</label>
+        <input value={agency} onChange={(e) => setAgency(e.target.value)} />
+        <label>{t('exportRegion')}</label>
+        <input value={region} onChange={(e) => setRegion(e.target.value)} />
+        <label>{t('exportFormat')}</label>
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <option value="xlsx">Excel (.xlsx)</option>
+          <option value="csv">CSV</option>
+          <option value="json">JSON</option>
+        </select>
+        <label>{t('exportFolder')}</label>
+        <div className="row gap">
+          <input className="grow" value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="export-folder" />
+          {nativeDialogs && (
+            <button type="button" onClick={() => void api.call('export.chooseFolder', {}).then((x) => x.path && setFolder(x.path))}>
+              {t('chooseFolder')}
+            </button>
+          )}
+        </div>
+      </div>
+      <p>
+        <button type="button" className="primary" disabled={!picked.length || !folder.trim() || job.running} onClick={() => void start()} data-testid="export-start">
+          {t('startExport')}
+        </button>
+      </p>
+      {error && <div className="error">{error}</div>}
+      {job.jobId && <JobProgressBar job={job} onCancel={() => void api.call('jobs.cancel', { jobId: job.jobId! })} />}
+      {job.error && <div className="error">{job.cancelled ? t('cancelled') : t('failed', { error: job.error })}</div>}
+      {r && (
+        <div className="summary" data-testid="export-summary">
+          <p>{t('exportDone', { n: r.files.length })}</p>
+          <ul className="small">
+            {r.files.map((f) => (
+              <li key={f}><code data-testid="export-file">{f}</code></li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void api.call('export.openFolder', { jobId: job.jobId! })}>
+            {t('openFolder')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

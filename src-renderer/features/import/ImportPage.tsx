@@ -1,0 +1,121 @@
+// Import a folder: native dialog in the desktop app, a typed path in the
+// browser, or a dropped folder; then progress with cancel, then the summary.
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { api } from '../../api/index.js';
+import { JobProgressBar } from '../../components/Progress.js';
+import { errorText } from '../../components/useAsync.js';
+import { useJob } from '../../components/useJob.js';
+import { useI18n } from '../../i18n/index.js';
+
+interface Props {
+  nativeDialogs: boolean;
+  samples: boolean;
+  onDone(): void;
+}
+
+export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
+  const { t } = useI18n();
+  const [folder, setFolder] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [dropNote, setDropNote] = useState(false);
+  const [job, follow, reset] = useJob();
+  const startedSamples = useRef(false);
+
+  const start = async (path: string) => {
+    setError(null);
+    try {
+      follow((await api.call('import.start', { folder: path })).jobId);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useEffect(() => {
+    if (!samples || startedSamples.current) return;
+    startedSamples.current = true;
+    api.call('samples.import', {}).then((r) => follow(r.jobId), (e: unknown) => setError(errorText(e)));
+  }, [samples, follow]);
+
+  const choose = async () => {
+    const r = await api.call('import.chooseFolder', {});
+    if (r.path) {
+      setFolder(r.path);
+      await start(r.path);
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    const path = file ? api.pathForFile(file) : null;
+    if (path) {
+      setFolder(path);
+      void start(path);
+    } else setDropNote(true);
+  };
+
+  const r = job.result?.kind === 'import' ? job.result : null;
+  return (
+    <div className="page narrow" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <h2>{t('importTitle')}</h2>
+      {!job.jobId && (
+        <>
+          <p className="muted">{t('importHint')}</p>
+          {nativeDialogs && (
+            <p>
+              <button type="button" className="primary" onClick={() => void choose()}>
+                {t('chooseFolder')}
+              </button>
+            </p>
+          )}
+          <form
+            className="row gap"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (folder.trim()) void start(folder.trim());
+            }}
+          >
+            <input className="grow" placeholder={t('folderPath')} value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="import-path" />
+            <button type="submit" disabled={!folder.trim()} data-testid="import-start">
+              {t('startImport')}
+            </button>
+          </form>
+          <div className="dropzone">{t('dropHere')}</div>
+          {dropNote && <p className="muted small">{t('dropNoPath')}</p>}
+        </>
+      )}
+      {error && <div className="error">{error}</div>}
+      {job.jobId && <JobProgressBar job={job} onCancel={() => void api.call('jobs.cancel', { jobId: job.jobId! })} />}
+      {job.cancelled && <p>{t('cancelled')}</p>}
+      {job.error && !job.cancelled && <div className="error">{t('failed', { error: job.error })}</div>}
+      {r && (
+        <div className="summary" data-testid="import-summary">
+          <h3>{t('summary')}</h3>
+          <p data-testid="import-summary-line">
+            {t('summaryLine', { files: r.files, imported: r.imported, updated: r.updated, skipped: r.skipped, failed: r.failed, flagged: r.flagged })}
+          </p>
+          {r.errors.length > 0 && (
+            <>
+              <h4>{t('perFileErrors')}</h4>
+              <ul className="errors">
+                {r.errors.map((x) => (
+                  <li key={x.file}>
+                    <code>{x.file}</code>: {x.error}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {(r || job.error) && (
+        <div className="row gap">
+          <button type="button" className="primary" onClick={onDone} data-testid="import-close">
+            {t('navLibrary')}
+          </button>
+          <button type="button" onClick={reset}>
+            {t('importFolder')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

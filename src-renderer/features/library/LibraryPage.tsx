@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { ReportFilter } from '../../../src-main/contract/models.js';
+import { api } from '../../api/index.js';
+import { useAsync } from '../../components/useAsync.js';
+import { useI18n } from '../../i18n/index.js';
+import { Filters } from './Filters.js';
+import { LibraryGrid } from './LibraryGrid.js';
+import { ReportList } from './ReportList.js';
+
+export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<'grid' | 'list'>(() => (sessionStorage.getItem('nianbao.view') === 'list' ? 'list' : 'grid'));
+  const [filter, setFilter] = useState<ReportFilter>({});
+  const facets = useAsync(() => api.call('library.facets', {}), []);
+  const grid = useAsync(
+    () => api.call('library.grid', { ...(filter.agency ? { agency: filter.agency } : {}), ...(filter.region ? { region: filter.region } : {}) }),
+    [filter.agency, filter.region],
+  );
+  const pick = (v: 'grid' | 'list') => {
+    sessionStorage.setItem('nianbao.view', v);
+    setView(v);
+  };
+  return (
+    <div className="page library">
+      <div className="row gap tabs">
+        <button type="button" className={view === 'grid' ? 'tab active' : 'tab'} onClick={() => pick('grid')} data-testid="tab-grid">
+          {t('viewGrid')}
+        </button>
+        <button type="button" className={view === 'list' ? 'tab active' : 'tab'} onClick={() => pick('list')} data-testid="tab-list">
+          {t('viewList')}
+        </button>
+      </div>
+      <Filters facets={facets.data} value={filter} onChange={setFilter} />
+      {view === 'list' ? (
+        <ReportList filter={filter} onOpen={onOpen} />
+      ) : grid.error ? (
+        <div className="error">{grid.error}</div>
+      ) : grid.data ? (
+        <LibraryGrid grid={grid.data} onOpen={onOpen} />
+      ) : (
+        <div className="muted pad">{t('loading')}</div>
+      )}
+    </div>
+  );
+}

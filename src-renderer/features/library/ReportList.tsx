@@ -1,0 +1,104 @@
+// The list of reports, virtualised: rows are fetched in pages of PAGE as
+// they scroll into view, so 100 000 reports cost a few hundred DOM rows.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { ReportFilter, ReportSummary } from '../../../src-main/contract/models.js';
+import { api } from '../../api/index.js';
+import { errorText } from '../../components/useAsync.js';
+import { useI18n } from '../../i18n/index.js';
+
+const PAGE = 200;
+const ROW_HEIGHT = 32;
+
+export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id: number): void }) {
+  const { t } = useI18n();
+  const [total, setTotal] = useState<number | null>(null);
+  const [rows, setRows] = useState<Map<number, ReportSummary>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const loading = useRef(new Set<number>());
+  const parent = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify(filter);
+
+  const loadPage = (page: number, k: string) => {
+    if (loading.current.has(page)) return;
+    loading.current.add(page);
+    api.call('reports.list', { ...filter, offset: page * PAGE, limit: PAGE }).then(
+      (r) => {
+        if (k !== key) return;
+        setTotal(r.total);
+        setRows((m) => {
+          const next = new Map(m);
+          r.items.forEach((it, i) => next.set(page * PAGE + i, it));
+          return next;
+        });
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+  useEffect(() => {
+    loading.current = new Set();
+    setRows(new Map());
+    setTotal(null);
+    setError(null);
+    const timer = setTimeout(() => loadPage(0, key), 150); // debounce typing
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const v = useVirtualizer({ count: total ?? 0, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const items = v.getVirtualItems();
+  useEffect(() => {
+    for (const it of items) if (!rows.has(it.index)) loadPage(Math.floor(it.index / PAGE), key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items, rows]);
+
+  return (
+    <div className="list-wrap">
+      <div className="muted small" data-testid="list-total">
+        {total === null ? t('loading') : t('reportsCount', { n: total })}
+      </div>
+      {error && <div className="error">{error}</div>}
+      <div className="list-head list-row">
+        <span>{t('agency')}</span>
+        <span>{t('year')}</span>
+        <span>{t('region')}</span>
+        <span>{t('template')}</span>
+        <span>{t('status')}</span>
+        <span>{t('file')}</span>
+      </div>
+      <div ref={parent} className="list-scroll" data-testid="report-list">
+        {total === 0 && <div className="muted pad">{t('noMatch')}</div>}
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {items.map((it) => {
+            const r = rows.get(it.index);
+            return (
+              <div
+                key={it.key}
+                className={`list-row item ${r ? `st-${r.status}` : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
+                onClick={() => r && onOpen(r.id)}
+                data-testid="report-row"
+              >
+                {r ? (
+                  <>
+                    <span className="ellipsis" title={r.agency ?? ''}>{r.agency ?? '—'}</span>
+                    <span>{r.year ?? '—'}</span>
+                    <span className="ellipsis">{r.region ?? ''}</span>
+                    <span>{r.template ?? '—'}</span>
+                    <span>
+                      <span className={`badge st-${r.status}`}>{t(`status_${r.status}`)}</span>
+                      {r.flagCount > 0 && <span className="muted small"> ×{r.flagCount}</span>}
+                    </span>
+                    <span className="ellipsis muted small" title={r.snippet ?? r.file}>{r.snippet ?? r.file}</span>
+                  </>
+                ) : (
+                  <span className="muted">…</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

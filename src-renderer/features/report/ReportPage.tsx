@@ -1,0 +1,149 @@
+// One report: source text on the left with the selected cell's span marked,
+// the three tables on the right, the selected cell's panel and the flags.
+import { useCallback, useEffect, useState } from 'react';
+import { templateForYear } from '../../../src-main/core/catalogue/index.js';
+import type { ReportDetail } from '../../../src-main/contract/models.js';
+import { api } from '../../api/index.js';
+import { errorText, useAsync } from '../../components/useAsync.js';
+import { useI18n } from '../../i18n/index.js';
+import { CellPanel } from './CellPanel.js';
+import { MetaEditor, type MetaPatch } from './MetaEditor.js';
+import { SourceText } from './SourceText.js';
+import { Tables } from './Tables.js';
+
+export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
+  const { t } = useI18n();
+  const detail = useAsync(() => api.call('reports.get', { id }), [id]);
+  const text = useAsync(() => api.call('reports.text', { id }), [id]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [editMeta, setEditMeta] = useState(false);
+  const r = detail.data;
+
+  const act = useCallback(
+    async (p: Promise<ReportDetail>) => {
+      try {
+        detail.setData(await p);
+        setError(null);
+      } catch (e) {
+        setError(errorText(e));
+      }
+    },
+    [detail],
+  );
+  const undo = useCallback(() => act(api.call('cells.undo', { id })), [act, id]);
+  const redo = useCallback(() => act(api.call('cells.redo', { id })), [act, id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || (e.target instanceof HTMLInputElement && e.target.type === 'text')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const off = api.subscribe((e) => {
+      if (e.name === 'menu.command' && e.payload.command === 'undo') void undo();
+      if (e.name === 'menu.command' && e.payload.command === 'redo') void redo();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [undo, redo]);
+
+  if (detail.error) return <div className="error pad">{detail.error}</div>;
+  if (!r) return <div className="muted pad">{t('loading')}</div>;
+  const template = r.template ?? (r.year ? templateForYear(r.year) : null) ?? '2019';
+  const tableFlags = r.flags;
+
+  return (
+    <div className="report-page" data-testid="report-page">
+      <div className="report-head row gap">
+        <button type="button" onClick={onBack}>← {t('back')}</button>
+        <h2 data-testid="report-title">
+          {r.agency ?? '—'} · {r.year ?? '—'}
+        </h2>
+        <span className="muted small">{t('template')} {r.template ?? '—'}</span>
+        <span className={`badge st-${r.status}`} data-testid="report-status">{t(`status_${r.status}`)}</span>
+        <span className="spacer" />
+        <button type="button" disabled={!r.canUndo} onClick={() => void undo()} title="Ctrl+Z" data-testid="undo">{t('undo')}</button>
+        <button type="button" disabled={!r.canRedo} onClick={() => void redo()} title="Ctrl+Y" data-testid="redo">{t('redo')}</button>
+        <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            void api.call('reports.openOriginal', { id }).then(
+              (o) => !o.opened && setNote(t('originalAt', { path: o.path })),
+              (e: unknown) => setError(errorText(e)),
+            )
+          }
+        >
+          {t('openOriginal')}
+        </button>
+        <button
+          type="button"
+          className={r.status === 'verified' ? '' : 'primary'}
+          onClick={() => void act(api.call('reports.verify', { id, verified: r.status !== 'verified' }))}
+          data-testid="verify"
+        >
+          {r.status === 'verified' ? t('unmarkVerified') : t('markVerified')}
+        </button>
+      </div>
+      {editMeta && (
+        <MetaEditor
+          report={r}
+          onClose={() => setEditMeta(false)}
+          onSave={async (p: MetaPatch) => {
+            await act(api.call('reports.setMeta', { id, ...p }));
+            setEditMeta(false);
+          }}
+        />
+      )}
+      {error && <div className="error">{error}</div>}
+      {note && <div className="muted small">{note}</div>}
+      {r.error && <div className="error">{t('readError', { error: r.error })}</div>}
+      <div className="report-body">
+        <div className="pane source-pane">
+          <div className="pane-title">{t('sourceText')}</div>
+          {text.data ? <SourceText text={text.data} source={selected ? r.cells[selected] ?? null : null} /> : <div className="muted">{t('loading')}</div>}
+        </div>
+        <div className="pane tables-pane">
+          <Tables
+            report={r}
+            template={template}
+            selected={selected}
+            onSelect={setSelected}
+            onCommit={(field, value) => act(api.call('cells.correct', { id, field, value }))}
+          />
+        </div>
+        <div className="pane side-pane">
+          {selected ? (
+            <CellPanel report={r} field={selected} onCorrect={(value, n) => act(api.call('cells.correct', { id, field: selected, value, ...(n ? { note: n } : {}) }))} />
+          ) : (
+            <div className="muted small">{t('noCellSelected')}</div>
+          )}
+          <div className="small strong">{t('flagsTitle')}</div>
+          {tableFlags.length === 0 ? (
+            <div className="muted small" data-testid="no-flags">{t('noFlags')}</div>
+          ) : (
+            <ul className="flags small" data-testid="flag-list">
+              {tableFlags.map((f, i) => (
+                <li key={i} onClick={() => f.fields[0] && setSelected(f.fields.find((x) => x.split('.').length === 3) ?? f.fields[0])}>
+                  {f.rule && <b>{f.rule} </b>}
+                  {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
