@@ -1,0 +1,183 @@
+// The services: the one implementation of the contract's handler map, over
+// the core only (archive, export, catalogue). The Electron IPC, the web
+// bridge, the CLI and the tests all call this; none of them adds logic.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Args, ArchiveInfo, EventMessage, HandlerName, Result } from '../contract/index.js';
+import { JobRunner } from './jobs.js';
+import { agencySeries, facets, libraryGrid, yearComparison } from './library.js';
+import type { ArchivePort, OpenArchive, Progress } from './port.js';
+import type { Host, Services } from './types.js';
+
+export type { Host, Services };
+
+export interface ServiceOptions {
+  openArchive: OpenArchive;
+  /** Archive to open at start (created if absent). */
+  archivePath?: string | null;
+  host?: Host;
+  /** Folder of the sample reports shipped with the app. */
+  samplesDir?: string | null;
+  version?: string;
+  bridge: 'electron' | 'web';
+}
+
+type Impl = { [K in HandlerName]: (args: Args<K>) => Promise<Result<K>> | Result<K> };
+
+export class NoArchiveError extends Error {
+  constructor() {
+    super('no archive is open');
+  }
+}
+
+export async function createServices(opts: ServiceOptions): Promise<Services & { jobs: JobRunner; archive(): ArchivePort | null }> {
+  const listeners = new Set<(e: EventMessage) => void>();
+  const emit = (e: EventMessage) => {
+    for (const l of listeners) {
+      try {
+        l(e);
+      } catch {
+        // a broken listener must not stop the others
+      }
+    }
+  };
+  const jobs = new JobRunner(emit);
+  const host = opts.host ?? {};
+  const exportFolders = new Map<string, string>();
+  let archive: ArchivePort | null = null;
+
+  const need = (): ArchivePort => {
+    if (!archive) throw new NoArchiveError();
+    return archive;
+  };
+  const open = async (path: string, create: boolean): Promise<ArchiveInfo> => {
+    const next = await opts.openArchive(resolve(path), create);
+    const prev = archive;
+    archive = next;
+    prev?.close();
+    host.archiveOpened?.(next.path);
+    const info = next.info();
+    emit({ name: 'archive.changed', payload: { info } });
+    return info;
+  };
+  const progress = (ctx: { signal: AbortSignal; progress(d: number, t: number, c?: string | null): void }): Progress => ({
+    signal: ctx.signal,
+    onProgress: (d, t, c) => ctx.progress(d, t, c),
+  });
+  const samplesAvailable = () => {
+    const dir = opts.samplesDir;
+    return !!dir && existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.') && !f.endsWith('.md'));
+  };
+  const startImport = (folder: string) => {
+    const a = need();
+    return { jobId: jobs.start('import', (ctx) => a.importFolder(folder, progress(ctx))) };
+  };
+
+  const impl: Impl = {
+    'app.info': () => ({
+      version: opts.version ?? '0.0.0',
+      bridge: opts.bridge,
+      nativeDialogs: !!host.chooseFolder,
+      archive: archive?.info() ?? null,
+      samples: samplesAvailable(),
+    }),
+    'archive.open': ({ path, create }) => open(path, create ?? false),
+    'archive.info': () => archive?.info() ?? null,
+    'archive.choose': async ({ create }) => {
+      const path = await host.chooseArchive?.(create);
+      return path ? open(path, create) : null;
+    },
+    'archive.backup': ({ path }) => need().backup(resolve(path)),
+    'library.grid': (a) => libraryGrid(need(), a),
+    'library.facets': () => facets(need()),
+    'reports.list': (f) => need().list(f),
+    'reports.get': ({ id }) => need().get(id),
+    'reports.text': ({ id }) => need().text(id),
+    'reports.verify': ({ id, verified }) => {
+      need().verify(id, verified);
+      return need().get(id);
+    },
+    'reports.setMeta': ({ id, ...patch }) => {
+      need().setMeta(id, patch);
+      return need().get(id);
+    },
+    'reports.openOriginal': async ({ id }) => {
+      const path = need().originalPath(id);
+      if (!path) throw new Error('the original file of this report is not known');
+      const opened = host.openPath ? await host.openPath(path) : false;
+      return { opened, path };
+    },
+    'cells.correct': ({ id, field, value, note }) => {
+      need().correct(id, field, value, note?.trim() ? note.trim() : null);
+      return need().get(id);
+    },
+    'cells.undo': ({ id }) => {
+      need().undo(id);
+      return need().get(id);
+    },
+    'cells.redo': ({ id }) => {
+      need().redo(id);
+      return need().get(id);
+    },
+    'cells.history': ({ id, field }) => need().history(id, field),
+    search: ({ text, limit }) => need().search(text, limit ?? 100),
+    'agencies.list': () => need().agencies(),
+    'agencies.merge': ({ from, into }) => ({ moved: need().mergeAgencies(from, into) }),
+    'import.start': ({ folder }) => startImport(resolve(folder)),
+    'import.chooseFolder': async () => ({ path: (await host.chooseFolder?.('import')) ?? null }),
+    'samples.import': () => {
+      if (!samplesAvailable()) throw new Error('no sample reports are bundled with this build');
+      return startImport(opts.samplesDir!);
+    },
+    'reextract.start': ({ ids }) => {
+      const a = need();
+      return { jobId: jobs.start('reextract', (ctx) => a.reextract(ids, progress(ctx))) };
+    },
+    'export.start': (req) => {
+      const a = need();
+      const folder = resolve(req.folder);
+      const jobId = jobs.start('export', async (ctx) => {
+        const files = await a.exportFiles({ ...req, folder }, progress(ctx));
+        return { kind: 'export', files, folder: files[0] ? dirname(files[0]) : folder, reports: ctx.signal.aborted ? 0 : files.length };
+      });
+      exportFolders.set(jobId, folder);
+      return { jobId };
+    },
+    'export.chooseFolder': async () => ({ path: (await host.chooseFolder?.('export')) ?? null }),
+    'export.openFolder': async ({ jobId }) => {
+      // Only folders this session exported into; never a path from the renderer.
+      const path = exportFolders.get(jobId);
+      if (!path) throw new Error('unknown export job');
+      return { opened: host.openPath ? await host.openPath(path) : false, path };
+    },
+    'jobs.get': ({ jobId }) => {
+      const s = jobs.get(jobId);
+      if (!s) throw new Error(`unknown job ${jobId}`);
+      return s;
+    },
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'charts.agencyYears': ({ agency, fields }) => agencySeries(need(), agency, fields),
+    'charts.yearAgencies': ({ year, fields, region }) => yearComparison(need(), year, fields, region),
+  };
+
+  if (opts.archivePath) await open(opts.archivePath, true);
+
+  return {
+    jobs,
+    archive: () => archive,
+    async call<K extends HandlerName>(name: K, args: Args<K>): Promise<Result<K>> {
+      const fn = impl[name] as (a: Args<K>) => Promise<Result<K>> | Result<K>;
+      return fn(args);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    async close() {
+      await jobs.close();
+      archive?.close();
+      archive = null;
+    },
+  };
+}

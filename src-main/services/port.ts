@@ -1,0 +1,48 @@
+// What the services need from the archive and the exporter, in the
+// contract's own shapes. adapter.ts maps the core's real Archive onto this,
+// so a change in the core's API touches one file.
+import type {
+  AgencyInfo,
+  ArchiveInfo,
+  Correction,
+  ExportRequest,
+  ImportSummary,
+  ReextractSummary,
+  ReportDetail,
+  ReportFilter,
+  ReportPage,
+  ReportText,
+  SearchHit,
+  TemplateId,
+} from '../contract/index.js';
+
+export interface Progress {
+  signal: AbortSignal;
+  onProgress(done: number, total: number, current: string | null): void;
+}
+
+export interface ArchivePort {
+  readonly path: string;
+  close(): void;
+  info(): ArchiveInfo;
+  list(filter: ReportFilter): ReportPage;
+  get(id: number): ReportDetail;
+  text(id: number): ReportText;
+  originalPath(id: number): string | null;
+  correct(id: number, field: string, value: number | null, note: string | null): void;
+  undo(id: number): void;
+  redo(id: number): void;
+  history(id: number, field?: string): Correction[];
+  verify(id: number, verified: boolean): void;
+  setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId }): void;
+  search(text: string, limit: number): SearchHit[];
+  agencies(): AgencyInfo[];
+  mergeAgencies(from: string, into: string): number;
+  importFolder(folder: string, p: Progress): Promise<ImportSummary>;
+  reextract(ids: number[] | undefined, p: Progress): Promise<ReextractSummary>;
+  backup(path: string): Promise<{ path: string; bytes: number }>;
+  /** Write the export files; returns their paths. */
+  exportFiles(req: ExportRequest, p: Progress): Promise<string[]>;
+}
+
+export type OpenArchive = (path: string, create: boolean) => Promise<ArchivePort>;
