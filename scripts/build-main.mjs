@@ -1,0 +1,25 @@
+// Builds the Electron main process and preload with esbuild:
+//   dist-main/electron/main.js     ESM bundle (package.json "main")
+//   dist-main/electron/preload.cjs CommonJS bundle (sandboxed preloads cannot be ESM)
+// Native and heavy modules stay external and ship in node_modules:
+// better-sqlite3 (rebuilt for Electron by electron-builder), pdfjs-dist.
+import { build } from 'esbuild';
+
+const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'];
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'info', external };
+
+await build({
+  ...common,
+  entryPoints: ['src-main/electron/main.ts'],
+  outfile: 'dist-main/electron/main.js',
+  format: 'esm',
+  // Bundled CommonJS dependencies call require(); give them one.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+await build({
+  ...common,
+  entryPoints: ['src-main/electron/preload.ts'],
+  outfile: 'dist-main/electron/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});
