@@ -15,7 +15,8 @@ export function ChartsPage({ years }: { years: number[] }) {
   const agencies = useAsync(() => api.call('agencies.list', {}), []);
   const [agency, setAgency] = useState('');
   const [year, setYear] = useState(years[years.length - 1] ?? 0);
-  const chosen = agency || agencies.data?.[0]?.name || '';
+  const busiest = agencies.data?.reduce<string>((best, a) => (best && (agencies.data!.find((x) => x.name === best)?.reports ?? 0) >= a.reports ? best : a.name), '');
+  const chosen = agency || busiest || '';
   const series = useAsync(
     () => (chosen ? api.call('charts.agencyYears', { agency: chosen, fields: AGENCY_FIELDS }) : Promise.resolve(null)),
     [chosen],
@@ -28,7 +29,7 @@ export function ChartsPage({ years }: { years: number[] }) {
     if (!s) return null;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll' },
+      legend: { type: 'scroll', top: 0 },
       grid: { left: 40, right: 20, bottom: 30, top: 50 },
       xAxis: { type: 'category', data: s.years.map(String) },
       yAxis: { type: 'value' },
@@ -41,7 +42,7 @@ export function ChartsPage({ years }: { years: number[] }) {
     if (!c) return null;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { type: 'scroll' },
+      legend: { type: 'scroll', top: 0 },
       grid: { left: 160, right: 20, bottom: 30, top: 50 },
       yAxis: { type: 'category', data: c.agencies, axisLabel: { width: 150, overflow: 'truncate' } },
       xAxis: { type: 'value' },

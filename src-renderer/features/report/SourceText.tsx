@@ -7,8 +7,12 @@ import { useI18n } from '../../i18n/index.js';
 export function SourceText({ text, source }: { text: ReportText; source: CellSource | null }) {
   const { t } = useI18n();
   const mark = useRef<HTMLElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    mark.current?.scrollIntoView({ block: 'center' });
+    // Scroll only the text pane (scrollIntoView would move the whole window).
+    const m = mark.current;
+    const pane = box.current?.parentElement;
+    if (m && pane) pane.scrollTop = Math.max(0, m.offsetTop - pane.clientHeight / 2); // .pane is position: relative
   }, [source?.start, source?.end]);
   const s = text.text;
   const ok = source && source.start >= 0 && source.end <= s.length && source.end > source.start;
@@ -16,7 +20,7 @@ export function SourceText({ text, source }: { text: ReportText; source: CellSou
     source?.position?.page ??
     (ok && text.pages ? text.pages.find((p) => source.start >= p.start && source.start < p.end)?.page : undefined);
   return (
-    <div className="source">
+    <div className="source" ref={box}>
       {page !== undefined && (
         <div className="muted small" data-testid="source-page">
           {t('page', { n: page })}
