@@ -1,0 +1,157 @@
+// The services over a small in-memory ArchivePort: the views they compute
+// (grid, facets, charts), the jobs they start and the paths they refuse.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EventMessage, ReportDetail, ReportSummary } from '../../src-main/contract/index.js';
+import { createServices, type Host } from '../../src-main/services/index.js';
+import type { ArchivePort } from '../../src-main/services/port.js';
+
+function summary(id: number, agency: string, year: number, status: ReportSummary['status']): ReportSummary {
+  return { id, agency, year, template: year >= 2021 ? '2021' : '2019', region: agency.startsWith('广州') ? '广州市' : '东莞市', status, flagCount: status === 'flagged' ? 1 : 0, file: `/r/${id}.txt`, format: 'txt' };
+}
+const REPORTS = [
+  summary(1, '广州市商务局', 2020, 'verified'),
+  summary(2, '广州市商务局', 2021, 'flagged'),
+  summary(3, '东莞市商务局', 2020, 'unreviewed'),
+  summary(4, '东莞市商务局', 2020, 'flagged'), // a second report for the same agency and year
+  summary(5, '广州市商务局', 2022, 'unreviewed'),
+];
+const VALUES: Record<number, Record<string, number | null>> = {
+  1: { 'requests.new.total': 15, 'requests.total.total': 14 },
+  2: { 'requests.new.total': 20, 'requests.total.total': 19 },
+  3: { 'requests.new.total': 3, 'requests.total.total': 3 },
+  4: { 'requests.new.total': 4, 'requests.total.total': null },
+  5: { 'requests.new.total': 7, 'requests.total.total': 7 },
+};
+
+function port(path: string, log: string[]): ArchivePort {
+  return {
+    path,
+    close: () => log.push('close'),
+    info: () => ({ path, reports: REPORTS.length, agencies: 2, years: [2020, 2021, 2022], flagged: 2, verified: 1 }),
+    list: (f) => {
+      const items = REPORTS.filter((r) => (!f.agency || r.agency!.includes(f.agency)) && (!f.year || r.year === f.year) && (!f.region || r.region === f.region));
+      return { total: items.length, items: items.slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? 100)) };
+    },
+    get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as ReportDetail,
+    text: (id) => ({ id, text: '', format: 'txt' }),
+    originalPath: (id) => `/r/${id}.txt`,
+    correct: (id, field, value, note) => log.push(`correct ${id} ${field} ${value} ${note}`),
+    undo: () => undefined,
+    redo: () => undefined,
+    history: () => [],
+    verify: (id, v) => log.push(`verify ${id} ${v}`),
+    setMeta: () => undefined,
+    search: () => [],
+    agencies: () => [],
+    mergeAgencies: () => 0,
+    importFolder: async (folder, p) => {
+      for (let i = 1; i <= 3; i++) {
+        if (p.signal.aborted) throw new Error('aborted');
+        p.onProgress(i, 3, `${folder}/${i}.txt`);
+      }
+      return { kind: 'import', files: 3, imported: 3, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [] };
+    },
+    reextract: async () => ({ kind: 'reextract', reports: 0, changed: 0, errors: [] }),
+    backup: async (p) => ({ path: p, bytes: 1 }),
+    exportFiles: async (req) => [join(req.folder, `年报-${req.years.join('_')}.xlsx`)],
+  };
+}
+
+async function setup(host: Host = {}, samplesDir: string | null = null) {
+  const log: string[] = [];
+  const events: EventMessage[] = [];
+  const s = await createServices({ openArchive: async (p) => port(p, log), archivePath: '/tmp/a.nianbao', host, samplesDir, bridge: 'web' });
+  s.subscribe((e) => events.push(e));
+  return { s, log, events };
+}
+
+describe('services', () => {
+  it('opens the archive at start and reports it in app.info', async () => {
+    const { s } = await setup();
+    const info = await s.call('app.info', {});
+    expect(info).toMatchObject({ bridge: 'web', nativeDialogs: false, samples: false, archive: { path: '/tmp/a.nianbao', reports: 5 } });
+  });
+
+  it('builds the agency × year grid with missing years and the state that needs attention', async () => {
+    const { s } = await setup();
+    const g = await s.call('library.grid', {});
+    expect(g.years).toEqual([2020, 2021, 2022]);
+    expect(g.rows.map((r) => r.agency)).toEqual(['东莞市商务局', '广州市商务局']);
+    expect(g.rows[0]!.cells).toEqual([
+      { year: 2020, state: 'flagged', reportId: 4 },
+      { year: 2021, state: 'missing', reportId: null },
+      { year: 2022, state: 'missing', reportId: null },
+    ]);
+    expect(g.rows[1]!.cells.map((c) => c.state)).toEqual(['verified', 'flagged', 'unreviewed']);
+    const gz = await s.call('library.grid', { region: '广州市' });
+    expect(gz.rows.map((r) => r.agency)).toEqual(['广州市商务局']);
+  });
+
+  it('computes facets and chart series from the archive values', async () => {
+    const { s } = await setup();
+    expect(await s.call('library.facets', {})).toEqual({ years: [2020, 2021, 2022], regions: ['东莞市', '广州市'], templates: ['2019', '2021'] });
+    const a = await s.call('charts.agencyYears', { agency: '广州市商务局', fields: ['requests.new.total', 'requests.total.total'] });
+    expect(a.years).toEqual([2020, 2021, 2022]);
+    expect(a.series).toEqual([
+      { field: 'requests.new.total', values: [15, 20, 7] },
+      { field: 'requests.total.total', values: [14, 19, 7] },
+    ]);
+    const y = await s.call('charts.yearAgencies', { year: 2020, fields: ['requests.total.total'] });
+    expect(y.agencies).toEqual(['广州市商务局', '东莞市商务局']);
+    expect(y.series[0]!.values).toEqual([14, 3]);
+  });
+
+  it('corrections pass the trimmed note (or null) and return the fresh report', async () => {
+    const { s, log } = await setup();
+    const r = await s.call('cells.correct', { id: 1, field: 'requests.total.total', value: 15, note: '  按原文 ' });
+    expect(r.id).toBe(1);
+    await s.call('cells.correct', { id: 1, field: 'requests.total.total', value: null, note: '   ' });
+    expect(log).toEqual(['correct 1 requests.total.total 15 按原文', 'correct 1 requests.total.total null null']);
+  });
+
+  it('runs an import as a job with progress and a done event', async () => {
+    const { s, events } = await setup();
+    const { jobId } = await s.call('import.start', { folder: '/data/reports' });
+    const state = await s.jobs.wait(jobId);
+    expect(state?.status).toBe('done');
+    expect(state?.result).toMatchObject({ kind: 'import', imported: 3 });
+    expect(events.some((e) => e.name === 'job.progress' && e.payload.jobId === jobId && e.payload.done === 3 && e.payload.total === 3)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ name: 'job.done', payload: { jobId } });
+  });
+
+  it('opens only folders it exported into, never a path from the caller', async () => {
+    const opened: string[] = [];
+    const { s } = await setup({ openPath: async (p) => (opened.push(p), true) });
+    const { jobId } = await s.call('export.start', { years: [2020], format: 'xlsx', folder: '/out' });
+    const st = await s.jobs.wait(jobId);
+    expect(st?.result).toEqual({ kind: 'export', files: ['/out/年报-2020.xlsx'], folder: '/out', reports: 1 });
+    expect(await s.call('export.openFolder', { jobId })).toEqual({ opened: true, path: '/out' });
+    await expect(s.call('export.openFolder', { jobId: 'made-up' })).rejects.toThrow(/unknown export job/);
+    expect(await s.call('reports.openOriginal', { id: 2 })).toEqual({ opened: true, path: '/r/2.txt' });
+    expect(opened).toEqual(['/out', '/r/2.txt']);
+  });
+
+  it('offers the bundled samples only when the folder holds reports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-samples-'));
+    const { s: none } = await setup({}, dir);
+    expect((await none.call('app.info', {})).samples).toBe(false);
+    await expect(none.call('samples.import', {})).rejects.toThrow(/no sample reports/);
+    mkdirSync(join(dir, 'x'));
+    writeFileSync(join(dir, '000.txt'), '报告');
+    const { s } = await setup({}, dir);
+    expect((await s.call('app.info', {})).samples).toBe(true);
+    const { jobId } = await s.call('samples.import', {});
+    expect((await s.jobs.wait(jobId))?.status).toBe('done');
+  });
+
+  it('switching archives closes the old one and tells the renderer', async () => {
+    const { s, log, events } = await setup({ chooseArchive: async () => '/tmp/b.nianbao' });
+    const info = await s.call('archive.choose', { create: true });
+    expect(info?.path).toBe('/tmp/b.nianbao');
+    expect(log).toContain('close');
+    expect(events.at(-1)).toMatchObject({ name: 'archive.changed', payload: { info: { path: '/tmp/b.nianbao' } } });
+  });
+});
