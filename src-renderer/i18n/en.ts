@@ -56,6 +56,8 @@ export const en: Dictionary = {
   markVerified: 'Mark verified',
   unmarkVerified: 'Unmark verified',
   verified: 'Verified',
+  reextract: 'Re-extract',
+  reextractHint: 'Read the original again with the current extractor',
   openOriginal: 'Open original file',
   originalAt: 'Original file: {path}',
   editMeta: 'Edit agency / year / template',

@@ -57,6 +57,8 @@ export const zhCN = {
   markVerified: '标记为已核实',
   unmarkVerified: '取消核实',
   verified: '已核实',
+  reextract: '重新提取',
+  reextractHint: '用当前版本的提取程序重新读取原文件',
   openOriginal: '打开原文件',
   originalAt: '原文件位置：{path}',
   editMeta: '修改机关/年度/模板',

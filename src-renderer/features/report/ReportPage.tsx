@@ -32,6 +32,21 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
     },
     [detail],
   );
+  const reextract = async () => {
+    try {
+      const { jobId } = await api.call('reextract.start', { ids: [id] });
+      const off = api.subscribe((e) => {
+        if ((e.name === 'job.done' || e.name === 'job.failed') && e.payload.jobId === jobId) {
+          off();
+          if (e.name === 'job.failed') setError(e.payload.error);
+          detail.reload();
+          text.reload();
+        }
+      });
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
   const undo = useCallback(() => act(api.call('cells.undo', { id })), [act, id]);
   const redo = useCallback(() => act(api.call('cells.redo', { id })), [act, id]);
 
@@ -76,6 +91,7 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
         <button type="button" disabled={!r.canUndo} onClick={() => void undo()} title="Ctrl+Z" data-testid="undo">{t('undo')}</button>
         <button type="button" disabled={!r.canRedo} onClick={() => void redo()} title="Ctrl+Y" data-testid="redo">{t('redo')}</button>
         <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
+        <button type="button" onClick={() => void reextract()} title={t('reextractHint')}>{t('reextract')}</button>
         <button
           type="button"
           onClick={() =>
