@@ -1,0 +1,9 @@
+// `npm run bench [-- --quick]`: each area's bench in sequence, printing figures.
+const parts: [string, () => Promise<{ bench(): Promise<void> }>][] = [
+  ['desktop', () => import('./desktop.js')],
+];
+
+for (const [name, load] of parts) {
+  console.log(`== ${name}`);
+  await (await load()).bench();
+}
