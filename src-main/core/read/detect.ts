@@ -47,6 +47,12 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
     return 'zip';
   }
   if (startsWith(bytes, OLE)) {
+    // stream names sit in the directory as UTF-16LE; a cheap look is enough
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const has = (s: string) => buf.includes(Buffer.from(s, 'utf16le'));
+    if (has('EncryptionInfo')) return 'docx'; // encrypted OOXML: the docx reader says so
+    if (has('WordDocument')) return ext === 'wps' ? 'wps' : 'doc';
+    if (has('Workbook') || has('Book')) return 'xls';
     if (['xls', 'et'].includes(ext)) return 'xls';
     if (ext === 'wps') return 'wps';
     if (['doc', 'dot'].includes(ext)) return 'doc';

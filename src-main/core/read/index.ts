@@ -15,6 +15,7 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   // txt / csv / html: text readers (extraction core)
   // docx / doc / wps / pdf / xlsx / xls / et: office and PDF readers
+  docx: async () => (await import('./docx.js')).read,
 };
 
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReportDocument> {
