@@ -1,0 +1,224 @@
+// The data sheets: 汇总 and one sheet per table (and template). Rows are one
+// report each; columns come from the catalogue; a totals row of SUM formulas
+// (with cached results, so readers that do not recalculate still show them)
+// closes each sheet.
+import type ExcelJS from 'exceljs';
+import { TEMPLATES, fieldLabel, type TemplateId } from '../catalogue/index.js';
+import { t, statusLabel } from './labels.js';
+import { SUMMARY_COLUMNS, textWidth, type TableLayout } from './layout.js';
+import { cellMarks, openFlagCount, type CellMark } from './marks.js';
+import { cellText } from './text.js';
+import { BORDER, FILL, HEADER_STYLE, SUBTITLE_FONT, TEXT_STYLE, TITLE_FONT, colLetter, numStyle } from './style.js';
+import type { ExportReport, Lang } from './types.js';
+
+export type Sheet = ExcelJS.Worksheet;
+export const HEADER_TOP = 3;
+
+export const regionText = (r: ExportReport): string =>
+  cellText([r.region.province, r.region.city, r.region.county].filter((x) => x).join(''));
+
+export interface FixedColumn {
+  label: string;
+  width: number;
+  value: (r: ExportReport) => string | number;
+}
+
+export function fixedColumns(reports: ExportReport[], lang: Lang, withTemplate: boolean): FixedColumn[] {
+  const widest = (f: (r: ExportReport) => string, min: number, max: number) =>
+    Math.min(max, Math.max(min, ...reports.slice(0, 5000).map((r) => textWidth(f(r)) + 2)));
+  const cols: FixedColumn[] = [
+    { label: t('region', lang), width: widest(regionText, 10, 30), value: regionText },
+    { label: t('agency', lang), width: widest((r) => r.agency, 12, 40), value: (r) => cellText(r.agency) },
+    { label: t('year', lang), width: 7, value: (r) => r.year },
+  ];
+  if (withTemplate) cols.push({ label: t('template', lang), width: 7, value: (r) => r.template });
+  cols.push({ label: t('status', lang), width: 9, value: (r) => statusLabel(r.status, lang) });
+  cols.push({ label: t('reportId', lang), width: 10, value: (r) => (typeof r.id === 'number' ? r.id : cellText(r.id)) });
+  return cols;
+}
+
+/** Title, subtitle and the fixed columns' headers (merged down over `levels` header rows). */
+export function writeTop(ws: Sheet, title: string, subtitle: string, fixed: FixedColumn[], levels: number): void {
+  const r1 = ws.getRow(1);
+  r1.getCell(1).value = cellText(title);
+  r1.getCell(1).font = TITLE_FONT;
+  r1.height = 22;
+  r1.commit();
+  const r2 = ws.getRow(2);
+  r2.getCell(1).value = cellText(subtitle);
+  r2.getCell(1).font = SUBTITLE_FONT;
+  r2.commit();
+  fixed.forEach((c, i) => {
+    ws.getRow(HEADER_TOP).getCell(i + 1).value = c.label;
+    if (levels > 1) ws.mergeCells(HEADER_TOP, i + 1, HEADER_TOP + levels - 1, i + 1);
+  });
+}
+
+/** Header style on every cell of the header block (merged-over cells too, for their borders). */
+function styleHeader(ws: Sheet, levels: number, width: number): void {
+  for (let l = 0; l < levels; l++) {
+    const row = ws.getRow(HEADER_TOP + l);
+    row.height = levels > 2 ? 30 : 32;
+    for (let c = 1; c <= width; c++) row.getCell(c).style = HEADER_STYLE;
+    row.commit();
+  }
+}
+
+function writeFixed(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport): void {
+  fixed.forEach((c, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = c.value(r);
+    cell.style = TEXT_STYLE;
+  });
+}
+
+const round = (x: number) => Math.round(x * 1e8) / 1e8;
+
+/** The totals row: SUM over the data rows with the cached result; a note where some reports left the cell blank. */
+function writeTotals(
+  ws: Sheet,
+  rowNo: number,
+  first: number,
+  fixedCount: number,
+  columns: { unit: 'count' | 'change' | 'wan'; values: (number | null)[] }[],
+  lang: Lang,
+): void {
+  const row = ws.getRow(rowNo);
+  row.getCell(1).value = t('totalRow', lang);
+  for (let c = 1; c <= fixedCount; c++) row.getCell(c).style = { font: { bold: true }, fill: FILL.total, border: BORDER };
+  ws.mergeCells(rowNo, 1, rowNo, fixedCount);
+  const last = rowNo - 1;
+  columns.forEach((col, i) => {
+    const c = fixedCount + i + 1;
+    const L = colLetter(c);
+    const cell = row.getCell(c);
+    let sum = 0;
+    let blanks = 0;
+    for (const v of col.values) if (v === null) blanks++;
+    else sum += v;
+    cell.value = { formula: `SUM(${L}${first}:${L}${last})`, result: round(sum) };
+    cell.style = numStyle(col.unit, null, true);
+    if (blanks)
+      cell.note =
+        lang === 'zh'
+          ? `${blanks} 个报告此项空白（未填写），合计只含已填写的数值。`
+          : `${blanks} report(s) leave this cell blank; the total covers the stated numbers only.`;
+  });
+  row.commit();
+}
+
+/** One table sheet for one template: every field of the table as a column, from the catalogue. */
+export function writeTableSheet(ws: Sheet, layout: TableLayout, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): void {
+  const F = fixed.length;
+  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...layout.widths.map((w) => ({ width: w }))];
+  writeTop(ws, title, subtitle, fixed, layout.levels);
+  for (const h of layout.headers) {
+    const r = HEADER_TOP + h.level;
+    ws.getRow(r).getCell(F + h.from + 1).value = cellText(h.text);
+    if (h.rowSpan > 1 || h.to > h.from) ws.mergeCells(r, F + h.from + 1, r + h.rowSpan - 1, F + h.to + 1);
+  }
+  styleHeader(ws, layout.levels, F + layout.fields.length);
+  const first = HEADER_TOP + layout.levels;
+  const ids = layout.fields.map((f) => f.id);
+  const columns = layout.fields.map((f) => ({ unit: f.unit, values: [] as (number | null)[] }));
+  reports.forEach((r, i) => {
+    const row = ws.getRow(first + i);
+    writeFixed(row, fixed, r);
+    const marks = cellMarks(r, ids, lang);
+    layout.fields.forEach((f, j) => {
+      const v = r.values[f.id] ?? null;
+      columns[j]!.values.push(v);
+      const mark = marks.get(f.id);
+      const cell = row.getCell(F + j + 1);
+      if (v !== null) cell.value = v;
+      cell.style = numStyle(f.unit, mark?.kind ?? null);
+      if (mark) cell.note = cellText(mark.note);
+    });
+    row.commit();
+  });
+  if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
+}
+
+interface SummaryCell {
+  value: number | null;
+  mark: CellMark | null;
+}
+
+function summaryCell(r: ExportReport, ids: string[], optional: Set<string>, marks: Map<string, CellMark>, lang: Lang): SummaryCell {
+  const zh = lang === 'zh';
+  const present = ids.filter((id) => r.values[id] !== null && r.values[id] !== undefined);
+  const missing = ids.filter((id) => !optional.has(id) && (r.values[id] === null || r.values[id] === undefined));
+  const value = present.length ? round(present.reduce((s, id) => s + r.values[id]!, 0)) : null;
+  if (missing.length) {
+    const names = missing.slice(0, 6).map((id) => fieldLabel(id, lang)).join('\n') + (missing.length > 6 ? '\n…' : '');
+    return {
+      value,
+      mark: {
+        kind: 'flagged',
+        note: zh ? `${missing.length} 个组成项空白（未填写），此数只含已填写的项：\n${names}` : `${missing.length} part(s) blank; this sums the stated parts only:\n${names}`,
+      },
+    };
+  }
+  const partMarks = ids.map((id) => marks.get(id)).filter((m): m is CellMark => !!m);
+  if (partMarks.some((m) => m.kind === 'flagged'))
+    return { value, mark: { kind: 'flagged', note: zh ? '组成项存在待处理的校验问题，见各表中标红的单元格。' : 'A part has an open check; see the red cells in the table sheets.' } };
+  if (partMarks.some((m) => m.kind === 'corrected'))
+    return { value, mark: { kind: 'corrected', note: zh ? '含人工更正后的数值，见各表中的批注。' : 'Includes corrected values; see the notes in the table sheets.' } };
+  return { value, mark: null };
+}
+
+/** 汇总: one row per report with the key totals of tables 三 and 四 and the data-quality counts. */
+export function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): void {
+  const F = fixed.length;
+  const S = SUMMARY_COLUMNS.length;
+  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...SUMMARY_COLUMNS.map((c) => ({ width: Math.max(10, textWidth(c.label[lang]) + 3) })), { width: 11 }, { width: 12 }];
+  writeTop(ws, title, subtitle, fixed, 2);
+  const groups: { label: string; from: number; to: number }[] = [];
+  SUMMARY_COLUMNS.forEach((c, i) => {
+    const label = t(c.group === 'requests' ? 'summaryRequests' : 'summaryReview', lang);
+    const g = groups[groups.length - 1];
+    if (g && g.label === label) g.to = i;
+    else groups.push({ label, from: i, to: i });
+  });
+  groups.push({ label: t('summaryChecks', lang), from: S, to: S + 1 });
+  const top = ws.getRow(HEADER_TOP);
+  const sub = ws.getRow(HEADER_TOP + 1);
+  for (const g of groups) {
+    top.getCell(F + g.from + 1).value = g.label;
+    if (g.to > g.from) ws.mergeCells(HEADER_TOP, F + g.from + 1, HEADER_TOP, F + g.to + 1);
+  }
+  SUMMARY_COLUMNS.forEach((c, i) => (sub.getCell(F + i + 1).value = c.label[lang]));
+  sub.getCell(F + S + 1).value = t('flagsCount', lang);
+  sub.getCell(F + S + 2).value = t('correctedCount', lang);
+  styleHeader(ws, 2, F + S + 2);
+  const optional: Record<TemplateId, Set<string>> = {
+    '2019': new Set(TEMPLATES['2019'].fields.filter((f) => f.optional).map((f) => f.id)),
+    '2021': new Set(TEMPLATES['2021'].fields.filter((f) => f.optional).map((f) => f.id)),
+  };
+  const first = HEADER_TOP + 2;
+  const columns = [...SUMMARY_COLUMNS.map(() => ({ unit: 'count' as const, values: [] as (number | null)[] })), { unit: 'count' as const, values: [] as (number | null)[] }, { unit: 'count' as const, values: [] as (number | null)[] }];
+  reports.forEach((r, i) => {
+    const row = ws.getRow(first + i);
+    writeFixed(row, fixed, r);
+    const allIds = SUMMARY_COLUMNS.flatMap((c) => c.fields[r.template]);
+    const marks = cellMarks(r, allIds, lang);
+    SUMMARY_COLUMNS.forEach((c, j) => {
+      const sc = summaryCell(r, c.fields[r.template], optional[r.template], marks, lang);
+      columns[j]!.values.push(sc.value);
+      const cell = row.getCell(F + j + 1);
+      if (sc.value !== null) cell.value = sc.value;
+      cell.style = numStyle('count', sc.mark?.kind ?? null);
+      if (sc.mark) cell.note = sc.mark.note;
+    });
+    const flags = openFlagCount(r);
+    const corrected = Object.keys(r.corrected).length;
+    columns[S]!.values.push(flags);
+    columns[S + 1]!.values.push(corrected);
+    row.getCell(F + S + 1).value = flags;
+    row.getCell(F + S + 1).style = numStyle('count', flags ? 'flagged' : null);
+    row.getCell(F + S + 2).value = corrected;
+    row.getCell(F + S + 2).style = numStyle('count', corrected ? 'corrected' : null);
+    row.commit();
+  });
+  if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
+}

@@ -1,0 +1,73 @@
+// The exporter's own input model. It is deliberately plain data, decoupled
+// from the archive's API: `from-archive.ts` maps the archive onto it, tests and
+// the benchmark build it directly. Field ids are the catalogue's.
+import type { TemplateId } from '../catalogue/types.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface ExportRegion {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+}
+
+/** One cell changed by an archivist (the value in `values` is already `new`). */
+export interface ExportCorrection {
+  old: number | null;
+  new: number | null;
+  note: string | null;
+  /** ISO time of the correction. */
+  at: string;
+}
+
+export type ExportFlagStatus = 'open' | 'accepted' | 'fixed';
+
+export interface ExportFlag {
+  /** A FlagKind from model.ts, or `cross_year` for checks made at export. */
+  kind: string;
+  /** Field ids, or row/table prefixes (`requests.granted`, `review`). */
+  fields: string[];
+  message: string;
+  rule?: string;
+  expected?: number;
+  found?: number;
+  /** open: unresolved · accepted: the original says so · fixed: resolved by a correction. */
+  status: ExportFlagStatus;
+}
+
+export interface ExportSource {
+  fileName: string;
+  sha256: string;
+  format: string;
+  /** ISO time of the import. */
+  importedAt: string;
+  extractorVersion: string;
+}
+
+export interface ExportReport {
+  id: number | string;
+  agency: string;
+  region: ExportRegion;
+  year: number;
+  template: TemplateId;
+  /** Archive status, e.g. `verified`; anything else is shown as not verified. */
+  status: string;
+  /** Values with corrections applied; null = the report states no number. */
+  values: Record<string, number | null>;
+  corrected: Record<string, ExportCorrection>;
+  flags: ExportFlag[];
+  source: ExportSource;
+}
+
+export interface ExportMeta {
+  archiveName: string;
+  /** ISO time; also written into the workbook's properties. */
+  generatedAt: string;
+  lang: Lang;
+}
+
+/** What the workbook is about: sets the title and which extra checks run. */
+export type ExportScope =
+  | { kind: 'year'; year: number }
+  | { kind: 'years'; from: number; to: number }
+  | { kind: 'agency'; agency: string };

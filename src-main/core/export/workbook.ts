@@ -1,0 +1,220 @@
+// The summary workbook. Written with ExcelJS's streaming WorkbookWriter (rows
+// are flushed as they are committed, so 20 000 reports stay within memory
+// limits; merges, frozen panes and notes all stream), into a temporary file
+// renamed into place at the end: a failed export never leaves a half file.
+import { rename, rm, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { TEMPLATES, fieldLabel, TABLES, type TableId, type TemplateId } from '../catalogue/index.js';
+import { withCrossYearFlags } from './cross-year.js';
+import { FLAG_STATUS, flagKindLabel, scopeTitle, t } from './labels.js';
+import { tableLayout } from './layout.js';
+import { openFlagCount } from './marks.js';
+import { HEADER_TOP, fixedColumns, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
+import { BORDER, FILL, TEXT_STYLE, WRAP_STYLE, numStyle } from './style.js';
+import { cellText } from './text.js';
+import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
+import { writeReadme } from './readme.js';
+
+export interface WorkbookStats {
+  file: string;
+  bytes: number;
+  reports: number;
+  agencies: number;
+  /** Reports with at least one open flag. */
+  flagged: number;
+  verified: number;
+  correctedCells: number;
+  flags: number;
+  templates: TemplateId[];
+  sheets: string[];
+}
+
+const TABLE_SHEETS: { table: TableId; key: 'sheetActive' | 'sheetRequests' | 'sheetReview' }[] = [
+  { table: 'active', key: 'sheetActive' },
+  { table: 'requests', key: 'sheetRequests' },
+  { table: 'review', key: 'sheetReview' },
+];
+
+/** Report order: by year first when the workbook spans years, then region and agency. */
+export function sortReports(reports: ExportReport[], scope: ExportScope): ExportReport[] {
+  const key = (r: ExportReport) => [r.region.province ?? '', r.region.city ?? '', r.region.county ?? '', r.agency];
+  return [...reports].sort((a, b) => {
+    if (scope.kind !== 'year' && a.year !== b.year) return a.year - b.year;
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) {
+      const c = ka[i]!.localeCompare(kb[i]!, 'zh-Hans-CN');
+      if (c) return c;
+    }
+    return a.year - b.year || String(a.id).localeCompare(String(b.id));
+  });
+}
+
+export function workbookStats(reports: ExportReport[]): Omit<WorkbookStats, 'file' | 'bytes' | 'sheets'> {
+  return {
+    reports: reports.length,
+    agencies: new Set(reports.map((r) => r.agency)).size,
+    flagged: reports.filter((r) => openFlagCount(r) > 0).length,
+    verified: reports.filter((r) => r.status === 'verified').length,
+    correctedCells: reports.reduce((s, r) => s + Object.keys(r.corrected).length, 0),
+    flags: reports.reduce((s, r) => s + r.flags.length, 0),
+    templates: (['2019', '2021'] as TemplateId[]).filter((tp) => reports.some((r) => r.template === tp)),
+  };
+}
+
+function frozen(xSplit: number, ySplit: number): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', xSplit, ySplit, topLeftCell: `${String.fromCharCode(65 + xSplit)}${ySplit + 1}`, activeCell: 'A1' }];
+}
+
+function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang): void {
+  const cols = [
+    { label: t('kind', lang), width: 14 },
+    { label: t('rule', lang), width: 6 },
+    { label: t('fieldId', lang), width: 34 },
+    { label: t('fieldName', lang), width: 44 },
+    { label: t('message', lang), width: 50 },
+    { label: t('expected', lang), width: 9 },
+    { label: t('found', lang), width: 9 },
+    { label: t('flagStatus', lang), width: 16 },
+  ];
+  const F = fixed.length;
+  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
+  writeTop(
+    ws,
+    title,
+    lang === 'zh' ? '每条校验问题一行；X1、X2 为导出时进行的跨年度检查。' : 'One row per check; X1 and X2 are cross-year checks made at export.',
+    fixed,
+    1,
+  );
+  const head = ws.getRow(HEADER_TOP);
+  cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
+  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, fill: FILL.header, border: BORDER };
+  head.commit();
+  let n = HEADER_TOP + 1;
+  for (const r of reports) {
+    for (const f of r.flags) writeFlagRow(ws.getRow(n++), fixed, r, f, lang);
+  }
+  if (n === HEADER_TOP + 1) {
+    const row = ws.getRow(n);
+    row.getCell(1).value = lang === 'zh' ? '没有校验问题。' : 'No checks raised.';
+    row.commit();
+  }
+}
+
+function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f: ExportFlag, lang: Lang): void {
+  const F = fixed.length;
+  fixed.forEach((c, i) => {
+    row.getCell(i + 1).value = c.value(r);
+    row.getCell(i + 1).style = TEXT_STYLE;
+  });
+  const values: (string | number | null)[] = [
+    flagKindLabel(f.kind, lang),
+    f.rule ?? '',
+    cellText(f.fields.join('\n')),
+    cellText(f.fields.map((id) => fieldLabel(id, lang)).join('\n')),
+    cellText(f.message),
+    f.expected ?? null,
+    f.found ?? null,
+    FLAG_STATUS[f.status][lang],
+  ];
+  values.forEach((v, i) => {
+    const cell = row.getCell(F + i + 1);
+    if (v !== null) cell.value = v;
+    cell.style = i === 5 || i === 6 ? numStyle('wan', null) : WRAP_STYLE;
+  });
+  // Expected/found are counts or 万元: show whole numbers without decimals.
+  for (const i of [5, 6]) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isInteger(v)) row.getCell(F + i + 1).style = numStyle('count', null);
+  }
+  row.getCell(F + 8).style = { ...WRAP_STYLE, fill: f.status === 'open' ? FILL.flagged : FILL.resolved };
+  row.commit();
+}
+
+function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang): void {
+  const cols: { label: string; width: number; value: (r: ExportReport) => string }[] = [
+    { label: t('fileName', lang), width: 40, value: (r) => r.source.fileName },
+    { label: t('sha256', lang), width: 66, value: (r) => r.source.sha256 },
+    { label: t('format', lang), width: 8, value: (r) => r.source.format },
+    { label: t('importedAt', lang), width: 22, value: (r) => r.source.importedAt },
+    { label: t('extractorVersion', lang), width: 14, value: (r) => r.source.extractorVersion },
+  ];
+  const F = fixed.length;
+  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
+  writeTop(ws, title, lang === 'zh' ? '每份报告的原始文件；SHA-256 可用于核对档案中的原件。' : 'The original file of every report; the SHA-256 identifies it in the archive.', fixed, 1);
+  const head = ws.getRow(HEADER_TOP);
+  cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
+  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle' }, fill: FILL.header, border: BORDER };
+  head.commit();
+  reports.forEach((r, i) => {
+    const row = ws.getRow(HEADER_TOP + 1 + i);
+    fixed.forEach((c, j) => {
+      row.getCell(j + 1).value = c.value(r);
+      row.getCell(j + 1).style = TEXT_STYLE;
+    });
+    cols.forEach((c, j) => {
+      row.getCell(F + j + 1).value = cellText(c.value(r));
+      row.getCell(F + j + 1).style = TEXT_STYLE;
+    });
+    row.commit();
+  });
+}
+
+export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, scope: ExportScope, out: string): Promise<WorkbookStats> {
+  const lang = meta.lang;
+  const reports = sortReports(scope.kind === 'year' ? input : withCrossYearFlags(input), scope);
+  const stats = workbookStats(reports);
+  const title = scopeTitle(scope, lang);
+  const tmp = `${out}.part-${process.pid}`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
+  wb.creator = 'Nianbao Archive 年报档案';
+  wb.created = new Date(meta.generatedAt);
+  wb.modified = new Date(meta.generatedAt);
+  const sheets: string[] = [];
+  const add = (name: string, views?: Partial<ExcelJS.WorksheetView>[]) => {
+    sheets.push(name);
+    return wb.addWorksheet(name, views ? { views } : {}) as unknown as Sheet;
+  };
+  try {
+    const readme = add(t('sheetReadme', lang));
+    writeReadme(readme, meta, scope, stats, lang);
+    await commit(readme);
+
+    const multiTemplate = stats.templates.length > 1;
+    const summaryFixed = fixedColumns(reports, lang, true);
+    const summary = add(t('sheetSummary', lang), frozen(3, HEADER_TOP + 1));
+    writeSummarySheet(summary, reports, summaryFixed, title, lang === 'zh' ? '依申请公开各项为“总计”列；空白表示报告未填写（不是 0）。' : 'Request figures are the total column; blank means not stated (not zero).', lang);
+    await commit(summary);
+
+    const fixed = fixedColumns(reports, lang, false);
+    for (const { table, key } of TABLE_SHEETS) {
+      for (const tp of stats.templates) {
+        const rows = reports.filter((r) => r.template === tp);
+        const layout = tableLayout(table, tp, lang);
+        const name = multiTemplate ? `${t(key, lang)}${lang === 'zh' ? `（${tp}版）` : ` (${tp})`}` : t(key, lang);
+        const ws = add(name, frozen(3, HEADER_TOP + layout.levels - 1));
+        const tableLabel = TABLES.find((x) => x.id === table)!.label[lang];
+        const unit = lang === 'zh' ? '单位：件；金额：万元。空白 = 报告未填写。' : 'Counts; money in 万元. Blank = not stated.';
+        writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}。${unit}`, lang);
+        await commit(ws);
+      }
+    }
+
+    const flags = add(t('sheetFlags', lang), frozen(3, HEADER_TOP));
+    writeFlagsSheet(flags, reports, fixed, title, lang);
+    await commit(flags);
+    const sources = add(t('sheetSources', lang), frozen(3, HEADER_TOP));
+    writeSourcesSheet(sources, reports, fixed, title, lang);
+    await commit(sources);
+    await wb.commit();
+    await rename(tmp, out);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  return { file: out, bytes: (await stat(out)).size, sheets, ...stats };
+}
+
+async function commit(ws: Sheet): Promise<void> {
+  await (ws as unknown as { commit(): Promise<void> }).commit();
+}
