@@ -14,6 +14,9 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 // Each reader module exports `read: Reader`.
 const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   // txt / csv / html: text readers (extraction core)
+  txt: async () => (await import('./text.js')).read,
+  csv: async () => (await import('./text.js')).read,
+  html: async () => (await import('./html.js')).read,
   // docx / doc / wps / pdf / xlsx / xls / et: office and PDF readers
   docx: async () => (await import('./docx.js')).read,
 };

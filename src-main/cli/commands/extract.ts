@@ -1,0 +1,57 @@
+// `nianbao extract FILE... [--json]`: read reports and print their tables.
+// --json prints one JSON array (one object per file, the Extraction contract);
+// otherwise a compact table per file with flagged cells marked.
+import { TEMPLATES, fieldLabel } from '../../core/catalogue/index.js';
+import { extractFile } from '../../core/extract/index.js';
+import type { Extraction } from '../../core/model.js';
+import type { Args } from '../args.js';
+
+export async function run(args: Args): Promise<number> {
+  const files = args.positional;
+  if (files.length === 0) {
+    console.error('usage: nianbao extract FILE... [--json]');
+    return 2;
+  }
+  const results: Extraction[] = [];
+  for (const f of files) results.push(await extractFile(f));
+  if (args.flags.json) {
+    process.stdout.write(`${JSON.stringify(results, null, 1)}\n`);
+  } else {
+    for (const r of results) process.stdout.write(render(r));
+  }
+  return results.some((r) => r.error) ? 1 : 0;
+}
+
+function render(r: Extraction): string {
+  const out: string[] = [`== ${r.file}`];
+  if (r.error) {
+    out.push(`   error: ${r.error}`, '');
+    return out.join('\n') + '\n';
+  }
+  out.push(`   ${r.agency ?? '(agency?)'} · ${r.year ?? '(year?)'} · template ${r.template ?? '?'}${r.publishedAt ? ` · published ${r.publishedAt}` : ''}`);
+  const flagged = new Set<string>();
+  for (const f of r.flags) for (const x of f.fields) flagged.add(x);
+  const isFlagged = (id: string) => [...flagged].some((x) => id === x || id.startsWith(`${x}.`));
+  if (r.template) {
+    const t = TEMPLATES[r.template];
+    let lastRow = '';
+    let line = '';
+    for (const f of t.fields) {
+      if (f.row.id !== lastRow) {
+        if (line) out.push(line);
+        lastRow = f.row.id;
+        line = `   ${fieldLabel(f.id).split(' · ')[0]!.padEnd(18, '　')}`;
+      }
+      const v = r.values[f.id];
+      const s = v === null || v === undefined ? '—' : String(v);
+      line += ` ${(isFlagged(f.id) ? `${s}!` : s).padStart(7)}`;
+    }
+    if (line) out.push(line);
+  }
+  if (r.flags.length) {
+    out.push('   flags:');
+    for (const f of r.flags) out.push(`   ! ${f.kind}${f.rule ? ` ${f.rule}` : ''}: ${f.message}`);
+  }
+  out.push('');
+  return out.join('\n') + '\n';
+}

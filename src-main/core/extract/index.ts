@@ -1,0 +1,218 @@
+// Extraction: ReportDocument → Extraction (agency, year, template, every
+// field of the template as number|null, flags, and each cell's source).
+// Nothing here knows file formats; it reads the document's text through the
+// normaliser, whose offset map gives every value its span in the original.
+
+import { TEMPLATES, templateForYear, type FieldDef, type RowDef, type TemplateId } from '../catalogue/index.js';
+import { ReadError, type CellSource, type Extraction, type Flag, type ReportDocument } from '../model.js';
+import { compact, normalize, origSpan, squeeze, type Normalized } from '../normalize/index.js';
+import { readDocument, readPath } from '../read/index.js';
+import { validate } from '../validate/index.js';
+import { findMeta, templateByLabels } from './meta.js';
+import { readReview } from './review.js';
+import { readRows, type RowCheck, type RowRead } from './rows.js';
+import { tokenize } from './tokens.js';
+import { round } from './values.js';
+
+/** Bump whenever the output for the same input changes. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+interface Zones {
+  main: [number, number];
+  review: [number, number] | null;
+}
+
+/** Where the tables sit: from the first table heading to section 五 (or the end). */
+function findZones(text: string): Zones {
+  let activeAt = -1;
+  let requestsAt = -1;
+  let reviewAt = -1;
+  let endAt = -1;
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    if (line.length > 200) continue;
+    const sq = squeeze(line);
+    if (sq.length === 0 || sq.length > 40) continue;
+    const numbered = !/^[(（]/.test(sq);
+    if (activeAt < 0 && numbered && sq.includes('主动公开政府信息') && /情况$|^[二2]/.test(sq) && !/[,，。]/.test(sq)) activeAt = start;
+    else if (requestsAt < 0 && sq.includes('收到和处理政府信息公开申请')) requestsAt = start;
+    else if (reviewAt < 0 && sq.includes('行政复议') && sq.includes('行政诉讼') && sq.includes('情况') && (requestsAt >= 0 || activeAt >= 0)) reviewAt = start;
+    else if (endAt < 0 && (reviewAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
+  }
+  const firstTable = [activeAt, requestsAt].filter((x) => x >= 0);
+  const mainStart = firstTable.length ? Math.min(...firstTable) : 0;
+  const end = endAt >= 0 ? endAt : text.length;
+  if (reviewAt < 0) return { main: [mainStart, end], review: null };
+  return { main: [mainStart, reviewAt], review: [reviewAt, end] };
+}
+
+const R3: RowCheck = (v) => v.length === 7 && v[6] === v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]!;
+const rowCheck = (row: RowDef): RowCheck | null => (row.table === 'requests' ? R3 : null);
+
+/** Money in the procurement/fee columns written in 元 without a unit on the cell. */
+function yuanHeader(c: string): boolean {
+  return /(?:采购总金额|收费金额)(?:单位)?元/.test(c);
+}
+
+export function extractDocument(doc: ReportDocument, file: string): Extraction {
+  const norm = normalize(doc.text);
+  const text = norm.text;
+  const meta = findMeta(text);
+  const zones = findZones(text);
+  const mainToks = tokenize(text, zones.main[0], zones.main[1]);
+  const zoneCompact = compact(text.slice(zones.main[0], zones.main[1]));
+  const flags: Flag[] = [];
+
+  // Template: by year and by the labels found; the labels win on a mismatch
+  // (they decide which cells exist), and the mismatch is flagged.
+  const byYear = meta.year !== null ? templateForYear(meta.year) : null;
+  const byLabels = templateByLabels(zoneCompact).template;
+  const template: TemplateId = byLabels ?? byYear ?? '2019';
+  if (byYear && byLabels && byYear !== byLabels) {
+    flags.push({
+      kind: 'template_mismatch',
+      fields: ['active'],
+      message: `a report on ${meta.year} should use the ${byYear} template, but its tables carry the ${byLabels} labels`,
+    });
+  }
+  if (meta.agency === null) flags.push({ kind: 'unknown_agency', fields: [], message: 'the agency could not be read from the title' });
+  if (meta.year === null) flags.push({ kind: 'unknown_year', fields: [], message: 'the report year could not be read from the title' });
+
+  const rows = readRows(mainToks, template, rowCheck);
+  const review = zones.review ? readReview(tokenize(text, zones.review[0], zones.review[1])) : null;
+  const all = new Map<string, RowRead>([...rows]);
+  if (review) for (const [k, v] of review) all.set(k, v);
+
+  const tpl = TEMPLATES[template];
+  const values: Record<string, number | null> = {};
+  const cells: Record<string, CellSource> = {};
+  const yuan = yuanHeader(zoneCompact);
+
+  // Hybrid: a 2021 report with （六）其他处理 as one row.
+  const otherRead = all.get('requests.other');
+  const hybrid =
+    template === '2021' &&
+    otherRead?.slots != null &&
+    ['other_no_supplement', 'other_no_fee', 'other_misc'].every((r) => !all.get(`requests.${r}`)?.slots);
+  if (hybrid) {
+    flags.push({
+      kind: 'hybrid_template',
+      fields: ['requests.other', 'requests.other_no_supplement', 'requests.other_no_fee', 'requests.other_misc'],
+      message: '（六）其他处理 is a single row as in the 2019 template; its values are kept in requests.other and the three 2021 sub-rows are left blank',
+    });
+  }
+
+  const tablesSeen = { active: false, requests: false, review: false };
+  for (const r of all.values()) if (r.status !== 'absent') tablesSeen[r.row.table] = true;
+  for (const t of ['active', 'requests', 'review'] as const) {
+    if (!tablesSeen[t]) flags.push({ kind: 'missing_table', fields: [t], message: `table ${t === 'active' ? '二' : t === 'requests' ? '三' : '四'} was not found` });
+  }
+
+  const reviewFlagged = new Set<string>();
+  for (const row of tpl.rows) {
+    const r = all.get(row.id);
+    const optional = row.optionalIn?.includes(template) ?? false;
+    const fieldsOfRow = tpl.fields.filter((f) => f.row.id === row.id);
+    for (const f of fieldsOfRow) values[f.id] = null;
+    if (!r || r.status === 'absent') {
+      const hybridSub = hybrid && row.id.startsWith('requests.other_');
+      if (!optional && !hybridSub && tablesSeen[row.table]) flags.push({ kind: 'missing_row', fields: [row.id], message: `row ${row.label.zh} was not found` });
+      continue;
+    }
+    if (!r.slots) {
+      if (optional && r.found === 0) continue; // （六）其他处理 as a 2021 group heading
+      const kind = r.status === 'ambiguous' ? 'ambiguous' : 'incomplete_row';
+      if (row.table === 'review') {
+        if (!reviewFlagged.has(r.status)) {
+          reviewFlagged.add(r.status);
+          flags.push({ kind, fields: ['review'], message: `table 四: ${r.message ?? 'incomplete'}; its cells are left blank` });
+        }
+      } else flags.push({ kind, fields: [row.id], message: `row ${row.label.zh}: ${r.message ?? 'incomplete'}; its cells are left blank` });
+      continue;
+    }
+    if (r.status === 'extra' || r.status === 'glued') {
+      const scope = row.table === 'review' ? 'review' : row.id;
+      if (!reviewFlagged.has(`${scope}:${r.status}`)) {
+        reviewFlagged.add(`${scope}:${r.status}`);
+        if (r.status === 'glued' || (r.message ?? '').includes('adds up'))
+          flags.push({ kind: r.status === 'glued' ? 'inferred' : 'extra_cells', fields: [scope], message: `${scope}: ${r.message}` });
+      }
+    }
+    fieldsOfRow.forEach((f, i) => {
+      const slot = r.slots![i]!;
+      const [s, e] = origSpan(norm, slot.tok.start, slot.tok.end);
+      const conv = convert(f, slot.value, slot.tok.v.unit, yuan);
+      const src: CellSource = { raw: doc.text.slice(s, e), start: s, end: e, confidence: slot.confidence };
+      if (slot.tok.v.note) src.note = slot.tok.v.note;
+      if (conv.error) {
+        flags.push({ kind: 'unparseable', fields: [f.id], message: `${f.id}: "${src.raw}" ${conv.error}` });
+        src.confidence = 0;
+      } else values[f.id] = conv.value;
+      if (r.status === 'glued') src.inferred = true;
+      cells[f.id] = src;
+    });
+  }
+
+  flags.push(...validate(values, template));
+  return {
+    file,
+    agency: meta.agency,
+    year: meta.year,
+    template,
+    publishedAt: meta.publishedAt,
+    values,
+    flags,
+    cells,
+    format: doc.format,
+  };
+}
+
+function convert(f: FieldDef, v: number | null, unit: 'yuan' | 'wan' | null, yuanHeader: boolean): { value: number | null; error?: string } {
+  if (v === null) return { value: null };
+  if (f.unit === 'wan') {
+    if (unit === 'yuan' || (unit === null && yuanHeader)) return { value: round(v / 10000) };
+    return { value: round(v) };
+  }
+  if (unit) return { value: null, error: 'is money where a count was expected' };
+  if (!Number.isInteger(v)) return { value: null, error: 'is not a whole number' };
+  if (f.unit === 'count' && v < 0) return { value: null, error: 'is negative where a count was expected' };
+  return { value: v };
+}
+
+function errorResult(file: string, e: unknown): Extraction {
+  const msg = e instanceof ReadError ? e.message : e instanceof Error ? `could not read the file: ${e.message}` : String(e);
+  return { file, error: msg, agency: null, year: null, template: null, values: {}, flags: [], cells: {} };
+}
+
+/** Read and extract one file; never throws (a read error becomes `error`). */
+export async function extractFile(path: string): Promise<Extraction> {
+  try {
+    const doc = await readPath(path);
+    return finish(doc, path);
+  } catch (e) {
+    return errorResult(path, e);
+  }
+}
+
+export async function extractBytes(bytes: Uint8Array, name: string): Promise<Extraction> {
+  try {
+    const doc = await readDocument(bytes, name);
+    return finish(doc, name);
+  } catch (e) {
+    return errorResult(name, e);
+  }
+}
+
+function finish(doc: ReportDocument, file: string): Extraction {
+  if (doc.needsOcr) {
+    const x = extractDocument(doc, file);
+    x.flags.unshift({ kind: 'needs_ocr', fields: [], message: `a scan without a text layer (${doc.needsOcr.pages} pages): nothing to extract until OCR` });
+    return x;
+  }
+  return extractDocument(doc, file);
+}
+
+export type { Normalized };
+

@@ -1,0 +1,63 @@
+// Row-label matching, compiled once from the catalogue's `keys`. A label
+// cell (in compact form) names a row when it equals a key, or contains a key
+// of four or more characters; the longest key wins, so a cell holding both
+// the group and the row (`(六)其他处理 1.申请人无正当理由逾期不补正…`) names
+// the row.
+import { TEMPLATES, type RowDef, type TableId } from '../catalogue/index.js';
+
+interface KeyEntry {
+  key: string;
+  rowId: string;
+  table: TableId;
+}
+
+/** Longest label cell that can still be a row label (prose is longer). */
+export const MAX_LABEL = 80;
+
+function build(tables: TableId[]): { exact: Map<string, KeyEntry>; contained: KeyEntry[] } {
+  const exact = new Map<string, KeyEntry>();
+  const contained: KeyEntry[] = [];
+  const seen = new Set<string>();
+  for (const t of Object.values(TEMPLATES)) {
+    for (const row of t.rows) {
+      if (!tables.includes(row.table)) continue;
+      for (const key of row.keys) {
+        const k = key.replace(/[\s"'“”()（）,，、.:：;；]/g, '');
+        const id = `${row.id}|${k}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const e = { key: k, rowId: row.id, table: row.table };
+        if (!exact.has(k)) exact.set(k, e);
+        if (k.length >= 4) contained.push(e);
+      }
+    }
+  }
+  contained.sort((a, b) => b.key.length - a.key.length);
+  return { exact, contained };
+}
+
+const MAIN = build(['active', 'requests']);
+const REVIEW = build(['review']);
+
+function find(key: string, m: { exact: Map<string, KeyEntry>; contained: KeyEntry[] }): KeyEntry | null {
+  if (!key || key.length > MAX_LABEL) return null;
+  const e = m.exact.get(key);
+  if (e) return e;
+  if (key.length < 4) return null;
+  for (const c of m.contained) if (c.key.length <= key.length && key.includes(c.key)) return c;
+  return null;
+}
+
+/** Row id of tables 二/三 named by a label's compact form, or null. */
+export function matchRow(key: string): string | null {
+  return find(key, MAIN)?.rowId ?? null;
+}
+
+/** Row id of table 四 (review.*) named by a label, or null. */
+export function matchReviewRow(key: string): string | null {
+  return find(key, REVIEW)?.rowId ?? null;
+}
+
+export function rowOf(template: keyof typeof TEMPLATES, rowId: string): RowDef | undefined {
+  return TEMPLATES[template].rows.find((r) => r.id === rowId);
+}

@@ -1,0 +1,97 @@
+// Table 四 (行政复议、行政诉讼). Usually one data row of 15 numbers under a
+// two-level header (复议 | 诉讼: 未经复议直接起诉, 复议后起诉; each 维持 纠正
+// 其他 尚未审结 总计); sometimes one row per group with its label. Extra
+// cells are resolved by R4, glued digits likewise.
+import { TEMPLATES, type RowDef } from '../catalogue/index.js';
+import { matchReviewRow } from './labels.js';
+import { resolve, splitDigits, type RowRead, type Slot } from './rows.js';
+import type { Tok, ValueTok } from './tokens.js';
+
+const ROWS: RowDef[] = TEMPLATES['2019'].rows.filter((r) => r.table === 'review');
+const W = 5; // columns per group
+
+const groupOk = (v: number[]) => v.length === W && v[4] === v[0]! + v[1]! + v[2]! + v[3]!;
+
+export function readReview(toks: Tok[]): Map<string, RowRead> {
+  const out = new Map<string, RowRead>();
+  // Row mode: each group's label directly followed by its 5 values.
+  const byRow = new Map<string, { label: Tok & { kind: 'text' }; vals: ValueTok[] }>();
+  let cur: { label: Tok & { kind: 'text' }; vals: ValueTok[] } | null = null;
+  for (const t of toks) {
+    if (t.kind === 'text') {
+      const id = matchReviewRow(t.key);
+      cur = id ? { label: t, vals: [] } : null;
+      if (id && cur) {
+        const prev = byRow.get(id);
+        if (!prev || prev.vals.length !== W) byRow.set(id, cur);
+      }
+    } else if (cur) cur.vals.push(t);
+  }
+  if (ROWS.every((r) => byRow.get(r.id)?.vals.length === W)) {
+    for (const r of ROWS) {
+      const g = byRow.get(r.id)!;
+      out.set(r.id, resolve(r, g.label, g.vals, false, groupOk));
+    }
+    return out;
+  }
+  // Flat mode: every value of the section in reading order.
+  const vals = toks.filter((t): t is ValueTok => t.kind === 'value');
+  const n = W * ROWS.length;
+  const set = (slots: Slot[] | null, status: RowRead['status'], message?: string) => {
+    ROWS.forEach((r, i) => {
+      out.set(r.id, {
+        row: r,
+        label: null,
+        slots: slots ? slots.slice(i * W, i * W + W) : null,
+        status,
+        found: vals.length,
+        ...(message ? { message } : {}),
+      });
+    });
+  };
+  if (vals.length === 0) {
+    for (const r of ROWS) out.set(r.id, { row: r, label: null, slots: null, status: 'absent', found: 0 });
+    return out;
+  }
+  if (vals.length === n) {
+    set(vals.map((tok) => ({ tok, value: tok.v.value, confidence: 1 })), 'ok');
+    return out;
+  }
+  const allOk = (v: (number | null)[]) => v.every((x) => x !== null) && [0, 1, 2].every((g) => groupOk(v.slice(g * W, g * W + W) as number[]));
+  if (vals.length > n) {
+    const distinct = new Map<string, ValueTok[]>();
+    for (let s = 0; s + n <= vals.length; s++) {
+      const r = vals.slice(s, s + n);
+      const k = r.map((t) => t.v.value).join('|');
+      if (!distinct.has(k)) distinct.set(k, r);
+    }
+    let cands = [...distinct.values()];
+    if (cands.length > 1) cands = cands.filter((r) => allOk(r.map((t) => t.v.value)));
+    if (cands.length === 1) {
+      const conf = distinct.size === 1 ? 0.95 : 0.7;
+      set(
+        cands[0]!.map((tok) => ({ tok, value: tok.v.value, confidence: conf })),
+        'extra',
+        `${vals.length} cells for ${n} columns; ${distinct.size === 1 ? 'every reading gives the same values' : 'the only reading that adds up was kept'}`,
+      );
+    } else set(null, 'ambiguous', `${vals.length} cells for ${n} columns and no single reading`);
+    return out;
+  }
+  if (vals.length === 1) {
+    const tok = vals[0]!;
+    const d = tok.v.digits ?? '';
+    if (d.length >= n && !tok.v.unit) {
+      const sols = splitDigits(d, n, allOk as (v: number[]) => boolean, 3, (parts) => parts.length % W !== 0 || groupOk(parts.slice(parts.length - W)));
+      if (sols.length === 1) {
+        set(
+          sols[0]!.map((value) => ({ tok, value, confidence: 0.6 })),
+          'glued',
+          `cells glued together as "${d}"; split where the totals leave one reading`,
+        );
+      } else set(null, 'ambiguous', `cells glued together as "${d}": ${sols.length === 0 ? 'no' : 'several'} readings add up`);
+      return out;
+    }
+  }
+  set(null, 'incomplete', `${vals.length} of ${n} cells`);
+  return out;
+}

@@ -1,0 +1,186 @@
+// Tables 二 and 三: every row is found by its label (catalogue keys), never by
+// position, and takes the values that follow it up to the next row label.
+// Layout quirks handled here: header rows repeated after a page break (their
+// labels take no values and are ignored), labels broken over two cells,
+// a label printed after its numbers, rows with too few or too many cells, and
+// crawler text whose digits are glued together.
+import type { RowDef, TemplateId } from '../catalogue/index.js';
+import { matchRow, rowOf } from './labels.js';
+import type { TextTok, Tok, ValueTok } from './tokens.js';
+
+export interface Slot {
+  tok: ValueTok;
+  /** Raw parsed value (before unit conversion); for glued digits the split part. */
+  value: number | null;
+  confidence: number;
+}
+
+export type RowStatus = 'ok' | 'incomplete' | 'ambiguous' | 'extra' | 'glued' | 'shifted' | 'absent';
+
+export interface RowRead {
+  row: RowDef;
+  label: TextTok | null;
+  slots: Slot[] | null;
+  status: RowStatus;
+  message?: string;
+  found: number;
+}
+
+interface Occ {
+  rowId: string;
+  label: TextTok;
+  vals: ValueTok[];
+  shifted: boolean;
+}
+
+/** A check a row's values must pass to pick between readings (R3/R4 on one row). */
+export type RowCheck = (vals: number[]) => boolean;
+
+export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTok[] } {
+  const occs: Occ[] = [];
+  const orphans: ValueTok[] = [];
+  let cur: Occ | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'value') {
+      (cur ? cur.vals : orphans).push(t);
+      continue;
+    }
+    let id = matchRow(t.key);
+    let label = t;
+    if (!id) {
+      // a label wrapped over two cells/lines (`其他法律行政法规禁` + `止公开`)
+      const nx = toks[i + 1];
+      if (nx && nx.kind === 'text' && t.key.length > 0 && t.key.length < 40 && !matchRow(nx.key)) {
+        const j = matchRow(t.key + nx.key);
+        if (j) {
+          id = j;
+          label = { ...t, end: nx.end, text: `${t.text}${nx.text}`, key: t.key + nx.key };
+          i++;
+        }
+      }
+    }
+    if (id) {
+      cur = { rowId: id, label, vals: [], shifted: false };
+      occs.push(cur);
+    }
+  }
+  return { occs, orphans };
+}
+
+/** Read every row of the template's tables 二 and 三 from the token stream. */
+export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef) => RowCheck | null): Map<string, RowRead> {
+  const { occs } = collectOccurrences(toks);
+  const inT = occs.filter((o) => rowOf(template, o.rowId));
+  // A label printed after its numbers: a row that took its own numbers and the
+  // next row's, followed by a row label with none.
+  for (let i = 0; i + 1 < inT.length; i++) {
+    const a = inT[i]!;
+    const b = inT[i + 1]!;
+    const na = rowOf(template, a.rowId)!.columns.length;
+    const nb = rowOf(template, b.rowId)!.columns.length;
+    if (b.vals.length === 0 && a.vals.length === na + nb && a.rowId !== b.rowId) {
+      b.vals = a.vals.splice(na, nb);
+      b.shifted = true;
+    }
+  }
+  const out = new Map<string, RowRead>();
+  for (const row of rowsOf(template)) {
+    const mine = inT.filter((o) => o.rowId === row.id);
+    const n = row.columns.length;
+    if (mine.length === 0) {
+      out.set(row.id, { row, label: null, slots: null, status: 'absent', found: 0 });
+      continue;
+    }
+    const pick =
+      mine.find((o) => o.vals.length === n && !o.shifted) ??
+      mine.find((o) => o.vals.length === n) ??
+      mine.reduce((best, o) => (o.vals.length > best.vals.length ? o : best), mine[0]!);
+    out.set(row.id, resolve(row, pick.label, pick.vals, pick.shifted, check(row)));
+  }
+  return out;
+}
+
+function rowsOf(template: TemplateId): RowDef[] {
+  return ROWS[template];
+}
+import { TEMPLATES } from '../catalogue/index.js';
+const ROWS: Record<TemplateId, RowDef[]> = {
+  '2019': TEMPLATES['2019'].rows.filter((r) => r.table !== 'review'),
+  '2021': TEMPLATES['2021'].rows.filter((r) => r.table !== 'review'),
+};
+
+/** Turn a row's values into slots, or say why not. */
+export function resolve(row: RowDef, label: TextTok | null, vals: ValueTok[], shifted: boolean, check: RowCheck | null): RowRead {
+  const n = row.columns.length;
+  const base = { row, label, found: vals.length };
+  if (vals.length === n) {
+    const conf = shifted ? 0.9 : 1;
+    return { ...base, slots: vals.map((tok) => ({ tok, value: tok.v.value, confidence: conf })), status: shifted ? 'shifted' : 'ok' };
+  }
+  if (vals.length > n) {
+    // Extra cells: every window of n consecutive values is a reading.
+    const readings: ValueTok[][] = [];
+    for (let s = 0; s + n <= vals.length; s++) readings.push(vals.slice(s, s + n));
+    const key = (r: ValueTok[]) => r.map((t) => t.v.value).join('|');
+    const distinct = new Map<string, ValueTok[]>();
+    for (const r of readings) if (!distinct.has(key(r))) distinct.set(key(r), r);
+    let cands = [...distinct.values()];
+    if (cands.length > 1 && check) cands = cands.filter((r) => r.every((t) => t.v.value !== null) && check(r.map((t) => t.v.value!)));
+    if (cands.length === 1) {
+      const conf = distinct.size === 1 ? 0.95 : 0.7;
+      return {
+        ...base,
+        slots: cands[0]!.map((tok) => ({ tok, value: tok.v.value, confidence: conf })),
+        status: 'extra',
+        message: `${vals.length} cells for ${n} columns; ${distinct.size === 1 ? 'every reading gives the same values' : 'the only reading that adds up was kept'}`,
+      };
+    }
+    return { ...base, slots: null, status: 'ambiguous', message: `${vals.length} cells for ${n} columns and no single reading` };
+  }
+  if (vals.length === 1 && n > 1) {
+    const g = glued(vals[0]!, n, check);
+    if (g) return { ...base, ...g };
+  }
+  return { ...base, slots: null, status: 'incomplete', message: `${vals.length} of ${n} cells` };
+}
+
+/** Split a run of glued digits (`640020470`) when exactly one split passes the row check. */
+function glued(tok: ValueTok, n: number, check: RowCheck | null): Pick<RowRead, 'slots' | 'status' | 'message'> | null {
+  const d = tok.v.digits;
+  if (!d || tok.v.unit || tok.v.note || d.length < n || d.length > 40 || /\D/.test(d)) return null;
+  const sols = splitDigits(d, n, check, 3);
+  if (sols.length === 1) {
+    return {
+      slots: sols[0]!.map((value) => ({ tok, value, confidence: 0.6 })),
+      status: 'glued',
+      message: `cells glued together as "${d}"; split where the totals leave one reading`,
+    };
+  }
+  return { slots: null, status: 'ambiguous', message: `cells glued together as "${d}": ${sols.length === 0 ? 'no' : 'several'} readings add up` };
+}
+
+/** Splits of `d` into n numbers without leading zeros that pass `check` (at most `limit`). */
+export function splitDigits(d: string, n: number, check: RowCheck | null, limit: number, groupCheck?: (parts: number[]) => boolean): number[][] {
+  const out: number[][] = [];
+  const parts: number[] = [];
+  let budget = 200_000;
+  const rec = (pos: number) => {
+    if (out.length >= limit || budget-- <= 0) return;
+    if (parts.length === n) {
+      if (pos === d.length && (!check || check(parts))) out.push([...parts]);
+      return;
+    }
+    const left = n - parts.length;
+    if (d.length - pos < left) return;
+    const maxLen = Math.min(d.length - pos - (left - 1), 7);
+    for (let len = 1; len <= maxLen; len++) {
+      if (len > 1 && d[pos] === '0') break;
+      parts.push(Number(d.slice(pos, pos + len)));
+      if (!groupCheck || groupCheck(parts)) rec(pos + len);
+      parts.pop();
+    }
+  };
+  rec(0);
+  return out;
+}

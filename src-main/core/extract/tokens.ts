@@ -1,0 +1,74 @@
+// The normalised text as a stream of cells: every layout (tab rows, one cell
+// per line, markdown, HTML grid text, crawler text with spaces) comes down to
+// the same sequence of labels and values, so the table logic never looks at
+// line structure.
+import { compact } from '../normalize/index.js';
+import { parseValues, splitTrailingValues, type ParsedValue } from './values.js';
+
+export interface TextTok {
+  kind: 'text';
+  start: number; // offsets in the normalised text
+  end: number;
+  text: string;
+  key: string; // compact() form
+  line: number;
+}
+export interface ValueTok {
+  kind: 'value';
+  start: number;
+  end: number;
+  v: ParsedValue;
+  line: number;
+}
+export type Tok = TextTok | ValueTok;
+
+/** Tokens of text[from, to). Blank cells produce nothing. */
+export function tokenize(text: string, from: number, to: number): Tok[] {
+  const toks: Tok[] = [];
+  let line = 0;
+  let i = from;
+  while (i < to) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > to) nl = to;
+    let c = i;
+    while (c <= nl) {
+      let tab = text.indexOf('\t', c);
+      if (tab < 0 || tab > nl) tab = nl;
+      cell(text, c, tab, line, toks);
+      c = tab + 1;
+    }
+    line++;
+    i = nl + 1;
+  }
+  return toks;
+}
+
+function cell(text: string, s: number, e: number, line: number, out: Tok[]): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (s >= e) return;
+  const raw = text.slice(s, e).replace(/[\u3000\u00a0]/g, ' ');
+  const c0 = raw.charCodeAt(0);
+  // quick path: a cell starting with a digit/sign/blank mark may be values
+  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2b || c0 === 0x2d || c0 === 0x2f || c0 === 0x2014 || raw[0] === '增' || raw[0] === '减' || raw === '无' || raw === '空') {
+    const vals = parseValues(raw);
+    if (vals) {
+      for (const v of vals) out.push({ kind: 'value', start: s + v.start, end: s + v.end, v, line });
+      return;
+    }
+  }
+  if (raw.length < 120) {
+    const split = raw.includes(' ') ? splitTrailingValues(raw) : null;
+    if (split) {
+      const lt = raw.slice(0, split.labelEnd);
+      out.push({ kind: 'text', start: s, end: s + split.labelEnd, text: lt, key: compact(lt), line });
+      for (const v of split.values) out.push({ kind: 'value', start: s + v.start, end: s + v.end, v, line });
+      return;
+    }
+  }
+  out.push({ kind: 'text', start: s, end: e, text: raw, key: raw.length < 200 ? compact(raw) : '', line });
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x3000 || c === 0xa0;
+}

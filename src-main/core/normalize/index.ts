@@ -1,0 +1,156 @@
+// Normalisation: the original document text → a cleaner text the extractor
+// matches against, plus a map from every normalised offset back to the
+// original, so each value keeps its exact source span.
+//
+// Done here: pinyin annotations removed (`商務(wù)局`), Word bookmarks and
+// markdown marks dropped, markdown table pipes turned into tabs, page-number
+// lines dropped, full-width ASCII (digits, brackets, colon...) and ideographic
+// spaces folded, traditional → simplified (opencc, once per process).
+// Words broken by spaces and labels broken over lines are rejoined for
+// matching by `compact()` and by the extractor's token joining, not here, so
+// that the text keeps its line/cell structure.
+import * as OpenCC from 'opencc-js';
+
+export interface Normalized {
+  text: string;
+  /** map[i] = offset in the original text of normalised char i; map[text.length] = original length. */
+  map: Int32Array;
+  traditional: boolean;
+}
+
+type Conv = (s: string) => string;
+let hk2cn: Conv | null = null;
+let tw2cn: Conv | null = null;
+function converters(): [Conv, Conv] {
+  const a = (hk2cn ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  const b = (tw2cn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  return [a, b];
+}
+
+// Frequent traditional-only characters in these reports; a handful is enough to
+// decide that the (costly) conversion is needed.
+const TRAD_MARKERS = /[們國開處報與會這機關條經內對數規費採購總結訴復審請訊務體應當為項轉將據樣區縣廣當費實際]/g;
+
+const PINYIN = /(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)/g;
+const BOOKMARK = /\[bookmark:[^\]\n]{0,80}\]/g;
+const MD_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
+const MD_HEAD = /^[ \t]{0,3}#{1,6}[ \t]*/gm;
+const MD_BOLD = /\*\*|__/g;
+const PAGE_NO = /^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*$/gm;
+
+/** Mark ranges of `s` to delete. */
+function deletions(s: string): Uint8Array {
+  const del = new Uint8Array(s.length);
+  const mark = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      del.fill(1, m.index, m.index + m[0].length);
+    }
+  };
+  if (s.includes('(') || s.includes('（')) {
+    mark(PINYIN);
+    mark(/(?<=[\u3400-\u9fff])（[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}）/g);
+  }
+  if (s.includes('[bookmark')) mark(BOOKMARK);
+  if (s.includes('#')) mark(MD_HEAD);
+  if (s.includes('**') || s.includes('__')) mark(MD_BOLD);
+  if (s.includes('---')) mark(MD_RULE);
+  mark(PAGE_NO);
+  return del;
+}
+
+function fold(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII
+  if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return 0x20;
+  if (c === 0x2212 || c === 0x2013) return 0x2d; // minus sign, en dash → '-'
+  if (c === 0x3010) return 0x5b; // 【
+  if (c === 0x3011) return 0x5d; // 】
+  return c;
+}
+
+export function normalize(orig: string): Normalized {
+  const del = deletions(orig);
+  const codes = new Uint16Array(orig.length);
+  const map = new Int32Array(orig.length + 1);
+  let n = 0;
+  const mdTable = orig.includes('|');
+  for (let i = 0; i < orig.length; i++) {
+    if (del[i]) continue;
+    let c = orig.charCodeAt(i);
+    if (c === 0x0d) continue; // \r
+    if (c === 0xfeff || c === 0x200b || c === 0x200c || c === 0x200d) continue;
+    c = fold(c);
+    if (mdTable && c === 0x7c) c = 0x09; // markdown cell separator → tab
+    codes[n] = c;
+    map[n++] = i;
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192))));
+  let text = parts.join('');
+  map[n] = orig.length;
+  let traditional = false;
+  TRAD_MARKERS.lastIndex = 0;
+  const hits = text.match(TRAD_MARKERS);
+  if (hits && hits.length >= 3) {
+    traditional = true;
+    text = toSimplified(text);
+  }
+  return { text, map: map.subarray(0, n + 1), traditional };
+}
+
+/** Traditional → simplified, keeping the length (so offsets stay valid). */
+export function toSimplified(text: string): string {
+  const [hk, tw] = converters();
+  let conv = tw(hk(text));
+  if (conv.length === text.length) return conv;
+  // A phrase conversion changed the length: convert line by line, keeping
+  // only lines whose length survives, char by char for the others.
+  conv = text
+    .split('\n')
+    .map((line) => {
+      const c = tw(hk(line));
+      if (c.length === line.length) return c;
+      let r = '';
+      for (const ch of line) {
+        const x = tw(hk(ch));
+        r += x.length === ch.length ? x : ch;
+      }
+      return r;
+    })
+    .join('\n');
+  return conv;
+}
+
+const PUNCT = /[\s"'“”‘’「」『』()（）\[\]【】<>《》,，、.．。:：;；!！?？*#|_~`\-—–·•…\/\\]/g;
+const MARKERS = /^(?:[一二三四五六七八九十]+[、.．]|\(?[一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d{1,2}[.、．)）](?!\d)|\(\d{1,2}\)|[①-⑳])+/;
+
+/**
+ * The matching form of a label: whitespace gone (rejoins `不予公 开`,
+ * `本年 度办 理结 果`), leading list markers gone (`(三)`, `1.`, `四、`),
+ * punctuation gone.
+ */
+export function compact(s: string): string {
+  let t = s.replace(/\s+/g, '');
+  for (let k = 0; k < 4; k++) {
+    const m = MARKERS.exec(t);
+    if (!m || m[0].length === 0) break;
+    t = t.slice(m[0].length);
+  }
+  return t.replace(PUNCT, '');
+}
+
+/** Whitespace removed only (titles, headings). */
+export function squeeze(s: string): string {
+  return s.replace(/[\s*#]+/g, '');
+}
+
+/** Original span of a normalised span. */
+export function origSpan(n: Normalized, start: number, end: number): [number, number] {
+  const s = n.map[start] ?? 0;
+  const e = end > start ? (n.map[end - 1] ?? s) + 1 : s;
+  return [s, e];
+}

@@ -1,0 +1,201 @@
+// Reader for saved web pages (.html/.htm/.shtml, any encoding including
+// `<meta charset=gbk>`). The page text is laid out the way the extractor
+// expects (a table row per line, cells separated by tabs) and every <table>
+// also becomes a Grid with rowspan/colspan expanded. Scripts, styles and
+// navigation are dropped.
+import iconv from 'iconv-lite';
+import { Parser } from 'htmlparser2';
+import { ReadError, type Grid, type GridCell, type ReportDocument } from '../model.js';
+import { decodeText } from './decode.js';
+import type { Reader } from './index.js';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'button', 'nav', 'svg', 'object', 'textarea', 'head']);
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer',
+  'dt', 'dd', 'dl', 'blockquote', 'pre', 'hr', 'form', 'center', 'main', 'aside', 'address', 'figure', 'caption',
+]);
+const CHROME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|footer|foot|topbar|sidebar|login|search|toolbar)([\s_-]|$)/i;
+
+function charsetOf(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  if (!m) return null;
+  const cs = m[1]!.toLowerCase();
+  if (cs === 'gb2312' || cs === 'gbk' || cs === 'x-gbk' || cs === 'gb18030') return 'GB18030';
+  if (cs === 'big5' || cs === 'big5-hkscs') return 'Big5';
+  if (cs === 'utf-8' || cs === 'utf8') return 'UTF-8';
+  return iconv.encodingExists(cs) ? cs : null;
+}
+
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const cs = hasBom ? null : charsetOf(bytes);
+  if (cs && cs !== 'UTF-8') return { text: iconv.decode(Buffer.from(bytes), cs), encoding: cs };
+  return decodeText(bytes); // a wrong meta charset=utf-8 still gets detected
+}
+
+interface TableCtx {
+  rows: GridCell[][];
+  row: GridCell[] | null;
+  cell: { start: number; rowSpan: number; colSpan: number } | null;
+}
+
+export function htmlToDocument(html: string, encoding: string): ReportDocument {
+  let out = '';
+  const grids: Grid[] = [];
+  const tables: TableCtx[] = [];
+  const skipStack: boolean[] = [];
+  let skipping = 0;
+  let title = '';
+  let inTitle = false;
+  let pre = 0;
+
+  const inCell = () => tables.length > 0 && tables[tables.length - 1]!.cell !== null;
+  const newline = () => {
+    if (inCell()) {
+      if (out.length && !/[ \t\n]$/.test(out)) out += ' ';
+      return;
+    }
+    let e = out.length;
+    while (e > 0 && out.charCodeAt(e - 1) === 0x20) e--;
+    if (e < out.length) out = out.slice(0, e);
+    if (out.length && !out.endsWith('\n')) out += '\n';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const cls = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
+        const skip = SKIP.has(name) || (name !== 'body' && name !== 'html' && cls.trim() !== '' && CHROME.test(cls)) || attrs.hidden !== undefined || /display\s*:\s*none/i.test(attrs.style ?? '');
+        skipStack.push(skip);
+        if (skip) skipping++;
+        if (name === 'title') inTitle = true;
+        if (skipping) return;
+        if (name === 'pre') pre++;
+        if (name === 'table') {
+          newline();
+          tables.push({ rows: [], row: null, cell: null });
+        } else if (name === 'tr') {
+          const t = tables[tables.length - 1];
+          if (t) {
+            newline();
+            t.row = [];
+            t.rows.push(t.row);
+          }
+        } else if (name === 'td' || name === 'th') {
+          const t = tables[tables.length - 1];
+          if (t) {
+            if (!t.row) {
+              t.row = [];
+              t.rows.push(t.row);
+            }
+            if (t.row.length > 0) out += '\t';
+            t.cell = {
+              start: out.length,
+              rowSpan: Math.max(1, Math.min(200, parseInt(attrs.rowspan ?? '1', 10) || 1)),
+              colSpan: Math.max(1, Math.min(200, parseInt(attrs.colspan ?? '1', 10) || 1)),
+            };
+          }
+        } else if (BLOCK.has(name)) newline();
+      },
+      ontext(data) {
+        if (inTitle) title += data;
+        if (skipping) return;
+        const t = pre ? data : data.replace(/[\s\u00a0]+/g, (m) => (m.includes('\u00a0') ? ' ' : ' '));
+        if (t === ' ' && (out.endsWith(' ') || out.endsWith('\n') || out.endsWith('\t') || out.length === 0)) return;
+        out += t;
+      },
+      onclosetag(name) {
+        const skip = skipStack.pop();
+        if (name === 'title') inTitle = false;
+        if (skip) {
+          skipping--;
+          return;
+        }
+        if (skipping) return;
+        if (name === 'pre') pre--;
+        if (name === 'td' || name === 'th') {
+          const t = tables[tables.length - 1];
+          if (t?.cell && t.row) {
+            // trim the cell's text in place so offsets cover the text only
+            let s = t.cell.start;
+            const body = out.slice(s);
+            const trimmed = body.trim();
+            out = out.slice(0, s) + trimmed;
+            t.row.push({ text: trimmed, start: s, end: s + trimmed.length, rowSpan: t.cell.rowSpan, colSpan: t.cell.colSpan });
+            t.cell = null;
+            s = 0;
+          }
+        } else if (name === 'tr') {
+          newline();
+          const t = tables[tables.length - 1];
+          if (t) t.row = null;
+        } else if (name === 'table') {
+          const t = tables.pop();
+          if (t) {
+            const g = expand(t.rows);
+            if (g.rows.length) grids.push(g);
+          }
+          newline();
+        } else if (BLOCK.has(name)) newline();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  while (tables.length) {
+    const t = tables.pop()!;
+    const g = expand(t.rows);
+    if (g.rows.length) grids.push(g);
+  }
+  let text = out;
+  title = title.replace(/\s+/g, ' ').trim();
+  if (title && !text.slice(0, 400).includes(title.slice(0, 12))) {
+    const pad = `${title}\n`;
+    text = pad + text;
+    for (const g of grids)
+      for (const r of g.rows)
+        for (const c of r) {
+          c.start += pad.length;
+          c.end += pad.length;
+        }
+  }
+  if (!text.trim()) {
+    const stripped = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, '').replace(/<[^>]+>/g, '\n');
+    if (!stripped.trim()) throw new ReadError('empty', 'the web page holds no text');
+    return { format: 'html', text: stripped, grids: [], encoding, warnings: ['the page structure could not be read; plain text used'] };
+  }
+  return { format: 'html', text, grids, encoding, warnings: [] };
+}
+
+/** Expand rowspan/colspan into a rectangular grid; covered positions repeat the origin. */
+function expand(rows: GridCell[][]): Grid {
+  const grid: GridCell[][] = [];
+  for (let r = 0; r < rows.length; r++) {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of rows[r]!) {
+      while (grid[r]![c]) c++;
+      for (let dr = 0; dr < cell.rowSpan; dr++) {
+        if (r + dr >= rows.length) break;
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < cell.colSpan; dc++) {
+          grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? cell : { ...cell, covered: true };
+        }
+      }
+      c += cell.colSpan;
+    }
+  }
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  for (const row of grid) {
+    const last = row.reduce((m, x) => (x ? Math.max(m, x.end) : m), 0);
+    for (let c = 0; c < width; c++) row[c] ??= { text: '', start: last, end: last, rowSpan: 1, colSpan: 1 };
+  }
+  return { rows: grid.filter((r) => r.length > 0) };
+}
+
+export const read: Reader = async (bytes) => {
+  const { text, encoding } = decodeHtml(bytes);
+  return htmlToDocument(text, encoding);
+};

@@ -1,0 +1,60 @@
+// Consistency rules R1–R4 (勾稽关系), driven by the catalogue's expanded
+// checks. Works on values alone, so the archive can re-run it after a user's
+// correction. A check with a null operand is skipped (the report did not state
+// it; the gap is flagged elsewhere), except optional fields, which count as 0.
+import { TEMPLATES, type TemplateId } from '../catalogue/index.js';
+import type { Flag } from '../model.js';
+
+const EPS = 1e-6;
+
+export function validate(values: Record<string, number | null | undefined>, template: TemplateId): Flag[] {
+  const flags: Flag[] = [];
+  const t = TEMPLATES[template];
+  for (const check of t.rules) {
+    const opt = new Set(check.optional);
+    let ok = true;
+    const sum = (ids: string[]) => {
+      let s = 0;
+      for (const id of ids) {
+        const v = values[id];
+        if (v === null || v === undefined) {
+          if (opt.has(id) || hybridZero(values, id)) continue;
+          ok = false;
+          return 0;
+        }
+        s += v;
+      }
+      return s;
+    };
+    const left = sum(check.left);
+    const right = sum(check.right);
+    if (!ok) continue;
+    if (Math.abs(left - right) > EPS) {
+      const fields = [...check.left, ...check.right].filter((id) => values[id] !== null && values[id] !== undefined);
+      flags.push({
+        kind: 'rule',
+        rule: check.rule,
+        fields,
+        expected: round(left),
+        found: round(right),
+        message: `${check.rule} (${check.scope}): ${check.left.join(' + ')} = ${round(left)}, but ${round(right)} from ${check.right.length} part${check.right.length > 1 ? 's' : ''}`,
+      });
+    }
+  }
+  return flags;
+}
+
+/**
+ * In a hybrid report (a 2021 report with （六）其他处理 as one row) the three
+ * 2021 sub-rows are absent: R2 then sums whichever rows are present.
+ */
+function hybridZero(values: Record<string, number | null | undefined>, id: string): boolean {
+  const m = /^requests\.(other_no_supplement|other_no_fee|other_misc)\.(\w+)$/.exec(id);
+  if (!m) return false;
+  const v = values[`requests.other.${m[2]}`];
+  return v !== null && v !== undefined;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
