@@ -1,0 +1,212 @@
+// Archive commands: import, list, show, correct, undo, redo, history, verify,
+// set-meta, search, agencies, merge-agencies, reextract, backup. All take
+// --archive PATH (default: the per-user data folder) and --json.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fieldLabel } from '../../core/catalogue/index.js';
+import { openArchive, type Archive, type ImportProgress, type ReportStatus } from '../../core/archive/index.js';
+import { flagNumber, flagString, type Args } from '../args.js';
+
+/** %APPDATA%\nianbao-archive (Windows), ~/Library/Application Support/nianbao-archive (macOS), $XDG_DATA_HOME or ~/.local/share/nianbao-archive. */
+export function defaultArchivePath(): string {
+  const home = homedir();
+  const base =
+    process.platform === 'win32'
+      ? process.env.APPDATA ?? join(home, 'AppData', 'Roaming')
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Application Support')
+        : process.env.XDG_DATA_HOME || join(home, '.local', 'share');
+  return join(base, 'nianbao-archive', 'archive.sqlite');
+}
+
+const out = (args: Args, json: unknown, text: () => string) => {
+  console.log(args.flags.json ? JSON.stringify(json, null, 2) : text());
+};
+
+function reportId(args: Args, i = 0): number {
+  const v = args.positional[i];
+  if (!v || !/^\d+$/.test(v)) throw new Error(`expected a report id, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+  return Number(v);
+}
+
+/** A cell value typed by a person: a number, or blank/null/- for "not stated". */
+function parseValue(v: string | undefined): number | null {
+  if (v === undefined) throw new Error('expected a value (a number, or "null" for blank)');
+  const t = v.trim().replace(/[，,]/g, '');
+  if (['', 'null', 'blank', '-', '/', '无'].includes(t)) return null;
+  const n = Number(t.replace(/^＋|^\+/, ''));
+  if (!Number.isFinite(n)) throw new Error(`"${v}" is not a number`);
+  return n;
+}
+
+function progressBar(args: Args): ((p: ImportProgress) => void) | undefined {
+  if (args.flags.json || args.flags['no-progress'] || !process.stderr.isTTY) return undefined;
+  return (p) => {
+    const w = 30;
+    const frac = p.total ? Math.min(1, p.done / p.total) : 0;
+    const bar = '#'.repeat(Math.round(frac * w)).padEnd(w, '.');
+    const eta = p.etaSeconds === null ? '' : ` ETA ${p.etaSeconds}s`;
+    const name = p.current ? ` ${p.current.split(/[\\/]/).pop()}` : '';
+    process.stderr.write(`\r[${bar}] ${p.done}/${p.total} ${p.rate}/s${eta}${name}`.slice(0, (process.stderr.columns ?? 100) - 1).padEnd((process.stderr.columns ?? 100) - 1));
+    if (p.current === null) process.stderr.write('\n');
+  };
+}
+
+const fmt = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+
+async function dispatch(a: Archive, args: Args): Promise<number> {
+  const cmd = args.command!;
+  switch (cmd) {
+    case 'import': {
+      const folder = args.positional[0];
+      if (!folder) throw new Error('usage: import FOLDER');
+      const ac = new AbortController();
+      const onSig = () => ac.abort();
+      process.once('SIGINT', onSig);
+      try {
+        const r = await a.importFolder(folder, { signal: ac.signal, onProgress: progressBar(args) });
+        const json = { run: r.run, status: r.status, imported: r.imported, duplicates: r.duplicates, skipped: r.skipped, failed: r.failed, reports: r.reports };
+        out(args, json, () =>
+          [
+            `run ${r.run} ${r.status}: ${r.imported} imported (${r.versions} new versions, ${r.flagged} flagged), ${r.duplicates} already archived, ${r.skipped} skipped, ${r.failed.length} failed`,
+            ...r.failed.map((f) => `  failed: ${f.file}: ${f.error}`),
+          ].join('\n'),
+        );
+        return r.status === 'completed' ? 0 : 3;
+      } finally {
+        process.off('SIGINT', onSig);
+      }
+    }
+    case 'list': {
+      const status = flagString(args, 'status') as ReportStatus | undefined;
+      if (status && !['unreviewed', 'flagged', 'verified'].includes(status)) throw new Error('--status is unreviewed, flagged or verified');
+      const page = a.listReports({
+        year: flagNumber(args, 'year'),
+        agency: flagString(args, 'agency'),
+        status,
+        flaggedOnly: !!args.flags.flagged,
+        allVersions: !!args.flags.all,
+        limit: flagNumber(args, 'limit') ?? 10_000,
+      });
+      const rows = page.items.map((r) => ({ id: r.id, agency: r.agency, year: r.year, template: r.template, status: r.status, flags: r.flagCount, file: r.file }));
+      out(args, rows, () =>
+        rows.length ? rows.map((r) => `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flags).padStart(2)} flags  ${fmt(r.agency)}  (${r.file})`).join('\n') : 'no reports',
+      );
+      return 0;
+    }
+    case 'show': {
+      const r = a.getReport(reportId(args));
+      out(args, r, () => {
+        const corrected = new Set(r.corrected);
+        const lines = [
+          `#${r.id} ${fmt(r.agency)} ${fmt(r.year)} (template ${fmt(r.template)}) — ${r.status}${r.active ? '' : ' — older version'}`,
+          `region: ${fmt(r.region)}   file: ${r.source.name}   archived copy: ${r.source.storedPath}`,
+          ...(r.versions.length > 1 ? [`versions: ${r.versions.map((v) => `#${v.id}${v.active ? '*' : ''}`).join(' ')}`] : []),
+          ...(r.error ? [`error: ${r.error}`] : []),
+          '',
+          ...Object.entries(r.values).map(
+            ([f, v]) => `  ${f.padEnd(44)} ${fmt(v).padStart(12)}${corrected.has(f) ? `  corrected (was ${fmt(r.original[f])})` : ''}  ${fieldLabel(f)}`,
+          ),
+          '',
+          ...(r.flags.length ? r.flags.map((f) => `  ${f.resolved ? 'resolved' : 'FLAG'} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${f.message}`) : ['  no flags']),
+        ];
+        return lines.join('\n');
+      });
+      return 0;
+    }
+    case 'correct': {
+      const id = reportId(args);
+      const field = args.positional[1];
+      if (!field) throw new Error('usage: correct REPORT_ID FIELD VALUE [--note TEXT]');
+      const r = a.correct(id, field, parseValue(args.positional[2]), flagString(args, 'note') ?? null);
+      out(args, { id, field, value: r.values[field] ?? null, status: r.status, flags: r.flagCount }, () => `#${id} ${field} = ${fmt(r.values[field])} (${r.status}, ${r.flagCount} open flags)`);
+      return 0;
+    }
+    case 'undo':
+    case 'redo': {
+      const id = reportId(args);
+      const e = cmd === 'undo' ? a.undo(id) : a.redo(id);
+      out(args, e, () => (e ? `#${id} ${cmd}: ${e.field} ${fmt(e.from)} → ${fmt(e.to)}` : `#${id}: nothing to ${cmd}`));
+      return e ? 0 : 1;
+    }
+    case 'history': {
+      const h = a.history(reportId(args), args.positional[1]);
+      out(args, h, () =>
+        h.length
+          ? h.map((e) => `${e.at}  ${e.kind.padEnd(4)} ${e.field}: ${fmt(e.from)} → ${fmt(e.to)}${e.undone ? ' (undone)' : ''}${e.note ? `  — ${e.note}` : ''}`).join('\n')
+          : 'no corrections',
+      );
+      return 0;
+    }
+    case 'verify': {
+      const r = a.verify(reportId(args), true, flagString(args, 'note') ?? null);
+      out(args, { id: r.id, status: r.status }, () => `#${r.id} ${r.status}${r.flagCount ? ` (with ${r.flagCount} open flags)` : ''}`);
+      return 0;
+    }
+    case 'set-meta': {
+      const id = reportId(args);
+      const template = flagString(args, 'template');
+      if (template && template !== '2019' && template !== '2021') throw new Error('--template is 2019 or 2021');
+      const r = a.setMeta(id, {
+        ...(flagString(args, 'agency') ? { agency: flagString(args, 'agency') } : {}),
+        ...(flagNumber(args, 'year') !== undefined ? { year: flagNumber(args, 'year') } : {}),
+        ...(template ? { template: template as '2019' | '2021' } : {}),
+      });
+      out(args, { id, agency: r.agency, year: r.year, template: r.template, status: r.status }, () => `#${id} ${fmt(r.agency)} ${fmt(r.year)} template ${fmt(r.template)} (${r.status})`);
+      return 0;
+    }
+    case 'search': {
+      const text = args.positional.join(' ');
+      if (!text.trim()) throw new Error('usage: search TEXT');
+      const hits = a.search(text, flagNumber(args, 'limit') ?? 50);
+      out(args, hits, () => (hits.length ? hits.map((h) => `${String(h.id).padStart(5)}  ${fmt(h.agency)} ${fmt(h.year)}  ${h.snippet}`).join('\n') : 'no matches'));
+      return 0;
+    }
+    case 'agencies': {
+      const list = a.agencies();
+      out(args, list, () => list.map((g) => `${g.name}  [${fmt(g.region)}]  ${g.reports} reports ${g.years.join(',')}${g.aliases.length ? `  aka ${g.aliases.join(', ')}` : ''}`).join('\n') || 'no agencies');
+      return 0;
+    }
+    case 'merge-agencies': {
+      const [from, into] = args.positional;
+      if (!from || !into) throw new Error('usage: merge-agencies FROM INTO (FROM is merged into INTO and kept as its alias)');
+      const moved = a.mergeAgencies(from, into);
+      out(args, { from, into, moved }, () => `merged "${from}" into "${into}": ${moved} reports moved`);
+      return 0;
+    }
+    case 'reextract': {
+      const r = await a.reextract({ all: !!args.flags.all, onProgress: progressBar(args) });
+      out(args, r, () => [`${r.reports} reports re-extracted, ${r.changed} changed, ${r.conflicts} corrections to look at`, ...r.errors.map((e) => `  failed: ${e.file}: ${e.error}`)].join('\n'));
+      return r.errors.length ? 3 : 0;
+    }
+    case 'backup': {
+      const file = args.positional[0];
+      if (!file) throw new Error('usage: backup OUT_FILE');
+      const r = await a.backup(file);
+      out(args, r, () => `backup written: ${r.path} (${r.bytes} bytes) and ${r.files} originals in ${r.path}.files`);
+      return 0;
+    }
+    default:
+      throw new Error(`unknown archive command ${cmd}`);
+  }
+}
+
+export async function run(args: Args): Promise<number> {
+  const path = flagString(args, 'archive') ?? process.env.NIANBAO_ARCHIVE ?? defaultArchivePath();
+  let a: Archive;
+  try {
+    // Only import creates an archive; the other commands expect one.
+    a = await openArchive(path, { create: args.command === 'import' });
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  try {
+    return await dispatch(a, args);
+  } catch (e) {
+    console.error(args.flags.json ? JSON.stringify({ error: (e as Error).message }) : (e as Error).message);
+    return 1;
+  } finally {
+    a.close();
+  }
+}

@@ -1,0 +1,234 @@
+// Corrections: an append-only log per report. A `set` changes a cell; undo
+// and redo are entries that revert or re-apply an earlier `set`, so the log
+// is the full history and nothing is ever rewritten. The cell row caches the
+// current value; rules are re-checked after every change.
+import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
+import { agencyIdFor } from './agencies.js';
+import type { DB } from './db.js';
+import { recheck, refreshActive, reportFieldIds } from './rules.js';
+import { ArchiveError, type CorrectionEntry, type MetaPatch } from './types.js';
+
+const now = () => new Date().toISOString();
+const enc = (v: number | string | null) => JSON.stringify(v);
+const dec = (s: string | null) => (s === null ? null : (JSON.parse(s) as number | string | null));
+
+interface LogRow {
+  id: number;
+  report_id: number;
+  field_id: string;
+  kind: CorrectionEntry['kind'];
+  old_value: string | null;
+  new_value: string | null;
+  old_corrected: number;
+  target_id: number | null;
+  note: string | null;
+  at: string;
+}
+
+/** Replay the log: which `set` entries are applied (undo stack) and which can be redone. */
+function stacks(db: DB, reportId: number) {
+  const rows = db.prepare("SELECT id, kind, target_id FROM corrections WHERE report_id = ? AND kind <> 'meta' ORDER BY id").all(reportId) as {
+    id: number;
+    kind: string;
+    target_id: number | null;
+  }[];
+  const done: number[] = [];
+  let redo: number[] = [];
+  const undone = new Set<number>();
+  for (const e of rows) {
+    if (e.kind === 'set') (done.push(e.id), (redo = []));
+    else if (e.kind === 'undo') (done.pop(), redo.push(e.target_id!), undone.add(e.target_id!));
+    else if (e.kind === 'redo') (redo.pop(), done.push(e.target_id!), undone.delete(e.target_id!));
+  }
+  return { done, redo, undone };
+}
+
+export function undoState(db: DB, reportId: number): { canUndo: boolean; canRedo: boolean } {
+  const s = stacks(db, reportId);
+  return { canUndo: s.done.length > 0, canRedo: s.redo.length > 0 };
+}
+
+function requireReport(db: DB, id: number): { template: TemplateId | null; agency_id: number | null; year: number | null; meta_manual: string } {
+  const r = db.prepare('SELECT template, agency_id, year, meta_manual FROM reports WHERE id = ?').get(id) as
+    | { template: TemplateId | null; agency_id: number | null; year: number | null; meta_manual: string }
+    | undefined;
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  return r;
+}
+
+function checkValue(field: string, value: number | null): void {
+  if (value === null) return;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ArchiveError('invalid', `${field}: "${value}" is not a number`);
+  const unit = fieldById(field)?.unit;
+  if (unit === 'count' && (!Number.isInteger(value) || value < 0)) throw new ArchiveError('invalid', `${field} is a count: a whole number ≥ 0, not ${value}`);
+  if (unit === 'change' && !Number.isInteger(value)) throw new ArchiveError('invalid', `${field} is a change: a whole number, not ${value}`);
+  if (unit === 'wan' && value < 0) throw new ArchiveError('invalid', `${field} is an amount in 万元: not negative`);
+}
+
+interface CellState {
+  value: number | null;
+  extracted: number | null;
+  corrected: number;
+}
+const cellState = (db: DB, id: number, field: string) =>
+  db.prepare('SELECT value, extracted, corrected FROM cells WHERE report_id = ? AND field_id = ?').get(id, field) as CellState | undefined;
+
+function applyCell(db: DB, id: number, field: string, value: number | null, corrected: boolean): void {
+  db.prepare('UPDATE cells SET value = ?, corrected = ? WHERE report_id = ? AND field_id = ?').run(value, corrected ? 1 : 0, id, field);
+  if (corrected) db.prepare("UPDATE flags SET resolved = 1 WHERE report_id = ? AND source = 'archive' AND fields = ?").run(id, JSON.stringify([field]));
+}
+
+function log(db: DB, e: Omit<LogRow, 'id' | 'at'>): number {
+  return Number(
+    db
+      .prepare('INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.report_id, e.field_id, e.kind, e.old_value, e.new_value, e.old_corrected, e.target_id, e.note, now()).lastInsertRowid,
+  );
+}
+
+/** Set a cell's value (null = blank in the original). Returns false when the value is already that, as a correction. */
+export function correct(db: DB, id: number, field: string, value: number | null, note: string | null = null): boolean {
+  const r = requireReport(db, id);
+  if (!fieldById(field)) throw new ArchiveError('invalid', `unknown field "${field}"`);
+  checkValue(field, value);
+  let cell = cellState(db, id, field);
+  if (!cell) {
+    if (r.template && !TEMPLATES[r.template].fields.some((f) => f.id === field))
+      throw new ArchiveError('invalid', `field "${field}" is not part of template ${r.template}`);
+    db.prepare('INSERT INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)').run(id, field);
+    cell = { value: null, extracted: null, corrected: 0 };
+  }
+  if (cell.corrected && cell.value === value && !note) return false;
+  log(db, { report_id: id, field_id: field, kind: 'set', old_value: enc(cell.value), new_value: enc(value), old_corrected: cell.corrected, target_id: null, note });
+  applyCell(db, id, field, value, true);
+  recheck(db, id);
+  return true;
+}
+
+export function undo(db: DB, id: number): CorrectionEntry | null {
+  requireReport(db, id);
+  const target = stacks(db, id).done.at(-1);
+  if (target === undefined) return null;
+  const t = db.prepare('SELECT * FROM corrections WHERE id = ?').get(target) as LogRow;
+  const cell = cellState(db, id, t.field_id)!;
+  const restored = t.old_corrected ? (dec(t.old_value) as number | null) : cell.extracted;
+  const entry = log(db, {
+    report_id: id,
+    field_id: t.field_id,
+    kind: 'undo',
+    old_value: enc(cell.value),
+    new_value: enc(restored),
+    old_corrected: cell.corrected,
+    target_id: target,
+    note: null,
+  });
+  applyCell(db, id, t.field_id, restored, t.old_corrected === 1);
+  recheck(db, id);
+  return history(db, id).find((e) => e.id === entry) ?? null;
+}
+
+export function redo(db: DB, id: number): CorrectionEntry | null {
+  requireReport(db, id);
+  const target = stacks(db, id).redo.at(-1);
+  if (target === undefined) return null;
+  const t = db.prepare('SELECT * FROM corrections WHERE id = ?').get(target) as LogRow;
+  const cell = cellState(db, id, t.field_id)!;
+  const value = dec(t.new_value) as number | null;
+  const entry = log(db, {
+    report_id: id,
+    field_id: t.field_id,
+    kind: 'redo',
+    old_value: enc(cell.value),
+    new_value: enc(value),
+    old_corrected: cell.corrected,
+    target_id: target,
+    note: null,
+  });
+  applyCell(db, id, t.field_id, value, true);
+  recheck(db, id);
+  return history(db, id).find((e) => e.id === entry) ?? null;
+}
+
+export function history(db: DB, id: number, field?: string): CorrectionEntry[] {
+  requireReport(db, id);
+  const { undone } = stacks(db, id);
+  const rows = (
+    field
+      ? db.prepare('SELECT * FROM corrections WHERE report_id = ? AND field_id = ? ORDER BY id').all(id, field)
+      : db.prepare('SELECT * FROM corrections WHERE report_id = ? ORDER BY id').all(id)
+  ) as LogRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    reportId: r.report_id,
+    field: r.field_id,
+    kind: r.kind,
+    from: dec(r.old_value),
+    to: dec(r.new_value),
+    note: r.note,
+    at: r.at,
+    target: r.target_id,
+    undone: r.kind === 'set' && undone.has(r.id),
+  }));
+}
+
+export function verify(db: DB, id: number, verified = true, note: string | null = null): void {
+  requireReport(db, id);
+  const cur = (db.prepare('SELECT status FROM reports WHERE id = ?').get(id) as { status: string }).status;
+  if (verified) db.prepare("UPDATE reports SET status = 'verified', verified_at = ? WHERE id = ?").run(now(), id);
+  else {
+    db.prepare("UPDATE reports SET status = 'unreviewed', verified_at = NULL WHERE id = ?").run(id);
+    recheck(db, id);
+  }
+  const next = (db.prepare('SELECT status FROM reports WHERE id = ?').get(id) as { status: string }).status;
+  if (next !== cur)
+    log(db, { report_id: id, field_id: 'meta.status', kind: 'meta', old_value: enc(cur), new_value: enc(next), old_corrected: 0, target_id: null, note });
+}
+
+export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | null = null): void {
+  const r = requireReport(db, id);
+  const manual = new Set(JSON.parse(r.meta_manual) as string[]);
+  const cur = db
+    .prepare('SELECT a.name AS agency, r.year, r.template FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?')
+    .get(id) as { agency: string | null; year: number | null; template: TemplateId | null };
+  const entry = (key: string, from: string | number | null, to: string | number | null) =>
+    log(db, { report_id: id, field_id: `meta.${key}`, kind: 'meta', old_value: enc(from), new_value: enc(to), old_corrected: 0, target_id: null, note });
+  let agencyId = r.agency_id;
+  let year = r.year;
+  if (patch.agency !== undefined) {
+    if (!patch.agency.trim()) throw new ArchiveError('invalid', 'the agency name cannot be empty');
+    agencyId = agencyIdFor(db, patch.agency);
+    entry('agency', cur.agency, patch.agency.trim());
+    manual.add('agency');
+  }
+  if (patch.year !== undefined) {
+    if (!Number.isInteger(patch.year) || patch.year < 1990 || patch.year > 2100) throw new ArchiveError('invalid', `"${patch.year}" is not a report year`);
+    year = patch.year;
+    entry('year', cur.year, year);
+    manual.add('year');
+  }
+  if (patch.template !== undefined) {
+    if (!(patch.template in TEMPLATES)) throw new ArchiveError('invalid', `unknown template "${patch.template}" (2019 or 2021)`);
+    entry('template', cur.template, patch.template);
+    manual.add('template');
+    const want = new Set(reportFieldIds(patch.template));
+    const have = (db.prepare('SELECT field_id, corrected, value FROM cells WHERE report_id = ?').all(id) as { field_id: string; corrected: number; value: number | null }[]);
+    // Cells outside the new template go unless they hold a correction or a value (then they are kept, visible, and not in any rule).
+    const drop = db.prepare('DELETE FROM cells WHERE report_id = ? AND field_id = ?');
+    for (const c of have) if (!want.has(c.field_id) && !c.corrected && c.value === null) drop.run(id, c.field_id);
+    const add = db.prepare('INSERT OR IGNORE INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)');
+    for (const f of want) add.run(id, f);
+  }
+  db.prepare('UPDATE reports SET agency_id = ?, year = ?, template = COALESCE(?, template), meta_manual = ? WHERE id = ?').run(
+    agencyId,
+    year,
+    patch.template ?? null,
+    JSON.stringify([...manual].sort()),
+    id,
+  );
+  if (agencyId !== r.agency_id || year !== r.year) {
+    refreshActive(db, r.agency_id, r.year);
+    refreshActive(db, agencyId, year);
+    if (agencyId === null || year === null) db.prepare('UPDATE reports SET active = 1 WHERE id = ?').run(id);
+  }
+  recheck(db, id);
+}

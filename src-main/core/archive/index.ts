@@ -1,0 +1,200 @@
+// The archive: one SQLite file plus the folder of originals beside it. This
+// is the repository API the CLI, the services (desktop, web) and export use.
+//
+//   const a = await openArchive(path, { create: true });
+//   await a.importFolder(folder, { signal, onProgress });
+//   a.listReports({ year: 2020 }); a.getReport(id); a.correct(id, field, 3, 'typo');
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { EXTRACTOR_VERSION } from '../extract/index.js';
+import { importFolder as runImport, type JobContext } from '../jobs/import.js';
+import { reextract as runReextract, type ReextractOptions } from '../jobs/reextract.js';
+import * as agencies from './agencies.js';
+import * as corrections from './corrections.js';
+import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
+import { filesDirOf } from './files.js';
+import { refreshActive } from './rules.js';
+import * as q from './queries.js';
+import { ArchiveError } from './types.js';
+import type {
+  AgencyInfo,
+  ArchiveStats,
+  CorrectionEntry,
+  ImportResult,
+  JobOptions,
+  MetaPatch,
+  OpenOptions,
+  ReextractResult,
+  ReportDetail,
+  ReportFilter,
+  ReportPage,
+  ReportTextInfo,
+  SearchHit,
+} from './types.js';
+import type { Region } from './region.js';
+
+export * from './types.js';
+export { SCHEMA_VERSION } from './db.js';
+export { inferRegion } from './region.js';
+
+export class Archive {
+  readonly filesDir: string;
+  private busy: string | null = null;
+
+  constructor(
+    readonly path: string,
+    readonly db: DB,
+    private readonly workers: number,
+    readonly readonly = false,
+  ) {
+    this.filesDir = filesDirOf(path);
+  }
+
+  private ctx(): JobContext {
+    return { db: this.db, cfg: { dbPath: this.path, filesDir: this.filesDir }, workers: this.workers, extractorVersion: EXTRACTOR_VERSION };
+  }
+
+  private write<T>(fn: () => T): T {
+    if (this.readonly) throw new ArchiveError('invalid', 'the archive is open read-only');
+    return this.db.transaction(fn)();
+  }
+
+  private async job<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    if (this.readonly) throw new ArchiveError('invalid', 'the archive is open read-only');
+    if (this.busy) throw new ArchiveError('busy', `an ${this.busy} is already running on this archive`);
+    this.busy = name;
+    try {
+      return await fn();
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  // ---- jobs
+  importFolder(folder: string, opts: JobOptions = {}): Promise<ImportResult> {
+    return this.job('import', () => runImport(this.ctx(), folder, opts));
+  }
+  /** Re-extract reports from their archived originals: `all`, given `ids`, or (default) those from an older extractor. */
+  reextract(opts: ReextractOptions = {}): Promise<ReextractResult> {
+    return this.job('re-extraction', () => runReextract(this.ctx(), opts));
+  }
+
+  // ---- reading
+  listReports(filter: ReportFilter = {}): ReportPage {
+    return q.listReports(this.db, filter);
+  }
+  getReport(id: number): ReportDetail {
+    return q.getReport(this.db, this.filesDir, id);
+  }
+  reportText(id: number): ReportTextInfo {
+    return q.reportText(this.db, id);
+  }
+  /** The archived copy of the report's original (opens even if the source folder is gone). */
+  originalPath(id: number): string {
+    return q.getReport(this.db, this.filesDir, id).source.storedPath;
+  }
+  search(text: string, limit = 50): SearchHit[] {
+    return q.search(this.db, text, limit);
+  }
+  agencies(): AgencyInfo[] {
+    return agencies.listAgencies(this.db);
+  }
+  history(id: number, field?: string): CorrectionEntry[] {
+    return corrections.history(this.db, id, field);
+  }
+  stats(): ArchiveStats {
+    return q.stats(this.db, this.path, SCHEMA_VERSION);
+  }
+
+  // ---- changes (each one transaction; rules re-checked)
+  correct(id: number, field: string, value: number | null, note: string | null = null): ReportDetail {
+    this.write(() => corrections.correct(this.db, id, field, value, note));
+    return this.getReport(id);
+  }
+  undo(id: number): CorrectionEntry | null {
+    return this.write(() => corrections.undo(this.db, id));
+  }
+  redo(id: number): CorrectionEntry | null {
+    return this.write(() => corrections.redo(this.db, id));
+  }
+  verify(id: number, verified = true, note: string | null = null): ReportDetail {
+    this.write(() => corrections.verify(this.db, id, verified, note));
+    return this.getReport(id);
+  }
+  setMeta(id: number, patch: MetaPatch, note: string | null = null): ReportDetail {
+    this.write(() => corrections.setMeta(this.db, id, patch, note));
+    return this.getReport(id);
+  }
+  /** Merge agency `from` into `into` (names or ids); `from`'s name stays as an alias. Returns reports moved. */
+  mergeAgencies(from: string | number, into: string | number): number {
+    return this.write(() => {
+      const m = agencies.mergeAgencies(this.db, from, into);
+      // Two agencies' reports for one year are now versions of one report.
+      for (const y of m.years) refreshActive(this.db, m.intoId, y);
+      return m.moved;
+    });
+  }
+  setAgencyRegion(agency: string | number, region: Partial<Region>): void {
+    this.write(() => agencies.setAgencyRegion(this.db, agency, region));
+  }
+  renameAgency(agency: string | number, name: string): void {
+    this.write(() => agencies.renameAgency(this.db, agency, name));
+  }
+
+  /** A consistent copy: SQLite online backup of the database plus the originals folder. */
+  async backup(outFile: string): Promise<{ path: string; bytes: number; files: number }> {
+    const out = resolve(outFile);
+    if (out === resolve(this.path)) throw new ArchiveError('invalid', 'the backup cannot overwrite the archive itself');
+    if (existsSync(out)) throw new ArchiveError('invalid', `${out} already exists; choose a new file name`);
+    mkdirSync(dirname(out), { recursive: true });
+    await this.db.backup(out);
+    let files = 0;
+    if (existsSync(this.filesDir)) {
+      // Originals are immutable and named by content: copying after the database is safe (a file added meanwhile is just extra).
+      cpSync(this.filesDir, filesDirOf(out), { recursive: true, filter: (src) => !src.includes(`${filesDirOf(this.path)}/tmp`) });
+      for (const d of readdirSync(filesDirOf(out))) if (d !== 'tmp') files += readdirSync(`${filesDirOf(out)}/${d}`).length;
+    }
+    return { path: out, bytes: statSync(out).size, files };
+  }
+
+  integrityCheck(): string {
+    return (this.db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
+  }
+
+  close(): void {
+    if (this.db.open) {
+      if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Open (or with `create`, make) an archive. Refuses, without modifying it, an archive this version cannot handle. */
+export async function openArchive(path: string, opts: OpenOptions = {}): Promise<Archive> {
+  const p = resolve(path);
+  const db = openDatabase(p, opts);
+  const a = new Archive(p, db, opts.workers ?? Math.max(1, availableParallelism()), !!opts.readonly);
+  if (!opts.readonly) {
+    mkdirSync(a.filesDir, { recursive: true });
+    // Temp copies of a crashed import; the copies that made it are named by content and reused.
+    rmSync(`${a.filesDir}/tmp`, { recursive: true, force: true });
+    const running = db.prepare("SELECT id, pid FROM import_runs WHERE status = 'running'").all() as { id: number; pid: number | null }[];
+    for (const r of running)
+      if (r.pid === null || !alive(r.pid))
+        db.prepare("UPDATE import_runs SET status = 'interrupted', ended_at = COALESCE(ended_at, ?), error = 'the import was interrupted (the program stopped)' WHERE id = ?").run(
+          new Date().toISOString(),
+          r.id,
+        );
+  }
+  return a;
+}

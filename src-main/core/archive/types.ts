@@ -1,0 +1,238 @@
+// Public types of the archive: what the CLI, the services (desktop/web) and
+// export build on. Plain data only (JSON-safe). Keep stable; add, don't rename.
+import type { TemplateId } from '../catalogue/types.js';
+import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
+
+export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
+export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
+export type FileOutcome = 'imported' | 'duplicate' | 'skipped' | 'failed';
+
+export interface OpenOptions {
+  /** Create the archive when the file does not exist (default false: refuse). */
+  create?: boolean;
+  /** Open for reading only (no migrations, no writes). */
+  readonly?: boolean;
+  /** Worker threads for extraction (default: available cores). */
+  workers?: number;
+}
+
+export interface ReportFilter {
+  year?: number;
+  /** Substring of the agency's canonical name or one of its aliases. */
+  agency?: string;
+  /** Exact agency id. */
+  agencyId?: number;
+  /** Substring of province/city/county. */
+  region?: string;
+  template?: TemplateId;
+  status?: ReportStatus;
+  flaggedOnly?: boolean;
+  /** Full-text query over the source text (trigram FTS, LIKE under 3 characters). */
+  text?: string;
+  /** Include older versions (default: active versions only). */
+  allVersions?: boolean;
+  offset?: number;
+  /** Default 100; at most 10 000. */
+  limit?: number;
+}
+
+export interface ReportSummary {
+  id: number;
+  agency: string | null;
+  agencyId: number | null;
+  year: number | null;
+  template: TemplateId | null;
+  /** `province city county` as known, or null. */
+  region: string | null;
+  status: ReportStatus;
+  /** Open flags (rule flags, extraction flags not resolved by corrections). */
+  flagCount: number;
+  /** File name of the original. */
+  file: string;
+  format: SourceFormat | null;
+  /** The newest version for its agency+year (older ones stay listed under versions). */
+  active: boolean;
+  snippet?: string;
+}
+
+export interface ReportPage {
+  total: number;
+  items: ReportSummary[];
+}
+
+export interface StoredFlag extends Flag {
+  id: number;
+  /** extract: from the extractor; rules: R1–R4 re-checked on the current values; archive: re-extraction conflicts. */
+  source: 'extract' | 'rules' | 'archive';
+  /** An extraction flag whose fields were all corrected by a person. */
+  resolved: boolean;
+}
+
+export interface SourceFileInfo {
+  sha256: string;
+  name: string;
+  /** Where it was imported from (may no longer exist). */
+  originalPath: string;
+  /** The archived copy (always present in a sound archive). */
+  storedPath: string;
+  size: number;
+  mtime: string | null;
+  format: SourceFormat | null;
+  importedAt: string;
+  runId: number | null;
+}
+
+export interface VersionInfo {
+  id: number;
+  active: boolean;
+  file: string;
+  importedAt: string;
+  status: ReportStatus;
+}
+
+export interface ReportDetail extends ReportSummary {
+  /** Current values: corrected values win over extracted ones. Every field of the template is present. */
+  values: Record<string, number | null>;
+  /** Values as extracted (before corrections), every field of the template. */
+  extracted: Record<string, number | null>;
+  /** Extracted value of each corrected field (subset of `extracted`, for convenience). */
+  original: Record<string, number | null>;
+  /** Fields whose current value is a person's correction. */
+  corrected: string[];
+  cells: Record<string, CellSource>;
+  flags: StoredFlag[];
+  canUndo: boolean;
+  canRedo: boolean;
+  error: string | null;
+  publishedAt: string | null;
+  extractorVersion: string;
+  source: SourceFileInfo;
+  /** All versions for the same agency+year (including this one), newest first. */
+  versions: VersionInfo[];
+  region3: { province: string | null; city: string | null; county: string | null };
+}
+
+export interface CorrectionEntry {
+  id: number;
+  reportId: number;
+  /** A field id, or `meta.agency` / `meta.year` / `meta.template` / `meta.status`. */
+  field: string;
+  kind: 'set' | 'undo' | 'redo' | 'meta';
+  from: number | string | null;
+  to: number | string | null;
+  note: string | null;
+  at: string;
+  /** For undo/redo: the entry it reverts or re-applies. */
+  target: number | null;
+  /** A `set` entry currently undone. */
+  undone: boolean;
+}
+
+export interface MetaPatch {
+  agency?: string;
+  year?: number;
+  template?: TemplateId;
+}
+
+export interface AgencyInfo {
+  id: number;
+  name: string;
+  aliases: string[];
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  region: string | null;
+  regionSource: 'inferred' | 'manual' | null;
+  reports: number;
+  years: number[];
+}
+
+export interface SearchHit {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  snippet: string;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string | null;
+  /** Files per second over the run so far. */
+  rate: number;
+  etaSeconds: number | null;
+}
+
+export interface JobOptions {
+  signal?: AbortSignal;
+  /** Called at most ~10 times a second, and once at the end. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface FileError {
+  file: string;
+  error: string;
+}
+
+export interface ImportResult {
+  run: number;
+  status: RunStatus;
+  /** Supported files seen. */
+  files: number;
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  /** Skipped files with the reason (unsupported extension ...), first 1000. */
+  skippedFiles: FileError[];
+  failed: FileError[];
+  /** Reports created by this run. */
+  reports: number;
+  /** Of those, reports with open flags. */
+  flagged: number;
+  /** Of those, new versions of an agency+year already archived. */
+  versions: number;
+}
+
+export interface ReextractResult {
+  reports: number;
+  /** Reports whose extracted values changed. */
+  changed: number;
+  /** Corrected cells whose new extraction disagrees (flagged for a look). */
+  conflicts: number;
+  errors: FileError[];
+  status: RunStatus;
+}
+
+export interface ArchiveStats {
+  path: string;
+  schemaVersion: number;
+  reports: number;
+  activeReports: number;
+  agencies: number;
+  years: number[];
+  flagged: number;
+  verified: number;
+  unreviewed: number;
+  files: number;
+  corrections: number;
+  runs: { id: number; status: RunStatus; folder: string; startedAt: string; endedAt: string | null; imported: number; failed: number }[];
+}
+
+export interface ReportTextInfo {
+  id: number;
+  text: string;
+  format: SourceFormat | null;
+  pages?: { page: number; start: number; end: number; width: number; height: number }[];
+  positions?: { start: number; end: number; position: PagePosition }[];
+}
+
+/** Raised for anything the user must act on (refused archive, unknown report/field). */
+export class ArchiveError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'refused' | 'invalid' | 'busy' | 'io',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}

@@ -1,0 +1,200 @@
+// Import a folder: walk it lazily, extract in the worker pool (bounded number
+// of files in flight), write results in batched transactions. Each report
+// lands whole (file row, text, cells, flags, outcome) or not at all; the
+// originals are copied before the transaction that refers to them. A run is
+// recorded from its start, so a cancel or a crash leaves a trace, and a later
+// run over the same folder picks up what is missing.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DB } from '../archive/db.js';
+import { insertFile, insertReport } from '../archive/store.js';
+import { ArchiveError, type FileError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
+import { WorkerPool } from './pool.js';
+import { throttledProgress } from './progress.js';
+import type { TaskResult, WorkerConfig } from './task.js';
+import { walk } from './walk.js';
+
+export interface JobContext {
+  db: DB;
+  cfg: WorkerConfig;
+  workers: number;
+  extractorVersion: string;
+}
+
+const now = () => new Date().toISOString();
+const BATCH = 64;
+const BATCH_MS = 250;
+
+export function startRun(db: DB, kind: 'import' | 'reextract', folder: string, extractorVersion: string): number {
+  return Number(
+    db
+      .prepare("INSERT INTO import_runs (kind, folder, status, pid, extractor_version, started_at) VALUES (?, ?, 'running', ?, ?, ?)")
+      .run(kind, folder, process.pid, extractorVersion, now()).lastInsertRowid,
+  );
+}
+
+export function endRun(db: DB, run: number, status: RunStatus, error: string | null = null): void {
+  db.prepare('UPDATE import_runs SET status = ?, ended_at = ?, error = ? WHERE id = ?').run(status, now(), error, run);
+}
+
+async function countFiles(folder: string, signal?: AbortSignal): Promise<number> {
+  let n = 0;
+  for await (const e of walk(folder, signal)) if (!e.skip) n++;
+  return n;
+}
+
+export async function importFolder(ctx: JobContext, folderIn: string, opts: JobOptions = {}): Promise<ImportResult> {
+  const folder = resolve(folderIn);
+  let st;
+  try {
+    st = statSync(folder);
+  } catch {
+    throw new ArchiveError('not_found', `no folder at ${folder}`);
+  }
+  if (!st.isDirectory()) throw new ArchiveError('invalid', `${folder} is not a folder`);
+  const { db } = ctx;
+  const signal = opts.signal;
+  const run = startRun(db, 'import', folder, ctx.extractorVersion);
+  const progress = throttledProgress(opts.onProgress);
+  const total = await countFiles(folder, signal);
+
+  const outcome = db.prepare('INSERT INTO import_outcomes (run_id, path, outcome, file_id, report_id, error) VALUES (?, ?, ?, ?, ?, ?)');
+  const fileBySha = db.prepare('SELECT id FROM files WHERE sha256 = ?');
+  const fileByPath = db.prepare('SELECT id, size, mtime FROM files WHERE original_path = ?');
+  const bump = db.prepare(
+    'UPDATE import_runs SET files = files + ?, imported = imported + ?, duplicates = duplicates + ?, skipped = skipped + ?, failed = failed + ? WHERE id = ?',
+  );
+  let reports = 0;
+  let flagged = 0;
+  let versions = 0;
+
+  type Item = TaskResult | { kind: 'skipped'; path: string; reason: string } | { kind: 'known'; path: string; fileId: number };
+  let batch: Item[] = [];
+  let lastFlush = Date.now();
+  const flush = db.transaction((items: Item[]) => {
+    const c = { files: 0, imported: 0, duplicates: 0, skipped: 0, failed: 0 };
+    for (const it of items) {
+      if (it.kind === 'skipped') (c.skipped++, outcome.run(run, it.path, 'skipped', null, null, it.reason));
+      else if (it.kind === 'known') (c.files++, c.duplicates++, outcome.run(run, it.path, 'duplicate', it.fileId, null, null));
+      else if (it.kind === 'failed') (c.files++, c.failed++, outcome.run(run, it.path, 'failed', null, null, it.error));
+      else if (it.kind === 'duplicate') {
+        const f = fileBySha.get(it.sha256) as { id: number } | undefined;
+        c.files++, c.duplicates++, outcome.run(run, it.path, 'duplicate', f?.id ?? null, null, null);
+      } else if (it.kind === 'extracted') {
+        c.files++;
+        const dup = fileBySha.get(it.file.sha256) as { id: number } | undefined;
+        if (dup) {
+          // The same bytes twice in one folder: the first one won.
+          c.duplicates++, outcome.run(run, it.file.originalPath, 'duplicate', dup.id, null, null);
+          continue;
+        }
+        const fileId = insertFile(db, it.file, run);
+        const r = insertReport(db, fileId, it.file.extraction, ctx.extractorVersion);
+        c.imported++, reports++;
+        if (r.flagged) flagged++;
+        if (r.isVersion) versions++;
+        outcome.run(run, it.file.originalPath, 'imported', fileId, r.reportId, null);
+      }
+    }
+    bump.run(c.files, c.imported, c.duplicates, c.skipped, c.failed, run);
+  });
+  const flushNow = () => {
+    if (batch.length) flush(batch);
+    batch = [];
+    lastFlush = Date.now();
+  };
+  const push = (it: Item) => {
+    batch.push(it);
+    if (batch.length >= BATCH || Date.now() - lastFlush > BATCH_MS) flushNow();
+  };
+
+  const pool = new WorkerPool(ctx.workers, ctx.cfg);
+  const inFlight = new Set<Promise<void>>();
+  const limit = ctx.workers * 4;
+  let done = 0;
+  let status: RunStatus = 'completed';
+  let fatal: string | null = null;
+  try {
+    for await (const e of walk(folder, signal)) {
+      if (signal?.aborted) break;
+      if (e.skip) {
+        push({ kind: 'skipped', path: e.path, reason: e.skip });
+        continue;
+      }
+      // Same path, size and mtime as an archived file: already imported (saves reading it again on a re-run).
+      const prev = fileByPath.get(e.path) as { id: number; size: number; mtime: string | null } | undefined;
+      if (prev) {
+        try {
+          const s = statSync(e.path);
+          if (s.size === prev.size && s.mtime.toISOString() === prev.mtime) {
+            push({ kind: 'known', path: e.path, fileId: prev.id });
+            done++;
+            progress.update(done, total, e.path);
+            continue;
+          }
+        } catch {
+          // vanished: the worker reports it
+        }
+      }
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      if (signal?.aborted) break;
+      const p: Promise<void> = pool
+        .run<TaskResult>({ kind: 'import', path: e.path })
+        .then(
+          (r) => {
+            if (!signal?.aborted) push(r);
+          },
+          (err: Error) => {
+            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: err.message });
+          },
+        )
+        .finally(() => {
+          inFlight.delete(p);
+          done++;
+          progress.update(done, total, e.path);
+        });
+      inFlight.add(p);
+    }
+    if (!signal?.aborted) await Promise.all(inFlight);
+    if (signal?.aborted) status = 'cancelled';
+  } catch (e) {
+    status = 'failed';
+    fatal = (e as Error).message;
+  } finally {
+    // On cancel, files still in the workers are dropped: a later run imports them.
+    await pool.close();
+    try {
+      flushNow();
+    } catch (e) {
+      status = 'failed';
+      fatal ??= (e as Error).message;
+    }
+    endRun(db, run, status, fatal);
+    progress.end(done, total);
+  }
+  if (status === 'failed') throw new ArchiveError('io', `import failed: ${fatal}`);
+  return summary(db, run, { reports, flagged, versions });
+}
+
+export function summary(db: DB, run: number, extra: { reports: number; flagged: number; versions: number }): ImportResult {
+  const r = db.prepare('SELECT * FROM import_runs WHERE id = ?').get(run) as {
+    status: RunStatus;
+    files: number;
+    imported: number;
+    duplicates: number;
+    skipped: number;
+  };
+  const list = (o: string) =>
+    (db.prepare('SELECT path AS file, error FROM import_outcomes WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT 1000').all(run, o) as FileError[]);
+  return {
+    run,
+    status: r.status,
+    files: r.files,
+    imported: r.imported,
+    duplicates: r.duplicates,
+    skipped: r.skipped,
+    skippedFiles: list('skipped'),
+    failed: list('failed'),
+    ...extra,
+  };
+}

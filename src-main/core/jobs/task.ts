@@ -1,0 +1,142 @@
+// What a worker does for one file: read it once, hash it, skip it if the
+// archive already holds it, extract, and copy the original into the files
+// folder (temp file + rename, so the folder never holds a partial copy).
+// Everything heavy happens here, off the main thread; the main thread only
+// writes the database.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { lstat, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { extractDocument } from '../extract/index.js';
+import { ReadError, type Extraction } from '../model.js';
+import { MAX_FILE_BYTES, readDocument } from '../read/index.js';
+import { storedPath } from '../archive/files.js';
+import type { ExtractedFile } from '../archive/store.js';
+import { notAReport } from '../archive/store.js';
+
+export interface WorkerConfig {
+  dbPath: string;
+  filesDir: string;
+}
+
+export type Task = { kind: 'import'; path: string } | { kind: 'reextract'; reportId: number; stored: string; name: string; sha256: string };
+
+export type TaskResult =
+  | { kind: 'duplicate'; path: string; sha256: string }
+  | { kind: 'failed'; path: string; error: string }
+  | { kind: 'extracted'; file: ExtractedFile }
+  | { kind: 'reextracted'; reportId: number; extraction: Extraction; text: string | null };
+
+let known: Database.Statement | null = null;
+function alreadyArchived(cfg: WorkerConfig, sha: string): boolean {
+  if (!known) {
+    // A read-only connection of our own: WAL lets it read while the main thread writes.
+    const db = new Database(cfg.dbPath, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    known = db.prepare('SELECT 1 FROM files WHERE sha256 = ?');
+  }
+  return !!known.get(sha);
+}
+
+const ioError = (e: unknown, what: string) => {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `the file disappeared before it could be ${what}`;
+  if (code === 'EACCES' || code === 'EPERM') return `no permission to read the file (${code})`;
+  if (code === 'EISDIR') return 'a folder, not a file';
+  return `cannot read the file: ${code ?? (e as Error).message}`;
+};
+
+
+/** Copy into the content-addressed folder; a copy that is already there is kept (same bytes by construction). */
+export async function storeCopy(filesDir: string, sha: string, bytes: Uint8Array): Promise<void> {
+  const target = storedPath(filesDir, sha);
+  if (existsSync(target)) return;
+  mkdirSync(join(filesDir, sha.slice(0, 2)), { recursive: true });
+  mkdirSync(join(filesDir, 'tmp'), { recursive: true });
+  const tmp = join(filesDir, 'tmp', `${sha}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  try {
+    await writeFile(tmp, bytes, { flush: true });
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function extractBytes(bytes: Uint8Array, path: string): Promise<{ extraction: Extraction; text: string | null; doc?: Awaited<ReturnType<typeof readDocument>> }> {
+  let doc;
+  try {
+    doc = await readDocument(bytes, path);
+  } catch (e) {
+    const msg = e instanceof ReadError ? e.message : `the file could not be read: ${(e as Error).message}`;
+    return { extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: msg }, text: null };
+  }
+  try {
+    const extraction = await extractDocument(doc, path);
+    return { extraction, text: doc.text, doc };
+  } catch (e) {
+    return {
+      extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: `extraction failed: ${(e as Error).message}` },
+      text: doc.text,
+    };
+  }
+}
+
+export async function runTask(task: Task, cfg: WorkerConfig): Promise<TaskResult> {
+  if (task.kind === 'reextract') {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(task.stored);
+    } catch (e) {
+      return { kind: 'failed', path: task.name, error: `the archived original is missing: ${ioError(e, 'read')}` };
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== task.sha256)
+      return { kind: 'failed', path: task.name, error: 'the archived original is damaged (its checksum changed); restore it from a backup' };
+    const { extraction, text } = await extractBytes(bytes, task.name);
+    return { kind: 'reextracted', reportId: task.reportId, extraction, text };
+  }
+
+  const path = task.path;
+  let st;
+  try {
+    st = await lstat(path);
+  } catch (e) {
+    return { kind: 'failed', path, error: ioError(e, 'read') };
+  }
+  if (!st.isFile()) return { kind: 'failed', path, error: 'not a regular file' };
+  if (st.size === 0) return { kind: 'failed', path, error: 'the file is empty' };
+  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', path, error: `the file is too large (${(st.size / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { kind: 'failed', path, error: ioError(e, 'read') };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (alreadyArchived(cfg, sha256)) return { kind: 'duplicate', path, sha256 };
+  const { extraction, text, doc } = await extractBytes(bytes, path);
+  const bad = notAReport(extraction);
+  if (bad) return { kind: 'failed', path, error: bad };
+  try {
+    await storeCopy(cfg.filesDir, sha256, bytes);
+  } catch (e) {
+    return { kind: 'failed', path, error: `could not copy the file into the archive: ${(e as Error).message}` };
+  }
+  return {
+    kind: 'extracted',
+    file: {
+      sha256,
+      name: basename(path),
+      originalPath: path,
+      size: bytes.length,
+      mtime: st.mtime.toISOString(),
+      format: extraction.format ?? doc?.format ?? null,
+      extraction,
+      text,
+      pages: doc?.pages,
+      positions: doc?.positions,
+      encoding: doc?.encoding ?? null,
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// Walk a folder lazily (one directory handle open at a time per level), so
+// memory stays flat however many files it holds. Symlinks are not followed
+// (no cycles, no escaping the folder).
+import { opendir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { SUPPORTED_EXTENSIONS } from '../read/detect.js';
+
+export interface WalkEntry {
+  path: string;
+  /** null when the file is one to import; else why it is skipped. */
+  skip: string | null;
+}
+
+export function skipReason(name: string): string | null {
+  if (name.startsWith('~$') || name.startsWith('.~')) return 'an Office lock file';
+  const ext = extname(name).toLowerCase().replace('.', '');
+  if (!ext) return 'no file extension: not a report format';
+  if (!SUPPORTED_EXTENSIONS.has(ext)) return `.${ext} files are not a supported report format`;
+  return null;
+}
+
+export async function* walk(folder: string, signal?: AbortSignal): AsyncGenerator<WalkEntry> {
+  let dir;
+  try {
+    dir = await opendir(folder, { bufferSize: 64 });
+  } catch (e) {
+    yield { path: folder, skip: `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return;
+  }
+  const subdirs: string[] = [];
+  for await (const d of dir) {
+    if (signal?.aborted) return;
+    if (d.name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store)
+    const p = join(folder, d.name);
+    if (d.isDirectory()) subdirs.push(p);
+    else if (d.isFile()) yield { path: p, skip: skipReason(d.name) };
+    else if (d.isSymbolicLink()) yield { path: p, skip: 'a symbolic link (not followed)' };
+  }
+  // Subfolders after the folder's own files, in name order for a stable run.
+  subdirs.sort();
+  for (const s of subdirs) yield* walk(s, signal);
+}

@@ -1,0 +1,27 @@
+// Extraction worker. Plain JavaScript so Node can start it without a
+// TypeScript loader: run from source (tsx, vitest) it registers tsx and loads
+// task.ts; in a bundle, the build emits task.js beside this file (a separate
+// esbuild entry point, with worker.mjs copied next to it) and that is loaded
+// directly. workerData.taskModule overrides both.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+
+async function load() {
+  if (workerData?.taskModule) return import(workerData.taskModule);
+  const compiled = new URL('./task.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return import(compiled.href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import(new URL('./task.ts', import.meta.url).href);
+}
+
+const mod = load();
+parentPort.on('message', async (task) => {
+  try {
+    const { runTask } = await mod;
+    parentPort.postMessage({ ok: true, result: await runTask(task, workerData) });
+  } catch (e) {
+    parentPort.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+});

@@ -1,0 +1,45 @@
+// Test helpers: temporary archives and extractions built from the seeds' hand-read ground truth.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Extraction } from '../../src-main/core/model.js';
+import type { ExtractedFile } from '../../src-main/core/archive/store.js';
+import type { TemplateId } from '../../src-main/core/catalogue/types.js';
+
+export const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
+
+export function tmp(prefix = 'nb-archive-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function seedNames(): string[] {
+  return readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+}
+
+/** An Extraction carrying a seed's ground-truth values (what a perfect extractor would return). */
+export function seedExtraction(name: string): Extraction {
+  const exp = JSON.parse(readFileSync(join(SEEDS, 'expected', name.replace(/\.txt$/, '.json')), 'utf8')) as {
+    agency: string;
+    year: number;
+    template: TemplateId;
+    values: Record<string, number | null>;
+  };
+  return { file: name, agency: exp.agency, year: exp.year, template: exp.template, values: exp.values, flags: [], cells: {}, format: 'txt' };
+}
+
+export function seedFile(name: string, ex = seedExtraction(name)): ExtractedFile {
+  const bytes = readFileSync(join(SEEDS, name));
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    name,
+    originalPath: join(SEEDS, name),
+    size: bytes.length,
+    mtime: null,
+    format: 'txt',
+    extraction: ex,
+    text: bytes.toString('utf8'),
+  };
+}
+
+export const sha256File = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
