@@ -4,8 +4,8 @@
 // originals are copied before the transaction that refers to them. A run is
 // recorded from its start, so a cancel or a crash leaves a trace, and a later
 // run over the same folder picks up what is missing.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DB } from '../archive/db.js';
 import { insertFile, insertReport } from '../archive/store.js';
 import { ArchiveError, type FileError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
@@ -163,6 +163,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
   } finally {
     // On cancel, files still in the workers are dropped: a later run imports them.
     await pool.close();
+    removeOwnTemp(ctx.cfg.filesDir);
     try {
       flushNow();
     } catch (e) {
@@ -174,6 +175,13 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
   }
   if (status === 'failed') throw new ArchiveError('io', `import failed: ${fatal}`);
   return summary(db, run, { reports, flagged, versions });
+}
+
+/** Temp copies this process left (a worker stopped mid-copy on cancel); other processes' are theirs. */
+export function removeOwnTemp(filesDir: string): void {
+  const dir = join(filesDir, 'tmp');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.includes(`.${process.pid}.`)) rmSync(join(dir, f), { force: true });
 }
 
 export function summary(db: DB, run: number, extra: { reports: number; flagged: number; versions: number }): ImportResult {

@@ -5,7 +5,7 @@ import type { DB } from '../archive/db.js';
 import { storedPath } from '../archive/files.js';
 import { replaceExtraction } from '../archive/store.js';
 import type { FileError, JobOptions, ReextractResult, RunStatus } from '../archive/types.js';
-import { endRun, startRun, type JobContext } from './import.js';
+import { endRun, removeOwnTemp, startRun, type JobContext } from './import.js';
 import { WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult } from './task.js';
@@ -75,6 +75,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
     if (opts.signal?.aborted) status = 'cancelled';
   } finally {
     await pool.close();
+    removeOwnTemp(ctx.cfg.filesDir);
     apply(batch);
     endRun(db, run, status);
     progress.end(done, rows.length);

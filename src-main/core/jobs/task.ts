@@ -106,7 +106,7 @@ export async function runTask(task: Task, cfg: WorkerConfig): Promise<TaskResult
   }
   if (!st.isFile()) return { kind: 'failed', path, error: 'not a regular file' };
   if (st.size === 0) return { kind: 'failed', path, error: 'the file is empty' };
-  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', path, error: `the file is too large (${(st.size / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)` };
+  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', path, error: `the file is too large (${(st.size / 2 ** 20).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)` };
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
