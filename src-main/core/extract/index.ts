@@ -116,13 +116,13 @@ export function extractDocument(doc: ReportDocument, file: string): Extraction {
     const optional = row.optionalIn?.includes(template) ?? false;
     const fieldsOfRow = tpl.fields.filter((f) => f.row.id === row.id);
     for (const f of fieldsOfRow) values[f.id] = null;
+    const hybridSub = hybrid && row.id.startsWith('requests.other_');
     if (!r || r.status === 'absent') {
-      const hybridSub = hybrid && row.id.startsWith('requests.other_');
       if (!optional && !hybridSub && tablesSeen[row.table]) flags.push({ kind: 'missing_row', fields: [row.id], message: `row ${row.label.zh} was not found` });
       continue;
     }
     if (!r.slots) {
-      if (optional && r.found === 0) continue; // （六）其他处理 as a 2021 group heading
+      if ((optional || hybridSub) && r.found === 0) continue; // （六）其他处理 as a 2021 group heading; 其他 as a column header
       const kind = r.status === 'ambiguous' ? 'ambiguous' : 'incomplete_row';
       if (row.table === 'review') {
         if (!reviewFlagged.has(r.status)) {

@@ -9,6 +9,11 @@ export const read: Reader = async (bytes, name) => {
   const { text: raw, encoding } = decodeText(bytes);
   let text = raw.replace(/^\ufeff/, '');
   if (!text.trim()) throw new ReadError('empty', 'the file holds no text');
+  // A web page saved in UTF-16 is not recognised by its bytes: by its text then.
+  if (/^\s*<(?:!doctype html|html|head)[\s>]/i.test(text.slice(0, 500))) {
+    const { htmlToDocument } = await import('./html.js');
+    return htmlToDocument(text, encoding);
+  }
   const isCsv = /\.csv$/i.test(name);
   if (isCsv) text = csvToTabs(text);
   const doc: ReportDocument = { format: isCsv ? 'csv' : 'txt', text, grids: [], encoding, warnings: [] };

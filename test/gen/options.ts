@@ -1,0 +1,24 @@
+// Random generator options by seed, so property tests and benchmarks cover
+// every layout, encoding and damage in a reproducible mix.
+import type { Encoding, GenOptions, Layout } from './generate.js';
+import { rng } from './generate.js';
+
+const LAYOUTS: Layout[] = ['tabs', 'lines', 'markdown', 'html'];
+const ENCODINGS: Encoding[] = ['utf8', 'utf8', 'utf8', 'utf8bom', 'gbk', 'utf16le', 'utf16be'];
+
+export function mixedOptions(seed: number): GenOptions {
+  const r = rng(seed ^ 0x5bd1e995);
+  const layout = LAYOUTS[Math.floor(r() * LAYOUTS.length)]!;
+  const traditional = r() < 0.25;
+  const template = r() < 0.5 ? '2019' : '2021';
+  return {
+    template,
+    layout,
+    encoding: ENCODINGS[Math.floor(r() * ENCODINGS.length)]!,
+    traditional,
+    pinyin: traditional && r() < 0.6,
+    brokenLabels: r() < 0.3,
+    pageBreak: r() < 0.3,
+    hybrid: template === '2021' && r() < 0.1,
+  };
+}
