@@ -25,14 +25,18 @@ export function App() {
   const [route, setRoute] = useState<Route>({ page: 'library' });
   const [version, setVersion] = useState(0); // bump to refresh lists after changes
 
+  const reloadInfo = info.reload;
   useEffect(
     () =>
       api.subscribe((e) => {
         if (e.name === 'archive.changed') {
-          info.reload();
+          reloadInfo();
           setRoute({ page: 'library' });
         }
-        if (e.name === 'job.done') setVersion((v) => v + 1);
+        if (e.name === 'job.done') {
+          setVersion((v) => v + 1);
+          reloadInfo();
+        }
         if (e.name === 'menu.command') {
           const c = e.payload.command;
           if (c === 'import') setRoute({ page: 'import' });
@@ -41,7 +45,7 @@ export function App() {
           else if (c === 'charts') setRoute({ page: 'charts' });
         }
       }),
-    [info],
+    [reloadInfo],
   );
 
   const a = info.data?.archive;

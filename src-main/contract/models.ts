@@ -62,21 +62,32 @@ export interface ReportPage {
 }
 
 export interface Correction {
+  /** A field id, or `meta.agency` / `meta.year` / `meta.template` / `meta.status`. */
   field: string;
-  /** Value before this correction (the extracted one for the first). */
-  from: number | null;
-  to: number | null;
+  kind: 'set' | 'undo' | 'redo' | 'meta';
+  /** Value before this change (the extracted one for the first). Strings for meta changes. */
+  from: number | string | null;
+  to: number | string | null;
   note: string | null;
   at: string; // ISO time
-  undone?: boolean;
+  /** A `set` that is currently undone. */
+  undone: boolean;
+}
+
+/** A flag as stored: `resolved` when a person corrected every field it concerns. */
+export interface ReportFlag extends Flag {
+  resolved?: boolean;
 }
 
 export interface ReportDetail extends ReportSummary {
+  /** Name of the original file as imported and the extractor that read it. */
+  sourceName?: string;
+  extractorVersion?: string;
   values: Record<string, number | null>;
   /** Extracted values before any correction, for fields that were corrected. */
   original: Record<string, number | null>;
   cells: Record<string, CellSource>;
-  flags: Flag[];
+  flags: ReportFlag[];
   /** Fields corrected by a person (latest value is in `values`). */
   corrected: string[];
   canUndo: boolean;
@@ -135,7 +146,11 @@ export interface ImportSummary {
   skipped: number;
   failed: number;
   flagged: number;
+  /** Files that could not be read or were not reports. */
   errors: FileError[];
+  /** Files left out with the reason (unsupported type, duplicate ...). */
+  skippedFiles: FileError[];
+  cancelled: boolean;
 }
 
 export interface ExportSummary {
@@ -149,7 +164,10 @@ export interface ReextractSummary {
   kind: 'reextract';
   reports: number;
   changed: number;
+  /** Corrected cells whose new extraction disagrees (flagged for a look). */
+  conflicts: number;
   errors: FileError[];
+  cancelled: boolean;
 }
 
 export type JobResult = ImportSummary | ExportSummary | ReextractSummary;

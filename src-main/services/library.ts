@@ -44,7 +44,8 @@ export function facets(a: ArchivePort): Facets {
   const templates = new Set<TemplateId>();
   for (const r of reports) {
     if (r.year !== null) years.add(r.year);
-    if (r.region) regions.add(r.region);
+    // A region reads `province city county`; each part is a filter on its own.
+    for (const part of r.region?.split(/\s+/) ?? []) if (part) regions.add(part);
     if (r.template) templates.add(r.template);
   }
   return {

@@ -93,6 +93,7 @@ export const en: Dictionary = {
   summary: 'Import finished',
   summaryLine: '{files} files: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged} flagged',
   perFileErrors: 'Files that could not be processed',
+  skippedFiles: 'Skipped files ({n})',
   cancelled: 'Cancelled',
   failed: 'Failed: {error}',
   exportTitle: 'Export to Excel',

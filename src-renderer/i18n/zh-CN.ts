@@ -95,6 +95,7 @@ export const zhCN = {
   summary: '导入完成',
   summaryLine: '共 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，有疑问 {flagged}',
   perFileErrors: '无法处理的文件',
+  skippedFiles: '跳过的文件（{n} 个）',
   cancelled: '已取消',
   failed: '失败：{error}',
   // export

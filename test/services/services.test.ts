@@ -52,9 +52,9 @@ function port(path: string, log: string[]): ArchivePort {
         if (p.signal.aborted) throw new Error('aborted');
         p.onProgress(i, 3, `${folder}/${i}.txt`);
       }
-      return { kind: 'import', files: 3, imported: 3, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [] };
+      return { kind: 'import', files: 3, imported: 3, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
     },
-    reextract: async () => ({ kind: 'reextract', reports: 0, changed: 0, errors: [] }),
+    reextract: async () => ({ kind: 'reextract', reports: 0, changed: 0, conflicts: 0, errors: [], cancelled: false }),
     backup: async (p) => ({ path: p, bytes: 1 }),
     exportFiles: async (req) => [join(req.folder, `年报-${req.years.join('_')}.xlsx`)],
   };

@@ -7,6 +7,12 @@ import { errorText } from '../../components/useAsync.js';
 import { useJob } from '../../components/useJob.js';
 import { useI18n } from '../../i18n/index.js';
 
+/** A path inside the imported folder is shown relative to it. */
+function shortPath(file: string, folder: string): string {
+  const f = folder.replace(/[\\/]+$/, '');
+  return f && file.startsWith(f) && /[\\/]/.test(file.charAt(f.length)) ? file.slice(f.length + 1) : file;
+}
+
 interface Props {
   nativeDialogs: boolean;
   samples: boolean;
@@ -92,17 +98,30 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
           <p data-testid="import-summary-line">
             {t('summaryLine', { files: r.files, imported: r.imported, updated: r.updated, skipped: r.skipped, failed: r.failed, flagged: r.flagged })}
           </p>
+          {r.cancelled && <p>{t('cancelled')}</p>}
           {r.errors.length > 0 && (
             <>
               <h4>{t('perFileErrors')}</h4>
-              <ul className="errors">
+              <ul className="errors" data-testid="import-errors">
                 {r.errors.map((x) => (
                   <li key={x.file}>
-                    <code>{x.file}</code>: {x.error}
+                    <code>{shortPath(x.file, folder)}</code>: {x.error}
                   </li>
                 ))}
               </ul>
             </>
+          )}
+          {r.skippedFiles.length > 0 && (
+            <details>
+              <summary>{t('skippedFiles', { n: r.skippedFiles.length })}</summary>
+              <ul className="errors">
+                {r.skippedFiles.map((x) => (
+                  <li key={x.file}>
+                    <code>{shortPath(x.file, folder)}</code>: {x.error}
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </div>
       )}

@@ -13,7 +13,7 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number): 
   const { t } = useI18n();
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: grid.rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 15 });
-  const cols = `minmax(14em, 26em) repeat(${grid.years.length}, 5.5em) 1fr`;
+  const cols = `minmax(14rem, 26rem) repeat(${grid.years.length}, 5.5rem) 1fr`; // rem: header and rows differ in font size
   return (
     <div className="grid-wrap" data-testid="library-grid">
       <div className="legend small">

@@ -72,7 +72,7 @@ export function CellPanel({ report, field, onCorrect }: Props) {
         <ul className="flags small">
           {flags.map((f, i) => (
             <li key={i}>
-              {f.rule && <b>{f.rule} </b>}
+              {f.rule && !f.message.startsWith(f.rule) && <b>{f.rule} </b>}
               {f.message}
             </li>
           ))}
@@ -98,12 +98,16 @@ export function CellPanel({ report, field, onCorrect }: Props) {
       <div className="small strong">{t('history')}</div>
       {history && history.length === 0 && <div className="muted small">{t('noHistory')}</div>}
       <ul className="history small" data-testid="cell-history">
-        {history?.map((h, i) => (
-          <li key={i} className={h.undone ? 'undone' : ''}>
-            {new Date(h.at).toLocaleString()}: {formatValue(h.from, def.unit) || t('blank')} → {formatValue(h.to, def.unit) || t('blank')}
-            {h.note && <span className="muted"> — {h.note}</span>}
-          </li>
-        ))}
+        {history?.map((h, i) => {
+          const v = (x: number | string | null) => (typeof x === 'number' ? formatValue(x, def.unit) : (x ?? '')) || t('blank');
+          return (
+            <li key={i} className={h.undone ? 'undone' : ''}>
+              {new Date(h.at).toLocaleString()}: {h.kind === 'undo' ? `${t('undo')} ` : h.kind === 'redo' ? `${t('redo')} ` : ''}
+              {v(h.from)} → {v(h.to)}
+              {h.note && <span className="muted"> — {h.note}</span>}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

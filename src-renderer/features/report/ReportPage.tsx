@@ -76,7 +76,9 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
   if (detail.error) return <div className="error pad">{detail.error}</div>;
   if (!r) return <div className="muted pad">{t('loading')}</div>;
   const template = r.template ?? (r.year ? templateForYear(r.year) : null) ?? '2019';
-  const tableFlags = r.flags;
+  // Open flags first; those resolved by corrections stay visible, struck through.
+  const tableFlags = [...r.flags].sort((a, b) => Number(a.resolved ?? false) - Number(b.resolved ?? false));
+  const openFlags = tableFlags.filter((f) => !f.resolved);
 
   return (
     <div className="report-page" data-testid="report-page">
@@ -146,13 +148,13 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
             <div className="muted small">{t('noCellSelected')}</div>
           )}
           <div className="small strong">{t('flagsTitle')}</div>
-          {tableFlags.length === 0 ? (
-            <div className="muted small" data-testid="no-flags">{t('noFlags')}</div>
-          ) : (
+          {openFlags.length === 0 && <div className="muted small" data-testid="no-flags">{t('noFlags')}</div>}
+          {tableFlags.length === 0 ? null : (
+
             <ul className="flags small" data-testid="flag-list">
               {tableFlags.map((f, i) => (
-                <li key={i} onClick={() => f.fields[0] && setSelected(f.fields.find((x) => x.split('.').length === 3) ?? f.fields[0])}>
-                  {f.rule && <b>{f.rule} </b>}
+                <li key={i} className={f.resolved ? 'resolved' : undefined} onClick={() => f.fields[0] && setSelected(f.fields.find((x) => x.split('.').length === 3) ?? f.fields[0])}>
+                  {f.rule && !f.message.startsWith(f.rule) && <b>{f.rule} </b>}
                   {f.message}
                 </li>
               ))}

@@ -42,7 +42,7 @@ function Cell({ field, report, selected, onSelect, onCommit }: Props & { field: 
   const cls = ['num', flags.length ? 'flagged' : '', corrected ? 'corrected' : '', selected === field ? 'selected' : '', value == null ? 'blank' : '']
     .filter(Boolean)
     .join(' ');
-  const title = [...flags.map((f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}`), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
+  const title = [...flags.map((f) => (f.rule && !f.message.startsWith(f.rule) ? `${f.rule}: ${f.message}` : f.message)), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
   const commit = async () => {
     if (editing === null) return;
     const p = parseValue(editing, def.unit);

@@ -4,9 +4,12 @@ import type { Unit } from '../../../src-main/core/catalogue/types.js';
 import type { Flag } from '../../../src-main/contract/models.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 
-/** A flag concerns a field when it names it or one of its prefixes (`requests.granted`, `review`). */
-export function flagsOf(flags: Flag[], field: string): Flag[] {
-  return flags.filter((f) => f.fields.some((x) => x === field || field.startsWith(`${x}.`)));
+/**
+ * Open flags that concern a field: it is named, or one of its prefixes
+ * (`requests.granted`, `review`) is. Flags resolved by corrections are left out.
+ */
+export function flagsOf<F extends Flag & { resolved?: boolean }>(flags: F[], field: string): F[] {
+  return flags.filter((f) => !f.resolved && f.fields.some((x) => x === field || field.startsWith(`${x}.`)));
 }
 
 export type Parsed = { ok: true; value: number | null } | { ok: false; error: MessageKey };

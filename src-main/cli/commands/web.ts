@@ -1,0 +1,49 @@
+// `nianbao web --archive PATH [--port N]`: the app in a browser. Serves the
+// built renderer and the services on 127.0.0.1 with a per-run token.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flagNumber, flagString, type Args } from '../args.js';
+import { openArchivePort } from '../../services/adapter.js';
+import { createServices } from '../../services/index.js';
+import { startWebBridge } from '../../web/server.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export async function run(args: Args): Promise<number> {
+  const archive = flagString(args, 'archive');
+  if (!archive) {
+    console.error('web: --archive PATH is required (the archive file to open or create)');
+    return 2;
+  }
+  const port = flagNumber(args, 'port') ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`web: --port must be 0..65535, got ${port}`);
+    return 2;
+  }
+  const rendererDir = resolve(flagString(args, 'renderer') ?? join(ROOT, 'dist-renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`web: no built renderer in ${rendererDir}; run \`npm run build:renderer\` first`);
+    return 1;
+  }
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const services = await createServices({
+    openArchive: openArchivePort,
+    archivePath: resolve(archive),
+    samplesDir: join(ROOT, 'assets', 'samples'),
+    bridge: 'web',
+    version,
+  });
+  const bridge = await startWebBridge({ services, rendererDir, port });
+  console.log(`年报档案 — archive ${resolve(archive)}`);
+  console.log(`open: ${bridge.url}`);
+  console.log('(Ctrl+C to stop)');
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await bridge.close();
+  await services.close();
+  return 0;
+}

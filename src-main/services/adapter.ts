@@ -1,0 +1,109 @@
+// Maps the core's Archive (src-main/core/archive) and exporter onto the
+// services' ArchivePort. Shapes only: no rules, no SQL, no extraction here.
+import { openArchive, type Archive, type CorrectionEntry, type ReportFilter as CoreFilter } from '../core/archive/index.js';
+import type { ReportDetail, ReportFilter, ReportPage } from '../contract/index.js';
+import type { ArchivePort, Progress } from './port.js';
+import { exportFiles } from './export.js';
+
+/** The archive caps a page at 10 000 rows; the services may ask for more (grid, facets). */
+const CORE_PAGE = 10_000;
+
+function listAll(a: Archive, filter: ReportFilter): ReportPage {
+  const offset = filter.offset ?? 0;
+  const limit = filter.limit ?? 100;
+  const base: CoreFilter = { ...filter };
+  if (limit <= CORE_PAGE) return a.listReports({ ...base, offset, limit });
+  const first = a.listReports({ ...base, offset, limit: CORE_PAGE });
+  const items = [...first.items];
+  while (items.length < Math.min(limit, first.total - offset)) {
+    const next = a.listReports({ ...base, offset: offset + items.length, limit: CORE_PAGE });
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return { total: first.total, items };
+}
+
+function detail(a: Archive, id: number): ReportDetail {
+  const d = a.getReport(id);
+  return {
+    id: d.id,
+    agency: d.agency,
+    year: d.year,
+    template: d.template,
+    region: d.region,
+    status: d.status,
+    flagCount: d.flagCount,
+    file: d.file,
+    format: d.format,
+    values: d.values,
+    original: d.original,
+    cells: d.cells,
+    flags: d.flags,
+    corrected: d.corrected,
+    canUndo: d.canUndo,
+    canRedo: d.canRedo,
+    error: d.error,
+    publishedAt: d.publishedAt,
+    sourceName: d.source.name,
+    extractorVersion: d.extractorVersion,
+  };
+}
+
+const toCorrection = (e: CorrectionEntry) => ({ field: e.field, kind: e.kind, from: e.from, to: e.to, note: e.note, at: e.at, undone: e.undone });
+
+const progressOf = (p: Progress) => ({
+  signal: p.signal,
+  onProgress: (x: { done: number; total: number; current: string | null }) => p.onProgress(x.done, x.total, x.current),
+});
+
+export function archivePort(a: Archive): ArchivePort {
+  return {
+    path: a.path,
+    close: () => a.close(),
+    info: () => {
+      const s = a.stats();
+      return { path: s.path, reports: s.activeReports, agencies: s.agencies, years: s.years, flagged: s.flagged, verified: s.verified };
+    },
+    list: (filter) => listAll(a, filter),
+    get: (id) => detail(a, id),
+    text: (id) => a.reportText(id),
+    originalPath: (id) => a.originalPath(id),
+    correct: (id, field, value, note) => void a.correct(id, field, value, note),
+    undo: (id) => void a.undo(id),
+    redo: (id) => void a.redo(id),
+    history: (id, field) => a.history(id, field).map(toCorrection),
+    verify: (id, verified) => void a.verify(id, verified),
+    setMeta: (id, patch) => void a.setMeta(id, patch),
+    search: (text, limit) => a.search(text, limit),
+    agencies: () => a.agencies().map((x) => ({ name: x.name, region: x.region, reports: x.reports, years: x.years })),
+    mergeAgencies: (from, into) => a.mergeAgencies(from, into),
+    importFolder: async (folder, p) => {
+      const r = await a.importFolder(folder, progressOf(p));
+      return {
+        kind: 'import',
+        files: r.files,
+        imported: r.reports - r.versions,
+        updated: r.versions,
+        skipped: r.skipped + r.duplicates,
+        failed: r.failed.length,
+        flagged: r.flagged,
+        errors: r.failed,
+        skippedFiles: r.skippedFiles,
+        cancelled: r.status === 'cancelled',
+      };
+    },
+    reextract: async (ids, p) => {
+      const r = await a.reextract({ ...(ids ? { ids } : {}), ...progressOf(p) });
+      return { kind: 'reextract', reports: r.reports, changed: r.changed, conflicts: r.conflicts, errors: r.errors, cancelled: r.status === 'cancelled' };
+    },
+    backup: async (path) => {
+      const r = await a.backup(path);
+      return { path: r.path, bytes: r.bytes };
+    },
+    exportFiles: (req, p) => exportFiles(a, req, p),
+  };
+}
+
+export async function openArchivePort(path: string, create: boolean): Promise<ArchivePort> {
+  return archivePort(await openArchive(path, { create }));
+}

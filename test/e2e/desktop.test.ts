@@ -1,0 +1,191 @@
+// The whole UI in a real browser: renderer (vite build) + web bridge +
+// services + real archive, driven by headless Chromium. Screenshots go to
+// test/artifacts/ for a human to look at.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { openArchivePort } from '../../src-main/services/adapter.js';
+import { createServices } from '../../src-main/services/index.js';
+import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEEDS = join(ROOT, 'test/fixtures/seeds');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+
+describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () => {
+  let tmp: string;
+  let bridge: WebBridge;
+  let close: () => Promise<void>;
+  let context: BrowserContext;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    tmp = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
+    const services = await createServices({
+      openArchive: openArchivePort,
+      archivePath: join(tmp, 'e2e.nianbao'),
+      samplesDir: join(ROOT, 'assets/samples'),
+      bridge: 'web',
+      version: 'e2e',
+    });
+    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
+    close = async () => {
+      await bridge.close();
+      await services.close();
+    };
+    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1500, height: 950 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await close?.();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('without the token the page is refused', async () => {
+    const res = await page.goto(bridge.url.replace(/\?token=.*/, ''));
+    expect(res?.status()).toBe(403);
+  });
+
+  it('first run: the empty archive offers to import; importing the seed folder shows a summary', async () => {
+    await page.goto(bridge.url);
+    await page.getByTestId('welcome').waitFor();
+    await shot('01-welcome');
+    await page.getByRole('button', { name: '导入文件夹' }).click();
+    await page.getByTestId('import-path').fill(SEEDS);
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    await shot('02-import-summary');
+    const line = await page.getByTestId('import-summary-line').textContent();
+    expect(line).toMatch(/新增 5/);
+    // The folder's README is not a report: listed with its reason, the batch goes on.
+    expect(await page.getByTestId('import-errors').textContent()).toContain('README.md');
+    await page.getByTestId('import-close').click();
+  });
+
+  it('the grid and the list show the 5 reports', async () => {
+    await page.getByTestId('tab-grid').click();
+    await page.getByTestId('library-grid').waitFor();
+    await expect.poll(() => page.getByTestId('grid-row').count()).toBe(5);
+    expect(await page.getByTestId('grid-cell').count()).toBe(5);
+    await shot('03-grid');
+    await page.getByTestId('tab-list').click();
+    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 5 份报告');
+    expect(await page.getByTestId('report-row').count()).toBe(5);
+    await shot('04-list');
+    // Filters narrow the list (agency substring).
+    await page.getByTestId('filter-agency').fill('广州');
+    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
+    await page.getByTestId('filter-agency').fill('');
+    await page.getByTestId('tab-grid').click();
+  });
+
+  it('opens 广州市商务局 2020 and shows 总计 14 with its source span', async () => {
+    await page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]').click();
+    await page.getByTestId('report-page').waitFor();
+    expect(await page.getByTestId('report-title').textContent()).toContain('广州市商务局');
+    const total = page.locator('td[data-field="requests.total.total"]');
+    await expect.poll(() => total.textContent()).toBe('14');
+    await total.click();
+    await page.getByTestId('cell-panel').waitFor();
+    expect(await page.getByTestId('cell-value').textContent()).toBe('14');
+    expect(await page.getByTestId('source-mark').textContent()).toContain('14');
+    await shot('05-report');
+  });
+
+  it('a correction raises the rule flags, undo clears them, redo brings them back', async () => {
+    const granted = page.locator('td[data-field="requests.granted.person"]');
+    const rowTotal = page.locator('td[data-field="requests.granted.total"]');
+    expect(await granted.textContent()).toBe('3');
+    expect(await rowTotal.getAttribute('class')).not.toContain('flagged');
+    await granted.click();
+    await page.getByTestId('correct-value').fill('4');
+    await page.getByTestId('correct-note').fill('e2e 测试修改');
+    await page.getByTestId('correct-submit').click();
+    await expect.poll(() => granted.textContent()).toBe('4');
+    await expect.poll(() => rowTotal.getAttribute('class')).toContain('flagged');
+    expect(await granted.getAttribute('class')).toContain('corrected');
+    expect(await page.getByTestId('flag-list').textContent()).toMatch(/R3|R2/);
+    expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
+    await expect.poll(() => page.getByTestId('cell-history').textContent()).toContain('e2e 测试修改');
+    await shot('06-corrected-flagged');
+    // A bad value is refused in the browser, before any call.
+    await page.getByTestId('correct-value').fill('3.5');
+    await page.getByTestId('correct-submit').click();
+    expect(await page.getByTestId('correct-error').textContent()).toBe('请输入非负整数');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => granted.textContent()).toBe('3');
+    await expect.poll(() => rowTotal.getAttribute('class')).not.toContain('flagged');
+    await page.getByTestId('redo').click();
+    await expect.poll(() => granted.textContent()).toBe('4');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => granted.textContent()).toBe('3');
+    await page.getByTestId('no-flags').waitFor();
+    await shot('07-undone');
+  });
+
+  it('mark verified', async () => {
+    await page.getByTestId('verify').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
+    await shot('08-verified');
+    await page.getByRole('button', { name: /返回/ }).click();
+    await page.getByTestId('library-grid').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]').getAttribute('class'))
+      .toContain('g-verified');
+    await shot('09-grid-after-verify');
+  });
+
+  it('exports a valid xlsx workbook for 2020', async () => {
+    const out = join(tmp, 'export');
+    mkdirSync(out);
+    await page.locator('[data-nav="export"]').click();
+    await page.getByTestId('export-page').waitFor();
+    await page.getByTestId('export-folder').fill(out);
+    await page.getByTestId('export-start').click();
+    await page.getByTestId('export-summary').waitFor({ timeout: 60_000 });
+    await shot('10-export');
+    const file = (await page.getByTestId('export-file').first().textContent()) ?? '';
+    expect(file.startsWith(out)).toBe(true);
+    expect(file.endsWith('.xlsx')).toBe(true);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const wb = XLSX.read(bytes, { type: 'buffer' });
+    expect(wb.SheetNames.length).toBeGreaterThan(0);
+    const text = wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n]!)).join('\n');
+    expect(text).toContain('广州市商务局');
+  });
+
+  it('charts render for one agency and one year', async () => {
+    await page.locator('[data-nav="charts"]').click();
+    await page.getByTestId('charts-page').waitFor();
+    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+    await shot('11-charts');
+  });
+
+  it('switches to English', async () => {
+    await page.getByTestId('lang').click();
+    await page.locator('[data-nav="library"]').click();
+    await expect.poll(() => page.getByTestId('tab-grid').textContent()).toBe('Agency × year');
+    await shot('12-english');
+    await page.getByTestId('lang').click();
+  });
+});
