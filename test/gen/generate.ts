@@ -63,8 +63,8 @@ const PINYIN = ['wù', 'kāi', 'bào', 'guó', 'jú', 'shì', 'zhèng', 'xìn', 
 
 let toTrad: ((s: string) => string) | null = null;
 function trad(s: string): string {
-  toTrad ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
-  return toTrad(s);
+  const conv = (toTrad ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
+  return conv(s);
 }
 
 interface Cell {
