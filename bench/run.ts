@@ -1,6 +1,9 @@
 // `npm run bench [-- --quick]`: each area's bench in sequence, printing figures.
 const parts: [string, () => Promise<{ bench(): Promise<void> }>][] = [
   ['desktop', () => import('./desktop.js')],
+  ['export', () => import('./export.js')],
+  ['extract', () => import('./extract.js')],
+  ['archive', () => import('./archive.js')],
 ];
 
 for (const [name, load] of parts) {

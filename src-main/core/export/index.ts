@@ -5,5 +5,5 @@ export { writeWorkbook, sortReports, workbookStats, type WorkbookStats } from '.
 export { writeTidy, tidyRows, TIDY_COLUMNS, type TidyRow } from './tidy.js';
 export { crossYearFlags, withCrossYearFlags } from './cross-year.js';
 export { cellMarks, flagCovers, type CellMark, type MarkKind } from './marks.js';
-export { tableLayout, SUMMARY_COLUMNS } from './layout.js';
+export { tableLayout, SUMMARY_COLUMNS, valuesRecord } from './layout.js';
 export { cellText, csvField, looksLikeFormula } from './text.js';

@@ -14,6 +14,13 @@ import type { ExportReport, Lang } from './types.js';
 export type Sheet = ExcelJS.Worksheet;
 export const HEADER_TOP = 3;
 
+/**
+ * Rows are committed synchronously; without a pause the streaming writer
+ * cannot hand the XML to the zip compressor and the whole sheet piles up in
+ * memory. A pause every few hundred rows keeps memory flat.
+ */
+export const breathe = (i: number): Promise<void> | undefined => (i % 200 === 199 ? new Promise((r) => setImmediate(r)) : undefined);
+
 export const regionText = (r: ExportReport): string =>
   cellText([r.region.province, r.region.city, r.region.county].filter((x) => x).join(''));
 
@@ -74,13 +81,25 @@ function writeFixed(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport): vo
 
 const round = (x: number) => Math.round(x * 1e8) / 1e8;
 
+/** A column's running total for the totals row. */
+interface Total {
+  unit: 'count' | 'change' | 'wan';
+  sum: number;
+  blanks: number;
+}
+const newTotal = (unit: Total['unit']): Total => ({ unit, sum: 0, blanks: 0 });
+function addTo(t: Total, v: number | null): void {
+  if (v === null) t.blanks++;
+  else t.sum += v;
+}
+
 /** The totals row: SUM over the data rows with the cached result; a note where some reports left the cell blank. */
 function writeTotals(
   ws: Sheet,
   rowNo: number,
   first: number,
   fixedCount: number,
-  columns: { unit: 'count' | 'change' | 'wan'; values: (number | null)[] }[],
+  columns: Total[],
   lang: Lang,
 ): void {
   const row = ws.getRow(rowNo);
@@ -92,10 +111,7 @@ function writeTotals(
     const c = fixedCount + i + 1;
     const L = colLetter(c);
     const cell = row.getCell(c);
-    let sum = 0;
-    let blanks = 0;
-    for (const v of col.values) if (v === null) blanks++;
-    else sum += v;
+    const { sum, blanks } = col;
     cell.value = { formula: `SUM(${L}${first}:${L}${last})`, result: round(sum) };
     cell.style = numStyle(col.unit, null, true);
     if (blanks)
@@ -108,7 +124,7 @@ function writeTotals(
 }
 
 /** One table sheet for one template: every field of the table as a column, from the catalogue. */
-export function writeTableSheet(ws: Sheet, layout: TableLayout, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): void {
+export async function writeTableSheet(ws: Sheet, layout: TableLayout, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): Promise<void> {
   const F = fixed.length;
   ws.columns = [...fixed.map((c) => ({ width: c.width })), ...layout.widths.map((w) => ({ width: w }))];
   writeTop(ws, title, subtitle, fixed, layout.levels);
@@ -120,22 +136,29 @@ export function writeTableSheet(ws: Sheet, layout: TableLayout, reports: ExportR
   styleHeader(ws, layout.levels, F + layout.fields.length);
   const first = HEADER_TOP + layout.levels;
   const ids = layout.fields.map((f) => f.id);
-  const columns = layout.fields.map((f) => ({ unit: f.unit, values: [] as (number | null)[] }));
-  reports.forEach((r, i) => {
+  const columns = layout.fields.map((f) => newTotal(f.unit));
+  const plain = layout.fields.map((f) => numStyle(f.unit, null));
+  const n = ids.length;
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    await breathe(i);
     const row = ws.getRow(first + i);
     writeFixed(row, fixed, r);
     const marks = cellMarks(r, ids, lang);
-    layout.fields.forEach((f, j) => {
-      const v = r.values[f.id] ?? null;
-      columns[j]!.values.push(v);
-      const mark = marks.get(f.id);
+    const values = r.values;
+    for (let j = 0; j < n; j++) {
+      const v = values[ids[j]!] ?? null;
+      addTo(columns[j]!, v);
       const cell = row.getCell(F + j + 1);
       if (v !== null) cell.value = v;
-      cell.style = numStyle(f.unit, mark?.kind ?? null);
-      if (mark) cell.note = cellText(mark.note);
-    });
+      const mark = marks.size ? marks.get(ids[j]!) : undefined;
+      if (mark) {
+        cell.style = numStyle(layout.fields[j]!.unit, mark.kind);
+        cell.note = cellText(mark.note);
+      } else cell.style = plain[j]!;
+    }
     row.commit();
-  });
+  }
   if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
 }
 
@@ -168,7 +191,7 @@ function summaryCell(r: ExportReport, ids: string[], optional: Set<string>, mark
 }
 
 /** 汇总: one row per report with the key totals of tables 三 and 四 and the data-quality counts. */
-export function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): void {
+export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): Promise<void> {
   const F = fixed.length;
   const S = SUMMARY_COLUMNS.length;
   ws.columns = [...fixed.map((c) => ({ width: c.width })), ...SUMMARY_COLUMNS.map((c) => ({ width: Math.max(10, textWidth(c.label[lang]) + 3) })), { width: 11 }, { width: 12 }];
@@ -196,15 +219,17 @@ export function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: Fix
     '2021': new Set(TEMPLATES['2021'].fields.filter((f) => f.optional).map((f) => f.id)),
   };
   const first = HEADER_TOP + 2;
-  const columns = [...SUMMARY_COLUMNS.map(() => ({ unit: 'count' as const, values: [] as (number | null)[] })), { unit: 'count' as const, values: [] as (number | null)[] }, { unit: 'count' as const, values: [] as (number | null)[] }];
-  reports.forEach((r, i) => {
+  const columns = [...SUMMARY_COLUMNS.map(() => newTotal('count')), newTotal('count'), newTotal('count')];
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    await breathe(i);
     const row = ws.getRow(first + i);
     writeFixed(row, fixed, r);
     const allIds = SUMMARY_COLUMNS.flatMap((c) => c.fields[r.template]);
     const marks = cellMarks(r, allIds, lang);
     SUMMARY_COLUMNS.forEach((c, j) => {
       const sc = summaryCell(r, c.fields[r.template], optional[r.template], marks, lang);
-      columns[j]!.values.push(sc.value);
+      addTo(columns[j]!, sc.value);
       const cell = row.getCell(F + j + 1);
       if (sc.value !== null) cell.value = sc.value;
       cell.style = numStyle('count', sc.mark?.kind ?? null);
@@ -212,13 +237,13 @@ export function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: Fix
     });
     const flags = openFlagCount(r);
     const corrected = Object.keys(r.corrected).length;
-    columns[S]!.values.push(flags);
-    columns[S + 1]!.values.push(corrected);
+    addTo(columns[S]!, flags);
+    addTo(columns[S + 1]!, corrected);
     row.getCell(F + S + 1).value = flags;
     row.getCell(F + S + 1).style = numStyle('count', flags ? 'flagged' : null);
     row.getCell(F + S + 2).value = corrected;
     row.getCell(F + S + 2).style = numStyle('count', corrected ? 'corrected' : null);
     row.commit();
-  });
+  }
   if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
 }

@@ -46,10 +46,13 @@ export const TIDY_COLUMNS: (keyof TidyRow)[] = [
 
 /** Every field of the report's template, blank ones included (value null = not stated). */
 export function* tidyRows(reports: ExportReport[], lang: Lang = 'zh'): Generator<TidyRow> {
+  const labels = new Map<string, string>();
+  const label = (id: string) => labels.get(id) ?? (labels.set(id, fieldLabel(id, lang)), labels.get(id)!);
   for (const r of reports) {
+    const openFlags = r.flags.filter((fl) => fl.status === 'open');
     for (const f of TEMPLATES[r.template].fields) {
       const corr = r.corrected[f.id];
-      const open = r.flags.filter((fl) => fl.status === 'open' && flagCovers(fl, f.id));
+      const open = openFlags.length ? openFlags.filter((fl) => flagCovers(fl, f.id)) : openFlags;
       yield {
         report_id: r.id,
         province: r.region.province,
@@ -60,7 +63,7 @@ export function* tidyRows(reports: ExportReport[], lang: Lang = 'zh'): Generator
         template: r.template,
         status: r.status,
         field_id: f.id,
-        field_label: fieldLabel(f.id, lang),
+        field_label: label(f.id),
         value: r.values[f.id] ?? null,
         corrected: !!corr,
         original_value: corr ? corr.old : null,

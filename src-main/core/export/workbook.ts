@@ -9,7 +9,7 @@ import { withCrossYearFlags } from './cross-year.js';
 import { FLAG_STATUS, flagKindLabel, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount } from './marks.js';
-import { HEADER_TOP, fixedColumns, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
+import { HEADER_TOP, breathe, fixedColumns, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
 import { BORDER, FILL, TEXT_STYLE, WRAP_STYLE, numStyle } from './style.js';
 import { cellText } from './text.js';
 import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
@@ -66,7 +66,7 @@ function frozen(xSplit: number, ySplit: number): Partial<ExcelJS.WorksheetView>[
   return [{ state: 'frozen', xSplit, ySplit, topLeftCell: `${String.fromCharCode(65 + xSplit)}${ySplit + 1}`, activeCell: 'A1' }];
 }
 
-function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang): void {
+async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang): Promise<void> {
   const cols = [
     { label: t('kind', lang), width: 14 },
     { label: t('rule', lang), width: 6 },
@@ -92,7 +92,10 @@ function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[
   head.commit();
   let n = HEADER_TOP + 1;
   for (const r of reports) {
-    for (const f of r.flags) writeFlagRow(ws.getRow(n++), fixed, r, f, lang);
+    for (const f of r.flags) {
+      await breathe(n);
+      writeFlagRow(ws.getRow(n++), fixed, r, f, lang);
+    }
   }
   if (n === HEADER_TOP + 1) {
     const row = ws.getRow(n);
@@ -131,7 +134,7 @@ function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f
   row.commit();
 }
 
-function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang): void {
+async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang): Promise<void> {
   const cols: { label: string; width: number; value: (r: ExportReport) => string }[] = [
     { label: t('fileName', lang), width: 40, value: (r) => r.source.fileName },
     { label: t('sha256', lang), width: 66, value: (r) => r.source.sha256 },
@@ -146,7 +149,9 @@ function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColum
   cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
   for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle' }, fill: FILL.header, border: BORDER };
   head.commit();
-  reports.forEach((r, i) => {
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    await breathe(i);
     const row = ws.getRow(HEADER_TOP + 1 + i);
     fixed.forEach((c, j) => {
       row.getCell(j + 1).value = c.value(r);
@@ -157,7 +162,7 @@ function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: FixedColum
       row.getCell(F + j + 1).style = TEXT_STYLE;
     });
     row.commit();
-  });
+  }
 }
 
 export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, scope: ExportScope, out: string): Promise<WorkbookStats> {
@@ -183,7 +188,7 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
     const multiTemplate = stats.templates.length > 1;
     const summaryFixed = fixedColumns(reports, lang, true);
     const summary = add(t('sheetSummary', lang), frozen(3, HEADER_TOP + 1));
-    writeSummarySheet(summary, reports, summaryFixed, title, lang === 'zh' ? '依申请公开各项为“总计”列；空白表示报告未填写（不是 0）。' : 'Request figures are the total column; blank means not stated (not zero).', lang);
+    await writeSummarySheet(summary, reports, summaryFixed, title, lang === 'zh' ? '依申请公开各项为“总计”列；空白表示报告未填写（不是 0）。' : 'Request figures are the total column; blank means not stated (not zero).', lang);
     await commit(summary);
 
     const fixed = fixedColumns(reports, lang, false);
@@ -195,16 +200,16 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
         const ws = add(name, frozen(3, HEADER_TOP + layout.levels - 1));
         const tableLabel = TABLES.find((x) => x.id === table)!.label[lang];
         const unit = lang === 'zh' ? '单位：件；金额：万元。空白 = 报告未填写。' : 'Counts; money in 万元. Blank = not stated.';
-        writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}。${unit}`, lang);
+        await writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}。${unit}`, lang);
         await commit(ws);
       }
     }
 
     const flags = add(t('sheetFlags', lang), frozen(3, HEADER_TOP));
-    writeFlagsSheet(flags, reports, fixed, title, lang);
+    await writeFlagsSheet(flags, reports, fixed, title, lang);
     await commit(flags);
     const sources = add(t('sheetSources', lang), frozen(3, HEADER_TOP));
-    writeSourcesSheet(sources, reports, fixed, title, lang);
+    await writeSourcesSheet(sources, reports, fixed, title, lang);
     await commit(sources);
     await wb.commit();
     await rename(tmp, out);
