@@ -26,6 +26,8 @@ import type {
 } from './models.js';
 
 type Empty = Record<string, never>;
+/** The library filters that make sense for the agency × year grid (no paging, no text). */
+export type GridFilter = Omit<ReportFilter, 'offset' | 'limit' | 'text'>;
 interface JobStarted {
   jobId: string;
 }
@@ -36,7 +38,7 @@ export interface Handlers {
   'archive.info': { args: Empty; result: ArchiveInfo | null };
   'archive.backup': { args: { path: string }; result: { path: string; bytes: number } };
   'archive.choose': { args: { create: boolean }; result: ArchiveInfo | null };
-  'library.grid': { args: { agency?: string; region?: string }; result: LibraryGrid };
+  'library.grid': { args: GridFilter; result: LibraryGrid };
   'library.facets': { args: Empty; result: Facets };
   'reports.list': { args: ReportFilter; result: ReportPage };
   'reports.get': { args: { id: number }; result: ReportDetail };

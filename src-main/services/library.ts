@@ -1,17 +1,17 @@
 // Views computed from the archive's report list: the agency × year grid,
 // the filter facets and the chart series. Pure functions over ArchivePort.
-import type { AgencySeries, Facets, GridState, LibraryGrid, ReportSummary, TemplateId, YearComparison } from '../contract/index.js';
+import type { AgencySeries, Facets, GridFilter, GridState, LibraryGrid, ReportSummary, TemplateId, YearComparison } from '../contract/index.js';
 import type { ArchivePort } from './port.js';
 
 const ALL = 10_000_000;
 
-function allReports(a: ArchivePort, filter: { agency?: string; region?: string; year?: number } = {}): ReportSummary[] {
+function allReports(a: ArchivePort, filter: GridFilter = {}): ReportSummary[] {
   return a.list({ ...filter, limit: ALL }).items;
 }
 
 const RANK: Record<GridState, number> = { missing: 0, verified: 1, unreviewed: 2, flagged: 3 };
 
-export function libraryGrid(a: ArchivePort, filter: { agency?: string; region?: string }): LibraryGrid {
+export function libraryGrid(a: ArchivePort, filter: GridFilter): LibraryGrid {
   const reports = allReports(a, filter);
   const years = [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort((x, y) => x - y);
   const byAgency = new Map<string, { region: string | null; cells: Map<number, { state: GridState; reportId: number }> }>();

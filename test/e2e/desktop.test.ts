@@ -95,6 +95,13 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await page.getByTestId('filter-agency').fill('广州');
     await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
     await page.getByTestId('filter-agency').fill('');
+    // Full-text search over the source text.
+    await page.getByTestId('filter-text').fill('奋勇高新区');
+    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
+    expect(await page.getByTestId('report-row').first().textContent()).toContain('湛江奋勇高新区招商服务局');
+    await shot('04b-fulltext');
+    await page.getByTestId('filter-text').fill('');
+    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 5 份报告');
     await page.getByTestId('tab-grid').click();
   });
 

@@ -12,10 +12,9 @@ export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
   const [view, setView] = useState<'grid' | 'list'>(() => (sessionStorage.getItem('nianbao.view') === 'list' ? 'list' : 'grid'));
   const [filter, setFilter] = useState<ReportFilter>({});
   const facets = useAsync(() => api.call('library.facets', {}), []);
-  const grid = useAsync(
-    () => api.call('library.grid', { ...(filter.agency ? { agency: filter.agency } : {}), ...(filter.region ? { region: filter.region } : {}) }),
-    [filter.agency, filter.region],
-  );
+  const { text: _text, ...gridFilter } = filter; // the grid has no full-text search; the list does
+  const gridKey = JSON.stringify(gridFilter);
+  const grid = useAsync(() => api.call('library.grid', gridFilter), [gridKey]);
   const pick = (v: 'grid' | 'list') => {
     sessionStorage.setItem('nianbao.view', v);
     setView(v);
@@ -31,7 +30,7 @@ export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
         </button>
       </div>
       <Filters facets={facets.data} value={filter} onChange={setFilter} />
-      {view === 'list' ? (
+      {view === 'list' || filter.text ? (
         <ReportList filter={filter} onOpen={onOpen} />
       ) : grid.error ? (
         <div className="error">{grid.error}</div>
