@@ -64,8 +64,10 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
     };
     window.addEventListener('keydown', onKey);
     const off = api.subscribe((e) => {
-      if (e.name === 'menu.command' && e.payload.command === 'undo') void undo();
-      if (e.name === 'menu.command' && e.payload.command === 'redo') void redo();
+      if (e.name !== 'menu.command' || (e.payload.command !== 'undo' && e.payload.command !== 'redo')) return;
+      // The menu's accelerator also fires inside text fields: there it edits the text.
+      if (document.activeElement instanceof HTMLInputElement) document.execCommand(e.payload.command);
+      else void (e.payload.command === 'undo' ? undo() : redo());
     });
     return () => {
       window.removeEventListener('keydown', onKey);
