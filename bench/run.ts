@@ -2,6 +2,8 @@
 const parts: [string, () => Promise<{ bench(): Promise<void> }>][] = [
   ['desktop', () => import('./desktop.js')],
   ['export', () => import('./export.js')],
+  ['extract', () => import('./extract.js')],
+  ['archive', () => import('./archive.js')],
 ];
 
 for (const [name, load] of parts) {

@@ -48,6 +48,14 @@ function findZones(text: string): Zones {
   return { main: [mainStart, reviewAt], review: [reviewAt, end] };
 }
 
+const FIELDS_OF_ROW = Object.fromEntries(
+  (['2019', '2021'] as TemplateId[]).map((t) => {
+    const m = new Map<string, FieldDef[]>();
+    for (const f of TEMPLATES[t].fields) m.set(f.row.id, [...(m.get(f.row.id) ?? []), f]);
+    return [t, m];
+  }),
+) as Record<TemplateId, Map<string, FieldDef[]>>;
+
 const R3: RowCheck = (v) => v.length === 7 && v[6] === v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]!;
 const rowCheck = (row: RowDef): RowCheck | null => (row.table === 'requests' ? R3 : null);
 
@@ -114,7 +122,7 @@ export function extractDocument(doc: ReportDocument, file: string): Extraction {
   for (const row of tpl.rows) {
     const r = all.get(row.id);
     const optional = row.optionalIn?.includes(template) ?? false;
-    const fieldsOfRow = tpl.fields.filter((f) => f.row.id === row.id);
+    const fieldsOfRow = FIELDS_OF_ROW[template].get(row.id) ?? [];
     for (const f of fieldsOfRow) values[f.id] = null;
     const hybridSub = hybrid && row.id.startsWith('requests.other_');
     if (!r || r.status === 'absent') {

@@ -58,6 +58,11 @@ export function matchReviewRow(key: string): string | null {
   return find(key, REVIEW)?.rowId ?? null;
 }
 
+const ROW_INDEX = {
+  '2019': new Map(TEMPLATES['2019'].rows.map((r) => [r.id, r])),
+  '2021': new Map(TEMPLATES['2021'].rows.map((r) => [r.id, r])),
+};
+
 export function rowOf(template: keyof typeof TEMPLATES, rowId: string): RowDef | undefined {
-  return TEMPLATES[template].rows.find((r) => r.id === rowId);
+  return ROW_INDEX[template].get(rowId);
 }

@@ -85,8 +85,14 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
     }
   }
   const out = new Map<string, RowRead>();
+  const byRow = new Map<string, Occ[]>();
+  for (const o of inT) {
+    const l = byRow.get(o.rowId);
+    if (l) l.push(o);
+    else byRow.set(o.rowId, [o]);
+  }
   for (const row of rowsOf(template)) {
-    const mine = inT.filter((o) => o.rowId === row.id);
+    const mine = byRow.get(row.id) ?? [];
     const n = row.columns.length;
     if (mine.length === 0) {
       out.set(row.id, { row, label: null, slots: null, status: 'absent', found: 0 });

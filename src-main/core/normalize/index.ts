@@ -105,7 +105,10 @@ export function normalize(orig: string): Normalized {
 /** Traditional → simplified, keeping the length (so offsets stay valid). */
 export function toSimplified(text: string): string {
   const [hk, tw] = converters();
-  let conv = tw(hk(text));
+  let conv = hk(text);
+  // Taiwan-only forms left over: a second pass (rare, so the cost is rare)
+  TRAD_MARKERS.lastIndex = 0;
+  if ((conv.match(TRAD_MARKERS)?.length ?? 0) > 2) conv = tw(conv);
   if (conv.length === text.length) return conv;
   // A phrase conversion changed the length: convert line by line, keeping
   // only lines whose length survives, char by char for the others.

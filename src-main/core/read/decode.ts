@@ -46,7 +46,7 @@ function looksBinary(b: Uint8Array): boolean {
 }
 
 /** UTF-16 without BOM: NULs sit at every other byte. */
-function utf16Guess(b: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+function utf16Guess(b: Uint8Array, cjkCheck: boolean): 'UTF-16LE' | 'UTF-16BE' | null {
   const n = Math.min(b.length & ~1, 4096);
   if (n < 4) return null;
   let evenZero = 0;
@@ -60,6 +60,7 @@ function utf16Guess(b: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
   // a clean decode that is mostly CJK.
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'UTF-16LE';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'UTF-16BE';
+  if (!cjkCheck || (b.length & 1) === 1) return null;
   for (const enc of ['UTF-16LE', 'UTF-16BE'] as const) {
     const t = iconv.decode(Buffer.from(b.subarray(0, n)), enc);
     let cjk = 0;
@@ -74,34 +75,43 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: utf8Lenient(b.subarray(3)), encoding: 'UTF-8' };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(Buffer.from(b.subarray(2)), 'UTF-16LE'), encoding: 'UTF-16LE' };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(Buffer.from(b.subarray(2)), 'UTF-16BE'), encoding: 'UTF-16BE' };
-  const u16 = utf16Guess(b);
+  // NUL-heavy UTF-16 first (a strict UTF-8 decode would accept it)
+  const u16 = utf16Guess(b, false);
   if (u16) return { text: iconv.decode(Buffer.from(b), u16), encoding: u16 };
-  if (looksBinary(b)) throw new ReadError('not_text', 'this is not a text file (binary content)');
-  try {
-    return { text: utf8.decode(b), encoding: 'UTF-8' };
-  } catch {
-    // not UTF-8: a legacy encoding
-  }
-  const candidates = new Set<string>();
-  for (const m of chardet.analyse(b).slice(0, 4)) {
-    const name = m.name.toUpperCase();
-    if (name.startsWith('GB') || name === 'BIG5' || name.startsWith('UTF-16')) candidates.add(name === 'GB2312' ? 'GB18030' : name);
-  }
-  candidates.add('GB18030');
-  candidates.add('Big5');
-  let best: Decoded | null = null;
-  let bestScore = -Infinity;
-  for (const enc of candidates) {
-    if (!iconv.encodingExists(enc)) continue;
-    const text = iconv.decode(Buffer.from(b), enc);
-    const s = score(text);
-    if (s > bestScore) {
-      bestScore = s;
-      best = { text, encoding: enc.toUpperCase() === 'BIG5' ? 'Big5' : enc };
+  if (!looksBinary(b)) {
+    try {
+      return { text: utf8.decode(b), encoding: 'UTF-8' };
+    } catch {
+      // not UTF-8: UTF-16 without NULs (all CJK) or a legacy encoding
     }
   }
-  if (!best || bestScore < 0) throw new ReadError('not_text', 'the text encoding could not be recognised (not UTF-8, UTF-16, GB18030 or Big5)');
-  return best;
+  const u16cjk = utf16Guess(b, true);
+  if (u16cjk) return { text: iconv.decode(Buffer.from(b), u16cjk), encoding: u16cjk };
+  if (looksBinary(b)) throw new ReadError('not_text', 'this is not a text file (binary content)');
+  // GB18030 and Big5 are scored by how much common Chinese they give; chardet
+  // is asked only when neither reads well.
+  let best: Decoded | null = null;
+  let bestScore = -Infinity;
+  const tryEnc = (enc: string) => {
+    if (!iconv.encodingExists(enc)) return;
+    const text = iconv.decode(Buffer.from(b), enc);
+    const sc = score(text);
+    if (sc > bestScore) {
+      bestScore = sc;
+      best = { text, encoding: enc.toUpperCase() === 'BIG5' ? 'Big5' : enc };
+    }
+  };
+  tryEnc('GB18030');
+  tryEnc('Big5');
+  if (bestScore < Math.min(200, b.length / 20)) {
+    for (const m of chardet.analyse(b).slice(0, 3)) {
+      const name = m.name.toUpperCase();
+      if (name.startsWith('GB') || name === 'BIG5' || name.startsWith('UTF-16') || name === 'EUC-TW') tryEnc(name === 'GB2312' ? 'GB18030' : name);
+    }
+  }
+  const found = best as Decoded | null;
+  if (!found || bestScore < 0) throw new ReadError('not_text', 'the text encoding could not be recognised (not UTF-8, UTF-16, GB18030 or Big5)');
+  return found;
 }
 
 function utf8Lenient(b: Uint8Array): string {

@@ -14,11 +14,13 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 // Each reader module exports `read: Reader`.
 const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   // txt / csv / html: text readers (extraction core)
-  txt: async () => (await import('./text.js')).read,
-  csv: async () => (await import('./text.js')).read,
-  html: async () => (await import('./html.js')).read,
+  // (memoised: a dynamic import per file costs more than reading a small text)
+  txt: ((p?: Promise<Reader>) => () => (p ??= import('./text.js').then((m) => m.read)))(),
+  csv: ((p?: Promise<Reader>) => () => (p ??= import('./text.js').then((m) => m.read)))(),
+  html: ((p?: Promise<Reader>) => () => (p ??= import('./html.js').then((m) => m.read)))(),
   // docx / doc / wps / pdf / xlsx / xls / et: office and PDF readers
   docx: async () => (await import('./docx.js')).read,
+  pdf: async () => (await import('./pdf.js')).read,
 };
 
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReportDocument> {
