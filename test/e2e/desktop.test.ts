@@ -16,6 +16,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const haveChromium = existsSync(CHROMIUM);
+// A shared CI machine can be slow: wait up to 15 s for the UI to settle.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 
 describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () => {
@@ -84,24 +86,24 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
   it('the grid and the list show the 5 reports', async () => {
     await page.getByTestId('tab-grid').click();
     await page.getByTestId('library-grid').waitFor();
-    await expect.poll(() => page.getByTestId('grid-row').count()).toBe(5);
+    await poll(() => page.getByTestId('grid-row').count()).toBe(5);
     expect(await page.getByTestId('grid-cell').count()).toBe(5);
     await shot('03-grid');
     await page.getByTestId('tab-list').click();
-    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 5 份报告');
+    await poll(() => page.getByTestId('list-total').textContent()).toContain('共 5 份报告');
     expect(await page.getByTestId('report-row').count()).toBe(5);
     await shot('04-list');
     // Filters narrow the list (agency substring).
     await page.getByTestId('filter-agency').fill('广州');
-    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
+    await poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
     await page.getByTestId('filter-agency').fill('');
     // Full-text search over the source text.
     await page.getByTestId('filter-text').fill('奋勇高新区');
-    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
+    await poll(() => page.getByTestId('list-total').textContent()).toContain('共 1 份报告');
     expect(await page.getByTestId('report-row').first().textContent()).toContain('湛江奋勇高新区招商服务局');
     await shot('04b-fulltext');
     await page.getByTestId('filter-text').fill('');
-    await expect.poll(() => page.getByTestId('list-total').textContent()).toContain('共 5 份报告');
+    await poll(() => page.getByTestId('list-total').textContent()).toContain('共 5 份报告');
     await page.getByTestId('tab-grid').click();
   });
 
@@ -110,7 +112,7 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await page.getByTestId('report-page').waitFor();
     expect(await page.getByTestId('report-title').textContent()).toContain('广州市商务局');
     const total = page.locator('td[data-field="requests.total.total"]');
-    await expect.poll(() => total.textContent()).toBe('14');
+    await poll(() => total.textContent()).toBe('14');
     await total.click();
     await page.getByTestId('cell-panel').waitFor();
     expect(await page.getByTestId('cell-value').textContent()).toBe('14');
@@ -127,37 +129,35 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await page.getByTestId('correct-value').fill('4');
     await page.getByTestId('correct-note').fill('e2e 测试修改');
     await page.getByTestId('correct-submit').click();
-    await expect.poll(() => granted.textContent()).toBe('4');
-    await expect.poll(() => rowTotal.getAttribute('class')).toContain('flagged');
+    await poll(() => granted.textContent()).toBe('4');
+    await poll(() => rowTotal.getAttribute('class')).toContain('flagged');
     expect(await granted.getAttribute('class')).toContain('corrected');
     expect(await page.getByTestId('flag-list').textContent()).toMatch(/R3|R2/);
     expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
-    await expect.poll(() => page.getByTestId('cell-history').textContent()).toContain('e2e 测试修改');
+    await poll(() => page.getByTestId('cell-history').textContent()).toContain('e2e 测试修改');
     await shot('06-corrected-flagged');
     // A bad value is refused in the browser, before any call.
     await page.getByTestId('correct-value').fill('3.5');
     await page.getByTestId('correct-submit').click();
     expect(await page.getByTestId('correct-error').textContent()).toBe('请输入非负整数');
     await page.getByTestId('undo').click();
-    await expect.poll(() => granted.textContent()).toBe('3');
-    await expect.poll(() => rowTotal.getAttribute('class')).not.toContain('flagged');
+    await poll(() => granted.textContent()).toBe('3');
+    await poll(() => rowTotal.getAttribute('class')).not.toContain('flagged');
     await page.getByTestId('redo').click();
-    await expect.poll(() => granted.textContent()).toBe('4');
+    await poll(() => granted.textContent()).toBe('4');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => granted.textContent()).toBe('3');
+    await poll(() => granted.textContent()).toBe('3');
     await page.getByTestId('no-flags').waitFor();
     await shot('07-undone');
   });
 
   it('mark verified', async () => {
     await page.getByTestId('verify').click();
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
+    await poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
     await shot('08-verified');
     await page.getByRole('button', { name: /返回/ }).click();
     await page.getByTestId('library-grid').waitFor();
-    await expect
-      .poll(() => page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]').getAttribute('class'))
-      .toContain('g-verified');
+    await poll(() => page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]').getAttribute('class')).toContain('g-verified');
     await shot('09-grid-after-verify');
   });
 
@@ -184,14 +184,14 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
   it('charts render for one agency and one year', async () => {
     await page.locator('[data-nav="charts"]').click();
     await page.getByTestId('charts-page').waitFor();
-    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+    await poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
     await shot('11-charts');
   });
 
   it('switches to English', async () => {
     await page.getByTestId('lang').click();
     await page.locator('[data-nav="library"]').click();
-    await expect.poll(() => page.getByTestId('tab-grid').textContent()).toBe('Agency × year');
+    await poll(() => page.getByTestId('tab-grid').textContent()).toBe('Agency × year');
     await shot('12-english');
     await page.getByTestId('lang').click();
   });
