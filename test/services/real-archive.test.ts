@@ -1,0 +1,74 @@
+// The services over the real archive (SQLite, extraction, export): the calls
+// the UI makes, end to end without a browser.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { parseArgsFor } from '../../src-main/contract/index.js';
+import { openArchivePort } from '../../src-main/services/adapter.js';
+import { createServices } from '../../src-main/services/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SAMPLES = join(ROOT, 'assets/samples');
+const haveSamples = existsSync(SAMPLES) && readdirSync(SAMPLES).some((f) => f.endsWith('.txt'));
+
+describe.skipIf(!haveSamples)('services over the real archive', () => {
+  let s: Awaited<ReturnType<typeof createServices>>;
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'nianbao-svc-'));
+    s = await createServices({ openArchive: openArchivePort, archivePath: join(tmp, 'a.nianbao'), samplesDir: SAMPLES, bridge: 'web' });
+  });
+  afterAll(() => s?.close());
+
+  it('offers and imports the bundled samples on first run', async () => {
+    const before = await s.call('app.info', {});
+    expect(before.samples).toBe(true);
+    expect(before.archive?.reports).toBe(0);
+    const { jobId } = await s.call('samples.import', {});
+    const st = await s.jobs.wait(jobId);
+    expect(st?.status).toBe('done');
+    const n = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).length;
+    expect(st?.result).toMatchObject({ kind: 'import', imported: n, failed: 0 });
+    const page = await s.call('reports.list', parseArgsFor('reports.list', { limit: 100 }));
+    expect(page.total).toBe(n);
+    expect(page.items.map((r) => r.agency)).not.toContain('广州市商务局'); // seed 002 is not shipped
+  });
+
+  it('corrects, re-checks the rules, undoes and redoes through the handler map', async () => {
+    const { items } = await s.call('reports.list', { agency: '南沙区商务局' });
+    const id = items[0]!.id;
+    const before = await s.call('reports.get', { id });
+    const total = before.values['requests.total.total'];
+    expect(typeof total).toBe('number');
+    const after = await s.call('cells.correct', { id, field: 'requests.total.total', value: (total as number) + 5, note: '测试' });
+    expect(after.values['requests.total.total']).toBe((total as number) + 5);
+    expect(after.corrected).toContain('requests.total.total');
+    expect(after.flags.some((f) => !f.resolved && f.fields.includes('requests.total.total') && (f.rule === 'R1' || f.rule === 'R2' || f.rule === 'R3'))).toBe(true);
+    expect(after.status).toBe('flagged');
+    const hist = await s.call('cells.history', { id, field: 'requests.total.total' });
+    expect(hist.at(-1)).toMatchObject({ kind: 'set', from: total, to: (total as number) + 5, note: '测试', undone: false });
+    const undone = await s.call('cells.undo', { id });
+    expect(undone.values['requests.total.total']).toBe(total);
+    expect(undone.canRedo).toBe(true);
+    const redone = await s.call('cells.redo', { id });
+    expect(redone.values['requests.total.total']).toBe((total as number) + 5);
+    await s.call('cells.undo', { id });
+  });
+
+  it('builds the grid and exports an xlsx that names every agency', async () => {
+    const grid = await s.call('library.grid', {});
+    expect(grid.years).toEqual([2020]);
+    expect(grid.rows.length).toBeGreaterThanOrEqual(3);
+    const { jobId } = await s.call('export.start', { years: [2020], format: 'xlsx', folder: join(tmp, 'out') });
+    const st = await s.jobs.wait(jobId);
+    expect(st?.status).toBe('done');
+    const r = st?.result;
+    if (r?.kind !== 'export') throw new Error('not an export result');
+    expect(r.files).toHaveLength(1);
+    const wb = XLSX.read(readFileSync(r.files[0]!), { type: 'buffer' });
+    const text = wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n]!)).join('\n');
+    for (const row of grid.rows) expect(text).toContain(row.agency);
+  });
+});
