@@ -1,7 +1,7 @@
 // The whole UI in a real browser: renderer (vite build) + web bridge +
 // services + real archive, driven by headless Chromium. Screenshots go to
 // test/artifacts/ for a human to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -70,6 +70,9 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
   it('first run: the empty archive offers to import; importing the seed folder shows a summary', async () => {
     await page.goto(bridge.url);
     await page.getByTestId('welcome').waitFor();
+    // The bundled samples are offered when the build ships them.
+    const samples = existsSync(join(ROOT, 'assets/samples')) && readdirSync(join(ROOT, 'assets/samples')).some((f) => f.endsWith('.txt'));
+    expect(await page.getByTestId('import-samples').isVisible()).toBe(samples);
     await shot('01-welcome');
     await page.getByRole('button', { name: '导入文件夹' }).click();
     await page.getByTestId('import-path').fill(SEEDS);
