@@ -1,0 +1,195 @@
+// One small test per quirk of the spec.
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFile, extractBytes } from '../../src-main/core/extract/index.js';
+import { findMeta } from '../../src-main/core/extract/meta.js';
+import { validate } from '../../src-main/core/validate/index.js';
+import { base, extractText, flagged, withRow } from './helpers.js';
+
+describe('metadata', () => {
+  it('reads the agency from a title broken over two lines', () => {
+    const m = findMeta('湛江奋勇高新区招商服务局2020年度政府\n信息公开工作年度报告\n\n本报告由…');
+    expect(m).toMatchObject({ agency: '湛江奋勇高新区招商服务局', year: 2020 });
+  });
+  it('reads a spaced markdown title', () => {
+    const m = findMeta('# 东莞市商务局 2020 年政府信息公开 工作年度报告\n2020 年，市商务局…');
+    expect(m).toMatchObject({ agency: '东莞市商务局', year: 2020 });
+  });
+  it('reads a title with the year first and a publication date', () => {
+    const m = findMeta('2021年度广州市财政局政府信息公开工作年度报告\n…\n广州市财政局\n2022年1月25日');
+    expect(m).toMatchObject({ agency: '广州市财政局', year: 2021, publishedAt: '2022-01-25' });
+  });
+  it('flags an unknown agency and year', () => {
+    const g = base(1);
+    const x = extractText(g.text.split('\n').slice(1).join('\n'));
+    expect(x.agency).toBeNull();
+    expect(x.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['unknown_agency', 'unknown_year']));
+    expect(x.values['requests.total.total']).toBe(g.values['requests.total.total']);
+  });
+});
+
+describe('values', () => {
+  const g = base(3);
+  it('reads signed changes in every spelling', () => {
+    let t = withRow(g.text, '行政许可', ['5', '+1', '6']);
+    t = withRow(t, '其他对外管理服务事项', ['14', '减 6', '8']);
+    t = withRow(t, '行政处罚', ['2', '增加2', '4']);
+    t = withRow(t, '行政强制', ['15(子项)', '-6(子项)', '9']);
+    const x = extractText(t);
+    expect(x.values['active.license.change']).toBe(1);
+    expect(x.values['active.other_service.change']).toBe(-6);
+    expect(x.values['active.penalty.change']).toBe(2);
+    expect(x.values['active.coercion.prev']).toBe(15);
+    expect(x.values['active.coercion.change']).toBe(-6);
+    expect(x.cells['active.coercion.prev']!.note).toBe('子项');
+    expect(x.cells['active.coercion.prev']!.raw).toBe('15(子项)');
+  });
+  it.each([
+    ['476.32万元', 476.32],
+    ['1898468.07 元', 189.846807],
+    ['5600元', 0.56],
+    ['12.5', 12.5],
+  ])('money %s → %f 万元', (cell, want) => {
+    const x = extractText(withRow(g.text, '政府集中采购', ['3', cell]));
+    expect(x.values['active.procurement.amount_wan']).toBeCloseTo(want, 8);
+    expect(x.values['active.procurement.projects']).toBe(3);
+  });
+  it('reads a bare number under a 元 header as yuan', () => {
+    const t = withRow(g.text.replace(/采购总金额（单位：万元，保留4位小数）/, '采购总金额（元）'), '政府集中采购', ['3', '56000']);
+    expect(extractText(t).values['active.procurement.amount_wan']).toBeCloseTo(5.6, 8);
+  });
+  it.each(['-', '/', '无'])('reads %s as blank (null), not zero', (mark) => {
+    const x = extractText(withRow(g.text, '规范性文件', ['2', mark, '7']));
+    expect(x.values['active.normative.published']).toBeNull();
+    expect(x.values['active.normative.made']).toBe(2);
+    expect(x.cells['active.normative.published']!.raw).toBe(mark);
+  });
+  it('flags money in a count column as unparseable', () => {
+    const x = extractText(withRow(g.text, '规章', ['5元', '1', '1']));
+    expect(x.values['active.rules.made']).toBeNull();
+    expect(flagged(x, 'active.rules.made', 'unparseable')).toBe(true);
+  });
+});
+
+describe('rows', () => {
+  const g = base(5);
+  it('leaves a row with fewer numbers than columns null and flags it', () => {
+    const x = extractText(withRow(g.text, '属于国家秘密', ['0', '0', '0', '0', '0']));
+    for (const c of ['person', 'business', 'total']) expect(x.values[`requests.denied_state_secret.${c}`]).toBeNull();
+    expect(flagged(x, 'requests.denied_state_secret.person', 'incomplete_row')).toBe(true);
+    expect(x.values['requests.denied_law.person']).toBe(g.values['requests.denied_law.person']);
+  });
+  it('treats a row with only blank cells as incomplete', () => {
+    const x = extractText(withRow(g.text, '予以公开', ['', '', '', '', '', '']));
+    expect(x.values['requests.granted.total']).toBeNull();
+    expect(flagged(x, 'requests.granted', 'incomplete_row')).toBe(true);
+  });
+  it('finds a label placed in another cell than usual', () => {
+    const t = g.text.replace(/\n\t\t2\.其他法律/, '\n2.其他法律').replace(/\n\t\t(\d)\./g, '\n\t$1.');
+    const x = extractText(t);
+    expect(x.values['requests.denied_law.total']).toBe(g.values['requests.denied_law.total']);
+    expect(x.flags).toEqual([]);
+  });
+  it('reads a label printed after its numbers (PDF order)', () => {
+    const lines = g.text.split('\n');
+    const i = lines.findIndex((l) => l.includes('部分公开'));
+    const cells = lines[i]!.split('\t');
+    lines[i] = [...cells.slice(3), '', ...cells.slice(0, 3)].join('\t');
+    const x = extractText(lines.join('\n'));
+    for (const c of ['person', 'total']) {
+      expect(x.values[`requests.partial.${c}`]).toBe(g.values[`requests.partial.${c}`]);
+      expect(x.values[`requests.granted.${c}`]).toBe(g.values[`requests.granted.${c}`]);
+    }
+    expect(x.cells['requests.partial.person']!.confidence).toBeLessThan(1);
+  });
+  it('splits glued crawler digits only where the rules leave one reading', () => {
+    const x = extractText(withRow(g.text, '予以公开', ['640020470']));
+    expect(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => x.values[`requests.granted.${c}`])).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(x.cells['requests.granted.total']!.confidence).toBeLessThan(1);
+    expect(flagged(x, 'requests.granted', 'inferred')).toBe(true);
+    const y = extractText(withRow(g.text, '予以公开', ['1111114']));
+    expect(y.values['requests.granted.person']).toBeNull(); // 1|1|1|1|1|1|... no: 7 digits, 6 ones sum to 6 ≠ 4
+    expect(flagged(y, 'requests.granted')).toBe(true);
+    const z = extractText(withRow(g.text, '予以公开', ['1010102']));
+    expect(z.values['requests.granted.person']).toBeNull(); // several readings add up
+    expect(flagged(z, 'requests.granted', 'ambiguous')).toBe(true);
+  });
+  it('keeps extra cells when every reading agrees; picks the one that adds up otherwise', () => {
+    const same = extractText(withRow(g.text, '予以公开', ['0', '0', '0', '0', '0', '0', '0', '0']));
+    expect(same.values['requests.granted.total']).toBe(0);
+    const diff = extractText(withRow(g.text, '予以公开', ['9', '1', '0', '0', '0', '0', '0', '1']));
+    expect(diff.values['requests.granted.person']).toBe(1);
+    expect(diff.values['requests.granted.total']).toBe(1);
+    expect(flagged(diff, 'requests.granted', 'extra_cells')).toBe(true);
+  });
+  it('keeps a review total that does not add up and flags R4 with expected vs found', () => {
+    const lines = g.text.split('\n');
+    const i = lines.findIndex((l) => /^\d+(\t\d+){14}$/.test(l));
+    lines[i] = ['10', '1', '0', '0', '0', ...Array(10).fill('0')].join('\t');
+    const x = extractText(lines.join('\n'));
+    expect(x.values['review.reconsideration.total']).toBe(0);
+    const f = x.flags.find((fl) => fl.rule === 'R4');
+    expect(f).toMatchObject({ kind: 'rule', expected: 0, found: 11 });
+    expect(f!.fields).toContain('review.reconsideration.total');
+  });
+  it('flags a missing table', () => {
+    const t = g.text.replace(/四、政府信息公开行政复议[\s\S]*?五、/, '五、');
+    const x = extractText(t);
+    expect(flagged(x, 'review.reconsideration.total', 'missing_table')).toBe(true);
+    expect(x.values['review.reconsideration.total']).toBeNull();
+  });
+});
+
+describe('templates', () => {
+  it('flags a report whose year and labels disagree', () => {
+    const g = base(7, { template: '2019' });
+    const x = extractText(g.text.replace(/^(.*?)20(19|20)年/, '$12022年'));
+    expect(x.year).toBe(2022);
+    expect(x.template).toBe('2019');
+    expect(x.flags.some((f) => f.kind === 'template_mismatch')).toBe(true);
+  });
+  it('reads a 2021 hybrid with （六）其他处理 as one row', () => {
+    const g = base(8, { template: '2021', hybrid: true });
+    const x = extractText(g.text);
+    expect(x.template).toBe('2021');
+    expect(x.values['requests.other.total']).toBe(g.values['requests.other.total']);
+    expect(x.values['requests.other_misc.total']).toBeNull();
+    expect(x.flags.map((f) => f.kind)).toEqual(['hybrid_template']);
+  });
+});
+
+describe('validate()', () => {
+  it('works on values alone, skips null operands, counts optional fields as 0', () => {
+    const v: Record<string, number | null> = {
+      'review.reconsideration.upheld': 1,
+      'review.reconsideration.corrected': 2,
+      'review.reconsideration.other': 0,
+      'review.reconsideration.pending': 0,
+      'review.reconsideration.total': 4,
+      'review.litigation_direct.upheld': null,
+      'review.litigation_direct.total': 9,
+    };
+    const flags = validate(v, '2019');
+    expect(flags.filter((f) => f.rule === 'R4')).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ expected: 4, found: 3 });
+    // R3 on the optional 2021 （六）其他处理 row: all null → 0 = 0, no flag
+    expect(validate({}, '2021').length).toBe(0);
+  });
+});
+
+describe('files', () => {
+  it('extractFile never throws: a missing or binary file becomes an error object', async () => {
+    const x = await extractFile('/nonexistent/r.txt');
+    expect(x).toMatchObject({ agency: null, year: null, template: null, values: {}, flags: [], cells: {} });
+    expect(x.error).toMatch(/cannot open/);
+    const dir = mkdtempSync(join(tmpdir(), 'nb-'));
+    const bin = join(dir, 'x.txt');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)));
+    const y = await extractFile(bin);
+    expect(y.error).toBeTruthy();
+    const z = await extractBytes(new Uint8Array(0), 'empty.txt');
+    expect(z.error).toMatch(/empty/);
+  });
+});
