@@ -104,7 +104,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function reportHtml(r: Report): string {
   const body = r.blocks.map((b) => typeof b === 'string' ? `<p>${esc(b)}</p>` :
     `<table border="1" cellspacing="0">${b.map((row) => `<tr>${row.map((c) => `<td${c.colspan ? ` colspan="${c.colspan}"` : ''}${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}>${esc(c.text)}</td>`).join('')}</tr>`).join('\n')}</table>`).join('\n');
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title></head><body><h1>${esc(r.title)}</h1>\n${body}\n</body></html>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title></head><body><p style="text-align:center;font-size:16pt"><b>${esc(r.title)}</b></p>\n${body}\n</body></html>`;
 }
 
 /** Expand rowspans into Word's vMerge cells (a restart cell and continuations). */

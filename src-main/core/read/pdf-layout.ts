@@ -1,0 +1,216 @@
+// Rebuild reading order, table rows and cells from positioned PDF text runs.
+//
+// A PDF has no table structure, only glyphs at positions. What real reports
+// (WPS/Word exports) do, and what this module undoes:
+// - numbers sit 1–2 pt off their label's baseline → runs within ~0.4 em of a
+//   line's baseline are one line;
+// - cells are far apart → a gap wider than ~0.8 em is a '\t' cell break;
+// - a label wrapped inside its cell puts its lines above/below the row's
+//   numbers (numbers at the cell's mid-line), group labels (三、本年度办理结果,
+//   （三）不予公开) stand as vertical stacks beside many rows → text-only
+//   fragments are gathered into blocks and attached to the numbers row they
+//   belong to, so each table row is one line again.
+import { joinFragments } from './builder.js';
+
+export interface Run {
+  str: string;
+  x: number; // left, points
+  y: number; // baseline, points from the top of the page
+  width: number;
+  size: number; // font size (em)
+}
+
+export interface Cell {
+  runs: Run[];
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  text: string;
+  numeric: boolean;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  cells: Cell[];
+  data: boolean;
+}
+
+/** Output line: cells in x order, each made of runs (for positions). */
+export interface OutLine {
+  y: number;
+  cells: Run[][];
+}
+
+const NUMERIC = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
+
+/** Letter-spaced CJK ("商 业 企") loses its spaces; wide inner gaps split the run. */
+export function splitRun(r: Run): Run[] {
+  let s = r.str.replace(/\u00a0/g, ' ');
+  s = s.replace(new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'g'), '$1');
+  if (!/\S\s{2,}\S/.test(s)) return [{ ...r, str: s.trim() }].filter((x) => x.str);
+  const total = s.length || 1;
+  const out: Run[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push({ ...r, str: m[0], x: r.x + (r.width * m.index) / total, width: (r.width * m[0].length) / total });
+  }
+  return out;
+}
+
+function makeCell(runs: Run[]): Cell {
+  let text = '';
+  let prevEnd = -Infinity;
+  for (const r of runs) {
+    const gap = r.x - prevEnd;
+    text = gap > 0.25 * r.size && text && !CJK.test(text[text.length - 1]!) && !CJK.test(r.str[0]!) ? text + ' ' + r.str : text + r.str;
+    prevEnd = r.x + r.width;
+  }
+  const x0 = Math.min(...runs.map((r) => r.x));
+  const x1 = Math.max(...runs.map((r) => r.x + r.width));
+  const size = Math.max(...runs.map((r) => r.size));
+  const y = runs.reduce((s, r) => s + r.y, 0) / runs.length;
+  return { runs, x0, x1, y, size, text, numeric: NUMERIC.test(text) };
+}
+
+/** Group runs into lines (top to bottom) and each line into cells. */
+export function buildLines(input: Run[]): Line[] {
+  const runs = input.flatMap(splitRun).sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: Run[][] = [];
+  let cur: Run[] = [];
+  let ref = 0;
+  let refSize = 0;
+  for (const r of runs) {
+    if (cur.length && Math.abs(r.y - ref) <= Math.max(1.5, 0.42 * Math.max(refSize, r.size))) {
+      cur.push(r);
+      refSize = Math.max(refSize, r.size);
+    } else {
+      if (cur.length) groups.push(cur);
+      cur = [r];
+      ref = r.y;
+      refSize = r.size;
+    }
+  }
+  if (cur.length) groups.push(cur);
+  return groups.map((g) => {
+    g.sort((a, b) => a.x - b.x);
+    const cells: Cell[] = [];
+    let part: Run[] = [];
+    let end = -Infinity;
+    for (const r of g) {
+      const prev = part[part.length - 1];
+      const em = prev ? Math.min(r.size, prev.size) : r.size;
+      // a number never shares a cell with the text before/after it once there is a visible gap
+      const numberEdge = prev && (NUMERIC.test(r.str.trim()) !== NUMERIC.test(prev.str.trim()));
+      if (prev && r.x - end > (numberEdge ? 0.25 * em : Math.max(3, 0.3 * em))) {
+        cells.push(makeCell(part));
+        part = [];
+      }
+      part.push(r);
+      end = Math.max(end, r.x + r.width);
+    }
+    if (part.length) cells.push(makeCell(part));
+    const size = Math.max(...g.map((r) => r.size));
+    const y = Math.min(...g.map((r) => r.y));
+    const data = cells.some((c, i) => c.numeric && (i > 0 || cells.every((d) => d.numeric)));
+    return { y, size, cells, data };
+  });
+}
+
+const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5;
+
+/** Rebuild a page: returns lines in reading order, table rows re-joined. */
+export function layoutPage(runs: Run[]): OutLine[] {
+  const lines = buildLines(runs);
+  const dataLines = lines.filter((l) => l.data);
+  // Text-only lines near a numbers row are candidate fragments of wrapped cells.
+  const near = (l: Line) => dataLines.some((d) => Math.abs(d.y - l.y) <= 3.2 * Math.max(d.size, l.size));
+  // Row pitch: the usual distance between single-line rows (rows with their
+  // own label on the numbers' line). Lines of one wrapped cell sit closer
+  // together than that; a label a full pitch away is a row of its own.
+  const labelled = (d: Line) => d.cells.some((c) => !c.numeric);
+  const gaps = dataLines
+    .slice(1)
+    .map((d, i) => ({ g: d.y - dataLines[i]!.y, ok: labelled(d) && labelled(dataLines[i]!) && d.y - dataLines[i]!.y < 4 * d.size }))
+    .filter((x) => x.ok && x.g > 0)
+    .map((x) => x.g)
+    .sort((a, b) => a - b);
+  const pitch = gaps.length >= 2 ? gaps[Math.floor(gaps.length / 4)]! : Infinity;
+  const wrapMax = (size: number) => (Number.isFinite(pitch) ? Math.min(2.3 * size, 0.9 * pitch) : 1.6 * size);
+  // Header lines reach into the numbers' columns: they are never fragments.
+  const deep = (a: Cell, b: Cell) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.3 * Math.min(a.size, b.size);
+  const hard = (l: Line) => {
+    const around = dataLines.filter((d) => Math.abs(d.y - l.y) <= 3.2 * Math.max(d.size, l.size));
+    return l.cells.some((c) => around.some((d) => d.cells.some((n) => n.numeric && deep(c, n))));
+  };
+  const similar = (a: number, b: number) => Math.abs(a - b) <= 0.2 * Math.max(a, b);
+  // Each fragment (a text cell on a line without numbers) goes to the nearer
+  // of the numbers rows just above and below it: to one whose label column is
+  // free (numbers at the mid-line of a wrapped cell, group labels), or whose
+  // own label it continues (closer than a row pitch).
+  const attached = new Map<Line, Cell[]>();
+  const used = new Set<Cell>();
+  const isHard = lines.map((l) => !l.data && hard(l));
+  lines.forEach((l, li) => {
+    if (l.data || !near(l) || isHard[li]) return;
+    for (const c of l.cells) {
+      let best: Line | null = null;
+      let bestDist = Infinity;
+      for (const dir of [-1, 1]) {
+        for (let j = li + dir; j >= 0 && j < lines.length; j += dir) {
+          const d = lines[j]!;
+          if (isHard[j]) break;
+          if (!d.data) continue;
+          const dist = Math.abs(d.y - c.y);
+          const own = d.cells.filter((o) => !o.numeric && overlaps(o, c));
+          const ok = own.length
+            ? // above its row's own label only inside a table whose row pitch is known
+              (dir === -1 || Number.isFinite(pitch)) && own.some((o) => similar(o.size, c.size) && Math.abs(o.y - c.y) <= wrapMax(c.size))
+            : similar(c.size, Math.min(...d.cells.map((o) => o.size))) && dist <= Math.max(1.6 * c.size, wrapMax(c.size));
+          if (ok && dist < bestDist) { best = d; bestDist = dist; }
+          break; // only the nearest numbers row on each side
+        }
+      }
+      if (best) {
+        attached.set(best, [...(attached.get(best) ?? []), c]);
+        used.add(c);
+      }
+    }
+  });
+  const out: OutLine[] = [];
+  for (const l of lines) {
+    if (l.data) {
+      // own cells plus attached blocks; overlapping ones form one cell, top to bottom
+      const groups: Cell[][] = l.cells.map((c) => [c]);
+      for (const f of attached.get(l) ?? []) {
+        const g = groups.find((gr) => gr.some((c) => !c.numeric && overlaps(c, f)));
+        if (g) g.push(f);
+        else groups.push([f]);
+      }
+      const cells = groups
+        .map((g) => g.sort((a, b) => a.y - b.y || a.x0 - b.x0))
+        .sort((a, b) => Math.min(...a.map((c) => c.x0)) - Math.min(...b.map((c) => c.x0)))
+        .map((g) => g.flatMap((c) => c.runs));
+      out.push({ y: l.y, cells });
+    } else {
+      const cells = l.cells.filter((c) => !used.has(c)).map((c) => c.runs);
+      if (cells.length) out.push({ y: l.y, cells });
+    }
+  }
+  return out;
+}
+
+/** Text of a cell's runs, CJK fragments glued, others spaced. */
+export function cellString(runs: Run[]): string {
+  let s = '';
+  let prev: Run | null = null;
+  for (const r of runs) {
+    if (!prev) s = r.str;
+    else if (Math.abs(r.y - prev.y) > 0.5 * r.size) s = joinFragments(s, r.str);
+    else s = r.x - (prev.x + prev.width) > 0.25 * r.size && !CJK.test(s[s.length - 1]!) && !CJK.test(r.str[0]!) ? s + ' ' + r.str : s + r.str;
+    prev = r;
+  }
+  return s;
+}

@@ -1,0 +1,119 @@
+// PDF with a text layer, via pdf.js (legacy build for Node 20), fully
+// offline: CMaps and standard fonts come from the installed package, no
+// worker thread, no eval. Lines and table rows are rebuilt by pdf-layout.ts.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ReadError, type ReportDocument } from '../model.js';
+import { TextBuilder, cellText } from './builder.js';
+import type { Reader } from './index.js';
+import { cellString, layoutPage, type Run } from './pdf-layout.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let lib: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
+
+/** Load pdf.js once; resolve its data folders from the installed package. */
+export function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
+  lib ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const root = dirname(require.resolve('pdfjs-dist/package.json'));
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(root, 'legacy/build/pdf.worker.mjs')).href;
+    return { pdfjs, root };
+  })();
+  return lib;
+}
+
+export async function openPdf(bytes: Uint8Array) {
+  const { pdfjs, root } = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: bytes.slice(), // pdf.js takes ownership of the buffer
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    const name = (e as Error)?.name ?? '';
+    if (name === 'PasswordException') throw new ReadError('encrypted', 'the PDF is password-protected; open it with the password and save an unprotected copy');
+    throw new ReadError('corrupt', `the PDF is damaged and cannot be read (${(e as Error)?.message ?? e})`);
+  }
+}
+
+const MAX_PAGES = 500;
+
+export const read: Reader = async (bytes) => {
+  const pdf = await openPdf(bytes);
+  const b = new TextBuilder();
+  const pages: NonNullable<ReportDocument['pages']> = [];
+  const warnings: string[] = [];
+  const empty: number[] = [];
+  try {
+    const n = Math.min(pdf.numPages, MAX_PAGES);
+    if (pdf.numPages > MAX_PAGES) warnings.push(`only the first ${MAX_PAGES} of ${pdf.numPages} pages were read`);
+    for (let p = 1; p <= n; p++) {
+      let page;
+      try {
+        page = await pdf.getPage(p);
+      } catch {
+        warnings.push(`page ${p} is damaged and was skipped`);
+        continue;
+      }
+      const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
+      const width = vx1 - vx0;
+      const height = vy1 - vy0;
+      const tc = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const it of tc.items) {
+        if (!('str' in it) || !it.str.trim()) continue;
+        const [a, bb, c, d, e, f] = it.transform as number[];
+        const size = Math.hypot(c!, d!) || Math.hypot(a!, bb!) || it.height || 10;
+        if (Math.abs(bb!) > Math.abs(a!) * 0.1 && Math.abs(a!) > 0) {
+          // rotated text: keep it, placed at its origin
+        }
+        runs.push({ str: it.str, x: e! - vx0, y: vy1 - f!, width: Math.abs(it.width) || size * it.str.length, size });
+      }
+      page.cleanup();
+      const start = b.length;
+      if (!runs.length) empty.push(p);
+      for (const line of layoutPage(runs)) {
+        b.newline();
+        line.cells.forEach((cell, i) => {
+          if (i > 0) b.append('\t');
+          // each run keeps its spot on the page for provenance
+          const text = cellText(cellString(cell));
+          const pos0 = b.length;
+          b.append(text);
+          let o = pos0;
+          for (const r of cell) {
+            const k = text.indexOf(r.str.replace(/\s+/g, ' ').trim(), o - pos0);
+            if (k < 0) continue;
+            const s = pos0 + k;
+            const len = r.str.replace(/\s+/g, ' ').trim().length;
+            b.positions.push({ start: s, end: s + len, position: { page: p, x: r.x, y: r.y - r.size, width: r.width, height: r.size } });
+            o = s + len;
+          }
+        });
+      }
+      pages.push({ page: p, start, end: b.length, width, height });
+    }
+  } finally {
+    await pdf.destroy().catch(() => {});
+  }
+  const text = b.text();
+  const doc: ReportDocument = { format: 'pdf', text, grids: [], pages, positions: b.positions.sort((x, y) => x.start - y.start), warnings };
+  if (text.replace(/\s/g, '').length < 3 * pages.length) {
+    // a scan: nothing to extract until OCR
+    return { format: 'pdf', text: '', grids: [], pages: pages.map((pg) => ({ ...pg, start: 0, end: 0 })), positions: [], needsOcr: { pages: pages.length }, warnings: ['the PDF has no text layer (a scan); it needs OCR'] };
+  }
+  if (empty.length) warnings.push(`page(s) ${empty.join(', ')} have no text layer (scanned?)`);
+  return doc;
+};
