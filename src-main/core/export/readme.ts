@@ -49,7 +49,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
         [t('sheetFlags', lang), '全部校验问题：勾稽关系（R1–R4）、跨年度检查（X1、X2）、提取时的问题，以及处理状态。'],
         [t('sheetSources', lang), '每份报告的原始文件名、SHA-256、格式、导入时间和提取程序版本。'],
         ['', '同一范围内有两个模板版本（2019 年版用于 2019—2020 年度，2021 年版用于 2021 年度起）时，各表按模板分开，列不混用。'],
-        ['', '各表末行“合计”为公式（SUM），可随筛选后的修改重新计算；文件中已保存计算结果。'],
+        ['', '各表末行“合计（全部机关）”为求和公式（SUM），修改数值后会自动重算；文件中已保存计算结果。'],
       ]
     : [
         [t('sheetSummary', lang), 'One row per report: region, agency, year, template, status, the main request totals (total column), reconsideration and litigation totals, open checks and corrected cells.'],

@@ -4,11 +4,11 @@
 // renamed into place at the end: a failed export never leaves a half file.
 import { rename, rm, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { TEMPLATES, fieldLabel, TABLES, type TableId, type TemplateId } from '../catalogue/index.js';
+import { TEMPLATES, TABLES, type TableId, type TemplateId } from '../catalogue/index.js';
 import { withCrossYearFlags } from './cross-year.js';
 import { FLAG_STATUS, flagKindLabel, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
-import { openFlagCount } from './marks.js';
+import { openFlagCount, targetLabel } from './marks.js';
 import { HEADER_TOP, breathe, fixedColumns, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
 import { BORDER, FILL, TEXT_STYLE, WRAP_STYLE, numStyle } from './style.js';
 import { cellText } from './text.js';
@@ -114,7 +114,7 @@ function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f
     flagKindLabel(f.kind, lang),
     f.rule ?? '',
     cellText(f.fields.join('\n')),
-    cellText(f.fields.map((id) => fieldLabel(id, lang)).join('\n')),
+    cellText(f.fields.map((id) => targetLabel(id, lang)).join('\n')),
     cellText(f.message),
     f.expected ?? null,
     f.found ?? null,

@@ -1,0 +1,96 @@
+// End to end: the sample reports → a fresh archive → a correction → the
+// yearly workbook, agency workbook and tidy CSV; every value traced back.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../../src-main/core/catalogue/index.js';
+import { openArchive, type Archive } from '../../src-main/core/archive/index.js';
+import { reportsFromArchive } from '../../src-main/core/export/from-archive.js';
+import { runExport } from '../../src-main/core/export/job.js';
+import { SAMPLES_DIR } from '../../src-main/cli/commands/demo.js';
+import { cell, fieldColumns, fillOf, findRow, noteOf, readBook } from './read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-e2e-'));
+let a: Archive;
+const expectedDir = join(import.meta.dirname, '../fixtures/seeds/expected');
+const expected = (file: string) =>
+  JSON.parse(readFileSync(join(expectedDir, file.replace(/\.txt$/, '.json')), 'utf8')) as { agency: string; values: Record<string, number | null> };
+
+beforeAll(async () => {
+  a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 1 });
+  const r = await a.importFolder(SAMPLES_DIR);
+  expect(r.imported).toBe(4);
+}, 120_000);
+afterAll(() => {
+  a?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('archive → export', () => {
+  it('adapts every archived report with its values, source and flags', () => {
+    const { reports, skipped } = reportsFromArchive(a, { years: { from: 2020, to: 2020 } });
+    expect(skipped).toEqual([]);
+    expect(reports.map((r) => r.agency).sort()).toEqual(['东莞市商务局', '南沙区商务局', '湛江奋勇高新区招商服务局', '西工区商务局']);
+    for (const r of reports) {
+      const d = a.getReport(Number(r.id));
+      expect(r.source.sha256).toBe(d.source.sha256);
+      expect(r.source.fileName).toMatch(/^00[0134]_[0-9a-f]+\.txt$/);
+      for (const f of TEMPLATES[r.template].fields) expect(r.values[f.id], f.id).toBe(d.values[f.id] ?? null);
+      expect(r.flags.length).toBe(d.flags.length);
+    }
+  });
+
+  it('writes a yearly workbook whose cells equal the hand-read values and mark a correction', async () => {
+    const nansha = a.listReports({ agency: '南沙区商务局' }).items[0]!;
+    a.correct(nansha.id, 'active.normative.total', 13, '与原件核对');
+    const r = await runExport(a, { year: 2020, format: 'xlsx', out: join(dir, 'out'), lang: 'zh', generatedAt: '2026-11-22T22:00:00Z' });
+    expect(r.files[0]).toBe(join(dir, 'out', '年报汇总-2020.xlsx'));
+    expect(r.workbook!.correctedCells).toBe(1);
+    const wb = readBook(r.files[0]!);
+    expect(wb.SheetNames).toEqual(['说明', '汇总', '主动公开', '依申请公开', '复议诉讼', '校验问题', '来源']);
+    const src = wb.Sheets['来源']!;
+    let compared = 0;
+    for (const [table, name] of [
+      ['active', '主动公开'],
+      ['requests', '依申请公开'],
+      ['review', '复议诉讼'],
+    ] as const) {
+      const ws = wb.Sheets[name]!;
+      for (const [id, c] of fieldColumns(table, '2019')) {
+        for (let row = 1; row < 40; row++) {
+          if (typeof cell(ws, row, 5)?.v !== 'number') continue;
+          const reportId = cell(ws, row, 5)!.v as number;
+          const file = String(cell(src, findRow(src, 5, reportId), 6)!.v);
+          const want = reportId === nansha.id && id === 'active.normative.total' ? 13 : expected(file).values[id];
+          expect(cell(ws, row, c)?.v ?? null, `${file} ${id}`).toBe(want);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(4 * TEMPLATES['2019'].fields.length);
+    const act = wb.Sheets['主动公开']!;
+    const c = cell(act, findRow(act, 5, nansha.id), fieldColumns('active', '2019').get('active.normative.total')!);
+    expect(fillOf(c)).toBe('FFEB9C');
+    expect(noteOf(c)).toContain('原值 12 → 13');
+    expect(noteOf(c)).toContain('与原件核对');
+  });
+
+  it('writes an agency workbook and tidy CSV for the same data', async () => {
+    const r = await runExport(a, { agency: '西工区商务局', format: 'xlsx', out: join(dir, 'agency.xlsx'), lang: 'en' });
+    const wb = readBook(r.files[0]!);
+    expect(wb.SheetNames).toEqual(['About', 'Summary', 'Proactive', 'Requests', 'Review', 'Checks', 'Sources']);
+    expect(r.workbook!.reports).toBe(1);
+    const csv = await runExport(a, { year: 2020, format: 'csv', out: join(dir, 'tidy'), lang: 'zh' });
+    const text = readFileSync(csv.files[0]!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.trim().split('\r\n');
+    expect(lines.length).toBe(1 + 4 * TEMPLATES['2019'].fields.length);
+    const granted = lines.find((l) => l.includes(',西工区商务局,2020,2019,') && l.includes(',requests.granted.person,'))!;
+    // blank (not 0), not corrected, flagged with the extractor's reason
+    expect(granted).toContain(',requests.granted.person,予以公开 · 自然人,,false,,true,');
+    expect(granted).toMatch(/予以公开/);
+    const nansha = lines.find((l) => l.includes(',南沙区商务局,') && l.includes(',active.normative.total,'))!;
+    expect(nansha).toContain(',13,true,12,false,');
+  });
+});
