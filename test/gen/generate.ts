@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { TEMPLATES, type RowDef, type TemplateId } from '../../src-main/core/catalogue/index.js';
 
-export type Layout = 'tabs' | 'lines' | 'markdown' | 'html';
+export type Layout = 'tabs' | 'spaces' | 'lines' | 'markdown' | 'html';
 export type Encoding = 'utf8' | 'utf8bom' | 'gbk' | 'big5' | 'utf16le' | 'utf16be';
 
 export interface GenOptions {
@@ -91,7 +91,7 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
   const template: TemplateId = opts.template ?? (r() < 0.5 ? '2019' : '2021');
   const year = template === '2019' ? int(2019, 2020) : int(2021, 2024);
   const agency = pick(PLACES) + pick(BODIES);
-  const layout: Layout = opts.layout ?? pick(['tabs', 'lines', 'markdown', 'html'] as const);
+  const layout: Layout = opts.layout ?? pick(['tabs', 'spaces', 'lines', 'markdown', 'html'] as const);
   const traditional = opts.traditional ?? opts.pinyin ?? false;
   const encoding: Encoding = opts.encoding ?? 'utf8';
   const hybrid = template === '2021' && !!opts.hybrid;
@@ -185,7 +185,7 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
   const broke = (s: string) => {
     if (!opts.brokenLabels || s.length < 6 || r() < 0.5) return s;
     const at = int(2, s.length - 2);
-    return layout === 'html' ? s : s.slice(0, at) + (r() < 0.5 ? '\n' : ' ') + s.slice(at);
+    return layout === 'html' || layout === 'spaces' ? s : s.slice(0, at) + (r() < 0.5 ? '\n' : ' ') + s.slice(at);
   };
   const active: Table = [];
   const activeRows = tpl.rows.filter((x) => x.table === 'active');
@@ -320,6 +320,7 @@ function renderText(title: string, sections: [string, Table | string][], date: s
     parts.push(layout === 'markdown' ? `## ${h}` : h, '');
     if (typeof body === 'string') parts.push(body, '');
     else if (layout === 'tabs') parts.push(body.map((row) => row.map((x) => x.text).join('\t')).join('\n'), '');
+    else if (layout === 'spaces') parts.push(body.map((row) => row.map((x) => x.text).filter((x) => x).join(' ')).join('\n'), ''); // crawler text
     else if (layout === 'markdown') {
       const w = Math.max(...body.map((x) => x.length));
       const lines = body.map((row) => `| ${[...row.map((x) => x.text.replace(/\n/g, ' ')), ...Array(w - row.length).fill('')].join(' | ')} |`);

@@ -3,7 +3,7 @@
 import type { Encoding, GenOptions, Layout } from './generate.js';
 import { rng } from './generate.js';
 
-const LAYOUTS: Layout[] = ['tabs', 'lines', 'markdown', 'html'];
+const LAYOUTS: Layout[] = ['tabs', 'spaces', 'lines', 'markdown', 'html'];
 const ENCODINGS: Encoding[] = ['utf8', 'utf8', 'utf8', 'utf8bom', 'gbk', 'utf16le', 'utf16be'];
 
 export function mixedOptions(seed: number): GenOptions {

@@ -16,7 +16,7 @@ export interface ParsedValue {
 }
 
 const NUM =
-  /(?:(增加|减少|增|减|\+|-)[ ]*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ ]*(万元|元)?[ ]*(?:\(([^()\d]{1,12})\))?/y;
+  /(?:(增加|减少|增|减)[ ]*|([+-]))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ ]*(万元|元))?(?:[ ]*\(([^()\d]{1,12})\))?/y;
 const BLANK = /(?:-{1,3}|—{1,2}|\/|无|空)/y;
 
 /** One value starting at `pos` (sticky), or null. */
@@ -24,12 +24,12 @@ function valueAt(s: string, pos: number): ParsedValue | null {
   NUM.lastIndex = pos;
   const m = NUM.exec(s);
   if (m) {
-    const sign = m[1];
-    let v = Number(m[2]!.replace(/,/g, ''));
+    const sign = m[1] ?? m[2];
+    let v = Number(m[3]!.replace(/,/g, ''));
     if (sign === '-' || sign === '减' || sign === '减少') v = -v;
-    const unit = m[3] === '万元' ? 'wan' : m[3] === '元' ? 'yuan' : null;
-    const p: ParsedValue = { value: v, unit, start: pos, end: pos + m[0].length, digits: m[2]!.replace(/,/g, '') };
-    if (m[4]) p.note = m[4];
+    const unit = m[4] === '万元' ? 'wan' : m[4] === '元' ? 'yuan' : null;
+    const p: ParsedValue = { value: v, unit, start: pos, end: pos + m[0].length, digits: m[3]!.replace(/,/g, '') };
+    if (m[5]) p.note = m[5];
     return p;
   }
   BLANK.lastIndex = pos;
