@@ -193,3 +193,23 @@ describe('files', () => {
     expect(z.error).toMatch(/empty/);
   });
 });
+
+describe('pdftotext-style layout', () => {
+  it('splits cells on runs of spaces and reads labels wrapped around their numbers', () => {
+    const g = base(11, { template: '2021' });
+    let t = g.text.replace(/\t/g, '    ');
+    // the 5th 不予处理 label wraps: its start, then the numbers, then its end
+    const lines = t.split('\n');
+    const i = lines.findIndex((l) => l.includes('要求行政机关确认或重新出具已获取信息'));
+    const nums = lines[i]!.split(/\s{2,}/).filter((c) => /^\d+$/.test(c));
+    lines[i] = `        5.要求行政机关确认或重新出\n                   ${nums.join('       ')}\n        具已获取信息`;
+    t = lines.join('\n');
+    const x = extractText(t);
+    expect(x.values['requests.rejected_confirm.total']).toBe(g.values['requests.rejected_confirm.total']);
+    expect(x.values['requests.new.person']).toBe(g.values['requests.new.person']);
+    expect(x.flags).toEqual([]);
+  });
+  it('reads the agency from the line above the year', () => {
+    expect(findMeta('            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n')).toMatchObject({ agency: '淮安市人民政府', year: 2024 });
+  });
+});

@@ -45,6 +45,9 @@ function find(key: string, m: { exact: Map<string, KeyEntry>; contained: KeyEntr
   if (e) return e;
   if (key.length < 4) return null;
   for (const c of m.contained) if (c.key.length <= key.length && key.includes(c.key)) return c;
+  // A label cut by a line wrap (`要求行政机关确认或重新出` + numbers + `具已获取信息`):
+  // a long enough start of a key still names its row.
+  if (key.length >= 8) for (const c of m.contained) if (c.key.length > key.length && c.key.startsWith(key)) return c;
   return null;
 }
 

@@ -13,12 +13,14 @@ const TITLE_A = /^(.{2,40}?)(?:关于)?(20\d{2}|19\d{2})年度?(?:的)?(?:政府
 const TITLE_B = /^(20\d{2})年度?(.{2,40}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告?/;
 const NUM_CN: Record<string, string> = { '〇': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司]$/;
+
 function cleanAgency(a: string): string | null {
   let s = a.replace(/^.*[>»›|]/, ''); // breadcrumbs
   s = s.replace(/^(?:关于|首页|当前位置)+/, '').replace(/(?:关于|的|之)$/, '');
   s = s.replace(/^[\d\s\p{P}\p{S}]+/u, '').replace(/[\s\p{P}\p{S}]+$/u, '');
   if (s.length < 2 || s.length > 40) return null;
-  if (!/[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司]$/.test(s)) {
+  if (!AGENCY_END.test(s)) {
     // Still accept, but only a plausible name (no sentence punctuation).
     if (/[,，。；;:：]/.test(s)) return null;
   }
@@ -36,7 +38,11 @@ export function findMeta(text: string): Meta {
     if (l.length > 80) continue;
     // the title may go on over the next line(s)
     const joined = [l, lines[i + 1] ?? '', lines[i + 2] ?? ''].join('');
-    for (const cand of [l, l + (lines[i + 1] ?? ''), joined]) {
+    const cands = [l, l + (lines[i + 1] ?? ''), joined];
+    // the agency alone on the line above (`淮安市人民政府` / `2024 年政府信息公开…`)
+    const prev = i > 0 ? lines[i - 1]! : '';
+    if (/^\d{4}年/.test(l) && prev.length >= 2 && prev.length <= 30 && !/\d/.test(prev) && AGENCY_END.test(prev)) cands.unshift(prev + l);
+    for (const cand of cands) {
       const a = TITLE_A.exec(cand);
       if (a && /信息公开/.test(cand)) {
         year = Number(a[2]);
@@ -44,7 +50,7 @@ export function findMeta(text: string): Meta {
         break;
       }
       const b = TITLE_B.exec(cand);
-      if (b && /信息公开/.test(cand)) {
+      if (b && /信息公开/.test(cand) && !/^(?:政府|政务)$/.test(b[2]!)) {
         year = Number(b[1]);
         agency = cleanAgency(b[2]!);
         break;

@@ -30,13 +30,25 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   while (i < to) {
     let nl = text.indexOf('\n', i);
     if (nl < 0 || nl > to) nl = to;
+    // Cells end at a tab or at a run of 2+ spaces (pdftotext -layout,
+    // crawler text); a single space stays inside the cell (`减 6`, `1898468.07 元`).
     let c = i;
-    while (c <= nl) {
-      let tab = text.indexOf('\t', c);
-      if (tab < 0 || tab > nl) tab = nl;
-      cell(text, c, tab, line, toks);
-      c = tab + 1;
+    let k = i;
+    while (k < nl) {
+      const ch = text.charCodeAt(k);
+      if (ch === 0x09) {
+        cell(text, c, k, line, toks);
+        c = k + 1;
+      } else if (ch === 0x20 && text.charCodeAt(k + 1) === 0x20) {
+        let e = k;
+        while (e < nl && text.charCodeAt(e) === 0x20) e++;
+        cell(text, c, k, line, toks);
+        c = e;
+        k = e - 1;
+      }
+      k++;
     }
+    cell(text, c, nl, line, toks);
     line++;
     i = nl + 1;
   }
