@@ -1,89 +1,42 @@
-// Export for the services: gathers the selected reports from the archive into
-// the exporter's plain input model, then calls the core's writers. The
-// workbook layout, checks and file safety are the exporter's (core/export).
-import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { templateForYear } from '../core/catalogue/index.js';
-import type { Archive, ReportDetail as CoreDetail } from '../core/archive/index.js';
-import { writeTidy, writeWorkbook, type ExportCorrection, type ExportReport, type ExportScope } from '../core/export/index.js';
+// Export for the services: the exporter's own end-to-end job (core/export
+// runExport: archive → reports → workbook or tidy file) once per run of
+// consecutive years the user picked. Nothing here decides layout or checks.
+import type { Archive } from '../core/archive/index.js';
+import { runExport } from '../core/export/job.js';
 import type { ExportRequest } from '../contract/index.js';
 import type { Progress } from './port.js';
 
-function toExport(a: Archive, d: CoreDetail): ExportReport | null {
-  if (d.year === null) return null;
-  const template = d.template ?? templateForYear(d.year);
-  if (!template) return null;
-  const corrected: Record<string, ExportCorrection> = {};
-  if (d.corrected.length) {
-    // The latest live `set` of each corrected field carries its note and time.
-    const log = a.history(d.id).filter((e) => e.kind === 'set' && !e.undone);
-    for (const field of d.corrected) {
-      const last = log.filter((e) => e.field === field).at(-1);
-      corrected[field] = { old: d.original[field] ?? null, new: d.values[field] ?? null, note: last?.note ?? null, at: last?.at ?? '' };
-    }
+/** [2019, 2020, 2022] → [{2019–2020}, {2022–2022}]: a range never spans a year not picked. */
+export function yearRuns(years: number[]): { from: number; to: number }[] {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: { from: number; to: number }[] = [];
+  for (const y of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && y === last.to + 1) last.to = y;
+    else runs.push({ from: y, to: y });
   }
-  return {
-    id: d.id,
-    agency: d.agency ?? '',
-    region: d.region3,
-    year: d.year,
-    template,
-    status: d.status,
-    values: d.values,
-    corrected,
-    flags: d.flags.map((f) => ({
-      kind: f.kind,
-      fields: f.fields,
-      message: f.message,
-      ...(f.rule ? { rule: f.rule } : {}),
-      ...(f.expected !== undefined ? { expected: f.expected } : {}),
-      ...(f.found !== undefined ? { found: f.found } : {}),
-      status: f.resolved ? 'fixed' : 'open',
-    })),
-    source: { fileName: d.source.name, sha256: d.source.sha256, format: d.source.format ?? '', importedAt: d.source.importedAt, extractorVersion: d.extractorVersion },
-  };
+  return runs;
 }
 
-function gather(a: Archive, req: ExportRequest, p: Progress): ExportReport[] {
-  const ids: number[] = [];
-  for (const year of req.years) {
-    for (let offset = 0; ; offset += 10_000) {
-      const page = a.listReports({ year, offset, limit: 10_000, ...(req.agency ? { agency: req.agency } : {}), ...(req.region ? { region: req.region } : {}) });
-      ids.push(...page.items.map((r) => r.id));
-      if (page.items.length < 10_000) break;
-    }
-  }
-  const out: ExportReport[] = [];
-  ids.forEach((id, i) => {
+export async function exportFiles(a: Archive, req: ExportRequest, p: Progress): Promise<{ files: string[]; reports: number }> {
+  const runs = yearRuns(req.years);
+  const files: string[] = [];
+  let reports = 0;
+  for (let i = 0; i < runs.length; i++) {
     if (p.signal.aborted) throw new Error('cancelled');
-    const r = toExport(a, a.getReport(id));
-    if (r) out.push(r);
-    if (i % 50 === 0) p.onProgress(i, ids.length + 1, null);
-  });
-  return out;
-}
-
-export async function exportFiles(a: Archive, req: ExportRequest, p: Progress): Promise<string[]> {
-  const reports = gather(a, req, p);
-  const years = [...req.years].sort((x, y) => x - y);
-  const scope: ExportScope = req.agency
-    ? { kind: 'agency', agency: req.agency }
-    : years.length === 1
-      ? { kind: 'year', year: years[0]! }
-      : { kind: 'years', from: years[0]!, to: years[years.length - 1]! };
-  const label = [req.agency, req.region, years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`].filter(Boolean).join('-');
-  const name = `年报-${label.replace(/[\\/:*?"<>|]/g, '_')}`;
-  mkdirSync(req.folder, { recursive: true });
-  p.onProgress(reports.length, reports.length + 1, name);
-  if (p.signal.aborted) throw new Error('cancelled');
-  let file: string;
-  if (req.format === 'xlsx') {
-    file = join(req.folder, `${name}.xlsx`);
-    await writeWorkbook(reports, { archiveName: basename(a.path), generatedAt: new Date().toISOString(), lang: 'zh' }, scope, file);
-  } else {
-    file = join(req.folder, `${name}.${req.format}`);
-    await writeTidy(reports, req.format, file, 'zh');
+    const r = runs[i]!;
+    p.onProgress(i, runs.length, r.from === r.to ? String(r.from) : `${r.from}–${r.to}`);
+    const out = await runExport(a, {
+      years: r,
+      ...(req.agency ? { agency: req.agency } : {}),
+      ...(req.region ? { region: req.region } : {}),
+      format: req.format,
+      out: req.folder,
+      lang: 'zh',
+    });
+    files.push(...out.files);
+    reports += out.reports;
   }
-  p.onProgress(reports.length + 1, reports.length + 1, name);
-  return [file];
+  p.onProgress(runs.length, runs.length, null);
+  return { files, reports };
 }

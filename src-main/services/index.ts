@@ -137,8 +137,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       const a = need();
       const folder = resolve(req.folder);
       const jobId = jobs.start('export', async (ctx) => {
-        const files = await a.exportFiles({ ...req, folder }, progress(ctx));
-        return { kind: 'export', files, folder: files[0] ? dirname(files[0]) : folder, reports: ctx.signal.aborted ? 0 : files.length };
+        const { files, reports } = await a.exportFiles({ ...req, folder }, progress(ctx));
+        return { kind: 'export', files, folder: files[0] ? dirname(files[0]) : folder, reports };
       });
       exportFolders.set(jobId, folder);
       return { jobId };

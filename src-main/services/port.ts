@@ -41,8 +41,8 @@ export interface ArchivePort {
   importFolder(folder: string, p: Progress): Promise<ImportSummary>;
   reextract(ids: number[] | undefined, p: Progress): Promise<ReextractSummary>;
   backup(path: string): Promise<{ path: string; bytes: number }>;
-  /** Write the export files; returns their paths. */
-  exportFiles(req: ExportRequest, p: Progress): Promise<string[]>;
+  /** Write the export files; returns their paths and how many reports they hold. */
+  exportFiles(req: ExportRequest, p: Progress): Promise<{ files: string[]; reports: number }>;
 }
 
 export type OpenArchive = (path: string, create: boolean) => Promise<ArchivePort>;

@@ -106,7 +106,8 @@ export const zhCN = {
   exportFormat: '格式',
   exportFolder: '保存到文件夹',
   startExport: '开始导出',
-  exportDone: '导出完成：{n} 个文件',
+  exportDone: '导出完成：{n} 个文件，{reports} 份报告',
+  exportNothing: '没有符合条件的报告，未生成文件',
   openFolder: '打开所在文件夹',
   // charts
   chartsTitle: '图表',

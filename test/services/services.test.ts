@@ -56,7 +56,7 @@ function port(path: string, log: string[]): ArchivePort {
     },
     reextract: async () => ({ kind: 'reextract', reports: 0, changed: 0, conflicts: 0, errors: [], cancelled: false }),
     backup: async (p) => ({ path: p, bytes: 1 }),
-    exportFiles: async (req) => [join(req.folder, `年报-${req.years.join('_')}.xlsx`)],
+    exportFiles: async (req) => ({ files: [join(req.folder, `年报-${req.years.join('_')}.xlsx`)], reports: 3 }),
   };
 }
 
@@ -127,7 +127,7 @@ describe('services', () => {
     const { s } = await setup({ openPath: async (p) => (opened.push(p), true) });
     const { jobId } = await s.call('export.start', { years: [2020], format: 'xlsx', folder: '/out' });
     const st = await s.jobs.wait(jobId);
-    expect(st?.result).toEqual({ kind: 'export', files: ['/out/年报-2020.xlsx'], folder: '/out', reports: 1 });
+    expect(st?.result).toEqual({ kind: 'export', files: ['/out/年报-2020.xlsx'], folder: '/out', reports: 3 });
     expect(await s.call('export.openFolder', { jobId })).toEqual({ opened: true, path: '/out' });
     await expect(s.call('export.openFolder', { jobId: 'made-up' })).rejects.toThrow(/unknown export job/);
     expect(await s.call('reports.openOriginal', { id: 2 })).toEqual({ opened: true, path: '/r/2.txt' });
@@ -153,5 +153,17 @@ describe('services', () => {
     expect(info?.path).toBe('/tmp/b.nianbao');
     expect(log).toContain('close');
     expect(events.at(-1)).toMatchObject({ name: 'archive.changed', payload: { info: { path: '/tmp/b.nianbao' } } });
+  });
+});
+
+describe('export year runs', () => {
+  it('groups the picked years into consecutive ranges', async () => {
+    const { yearRuns } = await import('../../src-main/services/export.js');
+    expect(yearRuns([2022, 2019, 2020, 2020])).toEqual([
+      { from: 2019, to: 2020 },
+      { from: 2022, to: 2022 },
+    ]);
+    expect(yearRuns([2021])).toEqual([{ from: 2021, to: 2021 }]);
+    expect(yearRuns([])).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
       {job.error && <div className="error">{job.cancelled ? t('cancelled') : t('failed', { error: job.error })}</div>}
       {r && (
         <div className="summary" data-testid="export-summary">
-          <p>{t('exportDone', { n: r.files.length })}</p>
+          <p>{r.files.length ? t('exportDone', { n: r.files.length, reports: r.reports }) : t('exportNothing')}</p>
           <ul className="small">
             {r.files.map((f) => (
               <li key={f}><code data-testid="export-file">{f}</code></li>
