@@ -36,7 +36,7 @@ function score(text: string): number {
 
 /** Share of control bytes that no text file has: decides "binary". */
 function looksBinary(b: Uint8Array): boolean {
-  const n = Math.min(b.length, 8192);
+  const n = Math.min(b.length, 4096);
   let ctl = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i]!;

@@ -40,8 +40,39 @@ interface TableCtx {
   cell: { start: number; rowSpan: number; colSpan: number } | null;
 }
 
+/** Text being built: pieces plus length, so appends and tail checks stay O(1). */
+class Out {
+  private parts: string[] = [];
+  length = 0;
+  last(): number {
+    const p = this.parts[this.parts.length - 1];
+    return p ? p.charCodeAt(p.length - 1) : -1;
+  }
+  add(s: string): void {
+    if (!s) return;
+    this.parts.push(s);
+    this.length += s.length;
+  }
+  /** Drop trailing spaces/tabs/newlines (only spaces when `spacesOnly`), never before `min`. */
+  trimEnd(min: number, spacesOnly: boolean): void {
+    while (this.length > min) {
+      const c = this.last();
+      if (!(c === 0x20 || (!spacesOnly && (c === 0x0a || c === 0x09)))) return;
+      const p = this.parts.pop()!;
+      const q = p.slice(0, -1);
+      this.length--;
+      if (q) this.parts.push(q);
+    }
+  }
+  toString(): string {
+    const s = this.parts.join('');
+    this.parts = [s];
+    return s;
+  }
+}
+
 export function htmlToDocument(html: string, encoding: string): ReportDocument {
-  let out = '';
+  const out = new Out();
   const grids: Grid[] = [];
   const tables: TableCtx[] = [];
   const skipStack: boolean[] = [];
@@ -52,14 +83,13 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
 
   const inCell = () => tables.length > 0 && tables[tables.length - 1]!.cell !== null;
   const newline = () => {
+    const c = out.last();
     if (inCell()) {
-      if (out.length && !/[ \t\n]$/.test(out)) out += ' ';
+      if (out.length && c !== 0x20 && c !== 0x09 && c !== 0x0a) out.add(' ');
       return;
     }
-    let e = out.length;
-    while (e > 0 && out.charCodeAt(e - 1) === 0x20) e--;
-    if (e < out.length) out = out.slice(0, e);
-    if (out.length && !out.endsWith('\n')) out += '\n';
+    out.trimEnd(0, true);
+    if (out.length && out.last() !== 0x0a) out.add('\n');
   };
 
   const parser = new Parser(
@@ -89,7 +119,7 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
               t.row = [];
               t.rows.push(t.row);
             }
-            if (t.row.length > 0) out += '\t';
+            if (t.row.length > 0) out.add('\t');
             t.cell = {
               start: out.length,
               rowSpan: Math.max(1, Math.min(200, parseInt(attrs.rowspan ?? '1', 10) || 1)),
@@ -102,8 +132,10 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
         if (inTitle) title += data;
         if (skipping) return;
         const t = pre ? data : data.replace(/[\s\u00a0]+/g, (m) => (m.includes('\u00a0') ? ' ' : ' '));
-        if (t === ' ' && (out.endsWith(' ') || out.endsWith('\n') || out.endsWith('\t') || out.length === 0)) return;
-        out += t;
+        const c = out.last();
+        const atCell = tables.length > 0 && tables[tables.length - 1]!.cell?.start === out.length;
+        const lead = c === 0x20 || c === 0x0a || c === 0x09 || c === -1 || atCell;
+        out.add(lead ? t.replace(/^ +/, '') : t);
       },
       onclosetag(name) {
         const skip = skipStack.pop();
@@ -118,13 +150,10 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
           const t = tables[tables.length - 1];
           if (t?.cell && t.row) {
             // trim the cell's text in place so offsets cover the text only
-            let s = t.cell.start;
-            const body = out.slice(s);
-            const trimmed = body.trim();
-            out = out.slice(0, s) + trimmed;
-            t.row.push({ text: trimmed, start: s, end: s + trimmed.length, rowSpan: t.cell.rowSpan, colSpan: t.cell.colSpan });
+            const s = t.cell.start;
+            out.trimEnd(s, false);
+            t.row.push({ text: '', start: s, end: out.length, rowSpan: t.cell.rowSpan, colSpan: t.cell.colSpan });
             t.cell = null;
-            s = 0;
           }
         } else if (name === 'tr') {
           newline();
@@ -149,7 +178,9 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
     const g = expand(t.rows);
     if (g.rows.length) grids.push(g);
   }
-  let text = out;
+  let text = out.toString();
+  // cell texts, now that the text is final
+  for (const g of grids) for (const row of g.rows) for (const cell of row) cell.text = text.slice(cell.start, cell.end);
   title = title.replace(/\s+/g, ' ').trim();
   if (title && !text.slice(0, 400).includes(title.slice(0, 12))) {
     const pad = `${title}\n`;
