@@ -3,14 +3,16 @@
 import { TEMPLATES } from '../catalogue/index.js';
 import { scopeTitle, t } from './labels.js';
 import type { Sheet } from './sheets.js';
-import { BORDER, FILL, SUBTITLE_FONT, TITLE_FONT } from './style.js';
+import { BOLD, BORDER, FILL, FONT_NAME, SUBTITLE_FONT, TITLE_FONT } from './style.js';
+import { textWidth } from './layout.js';
 import { cellText } from './text.js';
 import type { ExportMeta, ExportScope, Lang } from './types.js';
 import type { WorkbookStats } from './workbook.js';
 
 type Stats = Omit<WorkbookStats, 'file' | 'bytes' | 'sheets'>;
 
-const HEADING = { font: { bold: true, size: 12 } } as const;
+const HEADING = { font: { name: FONT_NAME, bold: true, size: 12 } };
+const KEY = { font: BOLD };
 
 export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: Stats, lang: Lang): void {
   const zh = lang === 'zh';
@@ -22,6 +24,8 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
     if (b !== undefined) row.getCell(2).value = typeof b === 'string' ? cellText(b) : b;
     row.getCell(1).style = { alignment: { vertical: 'top' }, ...(style?.a ?? {}) };
     row.getCell(2).style = { alignment: { vertical: 'top', wrapText: true, horizontal: 'left' }, ...(style?.b ?? {}) };
+    // Readers do not all grow wrapped rows on open; give long texts their lines.
+    if (typeof b === 'string' && textWidth(b) > 96) row.height = 15 * Math.ceil(textWidth(b) / 96);
     row.commit();
   };
   line(scopeTitle(scope, lang), undefined, { a: { font: TITLE_FONT } });
@@ -37,7 +41,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
     [zh ? '人工更正的单元格' : 'Corrected cells', s.correctedCells],
     [zh ? '模板版本' : 'Template versions', s.templates.map((tp) => TEMPLATES[tp].label[lang]).join('；') || '—'],
   ];
-  for (const [k, v] of kv) line(k, v, { a: { font: { bold: true } } });
+  for (const [k, v] of kv) line(k, v, { a: KEY });
   n++;
   line(zh ? '如何阅读' : 'How to read', undefined, { a: HEADING });
   const sheets: [string, string][] = zh
@@ -61,7 +65,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
         ['', 'When both template versions occur (2019 template for 2019–2020, 2021 template from 2021), each table has one sheet per template; columns are never mixed.'],
         ['', 'The last row of each sheet sums the column with a SUM formula; the computed results are stored in the file.'],
       ];
-  for (const [k, v] of sheets) line(k, v, { a: { font: { bold: true } } });
+  for (const [k, v] of sheets) line(k, v, { a: KEY });
   n++;
   line(zh ? '标记说明' : 'Legend', undefined, { a: HEADING });
   const legend: [keyof typeof FILL | null, string, string][] = zh

@@ -8,7 +8,7 @@ import { t, statusLabel } from './labels.js';
 import { SUMMARY_COLUMNS, textWidth, type TableLayout } from './layout.js';
 import { cellMarks, openFlagCount, type CellMark } from './marks.js';
 import { cellText } from './text.js';
-import { BORDER, FILL, HEADER_STYLE, SUBTITLE_FONT, TEXT_STYLE, TITLE_FONT, colLetter, numStyle } from './style.js';
+import { BOLD, BORDER, CENTER_STYLE, FILL, HEADER_STYLE, SUBTITLE_FONT, TEXT_STYLE, TITLE_FONT, colLetter, numStyle } from './style.js';
 import type { ExportReport, Lang } from './types.js';
 
 export type Sheet = ExcelJS.Worksheet;
@@ -27,6 +27,7 @@ export const regionText = (r: ExportReport): string =>
 export interface FixedColumn {
   label: string;
   width: number;
+  center?: boolean;
   value: (r: ExportReport) => string | number;
 }
 
@@ -36,11 +37,11 @@ export function fixedColumns(reports: ExportReport[], lang: Lang, withTemplate: 
   const cols: FixedColumn[] = [
     { label: t('region', lang), width: widest(regionText, 10, 30), value: regionText },
     { label: t('agency', lang), width: widest((r) => r.agency, 12, 40), value: (r) => cellText(r.agency) },
-    { label: t('year', lang), width: 7, value: (r) => r.year },
+    { label: t('year', lang), width: 7, value: (r) => r.year, center: true },
   ];
-  if (withTemplate) cols.push({ label: t('template', lang), width: 7, value: (r) => r.template });
-  cols.push({ label: t('status', lang), width: 9, value: (r) => statusLabel(r.status, lang) });
-  cols.push({ label: t('reportId', lang), width: 10, value: (r) => (typeof r.id === 'number' ? r.id : cellText(r.id)) });
+  if (withTemplate) cols.push({ label: t('template', lang), width: 7, value: (r) => r.template, center: true });
+  cols.push({ label: t('status', lang), width: 9, value: (r) => statusLabel(r.status, lang), center: true });
+  cols.push({ label: t('reportId', lang), width: 10, value: (r) => (typeof r.id === 'number' ? r.id : cellText(r.id)), center: true });
   return cols;
 }
 
@@ -71,11 +72,11 @@ function styleHeader(ws: Sheet, levels: number, width: number): void {
   }
 }
 
-function writeFixed(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport): void {
+export function writeFixed(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport): void {
   fixed.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = c.value(r);
-    cell.style = TEXT_STYLE;
+    cell.style = c.center ? CENTER_STYLE : TEXT_STYLE;
   });
 }
 
@@ -104,7 +105,7 @@ function writeTotals(
 ): void {
   const row = ws.getRow(rowNo);
   row.getCell(1).value = t('totalRow', lang);
-  for (let c = 1; c <= fixedCount; c++) row.getCell(c).style = { font: { bold: true }, fill: FILL.total, border: BORDER };
+  for (let c = 1; c <= fixedCount; c++) row.getCell(c).style = { font: BOLD, fill: FILL.total, border: BORDER, alignment: { vertical: 'middle' } };
   ws.mergeCells(rowNo, 1, rowNo, fixedCount);
   const last = rowNo - 1;
   columns.forEach((col, i) => {

@@ -30,15 +30,24 @@ export const NUMFMT: Record<Unit, string> = {
   wan: '#,##0.0000',
 };
 
+/** Named everywhere: a font without a name falls back to a serif face in LibreOffice. */
+export const FONT_NAME = 'Calibri';
+export const BOLD: Partial<ExcelJS.Font> = { name: FONT_NAME, size: 11, bold: true };
+
 export const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { bold: true, size: 10 },
+  font: { name: FONT_NAME, bold: true, size: 10 },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   fill: FILL.header,
   border: BORDER,
 };
 
 export const TEXT_STYLE: Partial<ExcelJS.Style> = {
-  alignment: { vertical: 'top', wrapText: false },
+  alignment: { vertical: 'middle', wrapText: false },
+  border: BORDER,
+};
+
+export const CENTER_STYLE: Partial<ExcelJS.Style> = {
+  alignment: { vertical: 'middle', horizontal: 'center' },
   border: BORDER,
 };
 
@@ -56,16 +65,24 @@ export function numStyle(unit: Unit, mark: MarkKind | null, total = false): Part
     s = {
       numFmt: NUMFMT[unit],
       border: BORDER,
+      alignment: { vertical: 'middle' },
       ...(mark ? { fill: FILL[mark] } : total ? { fill: FILL.total } : {}),
-      ...(total ? { font: { bold: true } } : {}),
+      ...(total ? { font: BOLD } : {}),
     };
     numStyles.set(key, s);
   }
   return s;
 }
 
-export const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
-export const SUBTITLE_FONT: Partial<ExcelJS.Font> = { italic: true, size: 10, color: { argb: 'FF595959' } };
+export const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, bold: true, size: 14 };
+export const SUBTITLE_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, italic: true, size: 10, color: { argb: 'FF595959' } };
+
+/** A4 landscape; the narrow sheets also fit the page width. */
+export const pageSetup = (fit: boolean): Partial<ExcelJS.PageSetup> => ({
+  paperSize: 9,
+  orientation: 'landscape',
+  ...(fit ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+});
 
 /** Column letter(s) of a 1-based column number. */
 export function colLetter(n: number): string {

@@ -9,8 +9,8 @@ import { withCrossYearFlags } from './cross-year.js';
 import { FLAG_STATUS, flagKindLabel, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount, targetLabel } from './marks.js';
-import { HEADER_TOP, breathe, fixedColumns, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
-import { BORDER, FILL, TEXT_STYLE, WRAP_STYLE, numStyle } from './style.js';
+import { HEADER_TOP, breathe, fixedColumns, writeFixed, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
+import { FILL, HEADER_STYLE, TEXT_STYLE, WRAP_STYLE, numStyle, pageSetup } from './style.js';
 import { cellText } from './text.js';
 import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
 import { writeReadme } from './readme.js';
@@ -88,7 +88,8 @@ async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedC
   );
   const head = ws.getRow(HEADER_TOP);
   cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
-  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, fill: FILL.header, border: BORDER };
+  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
+  head.height = 24;
   head.commit();
   let n = HEADER_TOP + 1;
   for (const r of reports) {
@@ -106,10 +107,7 @@ async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedC
 
 function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f: ExportFlag, lang: Lang): void {
   const F = fixed.length;
-  fixed.forEach((c, i) => {
-    row.getCell(i + 1).value = c.value(r);
-    row.getCell(i + 1).style = TEXT_STYLE;
-  });
+  writeFixed(row, fixed, r);
   const values: (string | number | null)[] = [
     flagKindLabel(f.kind, lang),
     f.rule ?? '',
@@ -147,16 +145,14 @@ async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: Fixe
   writeTop(ws, title, lang === 'zh' ? '每份报告的原始文件；SHA-256 可用于核对档案中的原件。' : 'The original file of every report; the SHA-256 identifies it in the archive.', fixed, 1);
   const head = ws.getRow(HEADER_TOP);
   cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
-  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle' }, fill: FILL.header, border: BORDER };
+  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
+  head.height = 24;
   head.commit();
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     await breathe(i);
     const row = ws.getRow(HEADER_TOP + 1 + i);
-    fixed.forEach((c, j) => {
-      row.getCell(j + 1).value = c.value(r);
-      row.getCell(j + 1).style = TEXT_STYLE;
-    });
+    writeFixed(row, fixed, r);
     cols.forEach((c, j) => {
       row.getCell(F + j + 1).value = cellText(c.value(r));
       row.getCell(F + j + 1).style = TEXT_STYLE;
@@ -176,9 +172,9 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
   wb.created = new Date(meta.generatedAt);
   wb.modified = new Date(meta.generatedAt);
   const sheets: string[] = [];
-  const add = (name: string, views?: Partial<ExcelJS.WorksheetView>[]) => {
+  const add = (name: string, views?: Partial<ExcelJS.WorksheetView>[], fit = true) => {
     sheets.push(name);
-    return wb.addWorksheet(name, views ? { views } : {}) as unknown as Sheet;
+    return wb.addWorksheet(name, { ...(views ? { views } : {}), pageSetup: pageSetup(fit) }) as unknown as Sheet;
   };
   try {
     const readme = add(t('sheetReadme', lang));
@@ -197,7 +193,7 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
         const rows = reports.filter((r) => r.template === tp);
         const layout = tableLayout(table, tp, lang);
         const name = multiTemplate ? `${t(key, lang)}${lang === 'zh' ? `（${tp}版）` : ` (${tp})`}` : t(key, lang);
-        const ws = add(name, frozen(3, HEADER_TOP + layout.levels - 1));
+        const ws = add(name, frozen(3, HEADER_TOP + layout.levels - 1), table !== 'requests');
         const tableLabel = TABLES.find((x) => x.id === table)!.label[lang];
         const unit = lang === 'zh' ? '单位：件；金额：万元。空白 = 报告未填写。' : 'Counts; money in 万元. Blank = not stated.';
         await writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}。${unit}`, lang);
