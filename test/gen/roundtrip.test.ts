@@ -9,6 +9,14 @@ import { mixedOptions } from './options.js';
 const N = 320;
 
 describe('round trip over generated reports', () => {
+  it('generates the same report for the same seed, and different ones otherwise', () => {
+    const a = generateReport(42, mixedOptions(42));
+    const b = generateReport(42, mixedOptions(42));
+    expect(Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes))).toBe(0);
+    expect(a.values).toEqual(b.values);
+    expect(generateReport(43, mixedOptions(43)).text).not.toBe(a.text);
+  });
+
   it(`reads back every value of ${N} reports exactly, with no flags`, async () => {
     const failures: string[] = [];
     const layouts = new Map<string, number>();
