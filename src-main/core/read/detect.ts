@@ -3,6 +3,7 @@
 // read as what it is. The extension only breaks ties (txt vs csv).
 import { extname } from 'node:path';
 import type { SourceFormat } from '../model.js';
+import { listZip } from './zip.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -36,7 +37,15 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
   const ext = extname(name).toLowerCase().replace('.', '');
   if (startsWith(bytes, PDF) || bytes.subarray(0, 1024).includes(0x25) && Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, ZIP)) {
-    const names = zipEntryNames(bytes);
+    let names = zipEntryNames(bytes);
+    if (!names.some((n) => n.startsWith('word/') || n.startsWith('xl/'))) {
+      // entries written with data descriptors hide what follows: use the central directory
+      try {
+        names = listZip(bytes).map((e) => e.name);
+      } catch {
+        /* truncated: keep what the local headers said */
+      }
+    }
     if (names.some((n) => n.startsWith('word/'))) return 'docx';
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
     if (names.includes('[Content_Types].xml')) {

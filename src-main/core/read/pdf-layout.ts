@@ -40,9 +40,11 @@ interface Line {
 /** Output line: cells in x order, each made of runs (for positions). */
 export interface OutLine {
   y: number;
+  size: number;
   cells: Run[][];
 }
 
+const UNIT = /^[年月日号件个项条万元%％次人家名余宗期场]/;
 const NUMERIC = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
 
@@ -103,8 +105,9 @@ export function buildLines(input: Run[]): Line[] {
       const prev = part[part.length - 1];
       const em = prev ? Math.min(r.size, prev.size) : r.size;
       // a number never shares a cell with the text before/after it once there is a visible gap
-      const numberEdge = prev && (NUMERIC.test(r.str.trim()) !== NUMERIC.test(prev.str.trim()));
-      if (prev && r.x - end > (numberEdge ? 0.25 * em : Math.max(3, 0.3 * em))) {
+      // (but a number and its unit, "2024 年", "5 件", stay together)
+      const numberEdge = prev && NUMERIC.test(r.str.trim()) !== NUMERIC.test(prev.str.trim()) && !(NUMERIC.test(prev.str.trim()) && UNIT.test(r.str.trim()));
+      if (prev && r.x - end > (numberEdge ? 0.3 * em : Math.max(3, 0.3 * em))) {
         cells.push(makeCell(part));
         part = [];
       }
@@ -193,10 +196,10 @@ export function layoutPage(runs: Run[]): OutLine[] {
         .map((g) => g.sort((a, b) => a.y - b.y || a.x0 - b.x0))
         .sort((a, b) => Math.min(...a.map((c) => c.x0)) - Math.min(...b.map((c) => c.x0)))
         .map((g) => g.flatMap((c) => c.runs));
-      out.push({ y: l.y, cells });
+      out.push({ y: l.y, size: l.size, cells });
     } else {
       const cells = l.cells.filter((c) => !used.has(c)).map((c) => c.runs);
-      if (cells.length) out.push({ y: l.y, cells });
+      if (cells.length) out.push({ y: l.y, size: l.size, cells });
     }
   }
   return out;
@@ -213,4 +216,21 @@ export function cellString(runs: Run[]): string {
     prev = r;
   }
   return s;
+}
+
+/**
+ * A report title set in large type over two or three lines (淮安市人民政府 /
+ * 2024年政府信息公开工作年度报告) is one title: join the leading lines of the
+ * first page that are clearly larger than the body text and close together.
+ */
+export function joinTitle(lines: OutLine[]): OutLine[] {
+  if (lines.length < 3) return lines;
+  const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)]!;
+  let n = 0;
+  while (n < Math.min(3, lines.length) && lines[n]!.cells.length === 1 && lines[n]!.size >= 1.15 * body
+    && (n === 0 || (lines[n]!.y - lines[n - 1]!.y <= 2.2 * lines[n]!.size && Math.abs(lines[n]!.size - lines[n - 1]!.size) <= 0.15 * lines[n]!.size))) n++;
+  if (n < 2) return lines;
+  const merged: OutLine = { y: lines[0]!.y, size: lines[0]!.size, cells: [lines.slice(0, n).flatMap((l) => l.cells[0]!)] };
+  return [merged, ...lines.slice(n)];
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ReadError, type ReportDocument } from '../model.js';
 import { TextBuilder, cellText } from './builder.js';
 import type { Reader } from './index.js';
-import { cellString, layoutPage, type Run } from './pdf-layout.js';
+import { cellString, joinTitle, layoutPage, type Run } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let lib: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
@@ -27,7 +27,7 @@ export function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
 export async function openPdf(bytes: Uint8Array) {
   const { pdfjs, root } = await loadPdfJs();
   const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdf.js takes ownership of the buffer
+    data: new Uint8Array(bytes), // a plain copy: pdf.js takes ownership and refuses Buffers
     cMapUrl: join(root, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(root, 'standard_fonts') + '/',
@@ -84,7 +84,8 @@ export const read: Reader = async (bytes) => {
       page.cleanup();
       const start = b.length;
       if (!runs.length) empty.push(p);
-      for (const line of layoutPage(runs)) {
+      const laid = layoutPage(runs);
+      for (const line of p === 1 ? joinTitle(laid) : laid) {
         b.newline();
         line.cells.forEach((cell, i) => {
           if (i > 0) b.append('\t');
