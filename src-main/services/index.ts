@@ -122,7 +122,12 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'cells.history': ({ id, field }) => need().history(id, field),
     search: ({ text, limit }) => need().search(text, limit ?? 100),
     'agencies.list': () => need().agencies(),
-    'agencies.merge': ({ from, into }) => ({ moved: need().mergeAgencies(from, into) }),
+    'agencies.merge': ({ from, into }) => {
+      const moved = need().mergeAgencies(from, into);
+      // Counts change (two agencies' reports for one year become versions of one).
+      emit({ name: 'archive.changed', payload: { info: need().info() } });
+      return { moved };
+    },
     'import.start': ({ folder }) => startImport(resolve(folder)),
     'import.chooseFolder': async () => ({ path: (await host.chooseFolder?.('import')) ?? null }),
     'samples.import': () => {

@@ -37,6 +37,12 @@ export const zhCN = {
   status_verified: '已核实',
   status_missing: '缺失',
   legend: '图例',
+  viewAgencies: '机关',
+  reportsCol: '报告数',
+  mergeInto: '将“{from}”并入“{into}”',
+  mergeHint: '勾选同一机关的两个名称（如缺少市名的写法），再选择合并方向；被并入的名称保留为别名。',
+  merged: '已将“{from}”并入“{into}”，移动 {n} 份报告',
+  moreAgencies: '另有 {n} 个机关，请输入名称筛选',
   noMatch: '没有符合条件的报告',
   // report
   sourceText: '原文',

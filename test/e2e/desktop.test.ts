@@ -191,11 +191,28 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await shot('11-charts');
   });
 
+  it('merges two agency names from the agencies tab', async () => {
+    // No real duplicate among the seeds: merging two 2020 agencies exercises
+    // the path (the older report becomes a version of the newer one).
+    await page.locator('[data-nav="library"]').click();
+    await page.getByTestId('tab-agencies').click();
+    await page.getByTestId('agency-panel').waitFor();
+    await page.locator('.agency-table tr', { hasText: '西工区商务局' }).click();
+    await page.locator('.agency-table tr', { hasText: '东莞市商务局' }).click();
+    await page.getByRole('button', { name: '将“西工区商务局”并入“东莞市商务局”' }).click();
+    await poll(() => page.getByTestId('agency-panel').textContent()).toContain('移动 1 份报告');
+    await poll(() => page.locator('.agency-table tbody tr').count()).toBe(4);
+    await shot('12-agencies-merged');
+    await poll(() => page.locator('.topbar').textContent()).toContain('共 4 份报告');
+    await page.getByTestId('tab-grid').click();
+    await poll(() => page.getByTestId('grid-row').count()).toBe(4);
+  });
+
   it('switches to English', async () => {
     await page.getByTestId('lang').click();
     await page.locator('[data-nav="library"]').click();
     await poll(() => page.getByTestId('tab-grid').textContent()).toBe('Agency × year');
-    await shot('12-english');
+    await shot('13-english');
     await page.getByTestId('lang').click();
   });
 });

@@ -3,19 +3,25 @@ import type { ReportFilter } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
+import { AgencyPanel } from './AgencyPanel.js';
 import { Filters } from './Filters.js';
 import { LibraryGrid } from './LibraryGrid.js';
 import { ReportList } from './ReportList.js';
 
+type View = 'grid' | 'list' | 'agencies';
+
 export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
   const { t } = useI18n();
-  const [view, setView] = useState<'grid' | 'list'>(() => (sessionStorage.getItem('nianbao.view') === 'list' ? 'list' : 'grid'));
+  const [view, setView] = useState<View>(() => {
+    const v = sessionStorage.getItem('nianbao.view');
+    return v === 'list' || v === 'agencies' ? v : 'grid';
+  });
   const [filter, setFilter] = useState<ReportFilter>({});
   const facets = useAsync(() => api.call('library.facets', {}), []);
   const { text: _text, ...gridFilter } = filter; // the grid has no full-text search; the list does
   const gridKey = JSON.stringify(gridFilter);
   const grid = useAsync(() => api.call('library.grid', gridFilter), [gridKey]);
-  const pick = (v: 'grid' | 'list') => {
+  const pick = (v: View) => {
     sessionStorage.setItem('nianbao.view', v);
     setView(v);
   };
@@ -28,9 +34,16 @@ export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
         <button type="button" className={view === 'list' ? 'tab active' : 'tab'} onClick={() => pick('list')} data-testid="tab-list">
           {t('viewList')}
         </button>
+        <button type="button" className={view === 'agencies' ? 'tab active' : 'tab'} onClick={() => pick('agencies')} data-testid="tab-agencies">
+          {t('viewAgencies')}
+        </button>
       </div>
-      <Filters facets={facets.data} value={filter} onChange={setFilter} />
-      {view === 'list' || filter.text ? (
+      {view === 'agencies' ? (
+        <AgencyPanel onChanged={() => (grid.reload(), facets.reload())} />
+      ) : (
+        <Filters facets={facets.data} value={filter} onChange={setFilter} />
+      )}
+      {view === 'agencies' ? null : view === 'list' || filter.text ? (
         <ReportList filter={filter} onOpen={onOpen} />
       ) : grid.error ? (
         <div className="error">{grid.error}</div>
