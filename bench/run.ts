@@ -3,6 +3,7 @@ const parts: [string, () => Promise<{ bench(): Promise<void> }>][] = [
   ['desktop', () => import('./desktop.js')],
   ['export', () => import('./export.js')],
   ['extract', () => import('./extract.js')],
+  ['archive', () => import('./archive.js')],
 ];
 
 for (const [name, load] of parts) {

@@ -86,6 +86,7 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
         status,
         flaggedOnly: !!args.flags.flagged,
         allVersions: !!args.flags.all,
+        sort: 'agency',
         limit: flagNumber(args, 'limit') ?? 10_000,
       });
       const rows = page.items.map((r) => ({ id: r.id, agency: r.agency, year: r.year, template: r.template, status: r.status, flags: r.flagCount, file: r.file }));

@@ -1,7 +1,7 @@
 // Agencies: one canonical name, every name seen kept as an alias (so a merged
 // agency's reports keep finding their way home on the next import), a region
 // inferred from the name and editable.
-import type { DB } from './db.js';
+import { st, type DB } from './db.js';
 import { inferRegion, regionText, type Region } from './region.js';
 import { ArchiveError, type AgencyInfo } from './types.js';
 
@@ -11,38 +11,35 @@ const now = () => new Date().toISOString();
 export function agencyIdFor(db: DB, name: string | null): number | null {
   const n = name?.trim();
   if (!n) return null;
-  const hit = db.prepare('SELECT agency_id FROM agency_aliases WHERE alias = ?').get(n) as { agency_id: number } | undefined;
+  const hit = st(db, 'SELECT agency_id FROM agency_aliases WHERE alias = ?').get(n) as { agency_id: number } | undefined;
   if (hit) return hit.agency_id;
-  const byName = db.prepare('SELECT id FROM agencies WHERE name = ?').get(n) as { id: number } | undefined;
+  const byName = st(db, 'SELECT id FROM agencies WHERE name = ?').get(n) as { id: number } | undefined;
   if (byName) {
-    db.prepare('INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, byName.id);
+    st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, byName.id);
     return byName.id;
   }
   const r = inferRegion(n);
   const known = r.province || r.city || r.county;
   const id = Number(
-    db
-      .prepare('INSERT INTO agencies (name, province, city, county, region_source, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    st(db, 'INSERT INTO agencies (name, province, city, county, region_source, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(n, r.province, r.city, r.county, known ? 'inferred' : null, now()).lastInsertRowid,
   );
-  db.prepare('INSERT INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, id);
+  st(db, 'INSERT INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, id);
   return id;
 }
 
 export function findAgency(db: DB, nameOrId: string | number): { id: number; name: string } {
   const row =
     typeof nameOrId === 'number' || /^\d+$/.test(String(nameOrId))
-      ? db.prepare('SELECT id, name FROM agencies WHERE id = ?').get(Number(nameOrId))
-      : (db
-          .prepare('SELECT a.id, a.name FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.alias = ?')
-          .get(String(nameOrId).trim()) ?? db.prepare('SELECT id, name FROM agencies WHERE name = ?').get(String(nameOrId).trim()));
+      ? st(db, 'SELECT id, name FROM agencies WHERE id = ?').get(Number(nameOrId))
+      : (st(db, 'SELECT a.id, a.name FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.alias = ?')
+          .get(String(nameOrId).trim()) ?? st(db, 'SELECT id, name FROM agencies WHERE name = ?').get(String(nameOrId).trim()));
   if (!row) throw new ArchiveError('not_found', `no agency "${nameOrId}"`);
   return row as { id: number; name: string };
 }
 
 export function listAgencies(db: DB): AgencyInfo[] {
-  const rows = db
-    .prepare(
+  const rows = st(db, 
       `SELECT a.id, a.name, a.province, a.city, a.county, a.region_source,
         (SELECT COUNT(*) FROM reports r WHERE r.agency_id = a.id AND r.active = 1) AS reports,
         (SELECT group_concat(DISTINCT r.year) FROM reports r WHERE r.agency_id = a.id AND r.year IS NOT NULL) AS years,
@@ -73,27 +70,27 @@ export function mergeAgencies(db: DB, from: string | number, into: string | numb
   const a = findAgency(db, from);
   const b = findAgency(db, into);
   if (a.id === b.id) throw new ArchiveError('invalid', `"${a.name}" and "${b.name}" are already the same agency`);
-  const years = (db.prepare('SELECT DISTINCT year FROM reports WHERE agency_id = ?').all(a.id) as { year: number | null }[]).map((r) => r.year);
-  const moved = db.prepare('UPDATE reports SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id).changes;
-  db.prepare('UPDATE agency_aliases SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id);
-  db.prepare('INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(a.name, b.id);
-  db.prepare('DELETE FROM agencies WHERE id = ?').run(a.id);
+  const years = (st(db, 'SELECT DISTINCT year FROM reports WHERE agency_id = ?').all(a.id) as { year: number | null }[]).map((r) => r.year);
+  const moved = st(db, 'UPDATE reports SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id).changes;
+  st(db, 'UPDATE agency_aliases SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id);
+  st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(a.name, b.id);
+  st(db, 'DELETE FROM agencies WHERE id = ?').run(a.id);
   return { moved, fromId: a.id, intoId: b.id, years };
 }
 
 export function setAgencyRegion(db: DB, agency: string | number, region: Partial<Region>): void {
   const a = findAgency(db, agency);
-  const cur = db.prepare('SELECT province, city, county FROM agencies WHERE id = ?').get(a.id) as Region;
+  const cur = st(db, 'SELECT province, city, county FROM agencies WHERE id = ?').get(a.id) as Region;
   const next = { ...cur, ...region };
-  db.prepare("UPDATE agencies SET province = ?, city = ?, county = ?, region_source = 'manual' WHERE id = ?").run(next.province, next.city, next.county, a.id);
+  st(db, "UPDATE agencies SET province = ?, city = ?, county = ?, region_source = 'manual' WHERE id = ?").run(next.province, next.city, next.county, a.id);
 }
 
 export function renameAgency(db: DB, agency: string | number, name: string): void {
   const a = findAgency(db, agency);
   const n = name.trim();
   if (!n) throw new ArchiveError('invalid', 'an agency name cannot be empty');
-  const clash = db.prepare('SELECT agency_id FROM agency_aliases WHERE alias = ?').get(n) as { agency_id: number } | undefined;
+  const clash = st(db, 'SELECT agency_id FROM agency_aliases WHERE alias = ?').get(n) as { agency_id: number } | undefined;
   if (clash && clash.agency_id !== a.id) throw new ArchiveError('invalid', `"${n}" is another agency's name; merge them instead`);
-  db.prepare('UPDATE agencies SET name = ? WHERE id = ?').run(n, a.id);
-  db.prepare('INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, a.id);
+  st(db, 'UPDATE agencies SET name = ? WHERE id = ?').run(n, a.id);
+  st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, a.id);
 }

@@ -4,7 +4,7 @@
 // current value; rules are re-checked after every change.
 import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import { agencyIdFor } from './agencies.js';
-import type { DB } from './db.js';
+import { st, type DB } from './db.js';
 import { recheck, refreshActive, reportFieldIds } from './rules.js';
 import { ArchiveError, type CorrectionEntry, type MetaPatch } from './types.js';
 
@@ -27,7 +27,7 @@ interface LogRow {
 
 /** Replay the log: which `set` entries are applied (undo stack) and which can be redone. */
 function stacks(db: DB, reportId: number) {
-  const rows = db.prepare("SELECT id, kind, target_id FROM corrections WHERE report_id = ? AND kind <> 'meta' ORDER BY id").all(reportId) as {
+  const rows = st(db, "SELECT id, kind, target_id FROM corrections WHERE report_id = ? AND kind <> 'meta' ORDER BY id").all(reportId) as {
     id: number;
     kind: string;
     target_id: number | null;
@@ -49,7 +49,7 @@ export function undoState(db: DB, reportId: number): { canUndo: boolean; canRedo
 }
 
 function requireReport(db: DB, id: number): { template: TemplateId | null; agency_id: number | null; year: number | null; meta_manual: string } {
-  const r = db.prepare('SELECT template, agency_id, year, meta_manual FROM reports WHERE id = ?').get(id) as
+  const r = st(db, 'SELECT template, agency_id, year, meta_manual FROM reports WHERE id = ?').get(id) as
     | { template: TemplateId | null; agency_id: number | null; year: number | null; meta_manual: string }
     | undefined;
   if (!r) throw new ArchiveError('not_found', `no report ${id}`);
@@ -71,17 +71,16 @@ interface CellState {
   corrected: number;
 }
 const cellState = (db: DB, id: number, field: string) =>
-  db.prepare('SELECT value, extracted, corrected FROM cells WHERE report_id = ? AND field_id = ?').get(id, field) as CellState | undefined;
+  st(db, 'SELECT value, extracted, corrected FROM cells WHERE report_id = ? AND field_id = ?').get(id, field) as CellState | undefined;
 
 function applyCell(db: DB, id: number, field: string, value: number | null, corrected: boolean): void {
-  db.prepare('UPDATE cells SET value = ?, corrected = ? WHERE report_id = ? AND field_id = ?').run(value, corrected ? 1 : 0, id, field);
-  if (corrected) db.prepare("UPDATE flags SET resolved = 1 WHERE report_id = ? AND source = 'archive' AND fields = ?").run(id, JSON.stringify([field]));
+  st(db, 'UPDATE cells SET value = ?, corrected = ? WHERE report_id = ? AND field_id = ?').run(value, corrected ? 1 : 0, id, field);
+  if (corrected) st(db, "UPDATE flags SET resolved = 1 WHERE report_id = ? AND source = 'archive' AND fields = ?").run(id, JSON.stringify([field]));
 }
 
 function log(db: DB, e: Omit<LogRow, 'id' | 'at'>): number {
   return Number(
-    db
-      .prepare('INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    st(db, 'INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.report_id, e.field_id, e.kind, e.old_value, e.new_value, e.old_corrected, e.target_id, e.note, now()).lastInsertRowid,
   );
 }
@@ -95,7 +94,7 @@ export function correct(db: DB, id: number, field: string, value: number | null,
   if (!cell) {
     if (r.template && !TEMPLATES[r.template].fields.some((f) => f.id === field))
       throw new ArchiveError('invalid', `field "${field}" is not part of template ${r.template}`);
-    db.prepare('INSERT INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)').run(id, field);
+    st(db, 'INSERT INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)').run(id, field);
     cell = { value: null, extracted: null, corrected: 0 };
   }
   if (cell.corrected && cell.value === value && !note) return false;
@@ -109,7 +108,7 @@ export function undo(db: DB, id: number): CorrectionEntry | null {
   requireReport(db, id);
   const target = stacks(db, id).done.at(-1);
   if (target === undefined) return null;
-  const t = db.prepare('SELECT * FROM corrections WHERE id = ?').get(target) as LogRow;
+  const t = st(db, 'SELECT * FROM corrections WHERE id = ?').get(target) as LogRow;
   const cell = cellState(db, id, t.field_id)!;
   const restored = t.old_corrected ? (dec(t.old_value) as number | null) : cell.extracted;
   const entry = log(db, {
@@ -131,7 +130,7 @@ export function redo(db: DB, id: number): CorrectionEntry | null {
   requireReport(db, id);
   const target = stacks(db, id).redo.at(-1);
   if (target === undefined) return null;
-  const t = db.prepare('SELECT * FROM corrections WHERE id = ?').get(target) as LogRow;
+  const t = st(db, 'SELECT * FROM corrections WHERE id = ?').get(target) as LogRow;
   const cell = cellState(db, id, t.field_id)!;
   const value = dec(t.new_value) as number | null;
   const entry = log(db, {
@@ -154,8 +153,8 @@ export function history(db: DB, id: number, field?: string): CorrectionEntry[] {
   const { undone } = stacks(db, id);
   const rows = (
     field
-      ? db.prepare('SELECT * FROM corrections WHERE report_id = ? AND field_id = ? ORDER BY id').all(id, field)
-      : db.prepare('SELECT * FROM corrections WHERE report_id = ? ORDER BY id').all(id)
+      ? st(db, 'SELECT * FROM corrections WHERE report_id = ? AND field_id = ? ORDER BY id').all(id, field)
+      : st(db, 'SELECT * FROM corrections WHERE report_id = ? ORDER BY id').all(id)
   ) as LogRow[];
   return rows.map((r) => ({
     id: r.id,
@@ -173,13 +172,13 @@ export function history(db: DB, id: number, field?: string): CorrectionEntry[] {
 
 export function verify(db: DB, id: number, verified = true, note: string | null = null): void {
   requireReport(db, id);
-  const cur = (db.prepare('SELECT status FROM reports WHERE id = ?').get(id) as { status: string }).status;
-  if (verified) db.prepare("UPDATE reports SET status = 'verified', verified_at = ? WHERE id = ?").run(now(), id);
+  const cur = (st(db, 'SELECT status FROM reports WHERE id = ?').get(id) as { status: string }).status;
+  if (verified) st(db, "UPDATE reports SET status = 'verified', verified_at = ? WHERE id = ?").run(now(), id);
   else {
-    db.prepare("UPDATE reports SET status = 'unreviewed', verified_at = NULL WHERE id = ?").run(id);
+    st(db, "UPDATE reports SET status = 'unreviewed', verified_at = NULL WHERE id = ?").run(id);
     recheck(db, id);
   }
-  const next = (db.prepare('SELECT status FROM reports WHERE id = ?').get(id) as { status: string }).status;
+  const next = (st(db, 'SELECT status FROM reports WHERE id = ?').get(id) as { status: string }).status;
   if (next !== cur)
     log(db, { report_id: id, field_id: 'meta.status', kind: 'meta', old_value: enc(cur), new_value: enc(next), old_corrected: 0, target_id: null, note });
 }
@@ -187,8 +186,7 @@ export function verify(db: DB, id: number, verified = true, note: string | null 
 export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | null = null): void {
   const r = requireReport(db, id);
   const manual = new Set(JSON.parse(r.meta_manual) as string[]);
-  const cur = db
-    .prepare('SELECT a.name AS agency, r.year, r.template FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?')
+  const cur = st(db, 'SELECT a.name AS agency, r.year, r.template FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?')
     .get(id) as { agency: string | null; year: number | null; template: TemplateId | null };
   const entry = (key: string, from: string | number | null, to: string | number | null) =>
     log(db, { report_id: id, field_id: `meta.${key}`, kind: 'meta', old_value: enc(from), new_value: enc(to), old_corrected: 0, target_id: null, note });
@@ -211,14 +209,14 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
     entry('template', cur.template, patch.template);
     manual.add('template');
     const want = new Set(reportFieldIds(patch.template));
-    const have = (db.prepare('SELECT field_id, corrected, value FROM cells WHERE report_id = ?').all(id) as { field_id: string; corrected: number; value: number | null }[]);
+    const have = (st(db, 'SELECT field_id, corrected, value FROM cells WHERE report_id = ?').all(id) as { field_id: string; corrected: number; value: number | null }[]);
     // Cells outside the new template go unless they hold a correction or a value (then they are kept, visible, and not in any rule).
-    const drop = db.prepare('DELETE FROM cells WHERE report_id = ? AND field_id = ?');
+    const drop = st(db, 'DELETE FROM cells WHERE report_id = ? AND field_id = ?');
     for (const c of have) if (!want.has(c.field_id) && !c.corrected && c.value === null) drop.run(id, c.field_id);
-    const add = db.prepare('INSERT OR IGNORE INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)');
+    const add = st(db, 'INSERT OR IGNORE INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)');
     for (const f of want) add.run(id, f);
   }
-  db.prepare('UPDATE reports SET agency_id = ?, year = ?, template = COALESCE(?, template), meta_manual = ? WHERE id = ?').run(
+  st(db, 'UPDATE reports SET agency_id = ?, year = ?, template = COALESCE(?, template), meta_manual = ? WHERE id = ?').run(
     agencyId,
     year,
     patch.template ?? null,
@@ -228,7 +226,7 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
   if (agencyId !== r.agency_id || year !== r.year) {
     refreshActive(db, r.agency_id, r.year);
     refreshActive(db, agencyId, year);
-    if (agencyId === null || year === null) db.prepare('UPDATE reports SET active = 1 WHERE id = ?').run(id);
+    if (agencyId === null || year === null) st(db, 'UPDATE reports SET active = 1 WHERE id = ?').run(id);
   }
   recheck(db, id);
 }

@@ -96,3 +96,13 @@ function migrate(db: DB, migrations: Migration[]): void {
     })();
   });
 }
+
+const STATEMENTS = new WeakMap<DB, Map<string, Database.Statement>>();
+/** A prepared statement, compiled once per connection (imports run these thousands of times). */
+export function st(db: DB, sql: string): Database.Statement {
+  let m = STATEMENTS.get(db);
+  if (!m) STATEMENTS.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}

