@@ -39,8 +39,22 @@ function build(tables: TableId[]): { exact: Map<string, KeyEntry>; contained: Ke
 const MAIN = build(['active', 'requests']);
 const REVIEW = build(['review']);
 
+// Label texts repeat across reports: remember the answers (bounded).
+const CACHE = new Map<object, Map<string, KeyEntry | null>>();
+
 function find(key: string, m: { exact: Map<string, KeyEntry>; contained: KeyEntry[] }): KeyEntry | null {
   if (!key || key.length > MAX_LABEL) return null;
+  let cache = CACHE.get(m);
+  if (!cache) CACHE.set(m, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const r = findUncached(key, m);
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, r);
+  return r;
+}
+
+function findUncached(key: string, m: { exact: Map<string, KeyEntry>; contained: KeyEntry[] }): KeyEntry | null {
   const e = m.exact.get(key);
   if (e) return e;
   if (key.length < 4) return null;

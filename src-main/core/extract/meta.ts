@@ -29,7 +29,12 @@ function cleanAgency(a: string): string | null {
 
 export function findMeta(text: string): Meta {
   const head = text.slice(0, 6000);
-  const lines = head.split('\n').map(squeeze).filter((l) => l.length > 0);
+  const lines: string[] = [];
+  for (const raw of head.split('\n')) {
+    if (lines.length >= 40) break;
+    const l = squeeze(raw);
+    if (l.length > 0) lines.push(l);
+  }
   let agency: string | null = null;
   let year: number | null = null;
   for (let i = 0; i < Math.min(lines.length, 30) && year === null; i++) {

@@ -55,6 +55,17 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   return toks;
 }
 
+const COMPACT = new Map<string, string>();
+function compactCached(s: string): string {
+  let c = COMPACT.get(s);
+  if (c === undefined) {
+    c = compact(s);
+    if (COMPACT.size > 20000) COMPACT.clear();
+    COMPACT.set(s, c);
+  }
+  return c;
+}
+
 function cell(text: string, s: number, e: number, line: number, out: Tok[]): void {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
@@ -73,12 +84,12 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
     const split = raw.includes(' ') ? splitTrailingValues(raw) : null;
     if (split) {
       const lt = raw.slice(0, split.labelEnd);
-      out.push({ kind: 'text', start: s, end: s + split.labelEnd, text: lt, key: compact(lt), line });
+      out.push({ kind: 'text', start: s, end: s + split.labelEnd, text: lt, key: compactCached(lt), line });
       for (const v of split.values) out.push({ kind: 'value', start: s + v.start, end: s + v.end, v, line });
       return;
     }
   }
-  out.push({ kind: 'text', start: s, end: e, text: raw, key: raw.length < 200 ? compact(raw) : '', line });
+  out.push({ kind: 'text', start: s, end: e, text: raw, key: raw.length < 200 ? compactCached(raw) : '', line });
 }
 
 function isSpace(c: number): boolean {
