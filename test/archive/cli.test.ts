@@ -1,0 +1,97 @@
+// The archive commands end to end, in process (same code path as `nianbao`).
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from '../../src-main/cli/args.js';
+import { run, defaultArchivePath } from '../../src-main/cli/commands/archive.js';
+import { openArchive } from '../../src-main/core/archive/index.js';
+import { SEEDS, tmp } from './helpers.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await run(parseArgs(argv));
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('archive command line', () => {
+  it('import, list, show, correct, undo, redo, history, verify, set-meta, search, agencies, merge, reextract, backup', async () => {
+    const dir = tmp();
+    const A = ['--archive', join(dir, 'a.sqlite'), '--json'];
+    const imp = JSON.parse((await cli('import', SEEDS, ...A)).out);
+    expect(imp).toMatchObject({ run: 1, imported: 5, duplicates: 0, skipped: 5, reports: 5 });
+    expect(imp.failed).toEqual([{ file: join(SEEDS, 'README.md'), error: expect.stringMatching(/not an annual report/) }]);
+    expect(JSON.parse((await cli('import', SEEDS, ...A)).out)).toMatchObject({ imported: 0, duplicates: 5, reports: 0 });
+
+    const list = JSON.parse((await cli('list', ...A)).out) as { id: number; agency: string; year: number; status: string; flags: number; file: string }[];
+    expect(list.map((r) => r.agency)).toEqual(['东莞市商务局', '南沙区商务局', '广州市商务局', '湛江奋勇高新区招商服务局', '西工区商务局']);
+    expect(Object.keys(list[0]!).sort()).toEqual(['agency', 'file', 'flags', 'id', 'status', 'template', 'year']);
+    expect(JSON.parse((await cli('list', '--agency', '南沙', ...A)).out)).toHaveLength(1);
+    expect(JSON.parse((await cli('list', '--year', '2019', ...A)).out)).toHaveLength(0);
+    const flagged = JSON.parse((await cli('list', '--flagged', ...A)).out) as { flags: number }[];
+    expect(flagged.every((r) => r.flags > 0)).toBe(true);
+
+    const id = String(list.find((r) => r.agency === '南沙区商务局')!.id);
+    const show = JSON.parse((await cli('show', id, ...A)).out);
+    const v = show.values['requests.new.person'] as number;
+    expect(await cli('correct', id, 'requests.new.person', String(v + 2), '--note', '核对原件', ...A)).toMatchObject({ code: 0 });
+    let s = JSON.parse((await cli('show', id, ...A)).out);
+    expect(s.values['requests.new.person']).toBe(v + 2);
+    expect(s.corrected).toEqual(['requests.new.person']);
+    expect(s.status).toBe('flagged');
+    expect((await cli('show', id, '--archive', join(dir, 'a.sqlite'))).out).toMatch(/requests\.new\.person\s+\d+\s+corrected \(was \d+\)/);
+    expect(JSON.parse((await cli('undo', id, ...A)).out)).toMatchObject({ kind: 'undo', from: v + 2, to: v });
+    expect(JSON.parse((await cli('redo', id, ...A)).out)).toMatchObject({ kind: 'redo', to: v + 2 });
+    const hist = JSON.parse((await cli('history', id, 'requests.new.person', ...A)).out) as { kind: string; note: string | null }[];
+    expect(hist.map((h) => h.kind)).toEqual(['set', 'undo', 'redo']);
+    expect(hist[0]!.note).toBe('核对原件');
+    expect(JSON.parse((await cli('verify', id, ...A)).out)).toEqual({ id: Number(id), status: 'verified' });
+    expect(await cli('correct', id, 'requests.new.person', 'abc', ...A)).toMatchObject({ code: 1 });
+    expect(await cli('correct', id, 'no.such.field', '1', ...A)).toMatchObject({ code: 1 });
+
+    expect(JSON.parse((await cli('set-meta', id, '--agency', '广州市南沙区商务局', ...A)).out)).toMatchObject({ agency: '广州市南沙区商务局', year: 2020 });
+    const ag = JSON.parse((await cli('agencies', ...A)).out) as { name: string; region: string }[];
+    expect(ag.find((g) => g.name === '广州市南沙区商务局')?.region).toBe('广东省 广州市 南沙区');
+    expect(JSON.parse((await cli('merge-agencies', '南沙区商务局', '广州市南沙区商务局', ...A)).out)).toMatchObject({ moved: 0 });
+    const merged = (JSON.parse((await cli('agencies', ...A)).out) as { name: string; aliases: string[] }[]).find((g) => g.name === '广州市南沙区商务局');
+    expect(merged?.aliases).toEqual(['南沙区商务局']);
+
+    const hits = JSON.parse((await cli('search', '政府集中采购', ...A)).out) as { id: number; snippet: string }[];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.snippet).toContain('[政府集中采购]');
+
+    const rx = JSON.parse((await cli('reextract', '--all', ...A)).out);
+    expect(rx).toMatchObject({ reports: 5, conflicts: 0, errors: [] });
+    s = JSON.parse((await cli('show', id, ...A)).out);
+    expect(s.values['requests.new.person']).toBe(v + 2); // the correction survived
+    expect(s.agency).toBe('广州市南沙区商务局'); // so did the edited agency
+
+    const b = JSON.parse((await cli('backup', join(dir, 'backup', 'b.sqlite'), ...A)).out);
+    expect(b.files).toBe(5);
+    const copy = await openArchive(b.path);
+    try {
+      expect(copy.integrityCheck()).toBe('ok');
+      expect(copy.getReport(Number(id)).values['requests.new.person']).toBe(v + 2);
+      expect(existsSync(copy.originalPath(Number(id)))).toBe(true);
+    } finally {
+      copy.close();
+    }
+    expect(await cli('backup', join(dir, 'backup', 'b.sqlite'), ...A)).toMatchObject({ code: 1 }); // never overwrites
+  });
+
+  it('refuses to create an archive except on import, and has a per-user default', async () => {
+    const dir = tmp();
+    const r = await cli('list', '--archive', join(dir, 'none.sqlite'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no archive/);
+    expect(existsSync(join(dir, 'none.sqlite'))).toBe(false);
+    expect(defaultArchivePath()).toMatch(/nianbao-archive[\\/]archive\.sqlite$/);
+  });
+});
