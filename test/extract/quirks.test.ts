@@ -213,3 +213,24 @@ describe('pdftotext-style layout', () => {
     expect(findMeta('            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n')).toMatchObject({ agency: '淮安市人民政府', year: 2024 });
   });
 });
+
+describe('rules R1–R3 name their fields with expected vs found', () => {
+  const g = base(21);
+  it('R3: a row total that is not the sum of its columns', () => {
+    const v = ['person', 'business', 'research', 'nonprofit', 'legal', 'other_org'].map((c) => g.values[`requests.carried_forward.${c}`]!);
+    const sum = v.reduce((a, b) => a + b, 0);
+    const x = extractText(withRow(g.text, '结转下年度继续办理', [...v.map(String), String(sum + 3)]));
+    const r3 = x.flags.find((f) => f.rule === 'R3');
+    expect(r3).toMatchObject({ expected: sum + 3, found: sum });
+    expect(r3!.fields).toContain('requests.carried_forward.total');
+    expect(x.flags.some((f) => f.rule === 'R1')).toBe(true); // the total column's R1 breaks too
+  });
+  it('R2: a 总计 row that is not the sum of the outcomes', () => {
+    const cells = ['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => g.values[`requests.total.${c}`]!);
+    cells[0] += 2;
+    cells[6] += 2;
+    const x = extractText(withRow(g.text, '（七）总计', cells.map(String)));
+    const r2 = x.flags.find((f) => f.rule === 'R2' && f.fields.includes('requests.total.person'));
+    expect(r2).toMatchObject({ expected: g.values['requests.total.person']! + 2, found: g.values['requests.total.person'] });
+  });
+});
