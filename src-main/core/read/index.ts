@@ -21,6 +21,8 @@ const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   // docx / doc / wps / pdf / xlsx / xls / et: office and PDF readers
   docx: async () => (await import('./docx.js')).read,
   pdf: async () => (await import('./pdf.js')).read,
+  doc: async () => (await import('./doc.js')).read,
+  wps: async () => (await import('./doc.js')).read,
 };
 
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReportDocument> {
