@@ -227,8 +227,8 @@ describe('rules R1–R3 name their fields with expected vs found', () => {
   });
   it('R2: a 总计 row that is not the sum of the outcomes', () => {
     const cells = ['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => g.values[`requests.total.${c}`]!);
-    cells[0] += 2;
-    cells[6] += 2;
+    cells[0] = cells[0]! + 2;
+    cells[6] = cells[6]! + 2;
     const x = extractText(withRow(g.text, '（七）总计', cells.map(String)));
     const r2 = x.flags.find((f) => f.rule === 'R2' && f.fields.includes('requests.total.person'));
     expect(r2).toMatchObject({ expected: g.values['requests.total.person']! + 2, found: g.values['requests.total.person'] });
