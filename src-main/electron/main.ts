@@ -50,20 +50,32 @@ async function start(): Promise<void> {
   registerAppProtocol(protocol, rendererDir);
   const userData = app.getPath('userData');
   const remembered = state.lastArchive && existsSync(state.lastArchive) ? state.lastArchive : null;
-  services = await createServices({
-    openArchive: openArchivePort,
-    archivePath: remembered ?? join(userData, '年报档案.nianbao'),
-    samplesDir,
-    version: app.getVersion(),
-    bridge: 'electron',
-    host: electronHost(
-      () => win,
-      (path) => {
-        state = { ...state, lastArchive: path };
-        saveState(userData, state);
-      },
-    ),
-  });
+  const archivePath = remembered ?? join(userData, '年报档案.nianbao');
+  const make = (path: string | null) =>
+    createServices({
+      openArchive: openArchivePort,
+      archivePath: path,
+      samplesDir,
+      version: app.getVersion(),
+      bridge: 'electron',
+      host: electronHost(
+        () => win,
+        (opened) => {
+          state = { ...state, lastArchive: opened };
+          saveState(userData, state);
+        },
+      ),
+    });
+  try {
+    services = await make(archivePath);
+  } catch (err) {
+    // A refused archive (made by a newer version, damaged) must not keep the
+    // app from starting: say why, then start without one (the window offers
+    // to open or create another).
+    log.error(`cannot open ${archivePath}`, err);
+    dialog.showErrorBox('年报档案', `无法打开档案库：\n${archivePath}\n\n${err instanceof Error ? err.message : String(err)}`);
+    services = await make(null);
+  }
   registerIpc(ipcMain, services);
   createWindow();
   forwardEvents(services, () => win?.webContents ?? null);

@@ -122,4 +122,8 @@ export const en: Dictionary = {
   importFolder: 'Import a folder',
   importSamples: 'Import sample reports',
   archiveAt: 'Archive: {path}',
+  noArchive: 'No archive is open. Create a new archive or open an existing one.',
+  noArchiveWeb: 'No archive is open; restart with --archive PATH.',
+  newArchive: 'New archive…',
+  openArchive: 'Open archive…',
 };

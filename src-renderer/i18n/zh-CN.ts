@@ -127,6 +127,10 @@ export const zhCN = {
   importFolder: '导入文件夹',
   importSamples: '导入示例报告',
   archiveAt: '档案库：{path}',
+  noArchive: '当前没有打开的档案库。请新建一个档案库，或打开已有的档案库。',
+  noArchiveWeb: '当前没有打开的档案库；请用 --archive 指定档案库后重新启动。',
+  newArchive: '新建档案库…',
+  openArchive: '打开档案库…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

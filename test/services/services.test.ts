@@ -167,3 +167,15 @@ describe('export year runs', () => {
     expect(yearRuns([])).toEqual([]);
   });
 });
+
+describe('services without an archive', () => {
+  it('starts, says so, and refuses archive calls with a clear message', async () => {
+    const s = await createServices({ openArchive: async (p) => port(p, []), archivePath: null, bridge: 'electron' });
+    expect((await s.call('app.info', {})).archive).toBeNull();
+    expect(await s.call('archive.info', {})).toBeNull();
+    await expect(s.call('reports.list', {})).rejects.toThrow('no archive is open');
+    await expect(s.call('import.start', { folder: '/x' })).rejects.toThrow('no archive is open');
+    // With no chooser (web), choosing an archive does nothing.
+    expect(await s.call('archive.choose', { create: false })).toBeNull();
+  });
+});
