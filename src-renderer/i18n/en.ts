@@ -112,6 +112,7 @@ export const en: Dictionary = {
   exportDone: 'Export finished: {n} files, {reports} reports',
   exportNothing: 'No report matches; no file was written',
   openFolder: 'Open folder',
+  folderAt: 'Files are in {path} (a browser cannot open folders)',
   chartsTitle: 'Charts',
   chartAgency: 'Requests and outcomes per year for one agency',
   chartYear: 'Outcomes across agencies in one year',

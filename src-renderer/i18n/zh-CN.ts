@@ -115,6 +115,7 @@ export const zhCN = {
   exportDone: '导出完成：{n} 个文件，{reports} 份报告',
   exportNothing: '没有符合条件的报告，未生成文件',
   openFolder: '打开所在文件夹',
+  folderAt: '文件在：{path}（浏览器中无法直接打开文件夹）',
   // charts
   chartsTitle: '图表',
   chartAgency: '某机关各年度申请与办理结果',

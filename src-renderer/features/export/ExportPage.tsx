@@ -16,6 +16,7 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [folderNote, setFolderNote] = useState<string | null>(null);
   const [job, follow] = useJob();
   const toggle = (y: number) => setPicked((p) => (p.includes(y) ? p.filter((x) => x !== y) : [...p, y].sort()));
   const start = async () => {
@@ -82,9 +83,18 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
               <li key={f}><code data-testid="export-file">{f}</code></li>
             ))}
           </ul>
-          <button type="button" onClick={() => void api.call('export.openFolder', { jobId: job.jobId! })}>
+          <button
+            type="button"
+            onClick={() =>
+              void api.call('export.openFolder', { jobId: job.jobId! }).then(
+                (o) => setFolderNote(o.opened ? null : t('folderAt', { path: o.path })),
+                (e: unknown) => setError(errorText(e)),
+              )
+            }
+          >
             {t('openFolder')}
           </button>
+          {folderNote && <p className="muted small">{folderNote}</p>}
         </div>
       )}
     </div>
