@@ -23,6 +23,9 @@ const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   pdf: async () => (await import('./pdf.js')).read,
   doc: async () => (await import('./doc.js')).read,
   wps: async () => (await import('./doc.js')).read,
+  xlsx: async () => (await import('./sheet.js')).read,
+  xls: async () => (await import('./sheet.js')).read,
+  et: async () => (await import('./sheet.js')).read,
 };
 
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReportDocument> {
