@@ -16,7 +16,18 @@ export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
     const v = sessionStorage.getItem('nianbao.view');
     return v === 'list' || v === 'agencies' ? v : 'grid';
   });
-  const [filter, setFilter] = useState<ReportFilter>({});
+  // Filters survive opening a report and coming back (review goes report by report).
+  const [filter, setFilterState] = useState<ReportFilter>(() => {
+    try {
+      return JSON.parse(sessionStorage.getItem('nianbao.filter') ?? '{}') as ReportFilter;
+    } catch {
+      return {};
+    }
+  });
+  const setFilter = (f: ReportFilter) => {
+    sessionStorage.setItem('nianbao.filter', JSON.stringify(f));
+    setFilterState(f);
+  };
   const facets = useAsync(() => api.call('library.facets', {}), []);
   const { text: _text, ...gridFilter } = filter; // the grid has no full-text search; the list does
   const gridKey = JSON.stringify(gridFilter);

@@ -90,6 +90,10 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
           {r.agency ?? '—'} · {r.year ?? '—'}
         </h2>
         <span className="muted small">{t('template')} {r.template ?? '—'}</span>
+        <span className="muted small ellipsis" title={`${r.sourceName ?? r.file}${r.extractorVersion ? ` · ${r.extractorVersion}` : ''}`}>
+          {r.sourceName ?? r.file}
+          {r.publishedAt && ` · ${r.publishedAt}`}
+        </span>
         <span className={`badge st-${r.status}`} data-testid="report-status">{t(`status_${r.status}`)}</span>
         <span className="spacer" />
         <button type="button" disabled={!r.canUndo} onClick={() => void undo()} title="Ctrl+Z" data-testid="undo">{t('undo')}</button>
