@@ -22,8 +22,8 @@ export interface JobContext {
 }
 
 const now = () => new Date().toISOString();
-const BATCH = 64;
-const BATCH_MS = 250;
+const BATCH = 16;
+const BATCH_MS = 100;
 
 export function startRun(db: DB, kind: 'import' | 'reextract', folder: string, extractorVersion: string): number {
   return Number(
@@ -110,7 +110,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
 
   const pool = new WorkerPool(ctx.workers, ctx.cfg);
   const inFlight = new Set<Promise<void>>();
-  const limit = ctx.workers * 4;
+  const limit = ctx.workers * 8;
   let done = 0;
   let status: RunStatus = 'completed';
   let fatal: string | null = null;

@@ -1,10 +1,13 @@
-// A worker_threads pool sized to the cores. Each task has a time limit: a
-// worker stuck on a pathological file is terminated and replaced, and the
-// task fails with a clear error instead of hanging the batch.
+// A worker_threads pool sized to the cores. Each worker is kept four tasks
+// deep, so it never waits for the main thread (busy writing a batch) to hand
+// it the next file. A worker that makes no progress within the time limit
+// (a pathological file) is terminated and replaced; its tasks fail with a
+// clear error instead of hanging the batch.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-interface Pending {
+interface Job {
+  id: number;
   task: unknown;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -12,15 +15,18 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  job: (Pending & { timer: NodeJS.Timeout }) | null;
+  jobs: Map<number, Job>;
+  timer: NodeJS.Timeout | null;
 }
 
 export const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+const DEPTH = 4;
 
 export class WorkerPool {
   private slots: Slot[] = [];
-  private queue: Pending[] = [];
+  private queue: Job[] = [];
   private closed = false;
+  private nextId = 1;
 
   constructor(
     readonly size = Math.max(1, availableParallelism()),
@@ -33,69 +39,81 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, { workerData: this.workerData });
     worker.unref();
-    const slot: Slot = { worker, job: null };
-    worker.on('message', (m: { ok: boolean; result?: unknown; error?: string }) => {
-      const job = slot.job;
+    const slot: Slot = { worker, jobs: new Map(), timer: null };
+    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+      const job = slot.jobs.get(m.id);
       if (!job) return;
-      clearTimeout(job.timer);
-      slot.job = null;
+      slot.jobs.delete(m.id);
+      this.arm(slot);
       if (m.ok) job.resolve(m.result);
       else job.reject(new Error(m.error ?? 'worker failed'));
       this.pump();
     });
-    const replace = (err: Error) => {
-      const job = slot.job;
-      slot.job = null;
-      if (job) (clearTimeout(job.timer), job.reject(err));
-      if (this.closed) return;
-      const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots[i] = this.spawn();
-      this.pump();
-    };
-    worker.on('error', (e) => replace(new Error(`the extraction worker crashed: ${e.message}`)));
-    worker.on('exit', (code) => {
-      if (!this.closed && this.slots.includes(slot)) replace(new Error(`the extraction worker stopped (exit ${code})`));
-    });
+    worker.on('error', (e) => this.replace(slot, `the extraction worker crashed: ${e.message}`));
+    worker.on('exit', (code) => this.replace(slot, `the extraction worker stopped (exit ${code})`));
     return slot;
+  }
+
+  /** (Re)start the no-progress timer while the slot has work. */
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.jobs.size === 0 || this.closed) return;
+    slot.timer = setTimeout(() => {
+      this.replace(slot, `extraction took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`);
+    }, this.timeoutMs);
+    slot.timer.unref?.();
+  }
+
+  private replace(slot: Slot, why: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return; // already replaced
+    if (slot.timer) clearTimeout(slot.timer);
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
+    if (this.closed) return;
+    this.slots[i] = this.spawn();
+    void slot.worker.terminate();
+    // The first job is the one that was running; the ones queued behind it get another chance.
+    const [first, ...rest] = jobs;
+    first?.reject(new Error(why));
+    this.queue.unshift(...rest);
+    this.pump();
   }
 
   run<T>(task: unknown): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ task, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ id: this.nextId++, task, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const p = this.queue.shift()!;
-      const timer = setTimeout(() => {
-        // Stuck: kill this worker; its exit handler rejects and replaces it.
-        const job = slot.job;
-        slot.job = null;
-        job?.reject(new Error(`extraction took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`));
-        const i = this.slots.indexOf(slot);
-        if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
-        void slot.worker.terminate();
-        this.pump();
-      }, this.timeoutMs);
-      slot.job = { ...p, timer };
-      slot.worker.postMessage(p.task);
-    }
+    for (let depth = 1; depth <= DEPTH; depth++)
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.jobs.size >= depth) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.set(job.id, job);
+        if (slot.jobs.size === 1) this.arm(slot);
+        slot.worker.postMessage({ id: job.id, task: job.task });
+      }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue) p.reject(new Error('cancelled'));
+    for (const j of this.queue) j.reject(new Error('cancelled'));
     this.queue = [];
+    const slots = this.slots;
+    this.slots = [];
     await Promise.all(
-      this.slots.map((s) => {
-        if (s.job) (clearTimeout(s.job.timer), s.job.reject(new Error('cancelled')));
+      slots.map((s) => {
+        if (s.timer) clearTimeout(s.timer);
+        for (const j of s.jobs.values()) j.reject(new Error('cancelled'));
+        s.jobs.clear();
         return s.worker.terminate();
       }),
     );
-    this.slots = [];
   }
 }

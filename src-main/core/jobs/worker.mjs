@@ -17,11 +17,15 @@ async function load() {
 }
 
 const mod = load();
-parentPort.on('message', async (task) => {
-  try {
-    const { runTask } = await mod;
-    parentPort.postMessage({ ok: true, result: await runTask(task, workerData) });
-  } catch (e) {
-    parentPort.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
-  }
+// One task at a time, in order: extraction is CPU-bound, interleaving would only add memory.
+let chain = Promise.resolve();
+parentPort.on('message', ({ id, task }) => {
+  chain = chain.then(async () => {
+    try {
+      const { runTask } = await mod;
+      parentPort.postMessage({ id, ok: true, result: await runTask(task, workerData) });
+    } catch (e) {
+      parentPort.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
 });

@@ -1,0 +1,34 @@
+// The worker pool: results in any order, a stuck task stopped at the time
+// limit without losing the tasks queued behind it, a crash contained.
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src-main/core/jobs/pool.js';
+
+const TASKS = `data:text/javascript,${encodeURIComponent(`
+export async function runTask(t) {
+  if (t.hang) { const end = Date.now() + 60000; while (Date.now() < end); }
+  if (t.crash) process.exit(3);
+  if (t.fail) throw new Error('bad file');
+  return t.x * 2;
+}`)}`;
+
+describe('worker pool', () => {
+  it('runs tasks on all workers, stops a stuck one, survives a crash', async () => {
+    const pool = new WorkerPool(2, { taskModule: TASKS }, 1500);
+    try {
+      const xs = Array.from({ length: 20 }, (_, i) => i);
+      const ok = xs.map((x) => pool.run<number>({ x }));
+      const settle = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message);
+      const hang = settle(pool.run({ hang: true }));
+      const fail = settle(pool.run({ fail: true }));
+      const crash = settle(pool.run({ crash: true }));
+      const after = xs.map((x) => pool.run<number>({ x: x + 100 }));
+      expect(await Promise.all(ok)).toEqual(xs.map((x) => x * 2));
+      expect(await hang).toMatch(/took longer than 2 s and was stopped/);
+      expect(await fail).toBe('bad file');
+      expect(await crash).toMatch(/stopped \(exit 3\)/);
+      expect(await Promise.all(after)).toEqual(xs.map((x) => (x + 100) * 2));
+    } finally {
+      await pool.close();
+    }
+  });
+});
