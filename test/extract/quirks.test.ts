@@ -234,3 +234,23 @@ describe('rules R1–R3 name their fields with expected vs found', () => {
     expect(r2).toMatchObject({ expected: g.values['requests.total.person']! + 2, found: g.values['requests.total.person'] });
   });
 });
+
+describe('numbers drifting between rows', () => {
+  it('blanks and flags rows whose numbers may belong to a neighbour instead of guessing', () => {
+    const g = base(31);
+    const lines = g.text.split('\n');
+    // 予以公开 and 部分公开 both printed after their numbers (a cascade)
+    for (const label of ['予以公开', '部分公开']) {
+      const i = lines.findIndex((l) => l.includes(label));
+      const cells = lines[i]!.split('\t');
+      lines[i] = [...cells.slice(3), '', ...cells.slice(0, 3)].join('\t');
+    }
+    const x = extractText(lines.join('\n'));
+    for (const row of ['requests.carried_over', 'requests.granted', 'requests.partial']) {
+      const v = x.values[`${row}.person`];
+      const ok = v === g.values[`${row}.person`];
+      // never a silent wrong number: right, or null and flagged
+      expect(ok || (v === null && flagged(x, `${row}.person`)), row).toBe(true);
+    }
+  });
+});

@@ -70,7 +70,7 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
 
 /** Read every row of the template's tables 二 and 三 from the token stream. */
 export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef) => RowCheck | null): Map<string, RowRead> {
-  const { occs } = collectOccurrences(toks);
+  const { occs, orphans } = collectOccurrences(toks);
   const inT = occs.filter((o) => rowOf(template, o.rowId));
   // A label printed after its numbers: a row that took its own numbers and the
   // next row's, followed by a row label with none.
@@ -104,7 +104,37 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
       mine.reduce((best, o) => (o.vals.length > best.vals.length ? o : best), mine[0]!);
     out.set(row.id, resolve(row, pick.label, pick.vals, pick.shifted, check(row)));
   }
+  distrustShifted(out, orphans.length);
   return out;
+}
+
+/**
+ * Numbers drifting between rows (labels printed away from their numbers, in
+ * runs the local repair above cannot undo) show as a row with too many
+ * values followed by a row with none. The rows from one to the other may hold
+ * a neighbour's numbers: blank them and say so rather than guess.
+ */
+function distrustShifted(out: Map<string, RowRead>, orphans: number): void {
+  const seen = [...out.values()].filter((r) => r.label).sort((a, b) => a.label!.start - b.label!.start);
+  const blank = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) {
+      const r = seen[k]!;
+      if (r.found === 0 && !r.slots) continue;
+      r.slots = null;
+      r.status = 'ambiguous';
+      r.message = 'numbers seem shifted between rows (a label printed away from its numbers)';
+    }
+  };
+  let open = orphans >= 2 ? 0 : -1; // stray numbers before the first label
+  for (let i = 0; i < seen.length; i++) {
+    const r = seen[i]!;
+    const n = r.row.columns.length;
+    if (r.found > n && open < 0) open = i;
+    else if (r.found === 0 && open >= 0 && r.row.table === seen[open]!.row.table) {
+      blank(open, i - 1);
+      open = -1;
+    }
+  }
 }
 
 function rowsOf(template: TemplateId): RowDef[] {
