@@ -114,12 +114,19 @@ describe('tidy export', () => {
     expect(text.startsWith('\uFEFFreport_id,province,city,county,agency,year,')).toBe(true);
     expect(csv.rows).toBe(TEMPLATES['2021'].fields.length);
     const line = text.split('\r\n')[1]!;
+    // CSV and the record generator agree, line by line
+    const rec = [...tidyRows([r])];
+    expect(text.trim().split('\r\n').length).toBe(1 + rec.length);
     expect(line.startsWith("5,广东省,深圳市,'+区,'=cmd|calc,2021,2021,verified,active.rules.issued,")).toBe(true);
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField(-6)).toBe('-6');
-    const json = await writeTidy([r], 'json', join(dir, 't.json'));
-    const data = JSON.parse(readFileSync(json.file, 'utf8')) as { agency: string; field_id: string; value: number | null }[];
-    expect(data).toHaveLength(TEMPLATES['2021'].fields.length);
+    const r2 = synthetic2021(6, '第二局', 2021, 3);
+    r2.flags.push({ kind: 'ambiguous', fields: ['active.fee.amount_wan'], message: '单位"元"或"万元"', status: 'open' });
+    const json = await writeTidy([r, r2], 'json', join(dir, 't.json'));
+    const data = JSON.parse(readFileSync(json.file, 'utf8')) as { agency: string; field_id: string; value: number | null; flagged: boolean; flag_messages: string }[];
+    expect(data).toHaveLength(2 * TEMPLATES['2021'].fields.length);
+    expect(data).toEqual([...tidyRows([r, r2])]);
+    expect(data.find((x) => x.agency === '第二局' && x.field_id === 'active.fee.amount_wan')).toMatchObject({ flagged: true, flag_messages: '单位"元"或"万元"' });
     expect(data[0]).toMatchObject({ agency: '=cmd|calc', field_id: 'active.rules.issued', value: r.values['active.rules.issued'] });
   });
 });

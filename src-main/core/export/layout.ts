@@ -67,11 +67,13 @@ export function tableLayout(table: TableId, template: TemplateId, lang: Lang): T
     while (level > 0 && grid.slice(h.from, h.to + 1).every((c) => c[level - 1] === null || c[level - 1] === undefined)) level--;
     fixed.push({ ...h, level, rowSpan: h.rowSpan + (h.level - level) });
   }
-  const widths = fields.map(() => 9);
+  // Money needs room for 4 decimals; a column label fits on one line up to
+  // 8 characters, longer ones wrap over two; a merged band shares its width.
+  const widths: number[] = fields.map((f) => (f.unit === 'wan' ? 13 : 8));
   for (const h of fixed) {
     const span = h.to - h.from + 1;
-    // Headers wrap over two lines at most, so half the text per column is enough.
-    const need = Math.ceil((textWidth(h.text) + 2) / (span * (h.rowSpan > 1 || span > 1 ? 2 : 1.6)));
+    const w = textWidth(h.text);
+    const need = span === 1 ? (w <= 16 ? w + 3 : Math.ceil(w / 2) + 3) : Math.ceil((w + 2) / (span * 2));
     for (let k = h.from; k <= h.to; k++) widths[k] = Math.min(22, Math.max(widths[k]!, need));
   }
   return { table, template, fields, levels, headers: fixed, widths };

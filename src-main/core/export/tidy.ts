@@ -74,35 +74,82 @@ export function* tidyRows(reports: ExportReport[], lang: Lang = 'zh'): Generator
   }
 }
 
+interface Lines {
+  head: string;
+  /** One report's lines; the constant parts are built once per report and per field. */
+  report(r: ExportReport): string;
+  sep: (first: boolean) => string;
+  tail: string;
+}
+
+function lines(format: 'csv' | 'json', lang: Lang): Lines {
+  const fieldParts = new Map<string, string[]>();
+  const fieldPart = (r: ExportReport) => {
+    let parts = fieldParts.get(r.template);
+    if (!parts) {
+      parts = TEMPLATES[r.template].fields.map((f) =>
+        format === 'csv' ? `${csvField(f.id)},${csvField(fieldLabel(f.id, lang))}` : `"field_id":${JSON.stringify(f.id)},"field_label":${JSON.stringify(fieldLabel(f.id, lang))}`,
+      );
+      fieldParts.set(r.template, parts);
+    }
+    return parts;
+  };
+  const report = (r: ExportReport): string => {
+    const meta = [r.id, r.region.province, r.region.city, r.region.county, r.agency, r.year, r.template, r.status] as const;
+    const prefix =
+      format === 'csv'
+        ? meta.map((v) => csvField(v)).join(',')
+        : TIDY_COLUMNS.slice(0, 8)
+            .map((k, i) => `${JSON.stringify(k)}:${JSON.stringify(meta[i] ?? null)}`)
+            .join(',');
+    const parts = fieldPart(r);
+    const open = r.flags.filter((fl) => fl.status === 'open');
+    const marked = open.length > 0 || Object.keys(r.corrected).length > 0;
+    let out = '';
+    TEMPLATES[r.template].fields.forEach((f, i) => {
+      const v = r.values[f.id] ?? null;
+      let corrected = false;
+      let original: number | null = null;
+      let msgs = '';
+      if (marked) {
+        const corr = r.corrected[f.id];
+        if (corr) {
+          corrected = true;
+          original = corr.old;
+        }
+        const hits = open.filter((fl) => flagCovers(fl, f.id));
+        msgs = hits.map((fl) => (fl.rule ? `${fl.rule}: ${fl.message}` : fl.message)).join(' | ');
+      }
+      const flagged = msgs !== '';
+      if (format === 'csv') out += `${prefix},${parts[i]},${v ?? ''},${corrected},${original ?? ''},${flagged},${csvField(msgs)}\r\n`;
+      else
+        out += `${out ? ',' : ''}\n{${prefix},${parts[i]},"value":${v ?? 'null'},"corrected":${corrected},"original_value":${original ?? 'null'},"flagged":${flagged},"flag_messages":${JSON.stringify(msgs)}}`;
+    });
+    return out;
+  };
+  return format === 'csv'
+    ? { head: `\uFEFF${TIDY_COLUMNS.join(',')}\r\n`, report, sep: () => '', tail: '' }
+    : { head: '[', report, sep: (first) => (first ? '' : ','), tail: '\n]\n' };
+}
+
 /** Writes through a temporary file; returns the number of data lines. */
 export async function writeTidy(reports: ExportReport[], format: 'csv' | 'json', out: string, lang: Lang = 'zh'): Promise<{ file: string; rows: number; bytes: number }> {
   const tmp = `${out}.part-${process.pid}`;
   const ws = createWriteStream(tmp, { encoding: 'utf8' });
+  const L = lines(format, lang);
   let rows = 0;
-  let buf = '';
-  const flush = async (force = false) => {
-    if (buf.length < 1 << 16 && !force) return;
-    if (!ws.write(buf)) await once(ws, 'drain');
-    buf = '';
-  };
+  let buf = L.head;
   try {
-    if (format === 'csv') {
-      buf += `\uFEFF${TIDY_COLUMNS.join(',')}\r\n`;
-      for (const row of tidyRows(reports, lang)) {
-        buf += `${TIDY_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
-        rows++;
-        await flush();
+    for (let i = 0; i < reports.length; i++) {
+      const r = reports[i]!;
+      buf += L.sep(i === 0) + L.report(r);
+      rows += TEMPLATES[r.template].fields.length;
+      if (buf.length > 1 << 20) {
+        if (!ws.write(buf)) await once(ws, 'drain');
+        buf = '';
       }
-    } else {
-      buf += '[';
-      for (const row of tidyRows(reports, lang)) {
-        buf += `${rows ? ',' : ''}\n${JSON.stringify(row)}`;
-        rows++;
-        await flush();
-      }
-      buf += '\n]\n';
     }
-    await flush(true);
+    ws.write(buf + L.tail);
     ws.end();
     await once(ws, 'finish');
     await rename(tmp, out);
