@@ -4,6 +4,7 @@ const parts: [string, () => Promise<{ bench(): Promise<void> }>][] = [
   ['export', () => import('./export.js')],
   ['extract', () => import('./extract.js')],
   ['archive', () => import('./archive.js')],
+  ['office', () => import('./office.js')],
 ];
 
 for (const [name, load] of parts) {

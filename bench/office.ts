@@ -1,0 +1,81 @@
+// Office/PDF readers: docx and pdf reports per second, peak memory, and the
+// PDF reader's cost against pdf.js's own bare getTextContent over the same
+// files in the same run (target ≤ 1.5×) and against `pdftotext -layout`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { read as readDocx } from '../src-main/core/read/docx.js';
+import { openPdf, read as readPdf } from '../src-main/core/read/pdf.js';
+import { extractDocument } from '../src-main/core/extract/index.js';
+import { docxXml, loadExpected, makeDocx, reportOf, SEEDS } from '../test/office/report-tables.js';
+
+const quick = process.argv.includes('--quick');
+const FIX = new URL('../test/fixtures/office/', import.meta.url).pathname;
+const REAL = new URL('../../shared/real-pdfs/', import.meta.url).pathname;
+
+function peakSampler() {
+  let rss = process.memoryUsage().rss;
+  const t = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss); }, 5);
+  return () => { clearInterval(t); return Math.max(rss, process.memoryUsage().rss) / 2 ** 20; };
+}
+
+async function time(fn: () => Promise<void>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function bareTextContent(bytes: Uint8Array): Promise<number> {
+  const pdf = await openPdf(bytes);
+  let items = 0;
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const page = await pdf.getPage(p);
+    items += (await page.getTextContent()).items.length;
+    page.cleanup();
+  }
+  await pdf.destroy();
+  return items;
+}
+
+export async function bench(): Promise<void> {
+  // docx: the seed reports rendered as Word tables (gridSpan/vMerge)
+  const seeds = ['000_837c288e23ba6919', '001_502fd0f0e67df8d6', '002_3c51f0ab0323fab2', '003_1ab496935088b8c6', '004_bb53b48cecce1603'];
+  const docxs = seeds.map((s) => makeDocx(docxXml(reportOf(loadExpected(`${SEEDS}/${s}.json`)))));
+  const n = quick ? 100 : 500;
+  let stop = peakSampler();
+  const tRead = await time(async () => { for (let i = 0; i < n; i++) await readDocx(docxs[i % docxs.length]!, 'r.docx'); });
+  const tBoth = await time(async () => { for (let i = 0; i < n; i++) extractDocument(await readDocx(docxs[i % docxs.length]!, 'r.docx'), 'r.docx'); });
+  console.log(`docx: ${(n / (tRead / 1000)).toFixed(0)} reports/s read, ${(n / (tBoth / 1000)).toFixed(0)} reports/s read+extract (${n} files, ~${(docxs[0]!.length / 1024).toFixed(1)} KB each), peak RSS ${stop().toFixed(0)} MB`);
+
+  // pdf: the three real reports (when present) and the LibreOffice fixtures
+  const files = [
+    ...['huaian-city-2024', 'huaian-hongze-2023', 'huaian-hongze-2024'].map((f) => `${REAL}${f}.pdf`).filter(existsSync),
+    `${FIX}dongguan-2020.pdf`,
+    `${FIX}guangzhou-2020.pdf`,
+  ];
+  const pdfs = files.map((f) => new Uint8Array(readFileSync(f)));
+  const rounds = quick ? 2 : 6;
+  await readPdf(pdfs[0]!, 'warm.pdf'); // load pdf.js and CMaps once
+  await bareTextContent(pdfs[0]!);
+  stop = peakSampler();
+  // The machine is shared: per file, the best of the rounds (interleaved so
+  // that both readers see the same load), summed over the files.
+  const best = { ours: pdfs.map(() => Infinity), bare: pdfs.map(() => Infinity), poppler: pdfs.map(() => Infinity) };
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < pdfs.length; i++) {
+      best.bare[i] = Math.min(best.bare[i]!, await time(async () => { await bareTextContent(pdfs[i]!); }));
+      best.ours[i] = Math.min(best.ours[i]!, await time(async () => { await readPdf(pdfs[i]!, 'r.pdf'); }));
+      best.poppler[i] = Math.min(best.poppler[i]!, await time(async () => { execFileSync('pdftotext', ['-layout', files[i]!, '-'], { maxBuffer: 1 << 26 }); }));
+    }
+  }
+  const peak = stop();
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  const count = pdfs.length;
+  const tOurs = sum(best.ours);
+  const tBare = sum(best.bare);
+  const tPoppler = sum(best.poppler);
+  const tExtract = await time(async () => { for (const b of pdfs) extractDocument(await readPdf(b, 'r.pdf'), 'r.pdf'); });
+  console.log(`pdf: ${(count / (tOurs / 1000)).toFixed(1)} reports/s (${pdfs.length} files, best of ${rounds} rounds), read+extract ${(pdfs.length / (tExtract / 1000)).toFixed(1)} reports/s, peak RSS ${peak.toFixed(0)} MB`);
+  console.log(`pdf: ${(tOurs / count).toFixed(1)} ms/report vs bare pdf.js getTextContent ${(tBare / count).toFixed(1)} ms → ${(tOurs / tBare).toFixed(2)}× (target ≤ 1.5×); pdftotext -layout ${(tPoppler / count).toFixed(1)} ms → ${(tOurs / tPoppler).toFixed(2)}×`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await bench();
