@@ -254,3 +254,16 @@ describe('numbers drifting between rows', () => {
     }
   });
 });
+
+describe('more spellings', () => {
+  it('reads counts with a measure word (1229件) and 政务公开 titles', () => {
+    const g = base(41);
+    const x = extractText(withRow(g.text, '行政许可', ['14件', '减 6', '1229件']));
+    expect(x.values['active.license.prev']).toBe(14);
+    expect(x.values['active.license.decisions']).toBe(1229);
+    expect(findMeta('某县民政局2021年政务公开工作年度报告\n')).toMatchObject({ agency: '某县民政局', year: 2021 });
+  });
+  it('takes the year from the reporting period when the title has none', () => {
+    expect(findMeta('某县民政局政府信息公开工作年度报告\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。').year).toBe(2022);
+  });
+});

@@ -9,8 +9,8 @@ export interface Meta {
   publishedAt: string | null;
 }
 
-const TITLE_A = /^(.{2,40}?)(?:关于)?(20\d{2}|19\d{2})年度?(?:的)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告?/;
-const TITLE_B = /^(20\d{2})年度?(.{2,40}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告?/;
+const TITLE_A = /^(.{2,40}?)(?:关于)?(20\d{2}|19\d{2})年度?(?:的)?(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度)?报告?/;
+const TITLE_B = /^(20\d{2})年度?(.{2,40}?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度)?报告?/;
 const NUM_CN: Record<string, string> = { '〇': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司]$/;
@@ -49,18 +49,23 @@ export function findMeta(text: string): Meta {
     if (/^\d{4}年/.test(l) && prev.length >= 2 && prev.length <= 30 && !/\d/.test(prev) && AGENCY_END.test(prev)) cands.unshift(prev + l);
     for (const cand of cands) {
       const a = TITLE_A.exec(cand);
-      if (a && /信息公开/.test(cand)) {
+      if (a && /信息公开|政务公开/.test(cand)) {
         year = Number(a[2]);
         agency = cleanAgency(a[1]!);
         break;
       }
       const b = TITLE_B.exec(cand);
-      if (b && /信息公开/.test(cand) && !/^(?:政府|政务)$/.test(b[2]!)) {
+      if (b && /信息公开|政务公开/.test(cand) && !/^(?:政府|政务)$/.test(b[2]!)) {
         year = Number(b[1]);
         agency = cleanAgency(b[2]!);
         break;
       }
     }
+  }
+  if (year === null) {
+    // no year in the title: the reporting period stated in the text
+    const p = /(20\d{2})年1月1日(?:起)?(?:至|到|-)\1年12月31日/.exec(text.slice(0, 5000));
+    if (p) year = Number(p[1]);
   }
   return { agency, year, publishedAt: findDate(text, year) };
 }
