@@ -48,3 +48,11 @@ describe('html reader', () => {
     expect(doc.text.trim()).toBe('规章 0 0 0');
   });
 });
+
+describe('html reader: a stale meta charset', () => {
+  it('reads a UTF-8 page that still says charset=gbk as UTF-8', async () => {
+    const doc = await readDocument(Buffer.from(PAGE, 'utf8'), 'r.html');
+    expect(doc.encoding).toBe('UTF-8');
+    expect(doc.text).toContain('某市商务局2020年政府信息公开工作年度报告');
+  });
+});

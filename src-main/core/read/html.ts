@@ -30,8 +30,23 @@ function charsetOf(bytes: Uint8Array): string | null {
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const cs = hasBom ? null : charsetOf(bytes);
-  if (cs && cs !== 'UTF-8') return { text: iconv.decode(Buffer.from(bytes), cs), encoding: cs };
+  if (cs && cs !== 'UTF-8') {
+    // A page re-saved as UTF-8 often keeps its old meta charset; real GBK/Big5
+    // text with Chinese in it is practically never valid UTF-8.
+    const asUtf8 = strictUtf8(bytes);
+    if (asUtf8 !== null && /[^\x00-\x7f]/.test(asUtf8)) return { text: asUtf8, encoding: 'UTF-8' };
+    return { text: iconv.decode(Buffer.from(bytes), cs), encoding: cs };
+  }
   return decodeText(bytes); // a wrong meta charset=utf-8 still gets detected
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function strictUtf8(b: Uint8Array): string | null {
+  try {
+    return utf8Strict.decode(b);
+  } catch {
+    return null;
+  }
 }
 
 interface TableCtx {
