@@ -1,0 +1,39 @@
+// The installer configuration is never built here (no network), so check it
+// against electron-builder's own schema and the decisions it must keep.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const yaml = require('js-yaml') as { load(s: string): unknown };
+const Ajv = require('ajv') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
+const schema = require('app-builder-lib/scheme.json') as object;
+
+interface Config {
+  npmRebuild: boolean;
+  asarUnpack: string[];
+  files: string[];
+  extraResources: { from: string; to: string }[];
+  win: { target: { target: string; arch: string[] }[] };
+  nsis: { perMachine: boolean; oneClick: boolean; allowToChangeInstallationDirectory: boolean; installerLanguages: string[]; createDesktopShortcut: string | boolean };
+  linux: { target: { target: string }[] };
+}
+const cfg = yaml.load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as Config;
+
+describe('electron-builder.yml', () => {
+  it('is valid for electron-builder', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(cfg), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('keeps the packaging decisions', () => {
+    expect(cfg.nsis).toMatchObject({ perMachine: false, oneClick: false, allowToChangeInstallationDirectory: true, installerLanguages: ['zh_CN'], createDesktopShortcut: 'always' });
+    expect(cfg.win.target.map((t) => t.target).sort()).toEqual(['nsis', 'portable']);
+    expect(cfg.win.target.every((t) => t.arch.join() === 'x64')).toBe(true);
+    expect(cfg.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
+    expect(cfg.npmRebuild).toBe(true);
+    expect(cfg.asarUnpack).toContain('**/*.node');
+    expect(cfg.files).toEqual(expect.arrayContaining(['dist-main/**', 'dist-renderer/**', 'assets/icon.png']));
+    expect(cfg.extraResources.map((r) => r.to).sort()).toEqual(['pdfjs/cmaps', 'pdfjs/standard_fonts', 'samples']);
+  });
+});
