@@ -267,3 +267,13 @@ describe('more spellings', () => {
     expect(findMeta('某县民政局政府信息公开工作年度报告\n本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。').year).toBe(2022);
   });
 });
+
+describe('table 四 without its heading', () => {
+  it('starts table 四 at its header row', () => {
+    const g = base(51);
+    const x = extractText(g.text.replace('四、政府信息公开行政复议、行政诉讼情况', ''));
+    expect(x.flags).toEqual([]);
+    expect(x.values['review.litigation_after.total']).toBe(g.values['review.litigation_after.total']);
+    expect(x.values['requests.carried_forward.total']).toBe(g.values['requests.carried_forward.total']);
+  });
+});

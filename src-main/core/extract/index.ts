@@ -15,7 +15,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.4.0';
+export const EXTRACTOR_VERSION = '1.5.0';
 
 interface Zones {
   main: [number, number];
@@ -28,6 +28,7 @@ function findZones(text: string): Zones {
   let requestsAt = -1;
   let reviewAt = -1;
   let endAt = -1;
+  let headerAt = -1;
   let pos = 0;
   for (const line of text.split('\n')) {
     const start = pos;
@@ -38,14 +39,22 @@ function findZones(text: string): Zones {
     const numbered = !/^[(（]/.test(sq);
     if (activeAt < 0 && numbered && sq.includes('主动公开政府信息') && /情况$|^[二2]/.test(sq) && !/[,，。]/.test(sq)) activeAt = start;
     else if (requestsAt < 0 && sq.includes('收到和处理政府信息公开申请')) requestsAt = start;
-    else if (reviewAt < 0 && sq.includes('行政复议') && sq.includes('行政诉讼') && sq.includes('情况') && (requestsAt >= 0 || activeAt >= 0)) reviewAt = start;
+    else if (reviewAt < 0 && (requestsAt >= 0 || activeAt >= 0) && isReviewHeading(sq)) reviewAt = start;
+    else if (reviewAt < 0 && headerAt < 0 && requestsAt >= 0 && /^行政复议/.test(sq)) headerAt = start; // table 四's header, no heading
     else if (endAt < 0 && (reviewAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
   }
+  if (reviewAt < 0 && headerAt >= 0) reviewAt = headerAt;
   const firstTable = [activeAt, requestsAt].filter((x) => x >= 0);
   const mainStart = firstTable.length ? Math.min(...firstTable) : 0;
   const end = endAt >= 0 ? endAt : text.length;
   if (reviewAt < 0) return { main: [mainStart, end], review: null };
   return { main: [mainStart, reviewAt], review: [reviewAt, end] };
+}
+
+function isReviewHeading(sq: string): boolean {
+  if (!sq.includes('复议')) return false;
+  if (sq.includes('行政复议') && sq.includes('诉讼') && sq.includes('情况')) return true;
+  return /^四[、.．]/.test(sq) && sq.includes('诉讼');
 }
 
 const FIELDS_OF_ROW = Object.fromEntries(
