@@ -14,7 +14,7 @@ import { useI18n } from './i18n/index.js';
 
 export type Route =
   | { page: 'library' }
-  | { page: 'report'; id: number }
+  | { page: 'report'; id: number; ids: number[] }
   | { page: 'import'; samples?: boolean }
   | { page: 'export' }
   | { page: 'charts' };
@@ -60,10 +60,13 @@ export function App() {
   else if (!info.data) body = <div className="muted pad">{t('loading')}</div>;
   else if (route.page === 'import') body = <ImportPage nativeDialogs={info.data.nativeDialogs} samples={route.samples ?? false} onDone={() => go({ page: 'library' })} />;
   else if (empty) body = <Welcome info={info.data} onImport={(samples) => setRoute({ page: 'import', samples })} />;
-  else if (route.page === 'report') body = <ReportPage id={route.id} onBack={() => go({ page: 'library' })} />;
+  else if (route.page === 'report') {
+    const { ids } = route;
+    body = <ReportPage id={route.id} ids={ids} onOpen={(id) => setRoute({ page: 'report', id, ids })} onBack={() => go({ page: 'library' })} />;
+  }
   else if (route.page === 'export') body = <ExportPage nativeDialogs={info.data.nativeDialogs} years={a?.years ?? []} />;
   else if (route.page === 'charts') body = <ChartsPage years={a?.years ?? []} />;
-  else body = <LibraryPage key={version} onOpen={(id) => setRoute({ page: 'report', id })} />;
+  else body = <LibraryPage key={version} onOpen={(id, ids) => setRoute({ page: 'report', id, ids })} />;
 
   const nav = (page: Route['page'], label: string) => (
     <button type="button" className={route.page === page ? 'nav active' : 'nav'} onClick={() => go({ page } as Route)} data-nav={page}>

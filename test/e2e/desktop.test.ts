@@ -158,6 +158,11 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await page.getByTestId('verify').click();
     await poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
     await shot('08-verified');
+    // Previous/next walk through the reports the library showed (grid order).
+    await page.getByTestId('next-report').click();
+    await poll(() => page.getByTestId('report-title').textContent()).not.toContain('广州市商务局');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await poll(() => page.getByTestId('report-title').textContent()).toContain('广州市商务局');
     await page.getByRole('button', { name: /返回/ }).click();
     await page.getByTestId('library-grid').waitFor();
     await poll(() => page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]').getAttribute('class')).toContain('g-verified');

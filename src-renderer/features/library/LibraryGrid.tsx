@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.js';
 const ROW = 30;
 const MARK: Record<GridState, string> = { verified: '✔', flagged: '!', unreviewed: '●', missing: '' };
 
-export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number): void }) {
+export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, ids: number[]): void }) {
   const { t } = useI18n();
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: grid.rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 15 });
@@ -49,7 +49,7 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number): 
                     className={`gcell g-${c.state}`}
                     disabled={c.reportId === null}
                     title={`${row.agency} ${c.year}: ${t(`status_${c.state}`)}`}
-                    onClick={() => c.reportId !== null && onOpen(c.reportId)}
+                    onClick={() => c.reportId !== null && onOpen(c.reportId, grid.rows.flatMap((r) => r.cells.flatMap((x) => (x.reportId === null ? [] : [x.reportId]))))}
                     data-testid={c.reportId !== null ? 'grid-cell' : undefined}
                     data-agency={row.agency}
                     data-year={c.year}

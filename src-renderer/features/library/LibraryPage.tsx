@@ -10,7 +10,8 @@ import { ReportList } from './ReportList.js';
 
 type View = 'grid' | 'list' | 'agencies';
 
-export function LibraryPage({ onOpen }: { onOpen(id: number): void }) {
+/** `ids`: the reports in view, in order, for previous/next in the report view. */
+export function LibraryPage({ onOpen }: { onOpen(id: number, ids: number[]): void }) {
   const { t } = useI18n();
   const [view, setView] = useState<View>(() => {
     const v = sessionStorage.getItem('nianbao.view');

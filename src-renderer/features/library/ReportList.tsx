@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 const PAGE = 200;
 const ROW_HEIGHT = 32;
 
-export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id: number): void }) {
+export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id: number, ids: number[]): void }) {
   const { t } = useI18n();
   const [total, setTotal] = useState<number | null>(null);
   const [rows, setRows] = useState<Map<number, ReportSummary>>(new Map());
@@ -76,7 +76,7 @@ export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id
                 key={it.key}
                 className={`list-row item ${r ? `st-${r.status}` : ''}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
-                onClick={() => r && onOpen(r.id)}
+                onClick={() => r && onOpen(r.id, [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x.id))}
                 data-testid="report-row"
               >
                 {r ? (

@@ -11,7 +11,15 @@ import { MetaEditor, type MetaPatch } from './MetaEditor.js';
 import { SourceText } from './SourceText.js';
 import { Tables } from './Tables.js';
 
-export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
+interface Props {
+  id: number;
+  /** The reports the library showed, in order: previous/next walk through them. */
+  ids: number[];
+  onOpen(id: number): void;
+  onBack(): void;
+}
+
+export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   const { t } = useI18n();
   const detail = useAsync(() => api.call('reports.get', { id }), [id]);
   const text = useAsync(() => api.call('reports.text', { id }), [id]);
@@ -20,6 +28,10 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
   const [note, setNote] = useState<string | null>(null);
   const [editMeta, setEditMeta] = useState(false);
   const r = detail.data;
+  const at = ids.indexOf(id);
+  const prev = at > 0 ? ids[at - 1] : undefined;
+  const next = at >= 0 && at < ids.length - 1 ? ids[at + 1] : undefined;
+  useEffect(() => setSelected(null), [id]);
 
   const act = useCallback(
     async (p: Promise<ReportDetail>) => {
@@ -52,6 +64,11 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        const to = e.key === 'ArrowLeft' ? prev : next;
+        if (to !== undefined) onOpen(to);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || (e.target instanceof HTMLInputElement && e.target.type === 'text')) return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
@@ -73,7 +90,7 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
       window.removeEventListener('keydown', onKey);
       off();
     };
-  }, [undo, redo]);
+  }, [undo, redo, prev, next, onOpen]);
 
   if (detail.error) return <div className="error pad">{detail.error}</div>;
   if (!r) return <div className="muted pad">{t('loading')}</div>;
@@ -86,6 +103,9 @@ export function ReportPage({ id, onBack }: { id: number; onBack(): void }) {
     <div className="report-page" data-testid="report-page">
       <div className="report-head row gap">
         <button type="button" onClick={onBack}>← {t('back')}</button>
+        <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onOpen(prev)} title="Alt+←" data-testid="prev-report">‹</button>
+        <span className="muted small">{at >= 0 ? `${at + 1} / ${ids.length}` : ''}</span>
+        <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onOpen(next)} title="Alt+→" data-testid="next-report">›</button>
         <h2 data-testid="report-title">
           {r.agency ?? '—'} · {r.year ?? '—'}
         </h2>
