@@ -277,3 +277,24 @@ describe('table 四 without its heading', () => {
     expect(x.values['requests.carried_forward.total']).toBe(g.values['requests.carried_forward.total']);
   });
 });
+
+describe('validate: （六）其他处理 as a subtotal of the 2021 sub-rows', () => {
+  it('does not count the subtotal and its sub-rows twice in R2', () => {
+    const v: Record<string, number | null> = {
+      'requests.granted.person': 1,
+      'requests.other.person': 2,
+      'requests.other_no_supplement.person': 1,
+      'requests.other_no_fee.person': 0,
+      'requests.other_misc.person': 1,
+      'requests.total.person': 3,
+    };
+    const r2 = (vals: Record<string, number | null>) => validate(vals, '2021').filter((f) => f.rule === 'R2' && f.fields.includes('requests.total.person'));
+    // other parts of R2 (denied_* ...) are absent → the check is skipped; fill them with 0
+    for (const id of ['partial', 'denied_state_secret', 'denied_law', 'denied_three_safety', 'denied_third_party', 'denied_internal', 'denied_process', 'denied_enforcement', 'denied_query', 'unable_not_held', 'unable_create', 'unable_unclear', 'rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_mass', 'rejected_confirm'])
+      v[`requests.${id}.person`] = 0;
+    expect(r2(v)).toEqual([]);
+    expect(r2({ ...v, 'requests.total.person': 5 })).toHaveLength(1);
+    // hybrid: sub-rows absent, the single row counts
+    expect(r2({ ...v, 'requests.other_no_supplement.person': null, 'requests.other_no_fee.person': null, 'requests.other_misc.person': null })).toEqual([]);
+  });
+});

@@ -16,6 +16,9 @@ export function validate(values: Record<string, number | null | undefined>, temp
     const sum = (ids: string[]) => {
       let s = 0;
       for (const id of ids) {
+        // （六）其他处理 printed as a subtotal above its three 2021 sub-rows:
+        // the rows are alternatives, never both counted.
+        if (check.rule === 'R2' && subRowsPresent(values, id)) continue;
         const v = values[id];
         if (v === null || v === undefined) {
           if (opt.has(id) || hybridZero(values, id)) continue;
@@ -53,6 +56,15 @@ function hybridZero(values: Record<string, number | null | undefined>, id: strin
   if (!m) return false;
   const v = values[`requests.other.${m[2]}`];
   return v !== null && v !== undefined;
+}
+
+function subRowsPresent(values: Record<string, number | null | undefined>, id: string): boolean {
+  const m = /^requests\.other\.(\w+)$/.exec(id);
+  if (!m) return false;
+  return ['other_no_supplement', 'other_no_fee', 'other_misc'].some((r) => {
+    const v = values[`requests.${r}.${m[1]}`];
+    return v !== null && v !== undefined;
+  });
 }
 
 function round(v: number): number {
