@@ -26,6 +26,11 @@ describe('pdf reader', () => {
     expect(doc.text).toContain('4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0');
     expect(doc.text).toContain('（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0');
     expect(doc.text).toContain('行政许可\t14\t-6\t1229');
+    // a row broken over the page: its label's tail comes back from page 2
+    const tail = doc.text.indexOf('2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0');
+    expect(tail).toBeGreaterThan(0);
+    const tailAt = tail + '2.其他法律行政法规'.length;
+    expect(doc.positions!.find((p) => p.start <= tailAt && p.end > tailAt)!.position.page).toBe(2);
     expect(doc.text).toContain('政府集中采购\t19\t189.846807万元');
     // provenance: pages and positions cover the text
     expect(doc.pages!.map((p) => p.page)).toEqual([1, 2]);

@@ -18,6 +18,7 @@ export interface Run {
   y: number; // baseline, points from the top of the page
   width: number;
   size: number; // font size (em)
+  page?: number;
 }
 
 export interface Cell {
@@ -233,4 +234,44 @@ export function joinTitle(lines: OutLine[]): OutLine[] {
   if (n < 2) return lines;
   const merged: OutLine = { y: lines[0]!.y, size: lines[0]!.size, cells: [lines.slice(0, n).flatMap((l) => l.cells[0]!)] };
   return [merged, ...lines.slice(n)];
+}
+
+const CHROME = /^[-–—\s]*(第\s*)?\d{1,3}(\s*页)?(\s*[/共]\s*\d+\s*页?)?[-–—\s]*$/;
+const lineText = (l: OutLine) => l.cells.map(cellString).join('');
+const isNumber = (cell: Run[]) => NUMERIC.test(cellString(cell));
+
+/**
+ * A table row broken over a page: the tail of its wrapped label (禁止公开)
+ * opens the next page above the next row. Move such lines back into the
+ * label cell of the previous page's last row.
+ */
+export function joinAcrossPages(pages: { lines: OutLine[] }[]): void {
+  for (let i = 1; i < pages.length; i++) {
+    const prev = pages[i - 1]!.lines.filter((l) => !CHROME.test(lineText(l)));
+    const last = prev[prev.length - 1];
+    if (!last || !last.cells.some(isNumber)) continue;
+    // the row's own label: the text cell right before its numbers (group labels sit further left)
+    const firstNum = last.cells.findIndex(isNumber);
+    const label = firstNum > 0 ? last.cells[firstNum - 1] : undefined;
+    if (!label) continue;
+    const lx0 = Math.min(...label.map((r) => r.x));
+    const lx1 = Math.max(...label.map((r) => r.x + r.width));
+    const lines = pages[i]!.lines;
+    let k = 0;
+    while (k < lines.length && CHROME.test(lineText(lines[k]!))) k++;
+    const take: number[] = [];
+    for (let j = k; j < lines.length && take.length < 2; j++) {
+      const l = lines[j]!;
+      const runs = l.cells[0]!;
+      const x0 = Math.min(...runs.map((r) => r.x));
+      const x1 = Math.max(...runs.map((r) => r.x + r.width));
+      if (l.cells.length !== 1 || isNumber(runs) || x0 < lx0 - 2 || x1 > lx1 + 2 || Math.abs(l.size - last.size) > 0.2 * last.size) break;
+      take.push(j);
+    }
+    // only when the table goes on right after them
+    const next = lines[(take[take.length - 1] ?? -1) + 1];
+    if (!take.length || !next || !next.cells.some(isNumber)) continue;
+    for (const j of take) label.push(...lines[j]!.cells[0]!);
+    pages[i]!.lines = lines.filter((_, j) => !take.includes(j));
+  }
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ReadError, type ReportDocument } from '../model.js';
 import { TextBuilder, cellText } from './builder.js';
 import type { Reader } from './index.js';
-import { cellString, joinTitle, layoutPage, type Run } from './pdf-layout.js';
+import { cellString, joinAcrossPages, joinTitle, layoutPage, type OutLine, type Run } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let lib: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
@@ -56,6 +56,7 @@ export const read: Reader = async (bytes) => {
   const pages: NonNullable<ReportDocument['pages']> = [];
   const warnings: string[] = [];
   const empty: number[] = [];
+  const laidPages: { page: number; width: number; height: number; lines: OutLine[] }[] = [];
   try {
     const n = Math.min(pdf.numPages, MAX_PAGES);
     if (pdf.numPages > MAX_PAGES) warnings.push(`only the first ${MAX_PAGES} of ${pdf.numPages} pages were read`);
@@ -82,10 +83,15 @@ export const read: Reader = async (bytes) => {
         runs.push({ str: it.str, x: e! - vx0, y: vy1 - f!, width: Math.abs(it.width) || size * it.str.length, size });
       }
       page.cleanup();
-      const start = b.length;
       if (!runs.length) empty.push(p);
+      for (const r of runs) r.page = p;
       const laid = layoutPage(runs);
-      for (const line of p === 1 ? joinTitle(laid) : laid) {
+      laidPages.push({ page: p, width, height, lines: p === 1 ? joinTitle(laid) : laid });
+    }
+    joinAcrossPages(laidPages);
+    for (const { page: p, width, height, lines } of laidPages) {
+      const start = b.length;
+      for (const line of lines) {
         b.newline();
         line.cells.forEach((cell, i) => {
           if (i > 0) b.append('\t');
@@ -99,7 +105,7 @@ export const read: Reader = async (bytes) => {
             if (k < 0) continue;
             const s = pos0 + k;
             const len = r.str.replace(/\s+/g, ' ').trim().length;
-            b.positions.push({ start: s, end: s + len, position: { page: p, x: r.x, y: r.y - r.size, width: r.width, height: r.size } });
+            b.positions.push({ start: s, end: s + len, position: { page: r.page ?? p, x: r.x, y: r.y - r.size, width: r.width, height: r.size } });
             o = s + len;
           }
         });
