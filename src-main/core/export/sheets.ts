@@ -8,6 +8,7 @@ import { t, statusLabel } from './labels.js';
 import { SUMMARY_COLUMNS, textWidth, type TableLayout } from './layout.js';
 import { cellMarks, openFlagCount, type CellMark } from './marks.js';
 import { cellText } from './text.js';
+import { RawRows, type RawCell } from './rawrow.js';
 import { BOLD, BORDER, CENTER_STYLE, FILL, HEADER_STYLE, SUBTITLE_FONT, TEXT_STYLE, TITLE_FONT, colLetter, numStyle } from './style.js';
 import type { ExportReport, Lang } from './types.js';
 
@@ -140,16 +141,24 @@ export async function writeTableSheet(ws: Sheet, layout: TableLayout, reports: E
   const columns = layout.fields.map((f) => newTotal(f.unit));
   const plain = layout.fields.map((f) => numStyle(f.unit, null));
   const n = ids.length;
+  const raw = RawRows.for(ws);
+  // One reusable row of raw cells: fixed columns, then the fields.
+  const cells: RawCell[] = [...fixed.map((c) => ({ v: null, style: c.center ? CENTER_STYLE : TEXT_STYLE })), ...plain.map((style) => ({ v: null, style }))];
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     await breathe(i);
+    const values = r.values;
+    for (let j = 0; j < n; j++) addTo(columns[j]!, values[ids[j]!] ?? null);
+    const marks = cellMarks(r, ids, lang);
+    if (raw && marks.size === 0) {
+      for (let k = 0; k < F; k++) cells[k]!.v = fixed[k]!.value(r);
+      for (let j = 0; j < n; j++) cells[F + j]!.v = values[ids[j]!] ?? null;
+      if (raw.write(first + i, cells)) continue;
+    }
     const row = ws.getRow(first + i);
     writeFixed(row, fixed, r);
-    const marks = cellMarks(r, ids, lang);
-    const values = r.values;
     for (let j = 0; j < n; j++) {
       const v = values[ids[j]!] ?? null;
-      addTo(columns[j]!, v);
       const cell = row.getCell(F + j + 1);
       if (v !== null) cell.value = v;
       const mark = marks.size ? marks.get(ids[j]!) : undefined;
@@ -221,29 +230,43 @@ export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixe
   };
   const first = HEADER_TOP + 2;
   const columns = [...SUMMARY_COLUMNS.map(() => newTotal('count')), newTotal('count'), newTotal('count')];
+  const raw = RawRows.for(ws);
+  const allIds = { '2019': SUMMARY_COLUMNS.flatMap((c) => c.fields['2019']), '2021': SUMMARY_COLUMNS.flatMap((c) => c.fields['2021']) };
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     await breathe(i);
+    const marks = cellMarks(r, allIds[r.template], lang);
+    const scs = SUMMARY_COLUMNS.map((c) => summaryCell(r, c.fields[r.template], optional[r.template], marks, lang));
+    const flags = openFlagCount(r);
+    const corrected = Object.keys(r.corrected).length;
+    scs.forEach((sc, j) => addTo(columns[j]!, sc.value));
+    addTo(columns[S]!, flags);
+    addTo(columns[S + 1]!, corrected);
+    const counts: RawCell[] = [
+      { v: flags, style: numStyle('count', flags ? 'flagged' : null) },
+      { v: corrected, style: numStyle('count', corrected ? 'corrected' : null) },
+    ];
+    if (raw && scs.every((sc) => !sc.mark)) {
+      const cells: RawCell[] = [
+        ...fixed.map((c) => ({ v: c.value(r), style: c.center ? CENTER_STYLE : TEXT_STYLE })),
+        ...scs.map((sc) => ({ v: sc.value, style: numStyle('count', null) })),
+        ...counts,
+      ];
+      if (raw.write(first + i, cells)) continue;
+    }
     const row = ws.getRow(first + i);
     writeFixed(row, fixed, r);
-    const allIds = SUMMARY_COLUMNS.flatMap((c) => c.fields[r.template]);
-    const marks = cellMarks(r, allIds, lang);
-    SUMMARY_COLUMNS.forEach((c, j) => {
-      const sc = summaryCell(r, c.fields[r.template], optional[r.template], marks, lang);
-      addTo(columns[j]!, sc.value);
+    scs.forEach((sc, j) => {
       const cell = row.getCell(F + j + 1);
       if (sc.value !== null) cell.value = sc.value;
       cell.style = numStyle('count', sc.mark?.kind ?? null);
       if (sc.mark) cell.note = sc.mark.note;
     });
-    const flags = openFlagCount(r);
-    const corrected = Object.keys(r.corrected).length;
-    addTo(columns[S]!, flags);
-    addTo(columns[S + 1]!, corrected);
-    row.getCell(F + S + 1).value = flags;
-    row.getCell(F + S + 1).style = numStyle('count', flags ? 'flagged' : null);
-    row.getCell(F + S + 2).value = corrected;
-    row.getCell(F + S + 2).style = numStyle('count', corrected ? 'corrected' : null);
+    counts.forEach((c, k) => {
+      const cell = row.getCell(F + S + 1 + k);
+      cell.value = c.v;
+      cell.style = c.style;
+    });
     row.commit();
   }
   if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
