@@ -22,7 +22,7 @@ export function SourceText({ text, source }: { text: ReportText; source: CellSou
   return (
     <div className="source" ref={box}>
       {page !== undefined && (
-        <div className="muted small" data-testid="source-page">
+        <div className="muted small source-page" data-testid="source-page">
           {t('page', { n: page })}
           {source?.position && ` · (${Math.round(source.position.x)}, ${Math.round(source.position.y)})`}
         </div>
