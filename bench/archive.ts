@@ -6,7 +6,7 @@
 // Targets: ≥ 500 reports/s, ≤ 3× floor, peak RSS < 400 MB, queries < 50 ms.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../src-main/core/archive/index.js';
 import { TEMPLATES } from '../src-main/core/catalogue/index.js';
@@ -55,7 +55,11 @@ async function importBench(root: string): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const stop = peakSampler();
   t = performance.now();
+  const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   const r = await a.importFolder(src);
+  const cpu = process.cpuUsage(cpu0); // all threads of the process: main + workers
+  const mainBusyMs = performance.eventLoopUtilization(elu0).active;
   const secs = (performance.now() - t) / 1000;
   const peak = stop();
   a.close();
@@ -64,6 +68,10 @@ async function importBench(root: string): Promise<void> {
       `${secs.toFixed(1)} s = ${(r.imported / secs).toFixed(0)} reports/s (target ≥ 500)`,
   );
   console.log(`  floor (read + sha256, one thread): ${floor.toFixed(2)} s; import/floor = ${(secs / floor).toFixed(1)}× (target ≤ 3×)`);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, r.imported);
+  console.log(
+    `  CPU ${cpuMs.toFixed(1)} ms per report (main + workers; main thread busy ${(mainBusyMs / Math.max(1, r.imported)).toFixed(1)} ms of it: database writes); on an idle machine with ${availableParallelism()} cores that bounds the rate at ~${((availableParallelism() * 1000) / cpuMs).toFixed(0)} reports/s (load average now ${loadavg()[0]!.toFixed(1)})`,
+  );
   console.log(`  peak RSS ${mb(peak)} (before import ${mb(rssBefore)}; target < 400 MB)`);
   if (r.failed.length) console.log(`  first failure: ${r.failed[0]!.file}: ${r.failed[0]!.error}`);
 }

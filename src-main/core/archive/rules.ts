@@ -33,12 +33,12 @@ export function currentValues(db: DB, reportId: number): Record<string, number |
  * Recompute rule flags, resolution and status. `verified` is kept only when
  * `keepVerified` (nothing changed); any change sends the report back to review.
  */
-export function recheck(db: DB, reportId: number, keepVerified = false): { open: number; status: string } {
+export function recheck(db: DB, reportId: number, keepVerified = false, knownValues?: Record<string, number | null>): { open: number; status: string } {
   const r = st(db, 'SELECT template, status, meta_manual, error FROM reports WHERE id = ?').get(reportId) as
     | { template: TemplateId | null; status: string; meta_manual: string; error: string | null }
     | undefined;
   if (!r) return { open: 0, status: 'unreviewed' };
-  const values = currentValues(db, reportId);
+  const values = knownValues ?? currentValues(db, reportId);
   st(db, "DELETE FROM flags WHERE report_id = ? AND source = 'rules'").run(reportId);
   if (r.template) {
     const ins = st(db, 'INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -73,11 +73,11 @@ export function recheck(db: DB, reportId: number, keepVerified = false): { open:
   return { open, status };
 }
 
-/** Newest report (highest id) of each agency+year is the active version. */
+/** Newest report (highest id) of each agency+year is the active version. Touches only rows whose flag changes. */
 export function refreshActive(db: DB, agencyId: number | null, year: number | null): void {
   if (agencyId === null || year === null) return;
-  st(db, 
-    `UPDATE reports SET active = CASE WHEN id = (SELECT MAX(id) FROM reports WHERE agency_id = @a AND year = @y) THEN 1 ELSE 0 END
-     WHERE agency_id = @a AND year = @y`,
-  ).run({ a: agencyId, y: year });
+  const max = (st(db, 'SELECT MAX(id) AS id FROM reports WHERE agency_id = ? AND year = ?').get(agencyId, year) as { id: number | null }).id;
+  if (max === null) return;
+  st(db, 'UPDATE reports SET active = 0 WHERE agency_id = ? AND year = ? AND active = 1 AND id <> ?').run(agencyId, year, max);
+  st(db, 'UPDATE reports SET active = 1 WHERE id = ? AND active = 0').run(max);
 }

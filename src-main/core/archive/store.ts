@@ -72,10 +72,6 @@ const cellArgs = (reportId: number, field: string, value: number | null, src: Ce
 const CELL_SQL =
   'INSERT INTO cells (report_id, field_id, value, extracted, raw, start, end, page, position, confidence, note, inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-const CELL_BULK_SQL = `INSERT INTO cells (report_id, field_id, value, extracted, raw, start, end, page, position, confidence, note, inferred)
-  SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10
-  FROM json_each(?) AS j`;
-
 /** Extraction flags are stored as they come, except rule flags: those are recomputed on the current values. */
 export function insertExtractFlags(db: DB, reportId: number, ex: Extraction): void {
   const ins = st(db, "INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found) VALUES (?, 'extract', ?, ?, ?, ?, ?, ?)");
@@ -96,16 +92,21 @@ export function insertReport(db: DB, fileId: number, ex: Extraction, extractorVe
       )
       .run(fileId, agencyId, ex.year ?? null, template, ex.publishedAt ?? null, extractorVersion, t, ex.error ?? null, t).lastInsertRowid,
   );
-  // One statement for all ~130 cells (a row per cell through json_each): imports write thousands of reports.
-  const rows = reportFieldIds(template, Object.keys(ex.values ?? {})).map((field) => cellArgs(reportId, field, ex.values?.[field] ?? null, ex.cells?.[field]).slice(1));
-  st(db, CELL_BULK_SQL).run(reportId, JSON.stringify(rows));
+  // One cached statement run per cell (measured faster than one json_each statement for all).
+  const ins = st(db, CELL_SQL);
+  const values: Record<string, number | null> = {};
+  for (const field of reportFieldIds(template, Object.keys(ex.values ?? {}))) {
+    const v = ex.values?.[field] ?? null;
+    values[field] = v;
+    ins.run(...cellArgs(reportId, field, v, ex.cells?.[field]));
+  }
   insertExtractFlags(db, reportId, ex);
   let isVersion = false;
   if (agencyId !== null && ex.year != null) {
     isVersion = !!st(db, 'SELECT 1 FROM reports WHERE agency_id = ? AND year = ? AND id <> ?').get(agencyId, ex.year, reportId);
     refreshActive(db, agencyId, ex.year);
   }
-  const { open } = recheck(db, reportId);
+  const { open } = recheck(db, reportId, false, values);
   return { reportId, isVersion, flagged: open > 0 };
 }
 
