@@ -10,6 +10,7 @@ describe('normalize', () => {
     expect(n.text).toContain('(一)予以公开');
     expect(n.text).toContain('(区分处理的,只计这一情形)');
     expect(n.text).not.toContain('wù');
+    expect(normalize('附件(PDF) 距离(km) 报(bào)告').text).toBe('附件(PDF) 距离(km) 报告');
   });
 
   it('folds full-width digits, brackets and spaces', () => {

@@ -31,7 +31,9 @@ function converters(): [Conv, Conv] {
 // decide that the (costly) conversion is needed.
 const TRAD_MARKERS = /[們國開處報與會這機關條經內對數規費採購總結訴復審請訊務體應當為項轉將據樣區縣廣當費實際]/g;
 
-const PINYIN = /(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)/g;
+// lower-case letters with a vowel: `(wù)`, `(kāi)`; never `(PDF)`, `(一)`, `(子项)`
+const PY = '(?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}';
+const PINYIN = new RegExp(`(?<=[\\u3400-\\u9fff])(?:\\(${PY}\\)|（${PY}）)`, 'g');
 const BOOKMARK = /\[bookmark:[^\]\n]{0,80}\]/g;
 const MD_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
 const MD_HEAD = /^[ \t]{0,3}#{1,6}[ \t]*/gm;
@@ -53,7 +55,6 @@ function deletions(s: string): Uint8Array {
   };
   if (s.includes('(') || s.includes('（')) {
     mark(PINYIN);
-    mark(/(?<=[\u3400-\u9fff])（[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}）/g);
   }
   if (s.includes('[bookmark')) mark(BOOKMARK);
   if (s.includes('#')) mark(MD_HEAD);
