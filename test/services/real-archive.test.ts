@@ -1,6 +1,6 @@
 // The services over the real archive (SQLite, extraction, export): the calls
 // the UI makes, end to end without a browser.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,31 @@ describe.skipIf(!haveSamples)('services over the real archive', () => {
     const wb = XLSX.read(readFileSync(r.files[0]!), { type: 'buffer' });
     const text = wb.SheetNames.map((n) => XLSX.utils.sheet_to_csv(wb.Sheets[n]!)).join('\n');
     for (const row of grid.rows) expect(text).toContain(row.agency);
+  });
+
+  it('cancels an import between files and reports it as cancelled', async () => {
+    // 300 distinct small reports (a seed with a changing line), so the run is long enough to stop.
+    const folder = join(tmp, 'many');
+    mkdirSync(folder);
+    const seed = readFileSync(join(SAMPLES, readdirSync(SAMPLES).find((f) => f.endsWith('.txt'))!), 'utf8');
+    for (let i = 0; i < 300; i++) writeFileSync(join(folder, `r${i}.txt`), `${seed}\n附注 ${i}\n`);
+    const { jobId } = await s.call('import.start', { folder });
+    await new Promise<void>((ok) => {
+      const off = s.subscribe((e) => {
+        if (e.name === 'job.progress' && e.payload.jobId === jobId && e.payload.done > 0) {
+          off();
+          ok();
+        }
+      });
+    });
+    expect(await s.call('jobs.cancel', { jobId })).toEqual({ cancelled: true });
+    const st = await s.jobs.wait(jobId);
+    const r = st?.result;
+    // Either the archive returns a cancelled run or the job ends as cancelled: never a full import.
+    if (st?.status === 'done') {
+      if (r?.kind !== 'import') throw new Error('not an import result');
+      expect(r.cancelled).toBe(true);
+      expect(r.imported + r.updated).toBeLessThan(300);
+    } else expect(st?.status).toBe('cancelled');
   });
 });
