@@ -298,3 +298,15 @@ describe('validate: （六）其他处理 as a subtotal of the 2021 sub-rows', (
     expect(r2({ ...v, 'requests.other_no_supplement.person': null, 'requests.other_no_fee.person': null, 'requests.other_misc.person': null })).toEqual([]);
   });
 });
+
+describe('crawler text with a label glued to its digits', () => {
+  it('splits the label off and the digits by the rules', () => {
+    const g = base(61);
+    const lines = g.text.split('\n');
+    const i = lines.findIndex((l) => l.includes('予以公开'));
+    lines[i] = '三、本年度办理结果（一）予以公开640020470';
+    const x = extractText(lines.join('\n'));
+    expect(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => x.values[`requests.granted.${c}`])).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(x.cells['requests.granted.person']!.raw).toBe('640020470');
+  });
+});

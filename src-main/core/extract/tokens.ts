@@ -89,8 +89,22 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
       return;
     }
   }
+  // crawler text: a label with its digits glued on (`(一)予以公开640020470`)
+  const g = raw.length < 80 ? GLUED.exec(raw) : null;
+  if (g) {
+    const lt = g[1]!;
+    const vals = parseValues(g[2]!);
+    if (vals && vals.length === 1) {
+      out.push({ kind: 'text', start: s, end: s + lt.length, text: lt, key: compactCached(lt), line });
+      const v = vals[0]!;
+      out.push({ kind: 'value', start: s + lt.length, end: e, v: { ...v, start: v.start + lt.length, end: v.end + lt.length }, line });
+      return;
+    }
+  }
   out.push({ kind: 'text', start: s, end: e, text: raw, key: raw.length < 200 ? compactCached(raw) : '', line });
 }
+
+const GLUED = /^(.*[\u4e00-\u9fff)）”"])(\d+)$/;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x3000 || c === 0xa0;
