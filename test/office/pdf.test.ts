@@ -58,6 +58,9 @@ describe('pdf reader', () => {
   it('reads Latin text with the packaged standard fonts, recovers a broken xref', async () => {
     const doc = await read(textPdf(['Annual report 2020', 'rules|12|34']), 't.pdf');
     expect(doc.text).toBe('Annual report 2020\nrules\t12\t34');
+    // a blank cell prints nothing: it comes back as an empty cell in its column
+    const blanks = await read(textPdf(['rules|1|2|3', 'norms|4|5|6', 'fees|7||9', 'other|||8', 'sum|12|7|26']), 'blank.pdf');
+    expect(blanks.text.split('\n')).toEqual(['rules\t1\t2\t3', 'norms\t4\t5\t6', 'fees\t7\t\t9', 'other\t\t\t8', 'sum\t12\t7\t26']);
     const broken = await read(textPdf(['Recovered text 2021'], true), 'b.pdf');
     expect(broken.text).toBe('Recovered text 2021');
   });

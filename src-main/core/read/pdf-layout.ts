@@ -184,6 +184,11 @@ export function layoutPage(runs: Run[]): OutLine[] {
     }
   });
   const out: OutLine[] = [];
+  emit(lines, attached, used, out);
+  return alignColumns(out);
+}
+
+function emit(lines: Line[], attached: Map<Line, Cell[]>, used: Set<Cell>, out: OutLine[]): void {
   for (const l of lines) {
     if (l.data) {
       // own cells plus attached blocks; overlapping ones form one cell, top to bottom
@@ -203,7 +208,56 @@ export function layoutPage(runs: Run[]): OutLine[] {
       if (cells.length) out.push({ y: l.y, size: l.size, cells });
     }
   }
-  return out;
+}
+
+const span = (cell: Run[]) => ({ x0: Math.min(...cell.map((r) => r.x)), x1: Math.max(...cell.map((r) => r.x + r.width)) });
+
+/**
+ * A blank cell leaves no glyph, so a row with a blank prints fewer numbers
+ * than its neighbours. Within a run of number rows, find the number columns
+ * (x-ranges shared by most rows) and give a row that misses one an empty
+ * cell there — blank stays blank instead of shifting the numbers after it.
+ * Rows whose numbers do not map one-to-one onto the columns are left alone.
+ */
+export function alignColumns(lines: OutLine[]): OutLine[] {
+  const isNum = (c: Run[]) => c.length > 0 && NUMERIC.test(cellString(c));
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i]!.cells.some(isNum)) { i++; continue; }
+    let j = i;
+    while (j < lines.length && lines[j]!.cells.some(isNum)) j++;
+    const seg = lines.slice(i, j);
+    i = j;
+    if (seg.length < 3) continue;
+    // columns: from the rows with the most numbers
+    const counts = seg.map((l) => l.cells.filter(isNum).length);
+    const k = Math.max(...counts);
+    const full = seg.filter((_, n) => counts[n] === k);
+    if (k < 2 || full.length < Math.max(2, seg.length / 2)) continue;
+    const cols = Array.from({ length: k }, (_, c) => {
+      const spans = full.map((l) => span(l.cells.filter(isNum)[c]!));
+      return { x0: Math.min(...spans.map((s) => s.x0)), x1: Math.max(...spans.map((s) => s.x1)) };
+    });
+    if (cols.some((c, n) => n > 0 && c.x0 < cols[n - 1]!.x1)) continue; // columns overlap: no clear grid
+    for (const l of seg) {
+      const nums = l.cells.filter(isNum);
+      if (nums.length === k || nums.length === 0) continue;
+      const at = nums.map((c) => {
+        const s = span(c);
+        const hit = cols.map((col, n) => (Math.min(s.x1, col.x1) - Math.max(s.x0, col.x0) > 0 ? n : -1)).filter((n) => n >= 0);
+        return hit.length === 1 ? hit[0]! : -1;
+      });
+      if (at.some((n) => n < 0) || at.some((n, m) => m > 0 && n <= at[m - 1]!)) continue;
+      const firstNum = l.cells.findIndex(isNum);
+      const lead = l.cells.slice(0, firstNum);
+      const after = l.cells.slice(firstNum).filter((c) => !isNum(c));
+      if (after.length) continue; // text among the numbers: leave the row as printed
+      const row: Run[][] = cols.map(() => []);
+      nums.forEach((c, m) => { row[at[m]!] = c; });
+      l.cells = [...lead, ...row];
+    }
+  }
+  return lines;
 }
 
 /** Text of a cell's runs, CJK fragments glued, others spaced. */
