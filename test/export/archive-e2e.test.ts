@@ -9,6 +9,9 @@ import { openArchive, type Archive } from '../../src-main/core/archive/index.js'
 import { reportsFromArchive } from '../../src-main/core/export/from-archive.js';
 import { runExport } from '../../src-main/core/export/job.js';
 import { SAMPLES_DIR } from '../../src-main/cli/commands/demo.js';
+import { run as exportCommand } from '../../src-main/cli/commands/export.js';
+import { parseArgs } from '../../src-main/cli/args.js';
+import { existsSync } from 'node:fs';
 import { cell, fieldColumns, fillOf, findRow, noteOf, readBook } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-e2e-'));
@@ -92,5 +95,29 @@ describe('archive → export', () => {
     expect(granted).toMatch(/予以公开/);
     const nansha = lines.find((l) => l.includes(',南沙区商务局,') && l.includes(',active.normative.total,'))!;
     expect(nansha).toContain(',13,true,12,false,');
+  });
+
+  it('runs as the export command: --years, --status, an ambiguous --agency', async () => {
+    const path = join(dir, 'a.sqlite');
+    const outDir = join(dir, 'cli');
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      expect(await exportCommand(parseArgs(['export', '--years', '2019-2020', '--out', outDir, '--archive', path]))).toBe(0);
+      expect(existsSync(join(outDir, '年报汇总-2019-2020.xlsx'))).toBe(true);
+      const wb = readBook(join(outDir, '年报汇总-2019-2020.xlsx'));
+      expect(String(cell(wb.Sheets['说明']!, 1, 1)!.v)).toBe('2019—2020年度政府信息公开工作年度报告汇总');
+      const dg = a.listReports({ agency: '东莞市商务局' }).items[0]!;
+      a.verify(dg.id, true);
+      expect(await exportCommand(parseArgs(['export', '--year', '2020', '--status', 'verified', '--out', join(outDir, 'v.xlsx'), '--archive', path]))).toBe(0);
+      const sum = readBook(join(outDir, 'v.xlsx')).Sheets['汇总']!;
+      expect(cell(sum, 5, 2)!.v).toBe('东莞市商务局');
+      expect(cell(sum, 6, 1)!.v).toBe('合计（全部机关）');
+      await expect(exportCommand(parseArgs(['export', '--agency', '商务局', '--out', outDir, '--archive', path]))).rejects.toThrow(/matches 3 agencies/);
+      expect(await exportCommand(parseArgs(['export', '--year', '2031', '--out', join(outDir, 'none.xlsx'), '--archive', path]))).toBe(1);
+      expect(existsSync(join(outDir, 'none.xlsx'))).toBe(false);
+    } finally {
+      console.log = log;
+    }
   });
 });
