@@ -13,7 +13,7 @@ import { reextract as runReextract, type ReextractOptions } from '../jobs/reextr
 import * as agencies from './agencies.js';
 import * as corrections from './corrections.js';
 import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
-import { filesDirOf } from './files.js';
+import { filesDirOf, storedPath } from './files.js';
 import { refreshActive } from './rules.js';
 import * as q from './queries.js';
 import { ArchiveError } from './types.js';
@@ -92,7 +92,7 @@ export class Archive {
   }
   /** The archived copy of the report's original (opens even if the source folder is gone). */
   originalPath(id: number): string {
-    return q.getReport(this.db, this.filesDir, id).source.storedPath;
+    return storedPath(this.filesDir, q.reportRow(this.db, id).sha256);
   }
   search(text: string, limit = 50): SearchHit[] {
     return q.search(this.db, text, limit);
