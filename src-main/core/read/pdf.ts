@@ -49,6 +49,7 @@ export async function openPdf(bytes: Uint8Array) {
 }
 
 const MAX_PAGES = 500;
+const MAX_RUNS = 50_000; // text runs per page before the layout is skipped
 
 export const read: Reader = async (bytes) => {
   const pdf = await openPdf(bytes);
@@ -71,7 +72,13 @@ export const read: Reader = async (bytes) => {
       const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
       const width = vx1 - vx0;
       const height = vy1 - vy0;
-      const tc = await page.getTextContent();
+      let tc;
+      try {
+        tc = await page.getTextContent();
+      } catch {
+        warnings.push(`page ${p} is damaged and its text could not be read`);
+        continue;
+      }
       const runs: Run[] = [];
       for (const it of tc.items) {
         if (!('str' in it) || !it.str.trim()) continue;
@@ -85,7 +92,15 @@ export const read: Reader = async (bytes) => {
       page.cleanup();
       if (!runs.length) empty.push(p);
       for (const r of runs) r.page = p;
-      const laid = layoutPage(runs);
+      let laid: OutLine[];
+      try {
+        if (runs.length > MAX_RUNS) throw new Error('too many text runs');
+        laid = layoutPage(runs);
+      } catch {
+        // a pathological page: keep its text, one run per line, without table rebuilding
+        warnings.push(`page ${p}: layout could not be rebuilt; text kept in stream order`);
+        laid = runs.slice(0, MAX_RUNS).map((r) => ({ y: r.y, size: r.size, cells: [[r]] }));
+      }
       laidPages.push({ page: p, width, height, lines: p === 1 ? joinTitle(laid) : laid });
     }
     joinAcrossPages(laidPages);
