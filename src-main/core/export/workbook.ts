@@ -196,7 +196,7 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
         const ws = add(name, frozen(3, HEADER_TOP + layout.levels - 1), table !== 'requests');
         const tableLabel = TABLES.find((x) => x.id === table)!.label[lang];
         const unit = lang === 'zh' ? '单位：件；金额：万元。空白 = 报告未填写。' : 'Counts; money in 万元. Blank = not stated.';
-        await writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}。${unit}`, lang);
+        await writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}${lang === 'zh' ? '。' : '. '}${unit}`, lang);
         await commit(ws);
       }
     }
