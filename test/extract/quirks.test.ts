@@ -310,3 +310,27 @@ describe('crawler text with a label glued to its digits', () => {
     expect(x.cells['requests.granted.person']!.raw).toBe('640020470');
   });
 });
+
+describe('总计 column left blank on every 办理结果 row', () => {
+  it('reads the six columns when they add up to the 总计 row, total null', () => {
+    const g = base(71);
+    const lines = g.text.split('\n');
+    const results = ['予以公开', '部分公开', '国家秘密', '禁止公开', '三安全一稳定', '第三方合法权益', '内部事务信息', '过程性信息', '行政执法案卷', '行政查询事项', '不掌握相关政府信息', '另行制作', '仍不明确', '信访举报投诉', '重复申请', '公开出版物', '大量反复申请', '已获取信息', '其他处理'];
+    for (const label of results) {
+      const i = lines.findIndex((l) => l.includes(label) && /\t\d+$/.test(l));
+      const cells = lines[i]!.split('\t');
+      lines[i] = [...cells.slice(0, -1), ''].join('\t');
+    }
+    const x = extractText(lines.join('\n'));
+    expect(x.values['requests.granted.person']).toBe(g.values['requests.granted.person']);
+    expect(x.values['requests.granted.total']).toBeNull();
+    expect(x.values['requests.total.total']).toBe(g.values['requests.total.total']);
+    expect(x.flags).toEqual([]);
+    // and when they do not add up, the rows stay incomplete and flagged
+    const j = lines.findIndex((l) => l.includes('予以公开'));
+    lines[j] = lines[j]!.replace(/\t(\d+)\t/, (_, d) => `\t${Number(d) + 1}\t`);
+    const y = extractText(lines.join('\n'));
+    expect(y.values['requests.granted.person']).toBeNull();
+    expect(flagged(y, 'requests.granted', 'incomplete_row')).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.6.0';
+export const EXTRACTOR_VERSION = '1.7.0';
 
 interface Zones {
   main: [number, number];
@@ -158,7 +158,8 @@ export function extractDocument(doc: ReportDocument, file: string): Extraction {
       }
     }
     fieldsOfRow.forEach((f, i) => {
-      const slot = r.slots![i]!;
+      const slot = r.slots![i];
+      if (!slot) return; // 总计 left blank (status blank_total): null as printed
       const [s, e] = origSpan(norm, slot.tok.start, slot.tok.end);
       const conv = convert(f, slot.value, slot.tok.v.unit, yuan);
       const src: CellSource = { raw: doc.text.slice(s, e), start: s, end: e, confidence: slot.confidence };

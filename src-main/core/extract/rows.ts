@@ -15,7 +15,7 @@ export interface Slot {
   confidence: number;
 }
 
-export type RowStatus = 'ok' | 'incomplete' | 'ambiguous' | 'extra' | 'glued' | 'shifted' | 'absent';
+export type RowStatus = 'ok' | 'incomplete' | 'ambiguous' | 'extra' | 'glued' | 'shifted' | 'absent' | 'blank_total';
 
 export interface RowRead {
   row: RowDef;
@@ -24,6 +24,8 @@ export interface RowRead {
   status: RowStatus;
   message?: string;
   found: number;
+  /** The values an incomplete row did have (for table-level repairs). */
+  partial?: ValueTok[];
 }
 
 interface Occ {
@@ -105,7 +107,30 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
     out.set(row.id, resolve(row, pick.label, pick.vals, pick.shifted, check(row)));
   }
   distrustShifted(out, orphans.length);
+  blankTotalColumn(out);
   return out;
+}
+
+/**
+ * Reports that leave the 总计 column blank on every 办理结果 row: each such
+ * row shows six numbers. Read them as the six applicant columns (总计 blank,
+ * null) only when every outcome row shows exactly six and the 总计 row's
+ * columns equal their sums (R2): then no other reading fits.
+ */
+function blankTotalColumn(out: Map<string, RowRead>): void {
+  const results = [...out.values()].filter((r) => r.row.table === 'requests' && r.row.group && r.row.id !== 'requests.total' && r.status !== 'absent');
+  const total = out.get('requests.total');
+  if (results.length < 3 || !total?.slots || total.slots.length !== 7) return;
+  if (!results.every((r) => r.status === 'incomplete' && r.found === 6 && r.partial?.every((t) => t.v.value !== null))) return;
+  for (let c = 0; c < 6; c++) {
+    const sum = results.reduce((s, r) => s + r.partial![c]!.v.value!, 0);
+    if (sum !== total.slots[c]!.value) return;
+  }
+  for (const r of results) {
+    r.slots = r.partial!.map((tok) => ({ tok, value: tok.v.value, confidence: 0.9 }));
+    r.status = 'blank_total';
+    r.message = 'the 总计 column is blank on every 办理结果 row; the six columns add up to the 总计 row';
+  }
 }
 
 /**
@@ -178,7 +203,7 @@ export function resolve(row: RowDef, label: TextTok | null, vals: ValueTok[], sh
     const g = glued(vals[0]!, n, check);
     if (g) return { ...base, ...g };
   }
-  return { ...base, slots: null, status: 'incomplete', message: `${vals.length} of ${n} cells` };
+  return { ...base, slots: null, status: 'incomplete', message: `${vals.length} of ${n} cells`, partial: vals };
 }
 
 /** Split a run of glued digits (`640020470`) when exactly one split passes the row check. */
