@@ -104,6 +104,9 @@ describe('docx reader', () => {
     // a zip that is not Word
     const { zipSync, strToU8 } = await import('fflate');
     expect((await readErr(read(zipSync({ 'a.txt': strToU8('x') }), 'z.docx'))).code).toBe('corrupt');
+    // absurd nesting (stack exhaustion) is a per-file error, not a crash
+    const deep = '<w:sdt><w:sdtContent>'.repeat(20000) + '<w:p><w:r><w:t>x</w:t></w:r></w:p>' + '</w:sdtContent></w:sdt>'.repeat(20000);
+    expect((await readErr(read(makeDocx(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${deep}</w:body></w:document>`), 'deep.docx'))).code).toBe('corrupt');
     // broken XML
     expect((await readErr(read(makeDocx('<w:document><w:body><w:p>'), 'x.docx'))).code).toBe('corrupt');
   });

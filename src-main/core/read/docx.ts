@@ -170,7 +170,14 @@ export const read: Reader = async (bytes) => {
     throw new ReadError('corrupt', 'not a Word document (no word/document.xml)');
   }
   const xml = new TextDecoder('utf-8').decode(readEntry(bytes, main));
-  const { b } = docxBody(xml);
+  let b: TextBuilder;
+  try {
+    ({ b } = docxBody(xml));
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    // e.g. absurd nesting that exhausts the stack
+    throw new ReadError('corrupt', `the Word document's structure cannot be read (${(e as Error).message})`);
+  }
   const doc: ReportDocument = { format: 'docx', text: b.text(), grids: b.grids, warnings: [] };
   if (!doc.text.trim()) doc.warnings.push('the document has no text');
   return doc;
