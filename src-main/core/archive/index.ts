@@ -73,7 +73,11 @@ export class Archive {
 
   // ---- jobs
   importFolder(folder: string, opts: JobOptions = {}): Promise<ImportResult> {
-    return this.job('import', () => runImport(this.ctx(), folder, opts));
+    return this.job('import', async () => {
+      const r = await runImport(this.ctx(), folder, opts);
+      if (r.imported > 0) this.db.pragma('optimize=0x10002'); // analyse the grown tables for the query planner
+      return r;
+    });
   }
   /** Re-extract reports from their archived originals: `all`, given `ids`, or (default) those from an older extractor. */
   reextract(opts: ReextractOptions = {}): Promise<ReextractResult> {
@@ -164,7 +168,11 @@ export class Archive {
 
   close(): void {
     if (this.db.open) {
-      if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.readonly) {
+        // Keeps the planner's statistics current (SQLite's advice: run before closing).
+        this.db.pragma('optimize');
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      }
       this.db.close();
     }
   }

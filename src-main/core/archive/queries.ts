@@ -67,7 +67,8 @@ function textCondition(text: string): { sql: string; args: unknown[] } {
 export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (!filter.allVersions) where.push('r.active = 1');
+  // With a text filter, `+` keeps the planner off the active index so it drives from the FTS matches (file_id index).
+  if (!filter.allVersions) where.push(filter.text?.trim() ? '+r.active = 1' : 'r.active = 1');
   if (filter.year !== undefined) (where.push('r.year = ?'), args.push(filter.year));
   if (filter.agencyId !== undefined) (where.push('r.agency_id = ?'), args.push(filter.agencyId));
   if (filter.agency) {
