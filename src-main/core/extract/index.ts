@@ -15,7 +15,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.7.0';
+export const EXTRACTOR_VERSION = '1.8.0';
 
 interface Zones {
   main: [number, number];
@@ -94,8 +94,7 @@ export function extractDocument(doc: ReportDocument, file: string): Extraction {
       message: `a report on ${meta.year} should use the ${byYear} template, but its tables carry the ${byLabels} labels`,
     });
   }
-  if (meta.agency === null) flags.push({ kind: 'unknown_agency', fields: [], message: 'the agency could not be read from the title' });
-  if (meta.year === null) flags.push({ kind: 'unknown_year', fields: [], message: 'the report year could not be read from the title' });
+  flags.push(...meta.flags);
 
   const rows = readRows(mainToks, template, rowCheck);
   const review = zones.review ? readReview(tokenize(text, zones.review[0], zones.review[1])) : null;

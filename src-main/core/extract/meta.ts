@@ -1,31 +1,93 @@
-// Report metadata: agency and year from the title (even broken over lines or
-// spaced out), publication date, and the template as the labels show it.
+// Report metadata: agency and year from the title (even broken over lines,
+// spaced out, year first, year in brackets, agency alone on the line above,
+// site name after it), publication date, and the template as the labels show
+// it. Whatever is read from somewhere less certain than the title carries a
+// flag of the meta kinds (unknown_agency / unknown_year), which a person
+// clears by confirming the report's metadata.
 import { squeeze } from '../normalize/index.js';
 import type { TemplateId } from '../catalogue/index.js';
+import type { Flag } from '../model.js';
+import { findDate } from './dates.js';
 
 export interface Meta {
   agency: string | null;
   year: number | null;
   publishedAt: string | null;
+  agencyFrom: 'title' | 'body' | 'site' | null;
+  yearFrom: 'title' | 'period' | null;
+  /** unknown_agency / unknown_year flags: missing, or read from a weaker place. */
+  flags: Flag[];
 }
 
-const TITLE_A = /^(.{2,40}?)(?:关于)?(20\d{2}|19\d{2})年度?(?:的)?(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度)?报告?/;
-const TITLE_B = /^(20\d{2})年度?(.{2,40}?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度)?报告?/;
-const NUM_CN: Record<string, string> = { '〇': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+// The report phrase every title ends in (资讯 is what opencc makes of 資訊).
+const REPORT = /(?:政府|政务)?(?:信息|资讯)公开(?:工作)?(?:年度)?(?:工作)?报告|政务公开(?:工作)?(?:年度)?报告/;
+const YEAR = /(?:关于)?((?:19|20)\d{2})年度?(?:的)?/;
+const PAREN_YEAR = /^[(（]((?:19|20)\d{2})年?度?[)）]/;
+const SITE = /^[_｜|\-—–]+(.{2,30})$/;
+const CN_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 'Ｏ': '0', 'O': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司]$/;
+// an agency proper, not a bare place: `某县政府` keeps its 政府, `某局政府` does not
+const BODY_END = /[局委办厅院会部处所站队心室社署行馆团司]$/;
+
+/** `二〇二三年` → `2023年` (only a four-digit year starting 一/二). */
+export function cnYears(s: string): string {
+  return s.replace(/[一二][〇○Ｏ零一二三四五六七八九]{3}(?=年)/g, (m) => m.split('').map((c) => CN_DIGIT[c] ?? c).join(''));
+}
 
 function cleanAgency(a: string): string | null {
-  let s = a.replace(/^.*[>»›|]/, ''); // breadcrumbs
+  let s = a.replace(/^.*[>»›|｜]/, ''); // breadcrumbs
   s = s.replace(/^(?:关于|首页|当前位置)+/, '').replace(/(?:关于|的|之)$/, '');
   s = s.replace(/^[\d\s\p{P}\p{S}]+/u, '').replace(/[\s\p{P}\p{S}]+$/u, '');
+  // `XX局政府信息公开` leaves `XX局政府`; `XX市人民政府信息公开` keeps its 政府
+  const bare = s.replace(/(?:政府|政务)$/, '');
+  if (bare !== s && BODY_END.test(bare)) s = bare;
   if (s.length < 2 || s.length > 40) return null;
-  if (!AGENCY_END.test(s)) {
-    // Still accept, but only a plausible name (no sentence punctuation).
-    if (/[,，。；;:：]/.test(s)) return null;
-  }
+  if (/^(?:政府|政务|本机关|本单位|我局|我委|我办)$/.test(s)) return null;
+  if (/[,，。；;:：、]/.test(s)) return null;
+  if (/\d/.test(s)) return null;
   return s;
 }
+
+interface Title {
+  agency: string | null;
+  year: number | null;
+  site: string | null;
+}
+
+/** Read one title candidate (squeezed); null when it is not a report title. */
+function readTitle(cand: string): Title | null {
+  const rp = REPORT.exec(cand);
+  if (!rp) return null;
+  let before = cand.slice(0, rp.index);
+  // `淮安市人民政府信息公开…`: the 政府 is the agency's (a bare place or 人民 is no agency)
+  if (rp[0].startsWith('政府') && /(?:人民|[省市县区州旗镇乡])$/.test(before)) before += '政府';
+  let after = cand.slice(rp.index + rp[0].length);
+  if (before.length > 50 || /[，。；]/.test(before)) return null;
+  let year: number | null = null;
+  let agency: string | null = null;
+  const y = YEAR.exec(before);
+  if (y) {
+    year = Number(y[1]);
+    const pre = before.slice(0, y.index);
+    const post = before.slice(y.index + y[0].length);
+    agency = cleanAgency(pre) ?? (post ? cleanAgency(post) : null);
+  } else {
+    agency = cleanAgency(before);
+  }
+  const p = PAREN_YEAR.exec(after);
+  if (p) {
+    if (year === null) year = Number(p[1]);
+    after = after.slice(p[0].length);
+  }
+  const s = SITE.exec(after);
+  const site = s ? cleanAgency(s[1]!) : null;
+  return { agency, year, site };
+}
+
+const CHROME = /[>»›]|当前位置|首页|来源[:：]|(?:发布|发文|成文)(?:日期|时间)|字号|浏览|打印|分享/;
+const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—|–|～|~)\1年12月31日/;
+const BODY_AGENCY = /本(?:年度)?报告(?:是)?由(.{2,30}?)(?:根据|依据|按照|依照|编制|制作|编写|汇总)/;
 
 export function findMeta(text: string): Meta {
   const head = text.slice(0, 6000);
@@ -33,58 +95,64 @@ export function findMeta(text: string): Meta {
   for (const raw of head.split('\n')) {
     if (lines.length >= 40) break;
     const l = squeeze(raw);
-    if (l.length > 0) lines.push(l);
+    if (l.length > 0) lines.push(cnYears(l));
   }
-  let agency: string | null = null;
-  let year: number | null = null;
-  for (let i = 0; i < Math.min(lines.length, 30) && year === null; i++) {
-    const l = lines[i]!.replace(/[〇零一二三四五六七八九]{4}年/g, (m) => m.slice(0, 4).split('').map((c) => NUM_CN[c] ?? c).join('') + '年');
-    if (!/\d{4}年/.test(l)) continue;
+  let title: Title | null = null;
+  for (let i = 0; i < Math.min(lines.length, 30) && title === null; i++) {
+    const l = lines[i]!;
     if (l.length > 80) continue;
-    // the title may go on over the next line(s)
-    const joined = [l, lines[i + 1] ?? '', lines[i + 2] ?? ''].join('');
-    const cands = [l, l + (lines[i + 1] ?? ''), joined];
+    if (CHROME.test(l) && !REPORT.test(l)) continue; // a breadcrumb line is never the start of the title
+    const joins = [l, l + (lines[i + 1] ?? ''), l + (lines[i + 1] ?? '') + (lines[i + 2] ?? '')];
     // the agency alone on the line above (`淮安市人民政府` / `2024 年政府信息公开…`)
     const prev = i > 0 ? lines[i - 1]! : '';
-    if (/^\d{4}年/.test(l) && prev.length >= 2 && prev.length <= 30 && !/\d/.test(prev) && AGENCY_END.test(prev)) cands.unshift(prev + l);
-    for (const cand of cands) {
-      const a = TITLE_A.exec(cand);
-      if (a && /信息公开|政务公开/.test(cand)) {
-        year = Number(a[2]);
-        agency = cleanAgency(a[1]!);
-        break;
-      }
-      const b = TITLE_B.exec(cand);
-      if (b && /信息公开|政务公开/.test(cand) && !/^(?:政府|政务)$/.test(b[2]!)) {
-        year = Number(b[1]);
-        agency = cleanAgency(b[2]!);
-        break;
-      }
+    const bareStart = /^(?:关于)?(?:19|20)\d{2}年|^(?:政府|政务)?(?:信息|资讯|政务)公开/.test(l);
+    const prevAgency = bareStart && prev.length >= 2 && prev.length <= 30 && !/\d/.test(prev) && AGENCY_END.test(prev) && !REPORT.test(prev) ? cleanAgency(prev) : null;
+    for (const cand of joins) {
+      if (cand.length > 120) break;
+      const t = readTitle(cand);
+      if (!t) continue;
+      if (t.agency === null && prevAgency) t.agency = prevAgency;
+      title = t;
+      break;
     }
   }
-  if (year === null) {
-    // no year in the title: the reporting period stated in the text
-    const p = /(20\d{2})年1月1日(?:起)?(?:至|到|-)\1年12月31日/.exec(text.slice(0, 5000));
-    if (p) year = Number(p[1]);
-  }
-  return { agency, year, publishedAt: findDate(text, year) };
-}
 
-function findDate(text: string, year: number | null): string | null {
-  const re = /(20\d{2})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/g;
-  const zones = [text.slice(0, 2000), text.slice(Math.max(0, text.length - 3000))];
-  for (const z of zones) {
-    re.lastIndex = 0;
-    for (let m = re.exec(z); m; m = re.exec(z)) {
-      const y = Number(m[1]);
-      const mo = Number(m[2]);
-      const d = Number(m[3]);
-      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-      if (year !== null && (y < year + 1 || y > year + 2)) continue;
-      return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const flags: Flag[] = [];
+  const squeezedHead = squeeze(text.slice(0, 8000));
+  let year = title?.year ?? null;
+  let yearFrom: Meta['yearFrom'] = year !== null ? 'title' : null;
+  const period = PERIOD.exec(squeezedHead);
+  if (period) {
+    const py = Number(period[1]);
+    if (year === null) {
+      year = py;
+      yearFrom = 'period';
+    } else if (py !== year) {
+      flags.push({ kind: 'unknown_year', fields: [], message: `the title says ${year} but the reporting period is ${py}; ${year} (the title's) is kept` });
     }
   }
-  return null;
+  if (year === null) flags.push({ kind: 'unknown_year', fields: [], message: 'the report year could not be read from the title' });
+
+  let agency = title?.agency ?? null;
+  let agencyFrom: Meta['agencyFrom'] = agency !== null ? 'title' : null;
+  if (agency === null) {
+    const b = BODY_AGENCY.exec(squeezedHead);
+    const bodyAgency = b ? cleanAgency(b[1]!) : null;
+    if (bodyAgency && AGENCY_END.test(bodyAgency)) {
+      agency = bodyAgency;
+      agencyFrom = 'body';
+      // an office often compiles the report of the body it belongs to
+      if (/办公[室厅]$/.test(bodyAgency))
+        flags.push({ kind: 'unknown_agency', fields: [], message: `the title names no agency; ${bodyAgency} compiled the report (本报告由…编制), which may be on behalf of its parent body` });
+    } else if (title?.site && AGENCY_END.test(title.site)) {
+      agency = title.site;
+      agencyFrom = 'site';
+      flags.push({ kind: 'unknown_agency', fields: [], message: `the title names no agency; ${agency} is the site name after it, which may be a portal hosting another body's report` });
+    } else {
+      flags.push({ kind: 'unknown_agency', fields: [], message: 'the agency could not be read from the title' });
+    }
+  }
+  return { agency, year, publishedAt: findDate(text, year), agencyFrom, yearFrom, flags };
 }
 
 const EVIDENCE: Record<TemplateId, string[]> = {

@@ -1,0 +1,73 @@
+// The publication date: a labelled date in the page chrome (`发布日期：`),
+// the signature date at the end, or a date alone on a line near the top;
+// Arabic or Chinese numerals. An annual report on year Y is published in
+// Y+1 (a late one in Y+2 or Y+3), so dates outside that are not taken.
+import { squeeze } from '../normalize/index.js';
+import { cnYears } from './meta.js';
+
+const D = '((?:19|20)\\d{2})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})(?!\\d)\\s*日?';
+const LABELLED = new RegExp(`(?:(?:发布|发文|成文|印发|公开|更新|发表)(?:日期|时间)|日期)\\s*[:：]?\\s*${D}`, 'g');
+const ALONE = new RegExp(`^(?:[(（]?[\\u4e00-\\u9fff]{0,20}[)）]?)?${D}$`);
+const LOOSE = new RegExp(D, 'g');
+const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function cnSmall(s: string): number {
+  // 一..九, 十, 十一..十九, 二十.., 三十一
+  const t = s.indexOf('十');
+  if (t < 0) return CN_NUM[s] ?? 0;
+  const tens = t === 0 ? 1 : (CN_NUM[s.slice(0, t)] ?? 0);
+  const ones = t === s.length - 1 ? 0 : (CN_NUM[s.slice(t + 1)] ?? 0);
+  return tens * 10 + ones;
+}
+
+/** `二〇二四年一月三十日` → `2024年1月30日`. */
+function cnDates(s: string): string {
+  return cnYears(s).replace(/(\d{4}年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g, (_m, y: string, mo: string, d: string) => `${y}${cnSmall(mo)}月${cnSmall(d)}日`);
+}
+
+function iso(m: RegExpExecArray, at: number): string | null {
+  const y = Number(m[at]);
+  const mo = Number(m[at + 1]);
+  const d = Number(m[at + 2]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function findDate(text: string, year: number | null): string | null {
+  const head = cnDates(text.slice(0, 3000));
+  const tail = cnDates(text.slice(Math.max(0, text.length - 1500)));
+  const inRange = (y: number, labelled: boolean) => year === null || (y > year && y <= year + (labelled ? 5 : 3));
+  // 1. labelled, in the page chrome or anywhere near the top
+  LABELLED.lastIndex = 0;
+  for (let m = LABELLED.exec(head); m; m = LABELLED.exec(head)) {
+    const v = iso(m, 1);
+    if (v && inRange(Number(m[1]), true)) return v;
+  }
+  // 2. the signature: the last short line at the end that is (or ends in) a date
+  const tailLines = tail.split('\n').map(squeeze).filter((l) => l.length > 0);
+  for (let i = tailLines.length - 1; i >= Math.max(0, tailLines.length - 12); i--) {
+    const m = ALONE.exec(tailLines[i]!);
+    if (m) {
+      const v = iso(m, 1);
+      if (v && inRange(Number(m[1]), false)) return v;
+    }
+  }
+  // 3. a date alone on a line near the top (page chrome without a label)
+  for (const l of head.split('\n').map(squeeze)) {
+    const m = ALONE.exec(l);
+    if (m) {
+      const v = iso(m, 1);
+      if (v && inRange(Number(m[1]), false)) return v;
+    }
+  }
+  // 4. the first date near the top or the end in the publication range (year known only)
+  if (year === null) return null;
+  for (const z of [head, tail]) {
+    LOOSE.lastIndex = 0;
+    for (let m = LOOSE.exec(z); m; m = LOOSE.exec(z)) {
+      const v = iso(m, 1);
+      if (v && inRange(Number(m[1]), false)) return v;
+    }
+  }
+  return null;
+}
