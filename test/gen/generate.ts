@@ -26,7 +26,11 @@ export interface GenOptions {
   breakTotal?: boolean;
   /** A 2021 report with （六）其他处理 as one row. */
   hybrid?: boolean;
+  /** How the title names agency and year (default: `XX局2023年政府信息公开…`). */
+  titleStyle?: TitleStyle;
 }
+
+export type TitleStyle = 'plain' | 'agencyLine' | 'guanyu' | 'yearFirst' | 'bracket' | 'cnYear';
 
 export interface GeneratedReport {
   seed: number;
@@ -43,6 +47,8 @@ export interface GeneratedReport {
   name: string;
   broken?: { field: string; rule: 'R1' | 'R2' | 'R3' | 'R4' };
   hybrid?: boolean;
+  /** The signature date at the end, YYYY-MM-DD. */
+  publishedAt: string;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -228,9 +234,12 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
 
   // ---- document -------------------------------------------------------
   const titleRaw = `${agency}${year}年${pick(['', '度'])}政府信息公开工作年度报告`;
-  const title = opts.brokenLabels && r() < 0.5 ? titleRaw.replace('信息公开', '\n信息公开') : r() < 0.3 ? titleRaw.replace('年', ' 年 ') : titleRaw;
+  const title0 = opts.brokenLabels && r() < 0.5 ? titleRaw.replace('信息公开', '\n信息公开') : r() < 0.3 ? titleRaw.replace('年', ' 年 ') : titleRaw;
+  const title = styledTitle(opts.titleStyle ?? 'plain', agency, year) ?? title0;
   const prose = `${year}年，${agency.slice(-6)}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${int(10, 900)}条，其中政策解读${int(0, 30)}篇。`;
-  const date = `${year + 1}年${int(1, 3)}月${int(1, 28)}日`;
+  const month = int(1, 3);
+  const day = int(1, 28);
+  const date = `${year + 1}年${month}月${day}日`;
   const sections: [string, Table | string][] = [
     ['一、总体情况', prose],
     ['二、主动公开政府信息情况', active],
@@ -258,6 +267,7 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
     text,
     bytes,
     name: `gen_${seed}.${ext}`,
+    publishedAt: `${year + 1}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     ...(broken ? { broken } : {}),
     ...(hybrid ? { hybrid } : {}),
   };
@@ -310,6 +320,27 @@ function requestLabelCells(rows: RowDef[], hybrid: boolean, broke: (s: string) =
     }
   }
   return out;
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/** Title layouts real archives contain; null for the default one. */
+function styledTitle(style: TitleStyle, agency: string, year: number): string | null {
+  const rest = '政府信息公开工作年度报告';
+  switch (style) {
+    case 'plain':
+      return null;
+    case 'agencyLine':
+      return `${agency}\n${year}年${rest}`;
+    case 'guanyu':
+      return `${agency}关于${year}年${rest}`;
+    case 'yearFirst':
+      return `${year}年度${agency}${rest}`;
+    case 'bracket':
+      return `${agency}${rest}（${year}年）`;
+    case 'cnYear':
+      return `${agency}${String(year).split('').map((d) => CN_DIGITS[Number(d)]).join('')}年${rest}`;
+  }
 }
 
 function renderText(title: string, sections: [string, Table | string][], date: string, layout: Layout, r: () => number): string {

@@ -20,18 +20,20 @@ describe('round trip over generated reports', () => {
   it(`reads back every value of ${N} reports exactly, with no flags`, async () => {
     const failures: string[] = [];
     const layouts = new Map<string, number>();
+    const titles = new Set<string>();
     for (let seed = 1; seed <= N; seed++) {
       const opts = mixedOptions(seed);
       const g = generateReport(seed, opts);
       const key = `${g.layout}/${g.encoding}${opts.traditional ? '/trad' : ''}`;
       layouts.set(key, (layouts.get(key) ?? 0) + 1);
+      titles.add(opts.titleStyle ?? 'plain');
       const x = await extractBytes(g.bytes, g.name);
       const wrong = Object.entries(g.values).filter(([k, v]) => {
         const got = x.values[k];
         return v === null ? got !== null : got === null || got === undefined || Math.abs(got - v) > 1e-6;
       });
       const expectedFlags = g.hybrid ? ['hybrid_template'] : [];
-      const meta = x.agency !== g.agency || x.year !== g.year || x.template !== g.template;
+      const meta = x.agency !== g.agency || x.year !== g.year || x.template !== g.template || x.publishedAt !== g.publishedAt;
       if (wrong.length || meta || x.flags.map((f) => f.kind).join() !== expectedFlags.join())
         failures.push(`seed ${seed} ${key}: ${wrong.length} wrong (${wrong.slice(0, 2).map(([k]) => k).join(', ')}), meta ${meta}, flags ${x.flags.map((f) => f.kind).join(',')}`);
       // the number of fields is the template's
@@ -39,6 +41,7 @@ describe('round trip over generated reports', () => {
     }
     expect(failures).toEqual([]);
     expect(layouts.size).toBeGreaterThan(12);
+    expect(titles.size).toBe(6);
   });
 
   it('flags every deliberately broken total with its rule', async () => {

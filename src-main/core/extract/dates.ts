@@ -3,12 +3,18 @@
 // Arabic or Chinese numerals. An annual report on year Y is published in
 // Y+1 (a late one in Y+2 or Y+3), so dates outside that are not taken.
 import { squeeze } from '../normalize/index.js';
-import { cnYears } from './meta.js';
 
 const D = '((?:19|20)\\d{2})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})(?!\\d)\\s*日?';
 const LABELLED = new RegExp(`(?:(?:发布|发文|成文|印发|公开|更新|发表)(?:日期|时间)|日期)\\s*[:：]?\\s*${D}`, 'g');
 const ALONE = new RegExp(`^(?:[(（]?[\\u4e00-\\u9fff]{0,20}[)）]?)?${D}$`);
 const LOOSE = new RegExp(D, 'g');
+const CN_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 'Ｏ': '0', 'O': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** `二〇二三年` → `2023年` (only a four-digit year starting 一/二). */
+export function cnYears(s: string): string {
+  return s.replace(/[一二][〇○Ｏ零一二三四五六七八九]{3}(?=年)/g, (m) => m.split('').map((c) => CN_DIGIT[c] ?? c).join(''));
+}
+
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function cnSmall(s: string): number {

@@ -7,7 +7,7 @@
 import { squeeze } from '../normalize/index.js';
 import type { TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
-import { findDate } from './dates.js';
+import { cnYears, findDate } from './dates.js';
 
 export interface Meta {
   agency: string | null;
@@ -24,16 +24,11 @@ const REPORT = /(?:政府|政务)?(?:信息|资讯)公开(?:工作)?(?:年度)?(
 const YEAR = /(?:关于)?((?:19|20)\d{2})年度?(?:的)?/;
 const PAREN_YEAR = /^[(（]((?:19|20)\d{2})年?度?[)）]/;
 const SITE = /^[_｜|\-—–]+(.{2,30})$/;
-const CN_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 'Ｏ': '0', 'O': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司]$/;
 // an agency proper, not a bare place: `某县政府` keeps its 政府, `某局政府` does not
 const BODY_END = /[局委办厅院会部处所站队心室社署行馆团司]$/;
 
-/** `二〇二三年` → `2023年` (only a four-digit year starting 一/二). */
-export function cnYears(s: string): string {
-  return s.replace(/[一二][〇○Ｏ零一二三四五六七八九]{3}(?=年)/g, (m) => m.split('').map((c) => CN_DIGIT[c] ?? c).join(''));
-}
 
 function cleanAgency(a: string): string | null {
   let s = a.replace(/^.*[>»›|｜]/, ''); // breadcrumbs
