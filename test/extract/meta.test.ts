@@ -53,6 +53,15 @@ describe('agency not in the title', () => {
     expect(m).toMatchObject({ agency: '某市交通运输局', year: 2023, agencyFrom: 'site' });
     expect(m.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
   });
+  it('reads a site name with 门户网站, flagged', () => {
+    const m = meta('2023年政府信息公开工作年度报告_淮安市人民政府门户网站\n');
+    expect(m).toMatchObject({ agency: '淮安市人民政府', agencyFrom: 'site' });
+    expect(m.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
+  });
+  it('reads the real layout: agency line, bare title, 本报告由…办公室…编制 (the title wins, no flag)', () => {
+    const t = '            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n\n   本报告由淮安市人民政府办公室根据《中华人民共和国政府\n信息公开条例》（国令第 711 号）（以下简称《条例》）规定编\n制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。\n';
+    expect(meta(t)).toMatchObject({ agency: '淮安市人民政府', year: 2024, agencyFrom: 'title', flags: [] });
+  });
   it('leaves it null and flagged when nothing names it', () => {
     expect(meta('2023年政府信息公开工作年度报告\n一、总体情况\n')).toMatchObject({ agency: null, year: 2023 });
     expect(kinds('2023年政府信息公开工作年度报告\n')).toEqual(['unknown_agency']);
@@ -74,6 +83,14 @@ describe('year', () => {
   it('agrees silently when title and period agree, and uses the period when the title has no year', () => {
     expect(kinds('某县民政局2022年政府信息公开工作年度报告\n统计期限为2022年1月1日至2022年12月31日。\n')).toEqual([]);
     expect(meta('某县民政局政府信息公开工作年度报告\n统计期限为 2022 年 1 月 1 日至 2022 年 12 月 31 日。')).toMatchObject({ year: 2022, yearFrom: 'period', flags: [] });
+  });
+  it('flags a title that names two different years', () => {
+    const m = meta('某县民政局2023年政府信息公开工作年度报告（2022年）\n');
+    expect(m.year).toBe(2023);
+    expect(m.flags.map((f) => f.kind)).toEqual(['unknown_year']);
+  });
+  it('reads a period that leaves out the second year', () => {
+    expect(meta('某县民政局政府信息公开工作年度报告\n统计期限为2022年1月1日至12月31日。')).toMatchObject({ year: 2022, yearFrom: 'period' });
   });
   it('is null and flagged when nowhere', () => {
     expect(meta('某县民政局政府信息公开工作年度报告\n')).toMatchObject({ agency: '某县民政局', year: null });
@@ -108,6 +125,7 @@ describe('publication date', () => {
     ['来源：某县民政局  发布时间：2024-01-30 10:22  字号：大 中 小\n', '2024-01-30'],
     ['发布日期：2024年1月30日\n', '2024-01-30'],
     ['2024-01-30\n', '2024-01-30'],
+    ['  • 2024-01-30 10:22\n', '2024-01-30'],
   ])('in the page chrome: %j', (chrome, want) => {
     expect(meta(title + chrome + '一、总体情况\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n').publishedAt).toBe(want);
   });
@@ -121,5 +139,6 @@ describe('publication date', () => {
   it('takes no date from the report year, and none at all when there is none', () => {
     expect(meta(title + '2023年1月1日起施行。\n').publishedAt).toBeNull();
     expect(meta(title + '一、总体情况\n').publishedAt).toBeNull();
+    expect(meta(title + '一、总体情况\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n六、其他需要报告的事项\n截至2024年12月31日\n').publishedAt).toBeNull();
   });
 });

@@ -1,13 +1,17 @@
 // The publication date: a labelled date in the page chrome (`发布日期：`),
 // the signature date at the end, or a date alone on a line near the top;
 // Arabic or Chinese numerals. An annual report on year Y is published in
-// Y+1 (a late one in Y+2 or Y+3), so dates outside that are not taken.
+// Y+1 (a late one in Y+2 or Y+3), so dates outside that are not taken. A
+// date inside a sentence is never taken: it is as often a deadline or period.
 import { squeeze } from '../normalize/index.js';
 
 const D = '((?:19|20)\\d{2})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})(?!\\d)\\s*日?';
 const LABELLED = new RegExp(`(?:(?:发布|发文|成文|印发|公开|更新|发表)(?:日期|时间)|日期)\\s*[:：]?\\s*${D}`, 'g');
-const ALONE = new RegExp(`^(?:[(（]?[\\u4e00-\\u9fff]{0,20}[)）]?)?${D}$`);
-const LOOSE = new RegExp(D, 'g');
+// a date alone, or after the signing body's name (never `截至2024年12月31日`)
+const ALONE = new RegExp(`^[•·▪◦●*\\-]*(?:[(（]?[\\u4e00-\\u9fff]{1,20}[局委办厅院府会部处所站队心室社署行馆团区县市镇乡司][)）]?)?${D}(?:T\\d{1,2}:\\d{2}(?::\\d{2})?)?$`);
+/** A line without its spaces, a time kept apart from the date (`2024-01-30 10:22`). */
+const flat = (l: string) => squeeze(l.replace(/(\d)\s+(?=\d{1,2}:\d{2})/g, '$1T'));
+
 const CN_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 'Ｏ': '0', 'O': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** `二〇二三年` → `2023年` (only a four-digit year starting 一/二). */
@@ -50,7 +54,7 @@ export function findDate(text: string, year: number | null): string | null {
     if (v && inRange(Number(m[1]), true)) return v;
   }
   // 2. the signature: the last short line at the end that is (or ends in) a date
-  const tailLines = tail.split('\n').map(squeeze).filter((l) => l.length > 0);
+  const tailLines = tail.split('\n').map(flat).filter((l) => l.length > 0);
   for (let i = tailLines.length - 1; i >= Math.max(0, tailLines.length - 12); i--) {
     const m = ALONE.exec(tailLines[i]!);
     if (m) {
@@ -59,18 +63,9 @@ export function findDate(text: string, year: number | null): string | null {
     }
   }
   // 3. a date alone on a line near the top (page chrome without a label)
-  for (const l of head.split('\n').map(squeeze)) {
+  for (const l of head.split('\n').map(flat)) {
     const m = ALONE.exec(l);
     if (m) {
-      const v = iso(m, 1);
-      if (v && inRange(Number(m[1]), false)) return v;
-    }
-  }
-  // 4. the first date near the top or the end in the publication range (year known only)
-  if (year === null) return null;
-  for (const z of [head, tail]) {
-    LOOSE.lastIndex = 0;
-    for (let m = LOOSE.exec(z); m; m = LOOSE.exec(z)) {
       const v = iso(m, 1);
       if (v && inRange(Number(m[1]), false)) return v;
     }

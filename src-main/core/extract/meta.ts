@@ -32,6 +32,7 @@ const BODY_END = /[局委办厅院会部处所站队心室社署行馆团司]$/;
 
 function cleanAgency(a: string): string | null {
   let s = a.replace(/^.*[>»›|｜]/, ''); // breadcrumbs
+  s = s.replace(/(?:门户)?网站$/, ''); // `淮安市人民政府门户网站` as a site name
   s = s.replace(/^(?:关于|首页|当前位置)+/, '').replace(/(?:关于|的|之)$/, '');
   s = s.replace(/^[\d\s\p{P}\p{S}]+/u, '').replace(/[\s\p{P}\p{S}]+$/u, '');
   // `XX局政府信息公开` leaves `XX局政府`; `XX市人民政府信息公开` keeps its 政府
@@ -48,6 +49,8 @@ interface Title {
   agency: string | null;
   year: number | null;
   site: string | null;
+  /** a second, different year in the title (`2023年…报告（2022年）`) */
+  otherYear: number | null;
 }
 
 /** Read one title candidate (squeezed); null when it is not a report title. */
@@ -71,17 +74,19 @@ function readTitle(cand: string): Title | null {
     agency = cleanAgency(before);
   }
   const p = PAREN_YEAR.exec(after);
+  let otherYear: number | null = null;
   if (p) {
     if (year === null) year = Number(p[1]);
+    else if (Number(p[1]) !== year) otherYear = Number(p[1]);
     after = after.slice(p[0].length);
   }
   const s = SITE.exec(after);
   const site = s ? cleanAgency(s[1]!) : null;
-  return { agency, year, site };
+  return { agency, year, site, otherYear };
 }
 
 const CHROME = /[>»›]|当前位置|首页|来源[:：]|(?:发布|发文|成文)(?:日期|时间)|字号|浏览|打印|分享/;
-const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—|–|～|~)\1年12月31日/;
+const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—|–|～|~)(?:\1年)?12月31日/;
 const BODY_AGENCY = /本(?:年度)?报告(?:是)?由(.{2,30}?)(?:根据|依据|按照|依照|编制|制作|编写|汇总)/;
 
 export function findMeta(text: string): Meta {
@@ -126,6 +131,8 @@ export function findMeta(text: string): Meta {
       flags.push({ kind: 'unknown_year', fields: [], message: `the title says ${year} but the reporting period is ${py}; ${year} (the title's) is kept` });
     }
   }
+  if (title?.otherYear != null && year !== null)
+    flags.push({ kind: 'unknown_year', fields: [], message: `the title names two years, ${year} and ${title.otherYear}; ${year} (the first) is kept` });
   if (year === null) flags.push({ kind: 'unknown_year', fields: [], message: 'the report year could not be read from the title' });
 
   let agency = title?.agency ?? null;
