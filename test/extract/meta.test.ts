@@ -62,6 +62,12 @@ describe('agency not in the title', () => {
     const t = '            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n\n   本报告由淮安市人民政府办公室根据《中华人民共和国政府\n信息公开条例》（国令第 711 号）（以下简称《条例》）规定编\n制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。\n';
     expect(meta(t)).toMatchObject({ agency: '淮安市人民政府', year: 2024, agencyFrom: 'title', flags: [] });
   });
+  it('skips a sentence that mentions the report, and flags a title agency that does not look like one', () => {
+    expect(meta('按照2023年政府信息公开工作年度报告格式要求，现予公布。\n某县民政局2023年政府信息公开工作年度报告\n')).toMatchObject({ agency: '某县民政局', year: 2023, flags: [] });
+    const m = meta('某县实验小学2023年政府信息公开工作年度报告\n');
+    expect(m.agency).toBe('某县实验小学');
+    expect(m.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
+  });
   it('leaves it null and flagged when nothing names it', () => {
     expect(meta('2023年政府信息公开工作年度报告\n一、总体情况\n')).toMatchObject({ agency: null, year: 2023 });
     expect(kinds('2023年政府信息公开工作年度报告\n')).toEqual(['unknown_agency']);
@@ -91,6 +97,9 @@ describe('year', () => {
   });
   it('reads a period that leaves out the second year', () => {
     expect(meta('某县民政局政府信息公开工作年度报告\n统计期限为2022年1月1日至12月31日。')).toMatchObject({ year: 2022, yearFrom: 'period' });
+  });
+  it('flags a year before the reports began', () => {
+    expect(kinds('某县民政局2003年政府信息公开工作年度报告\n')).toEqual(['unknown_year']);
   });
   it('is null and flagged when nowhere', () => {
     expect(meta('某县民政局政府信息公开工作年度报告\n')).toMatchObject({ agency: '某县民政局', year: null });

@@ -25,7 +25,7 @@ const YEAR = /(?:关于)?((?:19|20)\d{2})年度?(?:的)?/;
 const PAREN_YEAR = /^[(（]((?:19|20)\d{2})年?度?[)）]/;
 const SITE = /^[_｜|\-—–]+(.{2,30})$/;
 
-const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司]$/;
+const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆团区县市镇乡街道司校台]$/;
 // an agency proper, not a bare place: `某县政府` keeps its 政府, `某局政府` does not
 const BODY_END = /[局委办厅院会部处所站队心室社署行馆团司]$/;
 
@@ -80,6 +80,8 @@ function readTitle(cand: string): Title | null {
     else if (Number(p[1]) !== year) otherYear = Number(p[1]);
     after = after.slice(p[0].length);
   }
+  // a sentence that mentions the report (`按照2023年政府信息公开工作年度报告格式要求，…`) is no title
+  if (after.length > 40 || /[，。；：,;:]/.test(after)) return null;
   const s = SITE.exec(after);
   const site = s ? cleanAgency(s[1]!) : null;
   return { agency, year, site, otherYear };
@@ -134,9 +136,12 @@ export function findMeta(text: string): Meta {
   if (title?.otherYear != null && year !== null)
     flags.push({ kind: 'unknown_year', fields: [], message: `the title names two years, ${year} and ${title.otherYear}; ${year} (the first) is kept` });
   if (year === null) flags.push({ kind: 'unknown_year', fields: [], message: 'the report year could not be read from the title' });
+  else if (year < 2008) flags.push({ kind: 'unknown_year', fields: [], message: `${year} is before 2008, when these reports began` });
 
   let agency = title?.agency ?? null;
   let agencyFrom: Meta['agencyFrom'] = agency !== null ? 'title' : null;
+  if (agency !== null && !AGENCY_END.test(agency))
+    flags.push({ kind: 'unknown_agency', fields: [], message: `"${agency}" was read from the title but does not end like an agency's name` });
   if (agency === null) {
     const b = BODY_AGENCY.exec(squeezedHead);
     const bodyAgency = b ? cleanAgency(b[1]!) : null;
