@@ -22,8 +22,8 @@ export interface JobContext {
 }
 
 const now = () => new Date().toISOString();
-const BATCH = 16;
-const BATCH_MS = 100;
+const BATCH = 128;
+const BATCH_MS = 250;
 
 export function startRun(db: DB, kind: 'import' | 'reextract', folder: string, extractorVersion: string): number {
   return Number(
@@ -89,7 +89,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
           continue;
         }
         const fileId = insertFile(db, it.file, run);
-        const r = insertReport(db, fileId, it.file.extraction, ctx.extractorVersion);
+        const r = insertReport(db, fileId, it.prepared, ctx.extractorVersion);
         c.imported++, reports++;
         if (r.flagged) flagged++;
         if (r.isVersion) versions++;

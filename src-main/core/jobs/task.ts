@@ -12,8 +12,8 @@ import { extractDocument } from '../extract/index.js';
 import { ReadError, type Extraction } from '../model.js';
 import { MAX_FILE_BYTES, readDocument } from '../read/index.js';
 import { storedPath } from '../archive/files.js';
-import type { ExtractedFile } from '../archive/store.js';
-import { notAReport } from '../archive/store.js';
+import type { ExtractedFile, PreparedReport } from '../archive/store.js';
+import { notAReport, prepareReport } from '../archive/store.js';
 
 export interface WorkerConfig {
   dbPath: string;
@@ -25,7 +25,8 @@ export type Task = { kind: 'import'; path: string } | { kind: 'reextract'; repor
 export type TaskResult =
   | { kind: 'duplicate'; path: string; sha256: string }
   | { kind: 'failed'; path: string; error: string }
-  | { kind: 'extracted'; file: ExtractedFile }
+  // Everything the main thread writes, computed here: it only inserts (JSON already serialised, rule flags already checked).
+  | { kind: 'extracted'; file: Omit<ExtractedFile, 'extraction'>; prepared: PreparedReport }
   | { kind: 'reextracted'; reportId: number; extraction: Extraction; text: string | null };
 
 let known: Database.Statement | null = null;
@@ -133,11 +134,11 @@ export async function runTask(task: Task, cfg: WorkerConfig): Promise<TaskResult
       size: bytes.length,
       mtime: st.mtime.toISOString(),
       format: extraction.format ?? doc?.format ?? null,
-      extraction,
       text,
-      pages: doc?.pages,
-      positions: doc?.positions,
+      pages: doc?.pages ? JSON.stringify(doc.pages) : null,
+      positions: doc?.positions ? JSON.stringify(doc.positions) : null,
       encoding: doc?.encoding ?? null,
     },
+    prepared: prepareReport(extraction),
   };
 }
