@@ -48,6 +48,11 @@ describe('agency not in the title', () => {
     expect(office).toMatchObject({ agency: '某县人民政府办公室', agencyFrom: 'body' });
     expect(office.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
   });
+  it('takes an agency line under a bare title (PDF reading order), flagged', () => {
+    const m = meta('2024年政府信息公开工作年度报告\n淮安市人民政府\n\n一、总体情况\n');
+    expect(m).toMatchObject({ agency: '淮安市人民政府', year: 2024, agencyFrom: 'below' });
+    expect(m.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
+  });
   it('takes the site name after a bare title, flagged', () => {
     const m = meta('2023年政府信息公开工作年度报告_某市交通运输局\n一、总体情况\n');
     expect(m).toMatchObject({ agency: '某市交通运输局', year: 2023, agencyFrom: 'site' });

@@ -15,7 +15,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.8.1';
+export const EXTRACTOR_VERSION = '1.8.2';
 
 interface Zones {
   main: [number, number];

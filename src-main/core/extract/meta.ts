@@ -13,7 +13,7 @@ export interface Meta {
   agency: string | null;
   year: number | null;
   publishedAt: string | null;
-  agencyFrom: 'title' | 'body' | 'site' | null;
+  agencyFrom: 'title' | 'body' | 'below' | 'site' | null;
   yearFrom: 'title' | 'period' | null;
   /** unknown_agency / unknown_year flags: missing, or read from a weaker place. */
   flags: Flag[];
@@ -51,6 +51,8 @@ interface Title {
   site: string | null;
   /** a second, different year in the title (`2023年…报告（2022年）`) */
   otherYear: number | null;
+  /** an agency-like line right under a title that names none */
+  below?: string | null;
 }
 
 /** Read one title candidate (squeezed); null when it is not a report title. */
@@ -99,6 +101,7 @@ export function findMeta(text: string): Meta {
     const l = squeeze(raw);
     if (l.length > 0) lines.push(cnYears(l));
   }
+  const agencyLine = (l: string) => l.length >= 2 && l.length <= 30 && !/\d/.test(l) && AGENCY_END.test(l) && !REPORT.test(l) && !CHROME.test(l);
   let title: Title | null = null;
   for (let i = 0; i < Math.min(lines.length, 30) && title === null; i++) {
     const l = lines[i]!;
@@ -108,12 +111,14 @@ export function findMeta(text: string): Meta {
     // the agency alone on the line above (`淮安市人民政府` / `2024 年政府信息公开…`)
     const prev = i > 0 ? lines[i - 1]! : '';
     const bareStart = /^(?:关于)?(?:19|20)\d{2}年|^(?:政府|政务)?(?:信息|资讯|政务)公开/.test(l);
-    const prevAgency = bareStart && prev.length >= 2 && prev.length <= 30 && !/\d/.test(prev) && AGENCY_END.test(prev) && !REPORT.test(prev) ? cleanAgency(prev) : null;
-    for (const cand of joins) {
+    const prevAgency = bareStart && agencyLine(prev) ? cleanAgency(prev) : null;
+    for (const [k, cand] of joins.entries()) {
       if (cand.length > 120) break;
       const t = readTitle(cand);
       if (!t) continue;
       if (t.agency === null && prevAgency) t.agency = prevAgency;
+      const next = lines[i + k + 1] ?? '';
+      if (t.agency === null && agencyLine(next)) t.below = cleanAgency(next);
       title = t;
       break;
     }
@@ -151,6 +156,10 @@ export function findMeta(text: string): Meta {
       // an office often compiles the report of the body it belongs to
       if (/办公[室厅]$/.test(bodyAgency))
         flags.push({ kind: 'unknown_agency', fields: [], message: `the title names no agency; ${bodyAgency} compiled the report (本报告由…编制), which may be on behalf of its parent body` });
+    } else if (title?.below) {
+      agency = title.below;
+      agencyFrom = 'below';
+      flags.push({ kind: 'unknown_agency', fields: [], message: `the title names no agency; ${agency} is the line under it` });
     } else if (title?.site && AGENCY_END.test(title.site)) {
       agency = title.site;
       agencyFrom = 'site';
