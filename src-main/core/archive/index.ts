@@ -15,6 +15,7 @@ import * as corrections from './corrections.js';
 import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
 import { filesDirOf, storedPath } from './files.js';
 import { refreshActive } from './rules.js';
+import { indexBacklog } from './search-index.js';
 import * as q from './queries.js';
 import { ArchiveError } from './types.js';
 import type {
@@ -203,6 +204,7 @@ export async function openArchive(path: string, opts: OpenOptions = {}): Promise
           new Date().toISOString(),
           r.id,
         );
+    indexBacklog(db); // what a killed import left unindexed
   }
   return a;
 }

@@ -4,6 +4,8 @@ import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, SourceFormat } from '../model.js';
 import type { DB } from './db.js';
 import { regionText } from './region.js';
+import { indexedUpto } from './search-index.js';
+import { queryForm } from '../normalize/index.js';
 import { undoState } from './corrections.js';
 import {
   ArchiveError,
@@ -57,11 +59,20 @@ const toSummary = (r: SummaryRow): ReportSummary => ({
 const ftsPhrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 const likeEscape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** File ids whose text matches: trigram FTS for 3+ characters, LIKE below (trigrams need three). */
+/** Files not yet in the search index (an import in progress or just killed): matched by LIKE, so a search never misses them. */
+const BACKLOG = 'SELECT file_id FROM file_text WHERE file_id > (SELECT indexed_upto FROM search_index WHERE id = 1)';
+
+const LIKE = "search LIKE ? ESCAPE '\\'";
+
+/** File ids whose search form matches the query's: trigram FTS for 3+ characters, LIKE below (trigrams need three). */
 function textCondition(text: string): { sql: string; args: unknown[] } {
-  const t = text.trim();
-  if ([...t].length >= 3) return { sql: 'r.file_id IN (SELECT rowid FROM file_fts WHERE file_fts MATCH ?)', args: [ftsPhrase(t)] };
-  return { sql: "r.file_id IN (SELECT file_id FROM file_text WHERE text LIKE ? ESCAPE '\\')", args: [`%${likeEscape(t)}%`] };
+  const q = queryForm(text);
+  if ([...q].length >= 3)
+    return {
+      sql: `(r.file_id IN (SELECT rowid FROM file_fts WHERE file_fts MATCH ?) OR r.file_id IN (${BACKLOG} AND ${LIKE}))`,
+      args: [ftsPhrase(q), `%${likeEscape(q)}%`],
+    };
+  return { sql: `r.file_id IN (SELECT file_id FROM file_text WHERE ${LIKE})`, args: [`%${likeEscape(q)}%`] };
 }
 
 export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
@@ -106,30 +117,40 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
 }
 
 export function search(db: DB, text: string, limit = 50): SearchHit[] {
-  const t = text.trim();
-  if (!t) return [];
-  const long = [...t].length >= 3;
-  const rows = (
-    long
-      ? db
-          .prepare(
-            `SELECT r.id, r.year, a.name AS agency, snippet(file_fts, 0, '[', ']', '…', 12) AS snippet
-             FROM file_fts JOIN reports r ON r.file_id = file_fts.rowid LEFT JOIN agencies a ON a.id = r.agency_id
-             WHERE file_fts MATCH ? AND r.active = 1 ORDER BY file_fts.rowid DESC LIMIT ?`,
-          )
-          .all(ftsPhrase(t), limit)
-      : db
-          .prepare(
-            `SELECT r.id, r.year, a.name AS agency, ft.text AS text FROM file_text ft JOIN reports r ON r.file_id = ft.file_id
-             LEFT JOIN agencies a ON a.id = r.agency_id WHERE ft.text LIKE ? ESCAPE '\\' AND r.active = 1 LIMIT ?`,
-          )
-          .all(`%${likeEscape(t)}%`, limit)
-  ) as { id: number; year: number | null; agency: string | null; snippet?: string; text?: string }[];
+  const q = queryForm(text);
+  if (!q) return [];
+  type Row = { id: number; year: number | null; agency: string | null; snippet?: string | null; search?: string | null };
+  const like = `%${likeEscape(q)}%`;
+  let rows: Row[];
+  if ([...q].length >= 3) {
+    rows = db
+      .prepare(
+        `SELECT r.id, r.year, a.name AS agency, snippet(file_fts, 0, '[', ']', '…', 12) AS snippet
+         FROM file_fts JOIN reports r ON r.file_id = file_fts.rowid LEFT JOIN agencies a ON a.id = r.agency_id
+         WHERE file_fts MATCH ? AND r.active = 1 ORDER BY file_fts.rowid DESC LIMIT ?`,
+      )
+      .all(ftsPhrase(q), limit) as Row[];
+    // Files not yet indexed (an import running or just killed), by LIKE; usually none.
+    const pending = db
+      .prepare(
+        // CROSS JOIN: drive from the (small) range of unindexed files, never from the reports' active index.
+        `SELECT r.id, r.year, a.name AS agency, ft.search FROM file_text ft CROSS JOIN reports r ON r.file_id = ft.file_id
+         LEFT JOIN agencies a ON a.id = r.agency_id WHERE ft.file_id > ? AND ft.${LIKE} AND r.active = 1 ORDER BY ft.file_id DESC LIMIT ?`,
+      )
+      .all(indexedUpto(db), like, limit) as Row[];
+    if (pending.length) rows = [...pending, ...rows].slice(0, limit);
+  } else
+    rows = db
+      .prepare(
+        `SELECT r.id, r.year, a.name AS agency, ft.search FROM file_text ft JOIN reports r ON r.file_id = ft.file_id
+         LEFT JOIN agencies a ON a.id = r.agency_id WHERE ft.${LIKE} AND r.active = 1 LIMIT ?`,
+      )
+      .all(like, limit) as Row[];
   return rows.map((r) => {
     let snippet = r.snippet ?? '';
-    if (r.text !== undefined) {
-      const i = r.text.indexOf(t);
-      snippet = `${i > 12 ? '…' : ''}${r.text.slice(Math.max(0, i - 12), i)}[${t}]${r.text.slice(i + t.length, i + t.length + 12)}…`;
+    if (typeof r.search === 'string') {
+      const i = r.search.indexOf(q);
+      snippet = `${i > 12 ? '…' : ''}${r.search.slice(Math.max(0, i - 12), i)}[${q}]${r.search.slice(i + q.length, i + q.length + 12)}…`;
     }
     return { id: r.id, agency: r.agency, year: r.year, snippet: snippet.replace(/\s+/g, ' ') };
   });

@@ -3,6 +3,7 @@
 // or not at all.
 import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, Extraction, SourceFormat } from '../model.js';
+import { normalize, searchForm } from '../normalize/index.js';
 import { validate } from '../validate/index.js';
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
@@ -20,6 +21,8 @@ export interface ExtractedFile {
   format: SourceFormat | null;
   extraction: Extraction;
   text: string | null;
+  /** The text as search matches it (normalize/searchForm); computed here when absent. */
+  search?: string | null;
   pages?: unknown;
   positions?: unknown;
   encoding?: string | null;
@@ -35,21 +38,21 @@ export function notAReport(ex: Extraction): string | null {
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** `pages`/`positions` may come already serialised (the worker does it, off the main thread). */
+/** `pages`/`positions` may come already serialised (the worker does it, off the main thread). The search index follows later (search-index.ts). */
 export function insertFile(db: DB, f: Omit<ExtractedFile, 'extraction'>, runId: number | null): number {
   const id = Number(
     st(db, 'INSERT INTO files (sha256, name, original_path, size, mtime, format, run_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(f.sha256, f.name, f.originalPath, f.size, f.mtime, f.format, runId, now()).lastInsertRowid,
   );
   if (f.text !== null) {
-    st(db, 'INSERT INTO file_text (file_id, text, pages, positions, encoding) VALUES (?, ?, ?, ?, ?)').run(
+    st(db, 'INSERT INTO file_text (file_id, text, search, pages, positions, encoding) VALUES (?, ?, ?, ?, ?, ?)').run(
       id,
       f.text,
+      f.search ?? searchForm(normalize(f.text).text),
       json(f.pages),
       json(f.positions),
       f.encoding ?? null,
     );
-    st(db, 'INSERT INTO file_fts (rowid, text) VALUES (?, ?)').run(id, f.text);
   }
   return id;
 }

@@ -74,6 +74,11 @@ function yuanHeader(c: string): boolean {
 }
 
 export function extractDocument(doc: ReportDocument, file: string): Extraction {
+  return extractWithText(doc, file).extraction;
+}
+
+/** The extraction plus the normalised text it read (the import keeps it for search). */
+export function extractWithText(doc: ReportDocument, file: string): { extraction: Extraction; normalized: string } {
   const norm = normalize(doc.text);
   const text = norm.text;
   const meta = findMeta(text);
@@ -173,7 +178,7 @@ export function extractDocument(doc: ReportDocument, file: string): Extraction {
   }
 
   flags.push(...validate(values, template));
-  return {
+  const extraction: Extraction = {
     file,
     agency: meta.agency,
     year: meta.year,
@@ -184,6 +189,7 @@ export function extractDocument(doc: ReportDocument, file: string): Extraction {
     cells,
     format: doc.format,
   };
+  return { extraction, normalized: text };
 }
 
 function convert(f: FieldDef, v: number | null, unit: 'yuan' | 'wan' | null, yuanHeader: boolean): { value: number | null; error?: string } {

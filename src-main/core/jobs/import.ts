@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DB } from '../archive/db.js';
+import { indexBacklog } from '../archive/search-index.js';
 import { insertFile, insertReport } from '../archive/store.js';
 import { ArchiveError, type FileError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
 import { WorkerPool } from './pool.js';
@@ -23,6 +24,8 @@ export interface JobContext {
 
 const now = () => new Date().toISOString();
 const BATCH = 128;
+// The search index catches up every this many imported reports (bulk indexing is cheaper; searches find the backlog by LIKE meanwhile).
+const INDEX_EVERY = 4096;
 const BATCH_MS = 250;
 
 export function startRun(db: DB, kind: 'import' | 'reextract', folder: string, extractorVersion: string): number {
@@ -98,8 +101,13 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
     }
     bump.run(c.files, c.imported, c.duplicates, c.skipped, c.failed, run);
   });
+  let unindexed = 0;
   const flushNow = () => {
-    if (batch.length) flush(batch);
+    if (batch.length) {
+      flush(batch);
+      unindexed += batch.length;
+      if (unindexed >= INDEX_EVERY) (indexBacklog(db), (unindexed = 0));
+    }
     batch = [];
     lastFlush = Date.now();
   };
@@ -166,6 +174,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
     removeOwnTemp(ctx.cfg.filesDir);
     try {
       flushNow();
+      indexBacklog(db);
     } catch (e) {
       status = 'failed';
       fatal ??= (e as Error).message;

@@ -103,6 +103,24 @@ export function normalize(orig: string): Normalized {
   return { text, map: map.subarray(0, n + 1), traditional };
 }
 
+// Spaces inside Chinese text are layout (广 州 市, a label broken over a line), never words.
+const CJK_GAP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
+
+/**
+ * The form of a report's text that search matches against: normalised
+ * (simplified, pinyin notes and markdown marks dropped, full-width folded) with
+ * the spaces between Chinese characters removed. `normalized` is normalize()'s
+ * text, so extraction's work is reused.
+ */
+export function searchForm(normalized: string): string {
+  return normalized.replace(CJK_GAP, '');
+}
+
+/** A typed query in the same form: always simplified (a two-character query carries no traditional markers). */
+export function queryForm(q: string): string {
+  return searchForm(toSimplified(normalize(q.trim()).text)).trim();
+}
+
 /** Traditional → simplified, keeping the length (so offsets stay valid). */
 export function toSimplified(text: string): string {
   const [hk, tw] = converters();
