@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   search: () => import('./commands/archive.js'),
   agencies: () => import('./commands/archive.js'),
   'merge-agencies': () => import('./commands/archive.js'),
+  'set-region': () => import('./commands/archive.js'),
+  'rename-agency': () => import('./commands/archive.js'),
   reextract: () => import('./commands/archive.js'),
   backup: () => import('./commands/archive.js'),
   export: () => import('./commands/export.js'),
@@ -32,7 +34,8 @@ const USAGE = `nianbao — 年报档案 command line
   list [--year Y] [--agency T] [--status S] [--flagged]
   show ID | correct ID FIELD VALUE [--note T] | undo ID | redo ID
   history ID [FIELD] | verify ID | search TEXT | agencies
-  merge-agencies A B | reextract [--all] | backup OUT
+  merge-agencies A B | rename-agency A NEW | reextract [--all] | backup OUT
+  set-region AGENCY [--province P] [--city C] [--county X]
   export --year Y --out FILE.xlsx   yearly workbook (also --agency, --years, --format)
   demo                              sample reports → archive → workbook
   web [--port N]                    serve the UI on 127.0.0.1

@@ -62,6 +62,18 @@ describe('archive command line', () => {
     expect(JSON.parse((await cli('merge-agencies', '南沙区商务局', '广州市南沙区商务局', ...A)).out)).toMatchObject({ moved: 0 });
     const merged = (JSON.parse((await cli('agencies', ...A)).out) as { name: string; aliases: string[] }[]).find((g) => g.name === '广州市南沙区商务局');
     expect(merged?.aliases).toEqual(['南沙区商务局']);
+    // region and name by hand: the old name stays an alias, the region is marked manual
+    expect(JSON.parse((await cli('set-region', '南沙区商务局', '--city', '广州市', '--county', '', ...A)).out)).toMatchObject({
+      name: '广州市南沙区商务局', province: '广东省', city: '广州市', county: null, regionSource: 'manual',
+    });
+    expect(await cli('set-region', '南沙区商务局', ...A)).toMatchObject({ code: 1 });
+    expect(await cli('set-region', '没有这个机关', '--city', '广州市', ...A)).toMatchObject({ code: 1 });
+    const renamed = JSON.parse((await cli('rename-agency', '广州市南沙区商务局', '广州市南沙区商务局（区口岸办）', ...A)).out);
+    expect(renamed).toMatchObject({ name: '广州市南沙区商务局（区口岸办）', city: '广州市' });
+    expect([...renamed.aliases].sort()).toEqual(['南沙区商务局', '广州市南沙区商务局']);
+    expect(await cli('rename-agency', '广州市南沙区商务局（区口岸办）', '东莞市商务局', ...A)).toMatchObject({ code: 1 }); // another agency's name
+    expect(JSON.parse((await cli('show', id, ...A)).out).agency).toBe('广州市南沙区商务局（区口岸办）');
+    expect(JSON.parse((await cli('rename-agency', '广州市南沙区商务局（区口岸办）', '广州市南沙区商务局', ...A)).out).name).toBe('广州市南沙区商务局');
 
     const hits = JSON.parse((await cli('search', '政府集中采购', ...A)).out) as { id: number; snippet: string }[];
     expect(hits.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 // Archive commands: import, list, show, correct, undo, redo, history, verify,
-// set-meta, search, agencies, merge-agencies, reextract, backup. All take
+// set-meta, search, agencies, merge-agencies, set-region, rename-agency,
+// reextract, backup. All take
 // --archive PATH (default: the per-user data folder) and --json.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +174,28 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
       if (!from || !into) throw new Error('usage: merge-agencies FROM INTO (FROM is merged into INTO and kept as its alias)');
       const moved = a.mergeAgencies(from, into);
       out(args, { from, into, moved }, () => `merged "${from}" into "${into}": ${moved} reports moved`);
+      return 0;
+    }
+    case 'set-region': {
+      const name = args.positional[0];
+      const region = {
+        ...(args.flags.province !== undefined ? { province: flagString(args, 'province') || null } : {}),
+        ...(args.flags.city !== undefined ? { city: flagString(args, 'city') || null } : {}),
+        ...(args.flags.county !== undefined ? { county: flagString(args, 'county') || null } : {}),
+      };
+      if (!name || Object.keys(region).length === 0)
+        throw new Error('usage: set-region AGENCY [--province P] [--city C] [--county X] (an empty value clears that level)');
+      a.setAgencyRegion(name, region);
+      const g = a.agencies().find((x) => x.name === name || x.aliases.includes(name) || String(x.id) === name)!;
+      out(args, g, () => `${g.name}  [${fmt(g.region)}] (set by hand)`);
+      return 0;
+    }
+    case 'rename-agency': {
+      const [from, to] = args.positional;
+      if (!from || !to) throw new Error('usage: rename-agency AGENCY NEW_NAME (the old name stays as an alias)');
+      a.renameAgency(from, to);
+      const g = a.agencies().find((x) => x.name === to.trim())!;
+      out(args, g, () => `renamed "${from}" to "${g.name}"; aliases: ${g.aliases.join(', ') || '—'}`);
       return 0;
     }
     case 'reextract': {
