@@ -203,6 +203,9 @@ describe('yearly workbook', () => {
     const idx = wb.SheetNames.indexOf('依申请公开（2019版）') + 1;
     const xml = strFromU8(zip[`xl/worksheets/sheet${idx}.xml`]!);
     expect(xml).toMatch(/<pane xSplit="3" ySplit="6" topLeftCell="D7" activePane="bottomRight" state="frozen"\/>/);
+    // the header rows repeat on every printed page
+    const book = strFromU8(zip['xl/workbook.xml']!);
+    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${idx - 1}">&apos;依申请公开（2019版）&apos;!$1:$6</definedName>`);
     const ws = wb.Sheets['依申请公开（2019版）']!;
     const merges = ws['!merges']!.map((m) => [m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1].join(','));
     const cols = fieldColumns('requests', '2019');

@@ -174,7 +174,10 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
   const sheets: string[] = [];
   const add = (name: string, views?: Partial<ExcelJS.WorksheetView>[], fit = true) => {
     sheets.push(name);
-    return wb.addWorksheet(name, { ...(views ? { views } : {}), pageSetup: pageSetup(fit) }) as unknown as Sheet;
+    // The frozen header rows also repeat on every printed page (打印标题).
+    const ySplit = views?.[0]?.state === 'frozen' ? (views[0] as { ySplit?: number }).ySplit ?? 0 : 0;
+    const setup = { ...pageSetup(fit), ...(ySplit > 0 ? { printTitlesRow: `1:${ySplit}` } : {}) };
+    return wb.addWorksheet(name, { ...(views ? { views } : {}), pageSetup: setup }) as unknown as Sheet;
   };
   try {
     const readme = add(t('sheetReadme', lang));
