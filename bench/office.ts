@@ -2,7 +2,10 @@
 // PDF reader's cost against pdf.js's own bare getTextContent over the same
 // files in the same run (target ≤ 1.5×) and against `pdftotext -layout`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { read as readDocx } from '../src-main/core/read/docx.js';
 import { openPdf, read as readPdf } from '../src-main/core/read/pdf.js';
 import { extractDocument } from '../src-main/core/extract/index.js';
@@ -74,7 +77,33 @@ export async function bench(): Promise<void> {
   const tBare = sum(best.bare);
   const tPoppler = sum(best.poppler);
   const tExtract = await time(async () => { for (const b of pdfs) extractDocument(await readPdf(b, 'r.pdf'), 'r.pdf'); });
-  console.log(`pdf: ${(count / (tOurs / 1000)).toFixed(1)} reports/s (${pdfs.length} files, best of ${rounds} rounds), read+extract ${(pdfs.length / (tExtract / 1000)).toFixed(1)} reports/s, peak RSS ${peak.toFixed(0)} MB`);
+  console.log(`pdf: ${(count / (tOurs / 1000)).toFixed(1)} reports/s (${pdfs.length} files, best of ${rounds} rounds), read+extract ${(pdfs.length / (tExtract / 1000)).toFixed(1)} reports/s, peak RSS ${peak.toFixed(0)} MB under tsx`);
+  // The peak RSS above is of this process, run by tsx; the shipped app's figure comes from a bundled child.
+  const dir = mkdtempSync(join(tmpdir(), 'nb-pdf-rss-'));
+  try {
+    await build({
+      entryPoints: [new URL('./pdf-rss.ts', import.meta.url).pathname],
+      outfile: join(dir, 'pdf-rss.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    // Beside node_modules, so that the external pdf.js resolves as in the app.
+    const runner = new URL(`./.pdf-rss-${process.pid}.mjs`, import.meta.url).pathname;
+    copyFileSync(join(dir, 'pdf-rss.mjs'), runner);
+    try {
+      const r = JSON.parse(execFileSync(process.execPath, [runner, ...files], { encoding: 'utf8' }).trim().split('\n').pop()!) as { startMb: number; peakMb: number };
+      console.log(`pdf: peak RSS as shipped (bundled, plain Node, ${files.length} files × 3): ${r.peakMb.toFixed(0)} MB (process start ${r.startMb.toFixed(0)} MB)`);
+    } finally {
+      rmSync(runner, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   console.log(`pdf: ${(tOurs / count).toFixed(1)} ms/report vs bare pdf.js getTextContent ${(tBare / count).toFixed(1)} ms → ${(tOurs / tBare).toFixed(2)}× (target ≤ 1.5×); pdftotext -layout ${(tPoppler / count).toFixed(1)} ms → ${(tOurs / tPoppler).toFixed(2)}×`);
 }
 
