@@ -62,9 +62,10 @@ export interface ReportPage {
 }
 
 export interface Correction {
-  /** A field id, or `meta.agency` / `meta.year` / `meta.template` / `meta.status`. */
+  /** A field id, `meta.agency` / `meta.year` / `meta.template` / `meta.status`, or for acceptances `flag.<rule or kind>`. */
   field: string;
-  kind: 'set' | 'undo' | 'redo' | 'meta';
+  /** accept / unaccept: a flag accepted as in the original (原文如此), or that acceptance revoked. */
+  kind: 'set' | 'undo' | 'redo' | 'meta' | 'accept' | 'unaccept';
   /** Value before this change (the extracted one for the first). Strings for meta changes. */
   from: number | string | null;
   to: number | string | null;
@@ -72,11 +73,24 @@ export interface Correction {
   at: string; // ISO time
   /** A `set` that is currently undone. */
   undone: boolean;
+  /** For accept / unaccept: the flag concerned, as it read then. */
+  flag?: { rule: string | null; kind: string; fields: string[]; message: string; expected: number | null; found: number | null };
 }
 
-/** A flag as stored: `resolved` when a person corrected every field it concerns. */
+/** A flag accepted as in the original (原文如此). */
+export interface FlagAcceptance {
+  note: string | null;
+  at: string; // ISO time
+}
+
+/**
+ * A flag as stored. `resolved`: not open (its fields corrected, or accepted).
+ * `id` changes whenever the report changes (rule flags are recomputed).
+ */
 export interface ReportFlag extends Flag {
+  id: number;
   resolved?: boolean;
+  accepted?: FlagAcceptance | null;
 }
 
 export interface ReportDetail extends ReportSummary {

@@ -1,7 +1,7 @@
 // Maps the core's Archive (src-main/core/archive) and exporter onto the
 // services' ArchivePort. Shapes only: no rules, no SQL, no extraction here.
 import { openArchive, type Archive, type CorrectionEntry, type ReportFilter as CoreFilter } from '../core/archive/index.js';
-import type { ReportDetail, ReportFilter, ReportPage } from '../contract/index.js';
+import type { Correction, ReportDetail, ReportFilter, ReportPage } from '../contract/index.js';
 import type { ArchivePort, Progress } from './port.js';
 import { exportFiles } from './export.js';
 
@@ -49,7 +49,16 @@ function detail(a: Archive, id: number): ReportDetail {
   };
 }
 
-const toCorrection = (e: CorrectionEntry) => ({ field: e.field, kind: e.kind, from: e.from, to: e.to, note: e.note, at: e.at, undone: e.undone });
+const toCorrection = (e: CorrectionEntry): Correction => ({
+  field: e.field,
+  kind: e.kind,
+  from: e.from,
+  to: e.to,
+  note: e.note,
+  at: e.at,
+  undone: e.undone,
+  ...(e.flag ? { flag: { rule: e.flag.rule, kind: e.flag.kind, fields: e.flag.fields, message: e.flag.message, expected: e.flag.expected, found: e.flag.found } } : {}),
+});
 
 const progressOf = (p: Progress) => ({
   signal: p.signal,

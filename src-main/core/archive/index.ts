@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
 import { importFolder as runImport, type JobContext } from '../jobs/import.js';
 import { reextract as runReextract, type ReextractOptions } from '../jobs/reextract.js';
+import * as accepts from './accepts.js';
 import * as agencies from './agencies.js';
 import * as corrections from './corrections.js';
 import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
@@ -105,8 +106,11 @@ export class Archive {
   agencies(): AgencyInfo[] {
     return agencies.listAgencies(this.db);
   }
+  /** Corrections and flag acceptances, oldest first. */
   history(id: number, field?: string): CorrectionEntry[] {
-    return corrections.history(this.db, id, field);
+    const h = corrections.history(this.db, id, field);
+    const acc = accepts.acceptHistory(this.db, id, field);
+    return acc.length ? [...h, ...acc].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)) : h;
   }
   stats(): ArchiveStats {
     return q.stats(this.db, this.path, SCHEMA_VERSION);
@@ -125,6 +129,16 @@ export class Archive {
   }
   verify(id: number, verified = true, note: string | null = null): ReportDetail {
     this.write(() => corrections.verify(this.db, id, verified, note));
+    return this.getReport(id);
+  }
+  /** Accept one flag as in the original (原文如此), with a note; it no longer counts as open. */
+  acceptFlag(id: number, flagId: number, note: string | null = null): ReportDetail {
+    this.write(() => accepts.acceptFlag(this.db, id, flagId, note));
+    return this.getReport(id);
+  }
+  /** Revoke a flag's acceptance; the flag is open again. */
+  unacceptFlag(id: number, flagId: number, note: string | null = null): ReportDetail {
+    this.write(() => accepts.unacceptFlag(this.db, id, flagId, note));
     return this.getReport(id);
   }
   setMeta(id: number, patch: MetaPatch, note: string | null = null): ReportDetail {

@@ -7,6 +7,7 @@ import { regionText } from './region.js';
 import { indexedUpto } from './search-index.js';
 import { queryForm } from '../normalize/index.js';
 import { undoState } from './corrections.js';
+import { flagKey, liveAccepts } from './rules.js';
 import {
   ArchiveError,
   type ArchiveStats,
@@ -218,6 +219,7 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
         ...(c.position ? { position: JSON.parse(c.position) } : {}),
       };
   }
+  const live = liveAccepts(db, id);
   const flags = (db.prepare('SELECT * FROM flags WHERE report_id = ? ORDER BY resolved, id').all(id) as {
     id: number;
     source: StoredFlag['source'];
@@ -228,8 +230,9 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
     expected: number | null;
     found: number | null;
     resolved: number;
-  }[]).map(
-    (f): StoredFlag => ({
+  }[]).map((f): StoredFlag => {
+    const a = live.get(flagKey(f));
+    return {
       id: f.id,
       source: f.source,
       kind: f.kind,
@@ -239,8 +242,9 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
       ...(f.expected !== null ? { expected: f.expected } : {}),
       ...(f.found !== null ? { found: f.found } : {}),
       resolved: f.resolved === 1,
-    }),
-  );
+      accepted: a && f.resolved === 1 ? { note: a.note, at: a.at } : null,
+    };
+  });
   const versions =
     r.agency_id !== null && r.year !== null
       ? (db

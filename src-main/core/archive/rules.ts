@@ -1,6 +1,8 @@
 // Re-check a report after any change: rule flags (R1–R4, via validate) are
 // recomputed from the current values; extraction flags count as resolved once
-// a person corrected every field they concern; the status follows.
+// a person corrected every field they concern; any flag an archivist accepted
+// as printed (flag_accepts) is resolved while the acceptance matches it; the
+// status follows.
 import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { validate } from '../validate/index.js';
@@ -20,6 +22,55 @@ export function flagFieldIds(flag: Pick<Flag, 'fields'>, fields: string[]): stri
     else for (const id of fields) if (id.startsWith(`${f}.`)) out.add(id);
   }
   return [...out];
+}
+
+/** The columns that name a flag across recomputations (a rule flag's row id changes with every re-check). */
+export interface FlagIdentity {
+  source: string;
+  kind: string;
+  rule?: string | null;
+  /** As stored: a JSON array. */
+  fields: string;
+  expected?: number | null;
+  found?: number | null;
+  message: string;
+}
+
+/**
+ * A flag's identity: the same check failing the same way. A re-extraction
+ * conflict ('archive') carries its readings only in the message, so there the
+ * message counts too.
+ */
+export function flagKey(f: FlagIdentity): string {
+  return JSON.stringify([f.source, f.kind, f.rule ?? null, f.fields, f.expected ?? null, f.found ?? null, f.source === 'archive' ? f.message : null]);
+}
+
+export interface AcceptRow extends FlagIdentity {
+  rule: string | null;
+  expected: number | null;
+  found: number | null;
+  id: number;
+  report_id: number;
+  action: 'accept' | 'unaccept';
+  target_id: number | null;
+  note: string | null;
+  at: string;
+}
+
+/** A report's acceptances in force (accepted, not since revoked), by flag key. */
+export function liveAccepts(db: DB, reportId: number): Map<string, AcceptRow> {
+  const rows = st(db, 'SELECT * FROM flag_accepts WHERE report_id = ? ORDER BY id').all(reportId) as AcceptRow[];
+  const live = new Map<string, AcceptRow>();
+  const byId = new Map<number, AcceptRow>();
+  for (const r of rows) {
+    byId.set(r.id, r);
+    if (r.action === 'accept') live.set(flagKey(r), r);
+    else {
+      const t = r.target_id === null ? undefined : byId.get(r.target_id);
+      if (t && live.get(flagKey(t))?.id === t.id) live.delete(flagKey(t));
+    }
+  }
+  return live;
 }
 
 const META_KINDS: Record<string, string> = { unknown_agency: 'agency', unknown_year: 'year', template_mismatch: 'template' };
@@ -62,6 +113,10 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
     }
     setResolved.run(resolved ? 1 : 0, f.id);
   }
+  const live = liveAccepts(db, reportId);
+  if (live.size > 0)
+    for (const f of st(db, 'SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND resolved = 0').all(reportId) as (FlagIdentity & { id: number })[])
+      if (live.has(flagKey(f))) setResolved.run(1, f.id);
   const open = (st(db, 'SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0').get(reportId) as { n: number }).n;
   const status = keepVerified && r.status === 'verified' ? 'verified' : open > 0 || r.error ? 'flagged' : 'unreviewed';
   st(db, 'UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = \'verified\' THEN verified_at ELSE NULL END WHERE id = ?').run(

@@ -66,8 +66,27 @@ export interface StoredFlag extends Flag {
   id: number;
   /** extract: from the extractor; rules: R1–R4 re-checked on the current values; archive: re-extraction conflicts. */
   source: 'extract' | 'rules' | 'archive';
-  /** An extraction flag whose fields were all corrected by a person. */
+  /** Not open: an extraction flag whose fields were all corrected by a person, or a flag accepted as printed. */
   resolved: boolean;
+  /** Accepted as in the original (原文如此), while the acceptance matches the flag. */
+  accepted: FlagAcceptance | null;
+}
+
+export interface FlagAcceptance {
+  note: string | null;
+  /** ISO time. */
+  at: string;
+}
+
+/** The flag an acceptance entry is about, as it read when accepted. */
+export interface AcceptedFlag {
+  source: StoredFlag['source'];
+  kind: string;
+  rule: string | null;
+  fields: string[];
+  expected: number | null;
+  found: number | null;
+  message: string;
 }
 
 export interface SourceFileInfo {
@@ -117,9 +136,10 @@ export interface ReportDetail extends ReportSummary {
 export interface CorrectionEntry {
   id: number;
   reportId: number;
-  /** A field id, or `meta.agency` / `meta.year` / `meta.template` / `meta.status`. */
+  /** A field id, `meta.agency` / `meta.year` / `meta.template` / `meta.status`, or for acceptances `flag.<rule or kind>`. */
   field: string;
-  kind: 'set' | 'undo' | 'redo' | 'meta';
+  /** accept / unaccept: a flag accepted as printed, or the acceptance revoked (their own log: ids are not correction ids). */
+  kind: 'set' | 'undo' | 'redo' | 'meta' | 'accept' | 'unaccept';
   from: number | string | null;
   to: number | string | null;
   note: string | null;
@@ -128,6 +148,8 @@ export interface CorrectionEntry {
   target: number | null;
   /** A `set` entry currently undone. */
   undone: boolean;
+  /** For accept / unaccept: the flag concerned. */
+  flag?: AcceptedFlag;
 }
 
 export interface MetaPatch {
