@@ -56,6 +56,9 @@ export interface Handlers {
   'cells.undo': { args: { id: number }; result: ReportDetail };
   'cells.redo': { args: { id: number }; result: ReportDetail };
   'cells.history': { args: { id: number; field?: string }; result: Correction[] };
+  /** Accept one flag as in the original (原文如此); `flagId` from the report's current flags. */
+  'flags.accept': { args: { id: number; flagId: number; note?: string }; result: ReportDetail };
+  'flags.unaccept': { args: { id: number; flagId: number }; result: ReportDetail };
   search: { args: { text: string; limit?: number }; result: SearchHit[] };
   'agencies.list': { args: Empty; result: AgencyInfo[] };
   'agencies.merge': { args: { from: string; into: string }; result: { moved: number } };
@@ -111,6 +114,8 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'cells.undo': true,
   'cells.redo': true,
   'cells.history': true,
+  'flags.accept': true,
+  'flags.unaccept': true,
   search: true,
   'agencies.list': true,
   'agencies.merge': true,

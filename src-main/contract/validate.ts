@@ -123,6 +123,8 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'cells.undo': obj({ id: req(id) }),
   'cells.redo': obj({ id: req(id) }),
   'cells.history': obj({ id: req(id), field: opt(fieldId) }),
+  'flags.accept': obj({ id: req(id), flagId: req(id), note: opt(str(1000)) }),
+  'flags.unaccept': obj({ id: req(id), flagId: req(id) }),
   search: obj({ text: req(nonEmpty(500)), limit: opt(int(1, 1000)) }),
   'agencies.list': empty,
   'agencies.merge': obj({ from: req(nonEmpty(200)), into: req(nonEmpty(200)) }),

@@ -81,6 +81,8 @@ export function archivePort(a: Archive): ArchivePort {
     undo: (id) => void a.undo(id),
     redo: (id) => void a.redo(id),
     history: (id, field) => a.history(id, field).map(toCorrection),
+    acceptFlag: (id, flagId, note) => void a.acceptFlag(id, flagId, note),
+    unacceptFlag: (id, flagId) => void a.unacceptFlag(id, flagId),
     verify: (id, verified) => void a.verify(id, verified),
     setMeta: (id, patch) => void a.setMeta(id, patch),
     search: (text, limit) => a.search(text, limit),

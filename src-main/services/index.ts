@@ -120,6 +120,14 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       return need().get(id);
     },
     'cells.history': ({ id, field }) => need().history(id, field),
+    'flags.accept': ({ id, flagId, note }) => {
+      need().acceptFlag(id, flagId, note?.trim() ? note.trim() : null);
+      return need().get(id);
+    },
+    'flags.unaccept': ({ id, flagId }) => {
+      need().unacceptFlag(id, flagId);
+      return need().get(id);
+    },
     search: ({ text, limit }) => need().search(text, limit ?? 100),
     'agencies.list': () => need().agencies(),
     'agencies.merge': ({ from, into }) => {

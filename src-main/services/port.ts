@@ -33,6 +33,8 @@ export interface ArchivePort {
   undo(id: number): void;
   redo(id: number): void;
   history(id: number, field?: string): Correction[];
+  acceptFlag(id: number, flagId: number, note: string | null): void;
+  unacceptFlag(id: number, flagId: number): void;
   verify(id: number, verified: boolean): void;
   setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId }): void;
   search(text: string, limit: number): SearchHit[];

@@ -19,6 +19,8 @@ describe('contract', () => {
     expect(parseArgsFor('reports.list', { year: 2020, flaggedOnly: true, limit: 200 })).toEqual({ year: 2020, flaggedOnly: true, limit: 200 });
     expect(parseArgsFor('app.info', undefined)).toEqual({});
     expect(parseArgsFor('cells.correct', { id: 1, field: 'active.fee.change', value: null })).toEqual({ id: 1, field: 'active.fee.change', value: null });
+    expect(parseArgsFor('flags.accept', { id: 3, flagId: 41, note: '原文如此' })).toEqual({ id: 3, flagId: 41, note: '原文如此' });
+    expect(parseArgsFor('flags.unaccept', { id: 3, flagId: 41 })).toEqual({ id: 3, flagId: 41 });
   });
 
   it('rejects wrong types, unknown keys, missing keys and out-of-range values with the path', () => {
@@ -36,6 +38,12 @@ describe('contract', () => {
       ['export.start', { years: [2020, 'x'], format: 'xlsx', folder: '/tmp' }, /^years\[1\]:/],
       ['export.start', { years: [2020], format: 'xlsx', folder: '   ' }, /^folder:/],
       ['search', { text: '' }, /^text:/],
+      ['flags.accept', { id: 1, flagId: 0 }, /^flagId: expected an integer/],
+      ['flags.accept', { id: 1 }, /^flagId: expected a value/],
+      ['flags.accept', { id: 1, flagId: 2, note: 'x'.repeat(1001) }, /^note: expected a string of at most 1000/],
+      ['flags.accept', { id: 1, flagId: 2, fields: ['requests.total.total'] }, /^fields: unknown argument/],
+      ['flags.unaccept', { id: 1, flagId: '2' }, /^flagId: expected an integer/],
+      ['flags.unaccept', { id: 1, flagId: 2, note: 'x' }, /^note: unknown argument/],
       ['import.start', { folder: 'a'.repeat(5000) }, /^folder:/],
     ];
     for (const [name, raw, msg] of bad) {

@@ -57,6 +57,26 @@ describe.skipIf(!haveSamples)('services over the real archive', () => {
     await s.call('cells.undo', { id });
   });
 
+  it('accepts one rule flag as in the original and revokes it through the handler map', async () => {
+    const { items } = await s.call('reports.list', { agency: '南沙区商务局' });
+    const id = items[0]!.id;
+    const total = (await s.call('reports.get', { id })).values['requests.total.total'] as number;
+    const r = await s.call('cells.correct', { id, field: 'requests.total.total', value: total + 5 });
+    const r3 = r.flags.find((f) => f.rule === 'R3' && !f.resolved)!;
+    expect(r3).toMatchObject({ expected: total + 5, found: total, accepted: null });
+    const accepted = await s.call('flags.accept', parseArgsFor('flags.accept', { id, flagId: r3.id, note: ' 原件总计即如此 ' }));
+    expect(accepted.flagCount).toBe(r.flagCount - 1);
+    expect(accepted.flags.find((f) => f.rule === 'R3')).toMatchObject({ resolved: true, accepted: { note: '原件总计即如此' } });
+    const hist = await s.call('cells.history', { id, field: 'requests.total.total' });
+    expect(hist.at(-1)).toMatchObject({ kind: 'accept', field: 'flag.R3', note: '原件总计即如此', flag: { rule: 'R3', expected: total + 5, found: total } });
+    const again = accepted.flags.find((f) => f.rule === 'R3')!;
+    const revoked = await s.call('flags.unaccept', { id, flagId: again.id });
+    expect(revoked.flagCount).toBe(r.flagCount);
+    expect(revoked.flags.find((f) => f.rule === 'R3')).toMatchObject({ resolved: false, accepted: null });
+    await expect(s.call('flags.unaccept', { id, flagId: again.id })).rejects.toThrow(/not accepted|has no flag/);
+    await s.call('cells.undo', { id });
+  });
+
   it('builds the grid and exports an xlsx that names every agency', async () => {
     const grid = await s.call('library.grid', {});
     expect(grid.years).toEqual([2020]);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage, ReportDetail, ReportSummary } from '../../src-main/contract/index.js';
+import { parseArgsFor } from '../../src-main/contract/index.js';
 import { createServices, type Host } from '../../src-main/services/index.js';
 import type { ArchivePort } from '../../src-main/services/port.js';
 
@@ -42,6 +43,8 @@ function port(path: string, log: string[]): ArchivePort {
     undo: () => undefined,
     redo: () => undefined,
     history: () => [],
+    acceptFlag: (id, flagId, note) => log.push(`accept ${id} ${flagId} ${note}`),
+    unacceptFlag: (id, flagId) => log.push(`unaccept ${id} ${flagId}`),
     verify: (id, v) => log.push(`verify ${id} ${v}`),
     setMeta: () => undefined,
     search: () => [],
@@ -110,6 +113,15 @@ describe('services', () => {
     expect(r.id).toBe(1);
     await s.call('cells.correct', { id: 1, field: 'requests.total.total', value: null, note: '   ' });
     expect(log).toEqual(['correct 1 requests.total.total 15 按原文', 'correct 1 requests.total.total null null']);
+  });
+
+  it('flag acceptances pass the trimmed note (or null) and return the fresh report', async () => {
+    const { s, log } = await setup();
+    const r = await s.call('flags.accept', parseArgsFor('flags.accept', { id: 2, flagId: 7, note: ' 原文如此 ' }));
+    expect(r.id).toBe(2);
+    await s.call('flags.accept', { id: 2, flagId: 8, note: '  ' });
+    expect((await s.call('flags.unaccept', { id: 2, flagId: 7 })).id).toBe(2);
+    expect(log).toEqual(['accept 2 7 原文如此', 'accept 2 8 null', 'unaccept 2 7']);
   });
 
   it('runs an import as a job with progress and a done event', async () => {
