@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   redo: () => import('./commands/archive.js'),
   history: () => import('./commands/archive.js'),
   verify: () => import('./commands/archive.js'),
+  accept: () => import('./commands/archive.js'),
+  unaccept: () => import('./commands/archive.js'),
   'set-meta': () => import('./commands/archive.js'),
   search: () => import('./commands/archive.js'),
   agencies: () => import('./commands/archive.js'),
@@ -34,6 +36,7 @@ const USAGE = `nianbao — 年报档案 command line
   list [--year Y] [--agency T] [--status S] [--flagged]
   show ID | correct ID FIELD VALUE [--note T] | undo ID | redo ID
   history ID [FIELD] | verify ID | search TEXT | agencies
+  accept ID FLAG_ID [--note T] | unaccept ID FLAG_ID   a flag as in the original (原文如此)
   merge-agencies A B | rename-agency A NEW | reextract [--all] | backup OUT
   set-region AGENCY [--province P] [--city C] [--county X]
   export --year Y --out FILE.xlsx   yearly workbook (also --agency, --years, --format)

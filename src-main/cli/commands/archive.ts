@@ -1,7 +1,7 @@
-// Archive commands: import, list, show, correct, undo, redo, history, verify,
-// set-meta, search, agencies, merge-agencies, set-region, rename-agency,
-// reextract, backup. All take
-// --archive PATH (default: the per-user data folder) and --json.
+// Archive commands: import, list, show, correct, undo, redo, history, accept,
+// unaccept, verify, set-meta, search, agencies, merge-agencies, set-region,
+// rename-agency, reextract, backup. All take --archive PATH (default: the
+// per-user data folder) and --json.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fieldLabel } from '../../core/catalogue/index.js';
@@ -110,7 +110,14 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
             ([f, v]) => `  ${f.padEnd(44)} ${fmt(v).padStart(12)}${corrected.has(f) ? `  corrected (was ${fmt(r.original[f])})` : ''}  ${fieldLabel(f)}`,
           ),
           '',
-          ...(r.flags.length ? r.flags.map((f) => `  ${f.resolved ? 'resolved' : 'FLAG'} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${f.message}`) : ['  no flags']),
+          // The id is what `accept` takes; it changes after every change to the report.
+          ...(r.flags.length
+            ? r.flags.map(
+                (f) =>
+                  `  #${f.id} ${f.accepted ? 'accepted' : f.resolved ? 'resolved' : 'FLAG'} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${f.message}` +
+                  (f.accepted ? `\n      原文如此 (as in the original), ${f.accepted.at}${f.accepted.note ? `: ${f.accepted.note}` : ''}` : ''),
+              )
+            : ['  no flags']),
         ];
         return lines.join('\n');
       });
@@ -135,9 +142,24 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
       const h = a.history(reportId(args), args.positional[1]);
       out(args, h, () =>
         h.length
-          ? h.map((e) => `${e.at}  ${e.kind.padEnd(4)} ${e.field}: ${fmt(e.from)} → ${fmt(e.to)}${e.undone ? ' (undone)' : ''}${e.note ? `  — ${e.note}` : ''}`).join('\n')
+          ? h
+              .map((e) =>
+                e.flag
+                  ? `${e.at}  ${e.kind} ${e.field}: ${e.flag.message}${e.note ? `  — ${e.note}` : ''}`
+                  : `${e.at}  ${e.kind.padEnd(4)} ${e.field}: ${fmt(e.from)} → ${fmt(e.to)}${e.undone ? ' (undone)' : ''}${e.note ? `  — ${e.note}` : ''}`,
+              )
+              .join('\n')
           : 'no corrections',
       );
+      return 0;
+    }
+    case 'accept':
+    case 'unaccept': {
+      const id = reportId(args);
+      const flagId = args.positional[1];
+      if (!flagId || !/^\d+$/.test(flagId)) throw new Error(`usage: ${cmd} REPORT_ID FLAG_ID${cmd === 'accept' ? ' [--note TEXT]' : ''} (flag ids: show REPORT_ID)`);
+      const r = cmd === 'accept' ? a.acceptFlag(id, Number(flagId), flagString(args, 'note') ?? null) : a.unacceptFlag(id, Number(flagId));
+      out(args, { id, status: r.status, flags: r.flagCount }, () => `#${id} flag ${cmd === 'accept' ? 'accepted as in the original' : 'open again'} (${r.status}, ${r.flagCount} open flags)`);
       return 0;
     }
     case 'verify': {
