@@ -90,12 +90,25 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
     | undefined;
   if (!r) return { open: 0, status: 'unreviewed' };
   const values = knownValues ?? currentValues(db, reportId);
-  st(db, "DELETE FROM flags WHERE report_id = ? AND source = 'rules'").run(reportId);
+  // A rule flag that fails the same way keeps its row (and id, which `acceptFlag` takes); the rest are replaced.
+  const old = new Map<string, number[]>();
+  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'rules'").all(reportId) as (FlagIdentity & { id: number })[]) {
+    const k = flagKey(f);
+    old.set(k, [...(old.get(k) ?? []), f.id]);
+  }
   if (r.template) {
     const ins = st(db, 'INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const f of validate(values, r.template))
-      ins.run(reportId, 'rules', f.kind, JSON.stringify(f.fields), f.message, f.rule ?? null, f.expected ?? null, f.found ?? null);
+    const keep = st(db, 'UPDATE flags SET message = ?, resolved = 0 WHERE id = ?');
+    for (const f of validate(values, r.template)) {
+      const fields = JSON.stringify(f.fields);
+      const id = old.get(flagKey({ source: 'rules', kind: f.kind, rule: f.rule, fields, expected: f.expected, found: f.found, message: f.message }))?.shift();
+      if (id !== undefined) keep.run(f.message, id);
+      else ins.run(reportId, 'rules', f.kind, fields, f.message, f.rule ?? null, f.expected ?? null, f.found ?? null);
+    }
   }
+  // Deleted after the inserts, so a new flag never takes the id of one that just went.
+  const del = st(db, 'DELETE FROM flags WHERE id = ?');
+  for (const ids of old.values()) for (const id of ids) del.run(id);
   const corrected = new Set(
     (st(db, 'SELECT field_id FROM cells WHERE report_id = ? AND corrected = 1').all(reportId) as { field_id: string }[]).map((c) => c.field_id),
   );
