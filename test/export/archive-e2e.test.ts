@@ -12,6 +12,7 @@ import { SAMPLES_DIR } from '../../src-main/cli/commands/demo.js';
 import { run as exportCommand } from '../../src-main/cli/commands/export.js';
 import { parseArgs } from '../../src-main/cli/args.js';
 import { existsSync } from 'node:fs';
+import type { WorkSheet } from 'xlsx';
 import { cell, fieldColumns, fillOf, findRow, noteOf, readBook } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-e2e-'));
@@ -119,5 +120,44 @@ describe('archive → export', () => {
     } finally {
       console.log = log;
     }
+  });
+
+  it('校验问题: a flag accepted on its own is accepted with its note; the rest of a verified report are accepted with the report', async () => {
+    const xg = a.listReports({ agency: '西工区商务局' }).items[0]!;
+    const flags = a.getReport(xg.id).flags;
+    expect(flags.length).toBe(14);
+    const granted = flags.find((f) => f.fields[0] === 'requests.granted')!;
+    expect(granted.kind).toBe('incomplete_row');
+    expect(a.acceptFlag(xg.id, granted.id, '原件此行空白，原文如此').flagCount).toBe(13);
+
+    const sheet = async (name: string) => {
+      const r = await runExport(a, { year: 2020, format: 'xlsx', out: join(dir, name), lang: 'zh' });
+      return readBook(r.files[0]!).Sheets['校验问题']!;
+    };
+    const rowsOf = (ws: WorkSheet) => {
+      const out: { field: string; status: string; note: string | undefined }[] = [];
+      for (let row = 4; row < 40; row++)
+        if (cell(ws, row, 5)?.v === xg.id) out.push({ field: String(cell(ws, row, 8)!.v), status: String(cell(ws, row, 13)!.v), note: cell(ws, row, 14)?.v as string | undefined });
+      return out;
+    };
+    let ws = await sheet('accepted.xlsx');
+    expect(String(cell(ws, 3, 14)!.v)).toBe('处理说明');
+    expect(String(cell(ws, 3, 13)!.v)).toBe('处理状态');
+    let rows = rowsOf(ws);
+    expect(rows).toHaveLength(14);
+    expect(rows.find((x) => x.field === 'requests.granted')).toEqual({ field: 'requests.granted', status: '已确认（原文如此）', note: '原件此行空白，原文如此' });
+    expect(fillOf(cell(ws, findRow(ws, 14, '原件此行空白，原文如此'), 13))).toBe('E2EFDA');
+    expect(rows.filter((x) => x.status === '待处理' && x.note === undefined)).toHaveLength(13);
+    // The cells the flag concerns say so in their comment.
+    const req = readBook(join(dir, 'accepted.xlsx')).Sheets['依申请公开']!;
+    const c = cell(req, findRow(req, 5, xg.id), fieldColumns('requests', '2019').get('requests.granted.person')!);
+    expect(noteOf(c)).toContain('[已确认（原文如此）：原件此行空白，原文如此]');
+
+    a.verify(xg.id, true);
+    rows = rowsOf((ws = await sheet('verified.xlsx')));
+    expect(rows.find((x) => x.field === 'requests.granted')!.note).toBe('原件此行空白，原文如此');
+    expect(rows.filter((x) => x.status === '已确认（原文如此）' && x.note === '整份报告已核验')).toHaveLength(13);
+    a.verify(xg.id, false);
+    expect(a.getReport(xg.id).flagCount).toBe(13);
   });
 });

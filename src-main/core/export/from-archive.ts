@@ -37,10 +37,12 @@ export function resolveAgency(a: ArchiveReader, name: string): { id: number; nam
   throw new Error(`"${name}" matches ${partial.length} agencies; give the full name:\n${list}${partial.length > 10 ? '\n  …' : ''}`);
 }
 
-function flagStatus(f: StoredFlag, d: ReportDetail): ExportFlag['status'] {
-  if (f.resolved) return 'fixed';
-  // A report verified by an archivist with a check still failing: the original says so.
-  return d.status === 'verified' ? 'accepted' : 'open';
+function flagStatus(f: StoredFlag, d: ReportDetail): Pick<ExportFlag, 'status' | 'note' | 'byReport'> {
+  // Accepted on its own (原文如此), with the archivist's note.
+  if (f.accepted) return { status: 'accepted', ...(f.accepted.note ? { note: f.accepted.note } : {}) };
+  if (f.resolved) return { status: 'fixed' };
+  // A report verified by an archivist with a check still failing: accepted with the report as a whole.
+  return d.status === 'verified' ? { status: 'accepted', byReport: true } : { status: 'open' };
 }
 
 function corrections(a: ArchiveReader, d: ReportDetail): Record<string, ExportCorrection> {
@@ -75,7 +77,7 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
       ...(f.rule ? { rule: f.rule } : {}),
       ...(f.expected !== undefined && f.expected !== null ? { expected: f.expected } : {}),
       ...(f.found !== undefined && f.found !== null ? { found: f.found } : {}),
-      status: flagStatus(f, d),
+      ...flagStatus(f, d),
     })),
     source: {
       fileName: d.source.name || basename(d.file),

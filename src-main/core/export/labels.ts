@@ -1,6 +1,6 @@
 // Every fixed text of the export in both languages. Labels of rows and
 // columns come from the catalogue, never from here.
-import type { ExportFlagStatus, ExportScope, Lang } from './types.js';
+import type { ExportFlag, ExportFlagStatus, ExportScope, Lang } from './types.js';
 
 const T = {
   sheetReadme: { zh: '说明', en: 'About' },
@@ -29,6 +29,8 @@ const T = {
   expected: { zh: '应为', en: 'Expected' },
   found: { zh: '实为', en: 'Found' },
   flagStatus: { zh: '处理状态', en: 'Status' },
+  flagNote: { zh: '处理说明', en: 'Note' },
+  acceptedWithReport: { zh: '整份报告已核验', en: 'the report was verified as a whole' },
   fileName: { zh: '原始文件名', en: 'Original file' },
   sha256: { zh: 'SHA-256', en: 'SHA-256' },
   format: { zh: '格式', en: 'Format' },
@@ -47,6 +49,12 @@ export const FLAG_STATUS: Record<ExportFlagStatus, { zh: string; en: string }> =
   accepted: { zh: '已确认（原文如此）', en: 'accepted (as in the original)' },
   fixed: { zh: '已更正', en: 'fixed by a correction' },
 };
+
+/** Why an accepted check was accepted: the archivist's note, or the report verified as a whole; '' otherwise. */
+export function flagNote(f: Pick<ExportFlag, 'status' | 'note' | 'byReport'>, lang: Lang): string {
+  if (f.status !== 'accepted') return '';
+  return f.byReport ? t('acceptedWithReport', lang) : (f.note ?? '');
+}
 
 export const FLAG_KIND: Record<string, { zh: string; en: string }> = {
   rule: { zh: '勾稽关系不符', en: 'rule failed' },

@@ -2,7 +2,7 @@
 // that explains it. A flag may name a field, a row (`requests.granted`) or a
 // table (`review`); it marks every field under that prefix.
 import { TABLES, TEMPLATES, fieldById, fieldLabel } from '../catalogue/index.js';
-import { FLAG_STATUS } from './labels.js';
+import { FLAG_STATUS, flagNote } from './labels.js';
 import type { ExportFlag, ExportReport, Lang } from './types.js';
 
 /** flagged: an open check · corrected: changed by an archivist · resolved: checks accepted or fixed elsewhere. */
@@ -38,7 +38,8 @@ function flagLine(f: ExportFlag, lang: Lang): string {
   const parts = [f.rule ? `${f.rule}: ${f.message}` : f.message];
   if (f.expected !== undefined || f.found !== undefined)
     parts.push(zh ? `应为 ${fmt(f.expected, lang)}，实为 ${fmt(f.found, lang)}` : `expected ${fmt(f.expected, lang)}, found ${fmt(f.found, lang)}`);
-  parts.push(`[${FLAG_STATUS[f.status][lang]}]`);
+  const note = flagNote(f, lang);
+  parts.push(`[${FLAG_STATUS[f.status][lang]}${note ? `${zh ? '：' : ': '}${note}` : ''}]`);
   return parts.join(zh ? '；' : '; ');
 }
 

@@ -33,6 +33,10 @@ export interface ExportFlag {
   found?: number;
   /** open: unresolved · accepted: the original says so · fixed: resolved by a correction. */
   status: ExportFlagStatus;
+  /** accepted: the archivist's note on this check. */
+  note?: string;
+  /** accepted by verifying the whole report, not on its own. */
+  byReport?: boolean;
 }
 
 export interface ExportSource {

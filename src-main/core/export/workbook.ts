@@ -6,7 +6,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { TEMPLATES, TABLES, type TableId, type TemplateId } from '../catalogue/index.js';
 import { withCrossYearFlags } from './cross-year.js';
-import { FLAG_STATUS, flagKindLabel, scopeTitle, t } from './labels.js';
+import { FLAG_STATUS, flagKindLabel, flagNote, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount, targetLabel } from './marks.js';
 import { HEADER_TOP, breathe, fixedColumns, writeFixed, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
@@ -76,6 +76,7 @@ async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedC
     { label: t('expected', lang), width: 9 },
     { label: t('found', lang), width: 9 },
     { label: t('flagStatus', lang), width: 16 },
+    { label: t('flagNote', lang), width: 30 },
   ];
   const F = fixed.length;
   ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
@@ -117,6 +118,7 @@ function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f
     f.expected ?? null,
     f.found ?? null,
     FLAG_STATUS[f.status][lang],
+    cellText(flagNote(f, lang)) || null,
   ];
   values.forEach((v, i) => {
     const cell = row.getCell(F + i + 1);
