@@ -148,6 +148,19 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await poll(() => rowTotal.getAttribute('class')).not.toContain('flagged');
     await page.getByTestId('redo').click();
     await poll(() => granted.textContent()).toBe('4');
+    // 原文如此: the R3 flag accepted with a note stops flagging its row; revoking brings it back.
+    const r3 = page.locator('[data-testid="flag"][data-rule="R3"]');
+    await r3.getByTestId('flag-accept').click();
+    await page.getByTestId('flag-accept-note').fill('原报告此行合计即不符');
+    await page.getByTestId('flag-accept-confirm').click();
+    await poll(() => r3.getAttribute('data-state')).toBe('accepted');
+    expect(await r3.getByTestId('flag-accepted').textContent()).toContain('已确认（原文如此）：原报告此行合计即不符');
+    await poll(() => rowTotal.getAttribute('class')).not.toContain('flagged');
+    await poll(() => page.getByTestId('cell-history').textContent()).toContain('确认原文如此 R3 — 原报告此行合计即不符');
+    await shot('06b-flag-accepted');
+    await r3.getByTestId('flag-unaccept').click();
+    await poll(() => r3.getAttribute('data-state')).toBe('open');
+    await poll(() => rowTotal.getAttribute('class')).toContain('flagged');
     await page.keyboard.press('Control+z');
     await poll(() => granted.textContent()).toBe('3');
     await page.getByTestId('no-flags').waitFor();

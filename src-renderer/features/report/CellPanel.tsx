@@ -100,6 +100,13 @@ export function CellPanel({ report, field, onCorrect }: Props) {
       <ul className="history small" data-testid="cell-history">
         {history?.map((h, i) => {
           const v = (x: number | string | null) => (typeof x === 'number' ? formatValue(x, def.unit) : (x ?? '')) || t('blank');
+          if (h.flag)
+            return (
+              <li key={i}>
+                {new Date(h.at).toLocaleString()}: {t(h.kind === 'accept' ? 'historyAccept' : 'historyUnaccept')} {h.flag.rule ?? ''}
+                {h.note && <span className="muted"> — {h.note}</span>}
+              </li>
+            );
           return (
             <li key={i} className={h.undone ? 'undone' : ''}>
               {new Date(h.at).toLocaleString()}: {h.kind === 'undo' ? `${t('undo')} ` : h.kind === 'redo' ? `${t('redo')} ` : ''}

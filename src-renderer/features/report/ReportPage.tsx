@@ -1,5 +1,6 @@
 // One report: source text on the left with the selected cell's span marked,
-// the three tables on the right, the selected cell's panel and the flags.
+// the three tables on the right, the selected cell's panel and the flags
+// (each open one can be accepted as in the original).
 import { useCallback, useEffect, useState } from 'react';
 import { templateForYear } from '../../../src-main/core/catalogue/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
@@ -7,6 +8,7 @@ import { api } from '../../api/index.js';
 import { errorText, useAsync } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
 import { CellPanel } from './CellPanel.js';
+import { FlagList } from './FlagList.js';
 import { MetaEditor, type MetaPatch } from './MetaEditor.js';
 import { SourceText } from './SourceText.js';
 import { Tables } from './Tables.js';
@@ -95,9 +97,6 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   if (detail.error) return <div className="error pad">{detail.error}</div>;
   if (!r) return <div className="muted pad">{t('loading')}</div>;
   const template = r.template ?? (r.year ? templateForYear(r.year) : null) ?? '2019';
-  // Open flags first; those resolved by corrections stay visible, struck through.
-  const tableFlags = [...r.flags].sort((a, b) => Number(a.resolved ?? false) - Number(b.resolved ?? false));
-  const openFlags = tableFlags.filter((f) => !f.resolved);
 
   return (
     <div className="report-page" data-testid="report-page">
@@ -174,18 +173,12 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             <div className="muted small">{t('noCellSelected')}</div>
           )}
           <div className="small strong">{t('flagsTitle')}</div>
-          {openFlags.length === 0 && <div className="muted small" data-testid="no-flags">{t('noFlags')}</div>}
-          {tableFlags.length === 0 ? null : (
-
-            <ul className="flags small" data-testid="flag-list">
-              {tableFlags.map((f, i) => (
-                <li key={i} className={f.resolved ? 'resolved' : undefined} onClick={() => f.fields[0] && setSelected(f.fields.find((x) => x.split('.').length === 3) ?? f.fields[0])}>
-                  {f.rule && !f.message.startsWith(f.rule) && <b>{f.rule} </b>}
-                  {f.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <FlagList
+            flags={r.flags}
+            onSelect={(f) => f.fields[0] && setSelected(f.fields.find((x) => x.split('.').length === 3) ?? f.fields[0])}
+            onAccept={(f, n) => act(api.call('flags.accept', { id, flagId: f.id, ...(n ? { note: n } : {}) }))}
+            onUnaccept={(f) => act(api.call('flags.unaccept', { id, flagId: f.id }))}
+          />
         </div>
       </div>
     </div>

@@ -1,0 +1,89 @@
+// The report's flags: open ones first, each with 原文如此 (accept as printed,
+// with an optional note); accepted ones say so and can be revoked; those
+// fixed by a correction stay visible, struck through.
+import { useState } from 'react';
+import type { ReportFlag } from '../../../src-main/contract/models.js';
+import { useI18n } from '../../i18n/index.js';
+
+interface Props {
+  flags: ReportFlag[];
+  onSelect(flag: ReportFlag): void;
+  onAccept(flag: ReportFlag, note: string): Promise<void>;
+  onUnaccept(flag: ReportFlag): Promise<void>;
+}
+
+const rank = (f: ReportFlag) => (!f.resolved ? 0 : f.accepted ? 1 : 2);
+
+export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
+  const { t } = useI18n();
+  // The flag whose note is being typed. Ids change when the report changes, so the form closes then.
+  const [accepting, setAccepting] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const sorted = [...flags].sort((a, b) => rank(a) - rank(b));
+  const open = sorted.filter((f) => !f.resolved).length;
+  return (
+    <>
+      {open === 0 && <div className="muted small" data-testid="no-flags">{flags.some((f) => f.accepted) ? t('noOpenFlags') : t('noFlags')}</div>}
+      {sorted.length > 0 && (
+        <ul className="flags small" data-testid="flag-list">
+          {sorted.map((f) => (
+            <li
+              key={f.id}
+              className={f.accepted ? 'accepted' : f.resolved ? 'resolved' : undefined}
+              data-testid="flag"
+              data-rule={f.rule ?? ''}
+              data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
+              onClick={() => onSelect(f)}
+            >
+              {f.rule && !f.message.startsWith(f.rule) && <b>{f.rule} </b>}
+              {f.message}
+              {f.accepted && (
+                <div className="flag-accepted" data-testid="flag-accepted">
+                  {t('flagAccepted')}
+                  {f.accepted.note && `：${f.accepted.note}`}{' '}
+                  <button type="button" className="link" data-testid="flag-unaccept" onClick={(e) => (e.stopPropagation(), void onUnaccept(f))}>
+                    {t('unacceptFlag')}
+                  </button>
+                </div>
+              )}
+              {!f.resolved && accepting !== f.id && (
+                <button
+                  type="button"
+                  className="link"
+                  title={t('acceptFlagHint')}
+                  data-testid="flag-accept"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setNote('');
+                    setAccepting(f.id);
+                  }}
+                >
+                  {t('acceptFlag')}
+                </button>
+              )}
+              {!f.resolved && accepting === f.id && (
+                <form
+                  className="accept-form"
+                  onClick={(e) => e.stopPropagation()}
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    setAccepting(null);
+                    void onAccept(f, note.trim());
+                  }}
+                >
+                  <input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('acceptNote')} maxLength={1000} data-testid="flag-accept-note" />
+                  <button type="submit" className="primary" data-testid="flag-accept-confirm">
+                    {t('acceptConfirm')}
+                  </button>
+                  <button type="button" onClick={() => setAccepting(null)}>
+                    {t('cancel')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
