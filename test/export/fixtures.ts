@@ -92,7 +92,8 @@ export function richReports(): ExportReport[] {
     status: 'accepted',
   });
   const b = reports[3]!; // 东莞市商务局
-  b.flags.push({ kind: 'ambiguous', fields: ['active.procurement.amount_wan'], message: '+金额单位不明', status: 'open' });
+  // a kind this version does not word itself: its message is written as stored, here starting with '+'
+  b.flags.push({ kind: 'unit_doubt', fields: ['active.procurement.amount_wan'], message: '+金额单位不明', status: 'open' });
   b.source.fileName = '=HYPERLINK("http://x","y").docx';
   reports.push({ ...synthetic2021(99, '@某某局'), year: 2020, template: '2021' }); // a late report on the 2021 template
   reports.push({ ...synthetic2021(100, '-减号局', 2020, 2), template: '2021' });

@@ -149,6 +149,9 @@ describe('yearly workbook', () => {
     }
     const flags = wb.Sheets['校验问题']!;
     const msg = cell(flags, findRow(flags, 10, '+金额单位不明'), 10)!;
+    // a worded flag: the rule spelt out with the catalogue's labels
+    const worded = Object.values(flags).filter((c) => typeof (c as { v?: unknown }).v === 'string' && /^R4（行政复议）：总计为/.test((c as { v: string }).v));
+    expect(worded.length).toBeGreaterThan(0);
     expect(msg.t).toBe('s');
     expect(msg.f).toBeUndefined();
     // No cell outside the totals rows carries a formula.

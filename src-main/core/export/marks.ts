@@ -4,6 +4,7 @@
 import { TABLES, TEMPLATES, fieldById, fieldLabel } from '../catalogue/index.js';
 import { FLAG_STATUS, flagNote } from './labels.js';
 import type { ExportFlag, ExportReport, Lang } from './types.js';
+import { describeFlag } from '../validate/describe.js';
 
 /** flagged: an open check · corrected: changed by an archivist · resolved: checks accepted or fixed elsewhere. */
 export type MarkKind = 'flagged' | 'corrected' | 'resolved';
@@ -35,8 +36,9 @@ function fmt(v: number | null | undefined, lang: Lang): string {
 
 function flagLine(f: ExportFlag, lang: Lang): string {
   const zh = lang === 'zh';
-  const parts = [f.rule ? `${f.rule}: ${f.message}` : f.message];
-  if (f.expected !== undefined || f.found !== undefined)
+  const parts = [describeFlag(f, lang)];
+  // R1–R4 are worded with both sums already; other checks (X1, X2 ...) get them here.
+  if ((f.expected !== undefined || f.found !== undefined) && !/^R[1-4]$/.test(f.rule ?? ''))
     parts.push(zh ? `应为 ${fmt(f.expected, lang)}，实为 ${fmt(f.found, lang)}` : `expected ${fmt(f.expected, lang)}, found ${fmt(f.found, lang)}`);
   const note = flagNote(f, lang);
   parts.push(`[${FLAG_STATUS[f.status][lang]}${note ? `${zh ? '：' : ': '}${note}` : ''}]`);

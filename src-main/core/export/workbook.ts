@@ -14,6 +14,7 @@ import { FILL, HEADER_STYLE, TEXT_STYLE, WRAP_STYLE, numStyle, pageSetup } from 
 import { cellText } from './text.js';
 import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
 import { writeReadme } from './readme.js';
+import { describeFlag } from '../validate/describe.js';
 
 export interface WorkbookStats {
   file: string;
@@ -114,7 +115,7 @@ function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f
     f.rule ?? '',
     cellText(f.fields.join('\n')),
     cellText(f.fields.map((id) => targetLabel(id, lang)).join('\n')),
-    cellText(f.message),
+    cellText(describeFlag(f, lang)),
     f.expected ?? null,
     f.found ?? null,
     FLAG_STATUS[f.status][lang],

@@ -2,6 +2,7 @@
 // note, and its history.
 import { useEffect, useState } from 'react';
 import { fieldById, fieldLabel } from '../../../src-main/core/catalogue/index.js';
+import { describeFlag } from '../../../src-main/core/validate/describe.js';
 import type { Correction, ReportDetail } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useI18n } from '../../i18n/index.js';
@@ -72,8 +73,7 @@ export function CellPanel({ report, field, onCorrect }: Props) {
         <ul className="flags small">
           {flags.map((f, i) => (
             <li key={i}>
-              {f.rule && !f.message.startsWith(f.rule) && <b>{f.rule} </b>}
-              {f.message}
+              <span title={f.message}>{describeFlag(f, lang)}</span>
             </li>
           ))}
         </ul>

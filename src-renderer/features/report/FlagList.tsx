@@ -3,6 +3,7 @@
 // fixed by a correction stay visible, struck through.
 import { useState } from 'react';
 import type { ReportFlag } from '../../../src-main/contract/models.js';
+import { describeFlag } from '../../../src-main/core/validate/describe.js';
 import { useI18n } from '../../i18n/index.js';
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
 const rank = (f: ReportFlag) => (!f.resolved ? 0 : f.accepted ? 1 : 2);
 
 export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // The flag whose note is being typed. Ids change when the report changes, so the form closes then.
   const [accepting, setAccepting] = useState<number | null>(null);
   const [note, setNote] = useState('');
@@ -35,8 +36,7 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
               data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
               onClick={() => onSelect(f)}
             >
-              {f.rule && !f.message.startsWith(f.rule) && <b>{f.rule} </b>}
-              {f.message}
+              <span title={f.message}>{describeFlag(f, lang)}</span>
               {f.accepted && (
                 <div className="flag-accepted" data-testid="flag-accepted">
                   {t('flagAccepted')}

@@ -4,6 +4,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { REQUEST_COLUMNS, REVIEW_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
 import type { FieldDef } from '../../../src-main/core/catalogue/types.js';
 import { fieldById } from '../../../src-main/core/catalogue/index.js';
+import { describeFlag } from '../../../src-main/core/validate/describe.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
 import { flagsOf, formatValue, parseValue } from './cells.js';
@@ -31,7 +32,7 @@ export function Tables(props: Props) {
 }
 
 function Cell({ field, report, selected, onSelect, onCommit }: Props & { field: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const def: FieldDef | undefined = fieldById(field);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ function Cell({ field, report, selected, onSelect, onCommit }: Props & { field: 
   const cls = ['num', flags.length ? 'flagged' : '', corrected ? 'corrected' : '', selected === field ? 'selected' : '', value == null ? 'blank' : '']
     .filter(Boolean)
     .join(' ');
-  const title = [...flags.map((f) => (f.rule && !f.message.startsWith(f.rule) ? `${f.rule}: ${f.message}` : f.message)), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
+  const title = [...flags.map((f) => describeFlag(f, lang)), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
   const commit = async () => {
     if (editing === null) return;
     const p = parseValue(editing, def.unit);
