@@ -14,7 +14,8 @@ export type SourceFormat =
   | 'xlsx'
   | 'xls'
   | 'et'
-  | 'csv';
+  | 'csv'
+  | 'image'; // PNG, JPEG … (a photographed or scanned page), read by OCR
 
 /** Where a piece of text sits on a PDF page (points, origin top-left). */
 export interface PagePosition {
@@ -62,6 +63,12 @@ export interface ReportDocument {
   encoding?: string;
   /** A scan without a text layer: nothing to extract until OCR. */
   needsOcr?: { pages: number };
+  /**
+   * The text was read by OCR from page images (a scan, a photo): `pages` read
+   * of `of`, and the recogniser's confidence (0..1) for each span of the text.
+   * Every value extracted from it is flagged for checking.
+   */
+  ocr?: { pages: number; of: number; spans: { start: number; end: number; confidence: number }[] };
   /** Things the reader noticed that the user should know (recovered errors, dropped parts). */
   warnings: string[];
 }
@@ -99,6 +106,7 @@ export type FlagKind =
   | 'unknown_agency'
   | 'unknown_year'
   | 'needs_ocr'
+  | 'ocr' // values read by OCR from a scan: each must be checked against the original
   | 'extra_cells'; // more numbers than columns: which were kept is a guess
 
 export interface Flag {

@@ -69,6 +69,7 @@ export const FLAG_KIND: Record<string, { zh: string; en: string }> = {
   unknown_agency: { zh: '机关不明', en: 'unknown agency' },
   unknown_year: { zh: '年度不明', en: 'unknown year' },
   needs_ocr: { zh: '需要文字识别', en: 'needs OCR' },
+  ocr: { zh: '文字识别所得，需核对', en: 'read by OCR, check' },
   extra_cells: { zh: '多余单元格', en: 'extra cells' },
   cross_year: { zh: '跨年度不符', en: 'cross-year mismatch' },
 };

@@ -6,10 +6,11 @@
 import { TEMPLATES, templateForYear, type FieldDef, type RowDef, type TemplateId } from '../catalogue/index.js';
 import { ReadError, type CellSource, type Extraction, type Flag, type ReportDocument } from '../model.js';
 import { compact, normalize, origSpan, squeeze, type Normalized } from '../normalize/index.js';
-import { readDocument, readPath } from '../read/index.js';
+import { readDocument, readPath, type ReadOptions } from '../read/index.js';
 import { validate } from '../validate/index.js';
 import { findMeta, templateByLabels } from './meta.js';
 import { readReview } from './review.js';
+import { markOcr } from './ocr.js';
 import { readRows, type RowCheck, type RowRead } from './rows.js';
 import { tokenize } from './tokens.js';
 import { round } from './values.js';
@@ -189,6 +190,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
     cells,
     format: doc.format,
   };
+  markOcr(extraction, doc);
   return { extraction, normalized: text };
 }
 
@@ -210,18 +212,18 @@ function errorResult(file: string, e: unknown): Extraction {
 }
 
 /** Read and extract one file; never throws (a read error becomes `error`). */
-export async function extractFile(path: string): Promise<Extraction> {
+export async function extractFile(path: string, opts?: ReadOptions): Promise<Extraction> {
   try {
-    const doc = await readPath(path);
+    const doc = await readPath(path, opts);
     return finish(doc, path);
   } catch (e) {
     return errorResult(path, e);
   }
 }
 
-export async function extractBytes(bytes: Uint8Array, name: string): Promise<Extraction> {
+export async function extractBytes(bytes: Uint8Array, name: string, opts?: ReadOptions): Promise<Extraction> {
   try {
-    const doc = await readDocument(bytes, name);
+    const doc = await readDocument(bytes, name, opts);
     return finish(doc, name);
   } catch (e) {
     return errorResult(name, e);

@@ -8,6 +8,14 @@ import { listZip } from './zip.js';
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+// Images of pages (scans, photos): read by OCR.
+const IMAGES = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+];
 
 function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((v, i) => b[at + i] === v);
@@ -35,6 +43,8 @@ export type Detected = SourceFormat | 'zip' | 'ole' | 'unknown';
 
 export function detectFormat(bytes: Uint8Array, name: string): Detected {
   const ext = extname(name).toLowerCase().replace('.', '');
+  if (IMAGES.some((sig) => startsWith(bytes, sig))) return 'image'; // before %PDF-: image metadata may hold any text
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image'; // RIFF….WEBP
   if (startsWith(bytes, PDF) || bytes.subarray(0, 1024).includes(0x25) && Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, ZIP)) {
     let names = zipEntryNames(bytes);
@@ -77,4 +87,5 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
 /** Extensions the importer picks up when walking a folder. */
 export const SUPPORTED_EXTENSIONS = new Set([
   'txt', 'text', 'md', 'html', 'htm', 'shtml', 'mht', 'docx', 'docm', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'csv',
+  'png', 'jpg', 'jpeg', 'tif', 'tiff', 'webp',
 ]);

@@ -4,8 +4,18 @@
 import { readFile as readBytes, stat } from 'node:fs/promises';
 import { ReadError, type ReportDocument, type SourceFormat } from '../model.js';
 import { detectFormat } from './detect.js';
+import type { OcrOptions } from './ocr/index.js';
 
-export type Reader = (bytes: Uint8Array, name: string) => Promise<ReportDocument>;
+export interface ReadOptions {
+  /**
+   * Read scans (PDF pages without text, image files) by OCR. Seconds per
+   * page: only callers off the main thread pass it (import workers, the
+   * CLI). Without it a scan comes back with `needsOcr` and no text.
+   */
+  ocr?: OcrOptions;
+}
+
+export type Reader = (bytes: Uint8Array, name: string, opts?: ReadOptions) => Promise<ReportDocument>;
 
 /** Largest file a reader accepts; real reports are well under this. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -26,9 +36,10 @@ const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   xlsx: async () => (await import('./sheet.js')).read,
   xls: async () => (await import('./sheet.js')).read,
   et: async () => (await import('./sheet.js')).read,
+  image: async () => (await import('./image.js')).read,
 };
 
-export async function readDocument(bytes: Uint8Array, name: string): Promise<ReportDocument> {
+export async function readDocument(bytes: Uint8Array, name: string, opts?: ReadOptions): Promise<ReportDocument> {
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) throw new ReadError('too_large', `the file is larger than ${MAX_FILE_BYTES >> 20} MB`);
   const format = detectFormat(bytes, name);
@@ -38,10 +49,10 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Rep
   const load = READERS[format];
   if (!load) throw new ReadError('unsupported', `no reader for ${format} files yet`);
   const reader = await load();
-  return reader(bytes, name);
+  return reader(bytes, name, opts);
 }
 
-export async function readPath(path: string): Promise<ReportDocument> {
+export async function readPath(path: string, opts?: ReadOptions): Promise<ReportDocument> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -52,5 +63,5 @@ export async function readPath(path: string): Promise<ReportDocument> {
   const bytes = await readBytes(path).catch((e: NodeJS.ErrnoException) => {
     throw new ReadError('io', `cannot read the file: ${e.code ?? String(e)}`);
   });
-  return readDocument(bytes, path);
+  return readDocument(bytes, path, opts);
 }

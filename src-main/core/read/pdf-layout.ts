@@ -10,7 +10,7 @@
 //   （三）不予公开) stand as vertical stacks beside many rows → text-only
 //   fragments are gathered into blocks and attached to the numbers row they
 //   belong to, so each table row is one line again.
-import { joinFragments } from './builder.js';
+import { cellText, joinFragments, type TextBuilder } from './builder.js';
 
 export interface Run {
   str: string;
@@ -19,6 +19,8 @@ export interface Run {
   width: number;
   size: number; // font size (em)
   page?: number;
+  /** OCR only: the recogniser's confidence in this run's text, 0..1. */
+  conf?: number;
 }
 
 export interface Cell {
@@ -327,5 +329,32 @@ export function joinAcrossPages(pages: { lines: OutLine[] }[]): void {
     if (!take.length || !next || !next.cells.some(isNumber)) continue;
     for (const j of take) label.push(...lines[j]!.cells[0]!);
     pages[i]!.lines = lines.filter((_, j) => !take.includes(j));
+  }
+}
+
+/**
+ * Write laid-out lines to the builder: one line per row, '\t' between cells,
+ * each run's span mapped to its spot on the page (and reported to `onRun`,
+ * which OCR uses to keep each span's confidence).
+ */
+export function writeLines(b: TextBuilder, lines: OutLine[], page: number, onRun?: (r: Run, start: number, end: number) => void): void {
+  for (const line of lines) {
+    b.newline();
+    line.cells.forEach((cell, i) => {
+      if (i > 0) b.append('\t');
+      const text = cellText(cellString(cell));
+      const pos0 = b.length;
+      b.append(text);
+      let o = pos0;
+      for (const r of cell) {
+        const str = r.str.replace(/\s+/g, ' ').trim();
+        const k = text.indexOf(str, o - pos0);
+        if (k < 0) continue;
+        const s = pos0 + k;
+        b.positions.push({ start: s, end: s + str.length, position: { page: r.page ?? page, x: r.x, y: r.y - r.size, width: r.width, height: r.size } });
+        onRun?.(r, s, s + str.length);
+        o = s + str.length;
+      }
+    });
   }
 }

@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ReadError, type ReportDocument } from '../model.js';
-import { TextBuilder, cellText } from './builder.js';
+import { TextBuilder } from './builder.js';
 import type { Reader } from './index.js';
-import { cellString, joinAcrossPages, joinTitle, layoutPage, type OutLine, type Run } from './pdf-layout.js';
+import { joinAcrossPages, joinTitle, layoutPage, writeLines, type OutLine, type Run } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let lib: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
@@ -31,6 +31,9 @@ export async function openPdf(bytes: Uint8Array) {
     cMapUrl: join(root, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    // JBIG2 / JPEG 2000 decoders (scans) and ICC colour profiles, from the package too
+    wasmUrl: join(root, 'wasm') + '/',
+    iccUrl: join(root, 'iccs') + '/',
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
@@ -51,7 +54,7 @@ export async function openPdf(bytes: Uint8Array) {
 const MAX_PAGES = 500;
 const MAX_RUNS = 50_000; // text runs per page before the layout is skipped
 
-export const read: Reader = async (bytes) => {
+export const read: Reader = async (bytes, _name, opts) => {
   const pdf = await openPdf(bytes);
   const b = new TextBuilder();
   const pages: NonNullable<ReportDocument['pages']> = [];
@@ -106,25 +109,7 @@ export const read: Reader = async (bytes) => {
     joinAcrossPages(laidPages);
     for (const { page: p, width, height, lines } of laidPages) {
       const start = b.length;
-      for (const line of lines) {
-        b.newline();
-        line.cells.forEach((cell, i) => {
-          if (i > 0) b.append('\t');
-          // each run keeps its spot on the page for provenance
-          const text = cellText(cellString(cell));
-          const pos0 = b.length;
-          b.append(text);
-          let o = pos0;
-          for (const r of cell) {
-            const k = text.indexOf(r.str.replace(/\s+/g, ' ').trim(), o - pos0);
-            if (k < 0) continue;
-            const s = pos0 + k;
-            const len = r.str.replace(/\s+/g, ' ').trim().length;
-            b.positions.push({ start: s, end: s + len, position: { page: r.page ?? p, x: r.x, y: r.y - r.size, width: r.width, height: r.size } });
-            o = s + len;
-          }
-        });
-      }
+      writeLines(b, lines, p);
       pages.push({ page: p, start, end: b.length, width, height });
     }
   } finally {
@@ -133,7 +118,8 @@ export const read: Reader = async (bytes) => {
   const text = b.text();
   const doc: ReportDocument = { format: 'pdf', text, grids: [], pages, positions: b.positions.sort((x, y) => x.start - y.start), warnings };
   if (text.replace(/\s/g, '').length < 3 * pages.length) {
-    // a scan: nothing to extract until OCR
+    // a scan: OCR when the caller can afford it, else nothing to extract until then
+    if (opts?.ocr) return (await import('./ocr/index.js')).ocrPdf(bytes, opts.ocr);
     return { format: 'pdf', text: '', grids: [], pages: pages.map((pg) => ({ ...pg, start: 0, end: 0 })), positions: [], needsOcr: { pages: pages.length }, warnings: ['the PDF has no text layer (a scan); it needs OCR'] };
   }
   if (empty.length) warnings.push(`page(s) ${empty.join(', ')} have no text layer (scanned?)`);
