@@ -40,9 +40,13 @@ export class WorkerPool {
     const worker = new Worker(WORKER_URL, { workerData: this.workerData });
     worker.unref();
     const slot: Slot = { worker, jobs: new Map(), timer: null };
-    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+    worker.on('message', (m: { id: number; ok: boolean; beat?: true; result?: unknown; error?: string }) => {
       const job = slot.jobs.get(m.id);
       if (!job) return;
+      if (m.beat) {
+        this.arm(slot); // still working (an OCR page done): the no-progress limit starts again
+        return;
+      }
       slot.jobs.delete(m.id);
       this.arm(slot);
       if (m.ok) job.resolve(m.result);

@@ -14,6 +14,7 @@ import { extractWithText } from '../extract/index.js';
 import { searchForm } from '../normalize/index.js';
 import { ReadError, type Extraction } from '../model.js';
 import { MAX_FILE_BYTES, readDocument } from '../read/index.js';
+import type { OcrOptions } from '../read/ocr/index.js';
 import { storedPath } from '../archive/files.js';
 import type { ExtractedFile, PreparedReport } from '../archive/store.js';
 import { notAReport, prepareReport } from '../archive/store.js';
@@ -84,13 +85,20 @@ export async function storeCopy(filesDir: string, sha: string, bytes: Uint8Array
   }
 }
 
+/**
+ * Scans are read by OCR here, off the main thread: up to 20 pages, 5 minutes
+ * per file; each page done beats the pool's no-progress timer.
+ */
+const ocrOptions = (beat?: () => void): OcrOptions => ({ maxPages: 20, budgetMs: 300_000, onPage: beat });
+
 async function extractBytes(
   bytes: Uint8Array,
   path: string,
+  beat?: () => void,
 ): Promise<{ extraction: Extraction; text: string | null; search?: string; doc?: Awaited<ReturnType<typeof readDocument>> }> {
   let doc;
   try {
-    doc = await readDocument(bytes, path);
+    doc = await readDocument(bytes, path, { ocr: ocrOptions(beat) });
   } catch (e) {
     const msg = e instanceof ReadError ? e.message : `the file could not be read: ${(e as Error).message}`;
     return { extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: msg }, text: null };
@@ -106,7 +114,7 @@ async function extractBytes(
   }
 }
 
-export async function runTask(task: Task, cfg: WorkerConfig): Promise<TaskResult> {
+export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void): Promise<TaskResult> {
   if (task.kind === 'reextract') {
     let bytes: Uint8Array;
     try {
@@ -116,7 +124,7 @@ export async function runTask(task: Task, cfg: WorkerConfig): Promise<TaskResult
     }
     if (createHash('sha256').update(bytes).digest('hex') !== task.sha256)
       return { kind: 'failed', path: task.name, error: 'the archived original is damaged (its checksum changed); restore it from a backup' };
-    const { extraction, text } = await extractBytes(bytes, task.name);
+    const { extraction, text } = await extractBytes(bytes, task.name, beat);
     return { kind: 'reextracted', reportId: task.reportId, extraction, text };
   }
 
@@ -138,7 +146,7 @@ export async function runTask(task: Task, cfg: WorkerConfig): Promise<TaskResult
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (alreadyArchived(cfg, sha256)) return { kind: 'duplicate', path, sha256 };
-  const { extraction, text, search, doc } = await extractBytes(bytes, path);
+  const { extraction, text, search, doc } = await extractBytes(bytes, path, beat);
   const bad = notAReport(extraction);
   if (bad) return { kind: 'failed', path, error: bad };
   try {

@@ -23,7 +23,9 @@ parentPort.on('message', ({ id, task }) => {
   chain = chain.then(async () => {
     try {
       const { runTask } = await mod;
-      parentPort.postMessage({ id, ok: true, result: await runTask(task, workerData) });
+      // beat: a long file (OCR of a scan) says it is still making progress, page by page
+      const beat = () => parentPort.postMessage({ id, beat: true });
+      parentPort.postMessage({ id, ok: true, result: await runTask(task, workerData, beat) });
     } catch (e) {
       parentPort.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
