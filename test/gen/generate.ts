@@ -7,6 +7,7 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { TEMPLATES, type RowDef, type TemplateId } from '../../src-main/core/catalogue/index.js';
+import { makeDamage, type Damage } from './damage.js';
 
 export type Layout = 'tabs' | 'spaces' | 'lines' | 'markdown' | 'html';
 export type Encoding = 'utf8' | 'utf8bom' | 'gbk' | 'big5' | 'utf16le' | 'utf16be';
@@ -28,6 +29,8 @@ export interface GenOptions {
   hybrid?: boolean;
   /** How the title names agency and year (default: `XX局2023年政府信息公开…`). */
   titleStyle?: TitleStyle;
+  /** Damage beyond the layouts (damage.ts); drawn from its own random stream. */
+  damage?: Damage[];
 }
 
 export type TitleStyle = 'plain' | 'agencyLine' | 'guanyu' | 'yearFirst' | 'bracket' | 'cnYear';
@@ -49,6 +52,8 @@ export interface GeneratedReport {
   hybrid?: boolean;
   /** The signature date at the end, YYYY-MM-DD. */
   publishedAt: string;
+  /** Rows left out by the `missingRow` damage. */
+  missing?: string[];
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -185,7 +190,9 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
     }
     values[broken.field] = (values[broken.field] ?? 0) + int(1, 5);
   }
-  const val = (id: string) => shown[id] ?? (values[id] === null ? '' : String(values[id]));
+  const dmg = opts.damage?.length ? makeDamage(seed, opts.damage, { template, layout, encoding: encoding === 'gbk' && traditional ? 'big5' : encoding, agency, year, values, shown }) : null;
+  const baseVal = (id: string) => shown[id] ?? (values[id] === null ? '' : String(values[id]));
+  const val = dmg ? (id: string) => dmg.cell(id, baseVal(id)) : baseVal;
 
   // ---- tables ---------------------------------------------------------
   const broke = (s: string) => {
@@ -248,6 +255,7 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
     ['五、存在的主要问题及改进情况', '主要问题是公开内容不够丰富。下一步将加强培训，提高公开质量。'],
     ['六、其他需要报告的事项', '无。'],
   ];
+  dmg?.sections(sections);
   let text = layout === 'html' ? renderHtml(title, sections, date) : renderText(title, sections, date, layout, r);
   if (traditional) text = trad(text);
   if (opts.pinyin) {
@@ -270,6 +278,7 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
     publishedAt: `${year + 1}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     ...(broken ? { broken } : {}),
     ...(hybrid ? { hybrid } : {}),
+    ...(dmg?.missing.length ? { missing: dmg.missing } : {}),
   };
 }
 
