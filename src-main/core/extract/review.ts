@@ -16,6 +16,7 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
   const out = new Map<string, RowRead>();
   // Row mode: each group's label directly followed by its 5 values.
   const byRow = new Map<string, { label: Tok & { kind: 'text' }; vals: ValueTok[] }>();
+  const every = new Map<string, ValueTok[][]>();
   let cur: { label: Tok & { kind: 'text' }; vals: ValueTok[] } | null = null;
   for (const t of toks) {
     if (t.kind === 'text') {
@@ -24,10 +25,18 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
       if (id && cur) {
         const prev = byRow.get(id);
         if (!prev || prev.vals.length !== W) byRow.set(id, cur);
+        every.set(id, [...(every.get(id) ?? []), cur.vals]);
       }
     } else if (cur) cur.vals.push(t);
   }
   if (ROWS.every((r) => byRow.get(r.id)?.vals.length === W)) {
+    // a group printed twice with different numbers: another table (last year's)
+    const key = (v: ValueTok[]) => v.map((t) => t.v.value).join('|');
+    const twice = ROWS.some((r) => (every.get(r.id) ?? []).some((v) => v.length === W && key(v) !== key(byRow.get(r.id)!.vals)));
+    if (twice) {
+      for (const r of ROWS) out.set(r.id, { row: r, label: byRow.get(r.id)!.label, slots: null, status: 'ambiguous', found: W, message: 'printed twice with different numbers (another table with the same labels?)' });
+      return out;
+    }
     for (const r of ROWS) {
       const g = byRow.get(r.id)!;
       out.set(r.id, resolve(r, g.label, g.vals, false, groupOk));
@@ -37,6 +46,7 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
   // Flat mode: every value of the section in reading order.
   const vals = toks.filter((t): t is ValueTok => t.kind === 'value');
   const n = W * ROWS.length;
+  const tr = transposed(toks);
   const set = (slots: Slot[] | null, status: RowRead['status'], message?: string) => {
     ROWS.forEach((r, i) => {
       out.set(r.id, {
@@ -49,6 +59,17 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
       });
     });
   };
+  if (tr === 'ambiguous') {
+    set(null, 'ambiguous', 'outcomes given as rows (transposed) but not all five with three numbers, or the groups not named in the header');
+    return out;
+  }
+  if (tr) {
+    ROWS.forEach((r, i) => {
+      const slots = tr[i]!.map((tok) => ({ tok, value: tok.v.value, confidence: 1 }));
+      out.set(r.id, { row: r, label: null, slots, status: 'ok', found: W });
+    });
+    return out;
+  }
   if (vals.length === 0) {
     for (const r of ROWS) out.set(r.id, { row: r, label: null, slots: null, status: 'absent', found: 0 });
     return out;
@@ -93,5 +114,50 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
     }
   }
   set(null, 'incomplete', `${vals.length} of ${n} cells`);
+  return out;
+}
+
+const OUTCOME: Record<string, number> = { 结果维持: 0, 维持: 0, 结果纠正: 1, 纠正: 1, 其他结果: 2, 尚未审结: 3, 未审结: 3, 总计: 4, 合计: 4 };
+
+/**
+ * Table 四 transposed: one row per outcome (结果维持 … 总计) with three
+ * numbers, one column per group in the order the header names them. Read in
+ * reading order it would mix the groups, and R4 does not always notice.
+ * Returns each group's five values, 'ambiguous' when only part of the table
+ * has that shape, or null when it does not.
+ */
+function transposed(toks: Tok[]): ValueTok[][] | 'ambiguous' | null {
+  const runs = new Map<number, ValueTok[]>();
+  let first = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'text') continue;
+    const o = OUTCOME[t.key];
+    if (o === undefined) continue;
+    const vs: ValueTok[] = [];
+    for (let j = i + 1; j < toks.length && toks[j]!.kind === 'value'; j++) vs.push(toks[j] as ValueTok);
+    if (vs.length !== 3) continue;
+    const prev = runs.get(o);
+    if (prev) {
+      // printed twice: the same numbers (a page break) or another table (last year's)
+      if (prev.some((p, k) => p.v.value !== vs[k]!.v.value)) return 'ambiguous';
+      continue;
+    }
+    runs.set(o, vs);
+    if (first < 0) first = i;
+  }
+  if (runs.size < 2) return null;
+  if (runs.size < W) return 'ambiguous';
+  // the groups' order, from the header above the first outcome row
+  // (header cells may be joined: `行政复议行政诉讼` in crawler text; the section heading is skipped)
+  const head = toks
+    .slice(0, first)
+    .map((t) => (t.kind === 'text' && !t.key.includes('情况') ? t.key : ''))
+    .join('|');
+  const at = [head.search(/(?:^|\|)行政复议/), head.indexOf('直接起诉'), head.indexOf('复议后起诉')];
+  if (at.some((x) => x < 0)) return 'ambiguous';
+  const order = [0, 1, 2].sort((a, b) => at[a]! - at[b]!); // order[k] = group in column k
+  const out: ValueTok[][] = [[], [], []];
+  for (let o = 0; o < W; o++) runs.get(o)!.forEach((tok, k) => (out[order[k]!]![o] = tok));
   return out;
 }

@@ -33,10 +33,15 @@ interface Occ {
   label: TextTok;
   vals: ValueTok[];
   shifted: boolean;
+  /** A cell among the row's numbers that holds a number we cannot read (`约8`, `8（件）`). */
+  unread?: { text: string; at: number };
 }
 
 /** A check a row's values must pass to pick between readings (R3/R4 on one row). */
 export type RowCheck = (vals: number[]) => boolean;
+
+// short text with a digit: a cell meant as a number (not a running header or a note)
+const UNREAD = /^(?=.*\d)(?!.*(?:年|报告|页|月|日)).{1,8}$/;
 
 export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTok[] } {
   const occs: Occ[] = [];
@@ -50,18 +55,20 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
     }
     let id = matchRow(t.key);
     let label = t;
-    if (!id) {
-      // a label wrapped over two cells/lines (`其他法律行政法规禁` + `止公开`)
+    {
+      // a label wrapped over two cells/lines (`其他法律行政法规禁` + `止公开`;
+      // `（六）其他` + `处理`, whose first half names another row)
       const nx = toks[i + 1];
       if (nx && nx.kind === 'text' && t.key.length > 0 && t.key.length < 40 && !matchRow(nx.key)) {
         const j = matchRow(t.key + nx.key);
-        if (j) {
+        if (j && j !== id) {
           id = j;
           label = { ...t, end: nx.end, text: `${t.text}${nx.text}`, key: t.key + nx.key };
           i++;
         }
       }
     }
+    if (!id && cur && cur.vals.length > 0 && !cur.unread && t.key && UNREAD.test(t.text)) cur.unread = { text: t.text, at: cur.vals.length };
     if (id) {
       cur = { rowId: id, label, vals: [], shifted: false };
       occs.push(cur);
@@ -104,6 +111,23 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
       mine.find((o) => o.vals.length === n && !o.shifted) ??
       mine.find((o) => o.vals.length === n) ??
       mine.reduce((best, o) => (o.vals.length > best.vals.length ? o : best), mine[0]!);
+    // The same label twice with different full rows: a second table with the
+    // same labels (last year's figures, a comparison) — which one is this
+    // year's is the caption's to say, not ours. A row repeated across a page
+    // break has the same numbers and is read.
+    const key = (o: Occ) => o.vals.map((t) => t.v.value).join('|');
+    const full = mine.filter((o) => o.vals.length === n);
+    if (full.some((o) => key(o) !== key(pick))) {
+      out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `printed ${full.length} times with different numbers (another table with the same labels?)` });
+      continue;
+    }
+    // A number we cannot read among the row's cells, with cells after it: the
+    // count may come out right only because a stray number (a page number)
+    // took its place. Leave the row to the reader.
+    if (pick.unread && pick.unread.at < Math.max(pick.vals.length, n)) {
+      out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `"${pick.unread.text}" among its cells is not a number we can read` });
+      continue;
+    }
     out.set(row.id, resolve(row, pick.label, pick.vals, pick.shifted, check(row)));
   }
   distrustShifted(out, orphans.length);

@@ -72,6 +72,11 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
   if (s >= e) return;
   const raw = text.slice(s, e).replace(/[\u3000\u00a0]/g, ' ');
   const c0 = raw.charCodeAt(0);
+  // a page number inside a table row (`— 6 —` in a markdown cell): chrome, not three cells
+  if (PAGE_CELL.test(raw)) {
+    out.push({ kind: 'text', start: s, end: e, text: raw, key: '', line });
+    return;
+  }
   // quick path: a cell starting with a digit/sign/blank mark may be values
   if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2b || c0 === 0x2d || c0 === 0x2f || c0 === 0x2014 || raw[0] === '增' || raw[0] === '减' || raw === '无' || raw === '空') {
     const vals = parseValues(raw);
@@ -91,7 +96,8 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
   }
   // crawler text: a label with its digits glued on (`(一)予以公开640020470`)
   const g = raw.length < 80 ? GLUED.exec(raw) : null;
-  if (g) {
+  // …but not a header broken after its digit (`采购总金额（单位：万元，保留4` + `位小数）`)
+  if (g && !/单位|保留$/.test(g[1]!)) {
     const lt = g[1]!;
     const vals = parseValues(g[2]!);
     if (vals && vals.length === 1) {
@@ -104,6 +110,7 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
   out.push({ kind: 'text', start: s, end: e, text: raw, key: raw.length < 200 ? compactCached(raw) : '', line });
 }
 
+const PAGE_CELL = /^(?:[-—][ ]*\d{1,3}[ ]*[-—]|第[ ]*\d{1,3}[ ]*页(?:[ ]*[,，]?[ ]*共[ ]*\d{1,3}[ ]*页)?)$/;
 const GLUED = /^(.*[\u4e00-\u9fff)）”"])(\d+)$/;
 
 function isSpace(c: number): boolean {

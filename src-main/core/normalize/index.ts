@@ -67,7 +67,7 @@ function deletions(s: string): Uint8Array {
 function fold(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII
   if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return 0x20;
-  if (c === 0x2212 || c === 0x2013) return 0x2d; // minus sign, en dash → '-'
+  if (c === 0x2212 || c === 0x2013 || c === 0xfe63 || c === 0x2010 || c === 0x2011) return 0x2d; // minus sign, en dash, small/non-breaking hyphen → '-'
   if (c === 0x3010) return 0x5b; // 【
   if (c === 0x3011) return 0x5d; // 】
   return c;
