@@ -2,11 +2,13 @@
 //   dist-main/electron/main.js     ESM bundle (package.json "main")
 //   dist-main/electron/preload.cjs CommonJS bundle (sandboxed preloads cannot be ESM)
 // Native and heavy modules stay external and ship in node_modules:
-// better-sqlite3 (rebuilt for Electron by electron-builder), pdfjs-dist.
+// better-sqlite3 (rebuilt for Electron by electron-builder), pdfjs-dist,
+// tesseract.js (its worker script and wasm are loaded by path) and
+// @napi-rs/canvas (native).
 import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'];
+const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@napi-rs/canvas'];
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'info', external };
 
 await build({

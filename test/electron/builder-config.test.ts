@@ -36,4 +36,21 @@ describe('electron-builder.yml', () => {
     expect(cfg.files).toEqual(expect.arrayContaining(['dist-main/**', 'dist-renderer/**', 'assets/icon.png']));
     expect(cfg.extraResources.map((r) => r.to).sort()).toEqual(['pdfjs/cmaps', 'pdfjs/standard_fonts', 'samples']);
   });
+
+  it('unpacks OCR: tesseract.js, everything its worker script requires, the wasm core and the chi_sim model', () => {
+    // the runtime closure of tesseract.js, from the installed packages (a new dependency in an update shows up here)
+    const closure = new Set<string>();
+    const walk = (name: string) => {
+      if (closure.has(name)) return;
+      closure.add(name);
+      const pkg = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+      for (const d of Object.keys(pkg.dependencies ?? {})) walk(d);
+    };
+    walk('tesseract.js');
+    expect(closure.has('tesseract.js-core')).toBe(true);
+    for (const name of [...closure, '@tesseract.js-data/chi_sim']) expect(cfg.asarUnpack, name).toContain(`node_modules/${name}/**`);
+    // and the bundler leaves them (and the native canvas) as packages, not inlined copies
+    const build = readFileSync(new URL('../../scripts/build-main.mjs', import.meta.url), 'utf8');
+    for (const name of ['tesseract.js', '@napi-rs/canvas', 'pdfjs-dist']) expect(build).toContain(`'${name}'`);
+  });
 });
