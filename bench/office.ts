@@ -2,7 +2,7 @@
 // PDF reader's cost against pdf.js's own bare getTextContent over the same
 // files in the same run (target ≤ 1.5×) and against `pdftotext -layout`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,6 +10,7 @@ import { read as readDocx } from '../src-main/core/read/docx.js';
 import { openPdf, read as readPdf } from '../src-main/core/read/pdf.js';
 import { extractDocument } from '../src-main/core/extract/index.js';
 import { docxXml, loadExpected, makeDocx, reportOf, SEEDS } from '../test/office/report-tables.js';
+import { hasPdftoppm, imagePdf, pageImages } from '../test/office/scan-samples.js';
 
 const quick = process.argv.includes('--quick');
 const FIX = new URL('../test/fixtures/office/', import.meta.url).pathname;
@@ -105,6 +106,37 @@ export async function bench(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`pdf: ${(tOurs / count).toFixed(1)} ms/report vs bare pdf.js getTextContent ${(tBare / count).toFixed(1)} ms → ${(tOurs / tBare).toFixed(2)}× (target ≤ 1.5×); pdftotext -layout ${(tPoppler / count).toFixed(1)} ms → ${(tOurs / tPoppler).toFixed(2)}×`);
+  await benchOcr();
+}
+
+/** OCR of a two-page scan (the dongguan fixture through pdftoppm, 300-dpi grey JPEG pages), bundled as shipped. */
+export async function benchOcr(): Promise<void> {
+  if (!hasPdftoppm()) {
+    console.log('ocr: skipped (pdftoppm not installed)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'nb-ocr-rss-'));
+  const runner = new URL(`./.ocr-rss-${process.pid}.mjs`, import.meta.url).pathname;
+  try {
+    const scan = join(dir, 'scan.pdf');
+    writeFileSync(scan, imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 300, 'jpeg')));
+    await build({
+      entryPoints: [new URL('./ocr-rss.ts', import.meta.url).pathname],
+      outfile: runner, // beside node_modules, so the external packages resolve as in the app
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@napi-rs/canvas'],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    const r = JSON.parse(execFileSync(process.execPath, [runner, scan], { encoding: 'utf8' }).trim().split('\n').pop()!) as { pages: number; firstS: number; warmS: number; values: number; peakMb: number };
+    console.log(`ocr: ${(r.warmS / r.pages).toFixed(1)} s/page with the engine warm (${r.pages} pages at 300 dpi, ${r.values} values), first file ${r.firstS.toFixed(1)} s incl. engine start; peak RSS as shipped ${r.peakMb.toFixed(0)} MB`);
+  } finally {
+    rmSync(runner, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bench();
