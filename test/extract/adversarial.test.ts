@@ -113,6 +113,17 @@ describe('adversarial damage over generated reports', () => {
     expect(flagged(x, 'active.license.decisions', 'ambiguous')).toBe(true);
   });
 
+  it('takes no number from a caption that names a row over another table', async () => {
+    const g = generateReport(9, { layout: 'tabs', template: '2021' });
+    const feeLine = g.text.split('\n').find((l) => l.startsWith('行政事业性收费'))!;
+    const fees = ['行政事业性收费情况表', '收费项目\t收费依据\t金额（万元）', '不动产登记费\t国家标准\t12.5', '合计\t\t12.5'].join('\n');
+    const text = g.text.replace(`${feeLine}\n`, '').replace('二、主动公开政府信息情况\n', `二、主动公开政府信息情况\n${fees}\n`);
+    const x = await extractBytes(Buffer.from(text), 'fee.txt');
+    expect(x.values['active.fee.amount_wan']).toBeNull();
+    expect(flagged(x, 'active.fee.amount_wan')).toBe(true);
+    expect(silentErrors(g, x)).toEqual([]);
+  });
+
   it('reads table 四 transposed (one row per outcome) by its header', () => {
     const text = [
       '四、政府信息公开行政复议、行政诉讼情况',

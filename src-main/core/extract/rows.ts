@@ -35,6 +35,8 @@ interface Occ {
   shifted: boolean;
   /** A cell among the row's numbers that holds a number we cannot read (`约8`, `8（件）`). */
   unread?: { text: string; at: number };
+  /** Text cells between the label and its first number. */
+  gap: number;
 }
 
 /** A check a row's values must pass to pick between readings (R3/R4 on one row). */
@@ -42,6 +44,9 @@ export type RowCheck = (vals: number[]) => boolean;
 
 // short text with a digit: a cell meant as a number (not a running header or a note)
 const UNREAD = /^(?=.*\d)(?!.*(?:年|报告|页|月|日)).{1,8}$/;
+
+/** Text cells between a label and its numbers beyond which they are not its numbers (a wrapped label or a note takes one or two). */
+const GAP = 3;
 
 export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTok[] } {
   const occs: Occ[] = [];
@@ -69,8 +74,9 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
       }
     }
     if (!id && cur && cur.vals.length > 0 && !cur.unread && t.key && UNREAD.test(t.text)) cur.unread = { text: t.text, at: cur.vals.length };
+    if (!id && cur && cur.vals.length === 0 && t.key) cur.gap++;
     if (id) {
-      cur = { rowId: id, label, vals: [], shifted: false };
+      cur = { rowId: id, label, vals: [], shifted: false, gap: 0 };
       occs.push(cur);
     }
   }
@@ -124,6 +130,12 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
     // A number we cannot read among the row's cells, with cells after it: the
     // count may come out right only because a stray number (a page number)
     // took its place. Leave the row to the reader.
+    // A label far from the first number (a caption `行政事业性收费情况表` over
+    // another table, a sentence naming the row): the numbers are not its own.
+    if (pick.gap >= GAP && pick.vals.length > 0) {
+      out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `its first number comes ${pick.gap} cells after the label (a caption or another table?)` });
+      continue;
+    }
     if (pick.unread && pick.unread.at < Math.max(pick.vals.length, n)) {
       out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `"${pick.unread.text}" among its cells is not a number we can read` });
       continue;
