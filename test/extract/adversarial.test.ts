@@ -124,6 +124,18 @@ describe('adversarial damage over generated reports', () => {
     expect(silentErrors(g, x)).toEqual([]);
   });
 
+  it('does not drop a cell of a row whose numbers are all equal but one too many (a number split by a space)', async () => {
+    const g = generateReport(11, { layout: 'tabs', template: '2019' });
+    const line = g.text.split('\n').find((l) => l.startsWith('规章'))!;
+    // 5 | 5 5 | 5: fifty-five in the middle, or three fives and a stray one?
+    const x = await extractBytes(Buffer.from(g.text.replace(line, '规章\t5\t5 5\t5')), 'r.txt');
+    expect(x.values['active.rules.published']).toBeNull();
+    expect(flagged(x, 'active.rules.published', 'ambiguous')).toBe(true);
+    // extra zero cells still read: every reading gives the same zeros
+    const y = await extractBytes(Buffer.from(g.text.replace(line, '规章\t0\t0\t0\t0')), 'z.txt');
+    expect([y.values['active.rules.made'], y.values['active.rules.published'], y.values['active.rules.total']]).toEqual([0, 0, 0]);
+  });
+
   it('reads table 四 transposed (one row per outcome) by its header', () => {
     const text = [
       '四、政府信息公开行政复议、行政诉讼情况',

@@ -224,7 +224,11 @@ export function resolve(row: RowDef, label: TextTok | null, vals: ValueTok[], sh
     for (const r of readings) if (!distinct.has(key(r))) distinct.set(key(r), r);
     let cands = [...distinct.values()];
     if (cands.length > 1 && check) cands = cands.filter((r) => r.every((t) => t.v.value !== null) && check(r.map((t) => t.v.value!)));
-    if (cands.length === 1) {
+    // Every reading the same is safe for extra blank or zero cells; equal
+    // non-zero numbers (`5 5 5 5` for three columns) may hide a number split
+    // in two (`5 5` for 55).
+    const splitRisk = distinct.size === 1 && vals.some((t) => t.v.value !== null && t.v.value !== 0);
+    if (cands.length === 1 && !splitRisk) {
       const conf = distinct.size === 1 ? 0.95 : 0.7;
       return {
         ...base,
