@@ -20,6 +20,7 @@ export type Damage =
   | 'pageChrome'
   | 'pageNumber'
   | 'duplicateRow'
+  | 'rowSplit'
   | 'missingRow'
   | 'numbering'
   | 'comparison'
@@ -38,6 +39,7 @@ export const DAMAGES: Damage[] = [
   'pageChrome',
   'pageNumber',
   'duplicateRow',
+  'rowSplit',
   'missingRow',
   'numbering',
   'comparison',
@@ -47,7 +49,7 @@ export const DAMAGES: Damage[] = [
 ];
 
 /** Damage a careful reader still reads exactly: the extractor must too. */
-export const BENIGN: Damage[] = ['thousands', 'units', 'decimals', 'blanks', 'footnote', 'pageChrome', 'duplicateRow', 'numbering', 'reviewTransposed', 'reviewHeader'];
+export const BENIGN: Damage[] = ['thousands', 'units', 'decimals', 'blanks', 'footnote', 'pageChrome', 'duplicateRow', 'rowSplit', 'numbering', 'reviewTransposed', 'reviewHeader'];
 
 export interface DCell {
   text: string;
@@ -188,6 +190,16 @@ export function makeDamage(
       const i = pick(rows);
       const copy = t[i]!.map((x) => (x.covered ? c('') : { ...x, rowSpan: undefined }));
       t.splice(i + 1, 0, ...(r() < 0.5 ? [line(pageFooter(), widthOf(t)), line(runningHeader(), widthOf(t))] : []), copy);
+    }
+    if (has.has('rowSplit') && !html) {
+      // a page break inside a row of table 三: its last cells on the next page, under the page's chrome
+      const rows = dataRows(requests, 3);
+      const i = pick(rows);
+      const k = 3 + int(1, 6);
+      const row = requests[i]!;
+      const rest = [...Array.from({ length: k }, () => c('')), ...row.slice(k)];
+      const w = widthOf(requests);
+      requests.splice(i, 1, row.slice(0, k), ...[[pageFooter()], [pageFooter(), runningHeader()], [runningHeader()]][int(0, 2)]!.map((x) => line(x, w)), rest);
     }
     if (has.has('pageChrome') && !html) {
       for (const t of [active, requests]) {
