@@ -12,7 +12,7 @@ import { generateReport, rng, type GeneratedReport } from '../gen/generate.js';
 import { mixedOptions } from '../gen/options.js';
 import { flagged } from './helpers.js';
 
-const N = 420; // 15 kinds × 2 templates × 14, a second kind on ~60%
+const N = 476; // 17 kinds × 2 templates × 14, a second kind on ~60%
 
 function report(seed: number): { g: GeneratedReport; kinds: Damage[] } {
   const r = rng(seed * 31 + 5);

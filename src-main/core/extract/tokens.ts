@@ -72,7 +72,7 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
   if (s >= e) return;
   const raw = text.slice(s, e).replace(/[\u3000\u00a0]/g, ' ');
   const c0 = raw.charCodeAt(0);
-  // a page number inside a table row (`— 6 —` in a markdown cell): chrome, not three cells
+  // a page number inside a table row (`— 6 —`, `4/8` in a markdown cell): chrome, not cells
   if (PAGE_CELL.test(raw)) {
     out.push({ kind: 'text', start: s, end: e, text: raw, key: '', line });
     return;
@@ -110,7 +110,7 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
   out.push({ kind: 'text', start: s, end: e, text: raw, key: raw.length < 200 ? compactCached(raw) : '', line });
 }
 
-const PAGE_CELL = /^(?:[-—][ ]*\d{1,3}[ ]*[-—]|第[ ]*\d{1,3}[ ]*页(?:[ ]*[,，]?[ ]*共[ ]*\d{1,3}[ ]*页)?)$/;
+const PAGE_CELL = /^(?:[-—][ ]*\d{1,3}[ ]*[-—]|\d{1,3}[ ]*\/[ ]*\d{1,3}|第[ ]*\d{1,3}[ ]*页(?:[ ]*[,，]?[ ]*共[ ]*\d{1,3}[ ]*页)?)$/;
 const GLUED = /^(.*[\u4e00-\u9fff)）”"])(\d+)$/;
 
 function isSpace(c: number): boolean {
