@@ -132,6 +132,16 @@ describe.skipIf(!poppler)('OCR of scans', () => {
     expect(Object.values(plain.values).every((v) => v === null)).toBe(true);
   }, 120_000);
 
+  it('straightens a page scanned at a slant before finding the table rules', async () => {
+    const e = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
+    const scan = imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 300, 'jpeg', [1, 1]), 1.2);
+    const x = await extractBytes(scan, 'slanted.pdf', { ocr: {} });
+    const s = score(x, e, (id) => id.startsWith('active.') || id.startsWith('requests.new.'));
+    console.log(`OCR dongguan page 1 at 1.2°: ${s.ok}/${s.total} right, ${s.wrong.length} wrong (${s.wrong.join(', ')})`);
+    expect(s.ok / s.total).toBeGreaterThanOrEqual(0.85);
+    expectOcrCoverage(x, s.wrong);
+  }, 120_000);
+
   it('stops a file past its time budget with a clear error', async () => {
     const scan = imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 150, 'jpeg', [1, 1]));
     const err = await ocrPdf(scan, { budgetMs: 50 }).catch((e: unknown) => e);

@@ -40,8 +40,8 @@ function jpegSize(b: Uint8Array): [number, number] {
   throw new Error('no JPEG frame header');
 }
 
-/** An image-only PDF: each JPEG fills an A4 page, as a scanner writes it. */
-export function imagePdf(jpegs: Uint8Array[]): Uint8Array {
+/** An image-only PDF: each JPEG fills an A4 page, as a scanner writes it (`skew`: fed in at a slant, degrees). */
+export function imagePdf(jpegs: Uint8Array[], skew = 0): Uint8Array {
   const enc = new TextEncoder();
   const objs: Uint8Array[] = [];
   const kids: string[] = [];
@@ -52,7 +52,9 @@ export function imagePdf(jpegs: Uint8Array[]): Uint8Array {
     const [w, h] = jpegSize(j);
     const page = objs.length + 1;
     kids.push(`${page} 0 R`);
-    const content = 'q 595.28 0 0 841.89 0 0 cm /Im0 Do Q';
+    const [c, sn] = [Math.cos((skew * Math.PI) / 180), Math.sin((skew * Math.PI) / 180)].map((v) => v.toFixed(6));
+    const turn = skew ? `1 0 0 1 297.64 420.945 cm ${c} ${sn} ${-Number(sn)} ${c} 0 0 cm 1 0 0 1 -297.64 -420.945 cm ` : '';
+    const content = `q ${turn}595.28 0 0 841.89 0 0 cm /Im0 Do Q`;
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 ${page + 1} 0 R >> >> /Contents ${page + 2} 0 R >>`);
     add(concat([enc.encode(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${j.length} >>\nstream\n`), j, enc.encode('\nendstream')]));
     add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);

@@ -12,7 +12,7 @@ import { TextBuilder } from '../builder.js';
 import { joinAcrossPages, joinTitle, layoutPage, writeLines, type OutLine } from '../pdf-layout.js';
 import type { Run } from '../pdf-layout.js';
 import { closeOcr, recognize } from './engine.js';
-import { blank, crop, findCells, findRules, inked, whiten } from './clean.js';
+import { blank, crop, findCells, findRules, inked, rotate, skewAngle, whiten } from './clean.js';
 import { decodeImage, renderPage, toPgm, type Gray } from './raster.js';
 import { cellRun, wordsToRuns } from './layout.js';
 
@@ -39,6 +39,9 @@ interface Budget {
 
 /** Read a page: each table cell on its own, then the rest of the page; returns its runs. */
 async function ocrGray(gray: Gray, dpi: number, scale: number, page: number, budget: Budget, where: string): Promise<Run[]> {
+  // a page fed in at a slant: straightened first, or its rules are not straight runs
+  const skew = skewAngle(gray);
+  if (Math.abs(skew) >= 0.2) gray = rotate(gray, -skew);
   // rules are longer than the largest type on a page (~0.45 in at the render resolution)
   const minRun = Math.max(40, Math.round(Math.min(gray.width, gray.height) * 0.055));
   const rules = findRules(gray, minRun);
@@ -46,7 +49,7 @@ async function ocrGray(gray: Gray, dpi: number, scale: number, page: number, bud
   whiten(gray, rules);
   const runs: Run[] = [];
   for (const c of cells) {
-    if (!inked(gray, c)) continue;
+    if (c.x1 - c.x0 < 14 || c.y1 - c.y0 < 14 || !inked(gray, c)) continue;
     const lines = await withBudget(recognize(toPgm(crop(gray, c, 6)), dpi, true), budget, where);
     const r = cellRun(lines, c, scale, page);
     if (r) runs.push(r);
@@ -167,7 +170,9 @@ export async function ocrImage(bytes: Uint8Array, opts: OcrOptions = {}): Promis
   const { gray, scale } = await decodeImage(bytes);
   const width = gray.width / scale;
   const height = gray.height / scale;
-  const runs = await ocrGray(gray, 200, scale, 1, budget, 'on the image');
+  // an image says nothing reliable of its resolution: take it for an A4 page across its short side
+  const dpi = Math.max(100, Math.min(600, Math.round(Math.min(gray.width, gray.height) / 8.27)));
+  const runs = await ocrGray(gray, dpi, scale, 1, budget, 'on the image');
   const doc = finish([{ page: 1, width, height, lines: lay(runs, 1) }], 1, ['the text was read by OCR from an image: check every value against the original']);
   return { ...doc, format: 'image' };
 }
