@@ -132,6 +132,22 @@ describe.skipIf(!poppler)('OCR of scans', () => {
     expect(Object.values(plain.values).every((v) => v === null)).toBe(true);
   }, 120_000);
 
+  it('reads a TIFF page (LZW, as scanners write them) through the PDF path', async () => {
+    const e = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
+    const [tif] = pageImages(`${FIX}dongguan-2020.pdf`, 300, 'tiff', [1, 1]);
+    expect(detectFormat(tif!, 'scan.tif')).toBe('image');
+    const x = await extractBytes(tif!, 'scan.tif', { ocr: {} });
+    expect(x.error).toBeUndefined();
+    expect(x.format).toBe('image');
+    const s = score(x, e, (id) => id.startsWith('active.'));
+    console.log(`OCR dongguan page 1 TIFF, table 二: ${s.ok}/${s.total} right, ${s.wrong.length} wrong (${s.wrong.join(', ')})`);
+    expect(s.ok / s.total).toBeGreaterThanOrEqual(0.85);
+    expectOcrCoverage(x, s.wrong);
+    // cut short: a clear per-file error
+    const cut = await extractBytes(tif!.subarray(0, 4000), 'cut.tif', { ocr: {} });
+    expect(cut.error).toMatch(/^the TIFF image is damaged and cannot be read/);
+  }, 120_000);
+
   it('straightens a page scanned at a slant before finding the table rules', async () => {
     const e = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
     const scan = imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 300, 'jpeg', [1, 1]), 1.2);

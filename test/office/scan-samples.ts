@@ -16,12 +16,13 @@ export function hasPdftoppm(): boolean {
   }
 }
 
-/** Pages of `pdf` as image files (`fmt`), in page order. */
-export function pageImages(pdf: string, dpi: number, fmt: 'jpeg' | 'png', pages?: [number, number]): Uint8Array[] {
+/** Pages of `pdf` as image files (`fmt`; TIFF LZW-compressed), in page order. */
+export function pageImages(pdf: string, dpi: number, fmt: 'jpeg' | 'png' | 'tiff', pages?: [number, number]): Uint8Array[] {
   const dir = mkdtempSync(join(tmpdir(), 'nb-scan-'));
   try {
     const range = pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : [];
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', `-${fmt}`, ...range, pdf, join(dir, 'p')], { stdio: 'ignore', timeout: 60_000 });
+    const tiff = fmt === 'tiff' ? ['-tiffcompression', 'lzw'] : [];
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', `-${fmt}`, ...tiff, ...range, pdf, join(dir, 'p')], { stdio: 'ignore', timeout: 60_000 });
     return readdirSync(dir).sort().map((f) => new Uint8Array(readFileSync(join(dir, f))));
   } finally {
     rmSync(dir, { recursive: true, force: true });

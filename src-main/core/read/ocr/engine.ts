@@ -68,7 +68,8 @@ function start(): Promise<TWorker> {
   return (async () => {
     const w = await T.createWorker('chi_sim', T.OEM.LSTM_ONLY, ocrOptions());
     // a report page is one column of text; table cells are read one by one (psm 6)
-    await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN });
+    // debug_file: tesseract's own chatter ("Detected 838 diacritics") would reach stdout and break `extract --json`
+    await w.setParameters({ tessedit_pageseg_mode: T.PSM.SINGLE_COLUMN, debug_file: '/dev/null' });
     return w;
   })();
 }

@@ -66,7 +66,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ gray: Gray; scal
   let gray: Gray;
   if (bytes[0] === 0x89 && bytes[1] === 0x50) gray = decodePng(bytes);
   else if (bytes[0] === 0xff && bytes[1] === 0xd8) gray = await decodeJpeg(bytes);
-  else throw new ReadError('unsupported', 'only PNG and JPEG images are read; save a TIFF, GIF or WebP page as PNG or PDF');
+  else throw new ReadError('unsupported', 'only PNG, JPEG and TIFF images are read; save a GIF or WebP page as PNG or PDF');
   // a portrait page narrower than ~1600 px holds text too small for OCR
   let scale = Math.min(3, Math.max(1, 1600 / Math.min(gray.width, gray.height)));
   if (gray.width * gray.height * scale * scale > MAX_PIXELS) scale = Math.max(1, Math.sqrt(MAX_PIXELS / (gray.width * gray.height)));
