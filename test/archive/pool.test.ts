@@ -31,4 +31,22 @@ describe('worker pool', () => {
       await pool.close();
     }
   });
+
+  it('a task that beats (an OCR page done) may run past the no-progress limit; a silent one may not', async () => {
+    // 6 × 250 ms = 1.5 s against a 0.8 s limit: only the beats keep it alive
+    const slow = `data:text/javascript,${encodeURIComponent(`
+export async function runTask(t, cfg, beat) {
+  for (let i = 0; i < 6; i++) { await new Promise((r) => setTimeout(r, 250)); if (t.beat) beat(); }
+  return 'done';
+}`)}`;
+    const pool = new WorkerPool(2, { taskModule: slow }, 800);
+    try {
+      const settle = (p: Promise<unknown>) => p.then((v) => v, (e: Error) => e.message);
+      const [beating, silent] = await Promise.all([settle(pool.run({ beat: true })), settle(pool.run({ beat: false }))]);
+      expect(beating).toBe('done');
+      expect(silent).toMatch(/took longer than 1 s and was stopped/);
+    } finally {
+      await pool.close();
+    }
+  });
 });
