@@ -89,7 +89,7 @@ export async function bench(): Promise<void> {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'],
+      external: ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@napi-rs/canvas'],
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       logLevel: 'warning',
     });
