@@ -2,7 +2,7 @@
 // PDF reader's cost against pdf.js's own bare getTextContent over the same
 // files in the same run (target ≤ 1.5×) and against `pdftotext -layout`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -80,31 +80,8 @@ export async function bench(): Promise<void> {
   const tExtract = await time(async () => { for (const b of pdfs) extractDocument(await readPdf(b, 'r.pdf'), 'r.pdf'); });
   console.log(`pdf: ${(count / (tOurs / 1000)).toFixed(1)} reports/s (${pdfs.length} files, best of ${rounds} rounds), read+extract ${(pdfs.length / (tExtract / 1000)).toFixed(1)} reports/s, peak RSS ${peak.toFixed(0)} MB under tsx`);
   // The peak RSS above is of this process, run by tsx; the shipped app's figure comes from a bundled child.
-  const dir = mkdtempSync(join(tmpdir(), 'nb-pdf-rss-'));
-  try {
-    await build({
-      entryPoints: [new URL('./pdf-rss.ts', import.meta.url).pathname],
-      outfile: join(dir, 'pdf-rss.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@napi-rs/canvas'],
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'warning',
-    });
-    // Beside node_modules, so that the external pdf.js resolves as in the app.
-    const runner = new URL(`./.pdf-rss-${process.pid}.mjs`, import.meta.url).pathname;
-    copyFileSync(join(dir, 'pdf-rss.mjs'), runner);
-    try {
-      const r = JSON.parse(execFileSync(process.execPath, [runner, ...files], { encoding: 'utf8' }).trim().split('\n').pop()!) as { startMb: number; peakMb: number };
-      console.log(`pdf: peak RSS as shipped (bundled, plain Node, ${files.length} files × 3): ${r.peakMb.toFixed(0)} MB (process start ${r.startMb.toFixed(0)} MB)`);
-    } finally {
-      rmSync(runner, { force: true });
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await runBundled<{ startMb: number; peakMb: number }>('pdf-rss', files);
+  console.log(`pdf: peak RSS as shipped (bundled, plain Node, ${files.length} files × 3): ${r.peakMb.toFixed(0)} MB (process start ${r.startMb.toFixed(0)} MB)`);
   console.log(`pdf: ${(tOurs / count).toFixed(1)} ms/report vs bare pdf.js getTextContent ${(tBare / count).toFixed(1)} ms → ${(tOurs / tBare).toFixed(2)}× (target ≤ 1.5×); pdftotext -layout ${(tPoppler / count).toFixed(1)} ms → ${(tOurs / tPoppler).toFixed(2)}×`);
   await benchOcr();
 }
@@ -116,13 +93,29 @@ export async function benchOcr(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'nb-ocr-rss-'));
-  const runner = new URL(`./.ocr-rss-${process.pid}.mjs`, import.meta.url).pathname;
   try {
     const scan = join(dir, 'scan.pdf');
     writeFileSync(scan, imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 300, 'jpeg')));
+    const r = await runBundled<{ pages: number; firstS: number; warmS: number; values: number; peakMb: number }>('ocr-rss', [scan]);
+    console.log(`ocr: ${(r.warmS / r.pages).toFixed(1)} s/page with the engine warm (${r.pages} pages at 300 dpi, ${r.values} values), first file ${r.firstS.toFixed(1)} s incl. engine start; peak RSS as shipped ${r.peakMb.toFixed(0)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Bundles bench/NAME.ts as the app is shipped (esbuild, native and heavy
+ * packages external) and runs it on plain Node — no tsx loader, whose
+ * source-map handling of pdf.js alone adds ~150 MB — returning the JSON it
+ * prints last. The bundle sits beside node_modules so the externals resolve
+ * as in the app.
+ */
+async function runBundled<T>(name: string, args: string[]): Promise<T> {
+  const runner = new URL(`./.${name}-${process.pid}.mjs`, import.meta.url).pathname;
+  try {
     await build({
-      entryPoints: [new URL('./ocr-rss.ts', import.meta.url).pathname],
-      outfile: runner, // beside node_modules, so the external packages resolve as in the app
+      entryPoints: [new URL(`./${name}.ts`, import.meta.url).pathname],
+      outfile: runner,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -131,11 +124,9 @@ export async function benchOcr(): Promise<void> {
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       logLevel: 'warning',
     });
-    const r = JSON.parse(execFileSync(process.execPath, [runner, scan], { encoding: 'utf8' }).trim().split('\n').pop()!) as { pages: number; firstS: number; warmS: number; values: number; peakMb: number };
-    console.log(`ocr: ${(r.warmS / r.pages).toFixed(1)} s/page with the engine warm (${r.pages} pages at 300 dpi, ${r.values} values), first file ${r.firstS.toFixed(1)} s incl. engine start; peak RSS as shipped ${r.peakMb.toFixed(0)} MB`);
+    return JSON.parse(execFileSync(process.execPath, [runner, ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as T;
   } finally {
     rmSync(runner, { force: true });
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

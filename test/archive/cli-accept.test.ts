@@ -2,24 +2,8 @@
 // 2020 with 依申请公开 总计 · 其他组织 corrected to 0, so the 总计 row adds
 // up to 13 against its 总计 14 (R3).
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { parseArgs } from '../../src-main/cli/args.js';
-import { run } from '../../src-main/cli/commands/archive.js';
-import { SEEDS, tmp } from './helpers.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await run(parseArgs(argv));
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { cli, SEEDS, tmp } from './helpers.js';
 
 describe('accept / unaccept on the command line', () => {
   it('accepts a rule flag with a note, shows it, lists it in history, and revokes it', async () => {

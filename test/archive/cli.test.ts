@@ -1,25 +1,10 @@
 // The archive commands end to end, in process (same code path as `nianbao`).
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from '../../src-main/cli/args.js';
-import { run, defaultArchivePath } from '../../src-main/cli/commands/archive.js';
+import { defaultArchivePath } from '../../src-main/cli/commands/archive.js';
 import { openArchive } from '../../src-main/core/archive/index.js';
-import { SEEDS, tmp } from './helpers.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await run(parseArgs(argv));
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+import { cli, SEEDS, tmp } from './helpers.js';
 
 describe('archive command line', () => {
   it('import, list, show, correct, undo, redo, history, verify, set-meta, search, agencies, merge, reextract, backup', async () => {

@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { vi } from 'vitest';
+import { parseArgs } from '../../src-main/cli/args.js';
+import { run } from '../../src-main/cli/commands/archive.js';
 import type { Extraction } from '../../src-main/core/model.js';
 import type { ExtractedFile } from '../../src-main/core/archive/store.js';
 import type { TemplateId } from '../../src-main/core/catalogue/types.js';
@@ -43,3 +46,18 @@ export function seedFile(name: string, ex = seedExtraction(name)): ExtractedFile
 }
 
 export const sha256File = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+/** Runs an archive command in process (the code path of `nianbao`), capturing what it prints. */
+export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await run(parseArgs(argv));
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}

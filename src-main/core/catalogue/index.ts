@@ -107,6 +107,18 @@ export function fieldLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {
   return `${row}${f.row.label[lang]} · ${f.column.label[lang]}`;
 }
 
+/** Label of a flag target: a field, a row (`requests.granted`) or a table (`review`). */
+export function targetLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {
+  if (fieldById(id)) return fieldLabel(id, lang);
+  const table = TABLES.find((x) => x.id === id);
+  if (table) return table.label[lang];
+  for (const tp of Object.values(TEMPLATES)) {
+    const row = tp.rows.find((r) => r.id === id);
+    if (row) return row.group && row.table === 'requests' && row.group.zh.startsWith('（') ? `${row.group[lang]} ${row.label[lang]}` : row.label[lang];
+  }
+  return id;
+}
+
 export function rowsOfTable(t: TemplateId, table: TableId): RowDef[] {
   return TEMPLATES[t].rows.filter((r) => r.table === table);
 }

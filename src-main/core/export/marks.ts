@@ -1,7 +1,7 @@
 // Which cells of a report carry a marker (corrected / flagged) and the note
 // that explains it. A flag may name a field, a row (`requests.granted`) or a
 // table (`review`); it marks every field under that prefix.
-import { TABLES, TEMPLATES, fieldById, fieldLabel } from '../catalogue/index.js';
+import { fieldLabel } from '../catalogue/index.js';
 import { FLAG_STATUS, flagNote } from './labels.js';
 import type { ExportFlag, ExportReport, Lang } from './types.js';
 import { describeFlag } from '../validate/describe.js';
@@ -14,17 +14,7 @@ export interface CellMark {
   note: string;
 }
 
-/** Label of a flag target: a field, a row (`requests.granted`) or a table (`review`). */
-export function targetLabel(id: string, lang: Lang): string {
-  if (fieldById(id)) return fieldLabel(id, lang);
-  const table = TABLES.find((x) => x.id === id);
-  if (table) return table.label[lang];
-  for (const tp of Object.values(TEMPLATES)) {
-    const row = tp.rows.find((r) => r.id === id);
-    if (row) return row.group && row.table === 'requests' && row.group.zh.startsWith('（') ? `${row.group[lang]} ${row.label[lang]}` : row.label[lang];
-  }
-  return id;
-}
+export { targetLabel } from '../catalogue/index.js';
 
 export function flagCovers(flag: ExportFlag, fieldId: string): boolean {
   return flag.fields.some((p) => p === fieldId || fieldId.startsWith(`${p}.`));

@@ -53,15 +53,18 @@ const ioError = (e: unknown, what: string) => {
 };
 
 
+// Each folder made once per worker: a mkdir per file was ~10% of a worker's time.
 const madeDirs = new Set<string>();
+function makeDirs(dirs: string[]): void {
+  for (const d of dirs) if (!madeDirs.has(d)) (mkdirSync(d, { recursive: true }), madeDirs.add(d));
+}
 
 /** Copy into the content-addressed folder; a copy that is already there is kept (same bytes by construction). */
 export async function storeCopy(filesDir: string, sha: string, bytes: Uint8Array): Promise<void> {
   const target = storedPath(filesDir, sha);
   if (existsSync(target)) return;
-  // Each folder made once per worker: a mkdir per file was ~10% of a worker's time.
-  for (const d of [join(filesDir, sha.slice(0, 2)), join(filesDir, 'tmp')])
-    if (!madeDirs.has(d)) (mkdirSync(d, { recursive: true }), madeDirs.add(d));
+  const dirs = [join(filesDir, sha.slice(0, 2)), join(filesDir, 'tmp')];
+  makeDirs(dirs);
   const tmp = join(filesDir, 'tmp', `${sha}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
     // No fsync per file (it cost ~10 ms each): a kill -9 loses nothing written; after a power cut, reextract's checksum test finds a damaged copy.
@@ -71,7 +74,7 @@ export async function storeCopy(filesDir: string, sha: string, bytes: Uint8Array
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       // Our folder was removed under us (another process opening the archive clears tmp/): make it again.
       madeDirs.clear();
-      for (const d of [join(filesDir, sha.slice(0, 2)), join(filesDir, 'tmp')]) mkdirSync(d, { recursive: true });
+      makeDirs(dirs);
       writeFileSync(tmp, bytes);
     }
     renameSync(tmp, target);

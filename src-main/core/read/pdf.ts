@@ -54,6 +54,18 @@ export async function openPdf(bytes: Uint8Array) {
 const MAX_PAGES = 500;
 const MAX_RUNS = 50_000; // text runs per page before the layout is skipped
 
+type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
+
+/** Page `p`, or null with a warning when it is damaged (the rest of the file is still read). */
+export async function pageOrSkip(pdf: PdfDoc, p: number, warnings: string[]): Promise<Awaited<ReturnType<PdfDoc['getPage']>> | null> {
+  try {
+    return await pdf.getPage(p);
+  } catch {
+    warnings.push(`page ${p} is damaged and was skipped`);
+    return null;
+  }
+}
+
 export const read: Reader = async (bytes, _name, opts) => {
   const pdf = await openPdf(bytes);
   const b = new TextBuilder();
@@ -65,13 +77,8 @@ export const read: Reader = async (bytes, _name, opts) => {
     const n = Math.min(pdf.numPages, MAX_PAGES);
     if (pdf.numPages > MAX_PAGES) warnings.push(`only the first ${MAX_PAGES} of ${pdf.numPages} pages were read`);
     for (let p = 1; p <= n; p++) {
-      let page;
-      try {
-        page = await pdf.getPage(p);
-      } catch {
-        warnings.push(`page ${p} is damaged and was skipped`);
-        continue;
-      }
+      const page = await pageOrSkip(pdf, p, warnings);
+      if (!page) continue;
       const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
       const width = vx1 - vx0;
       const height = vy1 - vy0;

@@ -3,29 +3,18 @@
 // kinds named in the UI's language with the field or row they concern. The
 // stored message stays as it is (the extractor's detail, in English) and is
 // appended where it carries more than the kind says.
-import { fieldById, TABLES, TEMPLATES } from '../catalogue/index.js';
+import { fieldById, targetLabel } from '../catalogue/index.js';
 
 export type Lang = 'zh' | 'en';
 
 // Export flags carry kinds and rules of their own (cross_year, X1/X2, already worded): any string passes through.
 type Described = { kind: string; fields: string[]; message: string; rule?: string; expected?: number; found?: number; source?: string };
 
-const ROWS = new Map(Object.values(TEMPLATES).flatMap((t) => t.rows.map((r) => [r.id, r] as const)));
 
 function fmt(v: number | undefined): string {
   return v === undefined ? '?' : String(Math.round(v * 1e4) / 1e4);
 }
 
-/** Label of a field id, row id (`requests.granted`) or table id (`review`). */
-export function scopeLabel(id: string, lang: Lang): string {
-  const f = fieldById(id);
-  if (f) return `${f.row.label[lang]} · ${f.column.label[lang]}`;
-  const r = ROWS.get(id);
-  if (r) return r.label[lang];
-  const t = TABLES.find((x) => x.id === id);
-  if (t) return t.label[lang];
-  return id;
-}
 
 function ruleText(f: Described, lang: Lang): string | null {
   const first = f.fields.map((id) => fieldById(id)).find(Boolean);
@@ -79,7 +68,7 @@ const KINDS: Record<string, { zh: string; en: string; detail?: boolean }> = {
 export function describeFlag(f: Described, lang: Lang = 'zh'): string {
   if (f.source === 'archive') {
     // re-extraction disagrees with a correction (archive/store.ts)
-    const where = f.fields.map((id) => scopeLabel(id, lang)).join(', ');
+    const where = f.fields.map((id) => targetLabel(id, lang)).join(', ');
     return lang === 'zh'
       ? `${where}：重新提取的读数与更正前不同，更正已保留，请核对（${f.message}）`
       : `${where}: re-extraction reads differently; the correction is kept — please check (${f.message})`;
@@ -87,7 +76,7 @@ export function describeFlag(f: Described, lang: Lang = 'zh'): string {
   if (f.kind === 'rule') return ruleText(f, lang) ?? (f.rule ? `${f.rule}: ${f.message}` : f.message);
   const k = KINDS[f.kind];
   if (!k) return f.rule && !f.message.startsWith(f.rule) ? `${f.rule}: ${f.message}` : f.message;
-  const where = f.fields.length ? `${f.fields.slice(0, 3).map((id) => scopeLabel(id, lang)).join(lang === 'zh' ? '、' : ', ')}${f.fields.length > 3 ? ' …' : ''}` : '';
+  const where = f.fields.length ? `${f.fields.slice(0, 3).map((id) => targetLabel(id, lang)).join(lang === 'zh' ? '、' : ', ')}${f.fields.length > 3 ? ' …' : ''}` : '';
   const head = where ? `${where}${lang === 'zh' ? '：' : ': '}${k[lang]}` : k[lang];
   return k.detail && f.message ? `${head}${lang === 'zh' ? '（' : ' ('}${f.message}${lang === 'zh' ? '）' : ')'}` : head;
 }

@@ -120,7 +120,7 @@ function lay(runs: Run[], page: number): OutLine[] {
 export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<ReportDocument> {
   const { maxPages, budgetMs, dpi } = { ...OCR_DEFAULTS, ...strip(opts) };
   const budget = { deadline: Date.now() + budgetMs, ms: budgetMs };
-  const { openPdf } = await import('../pdf.js');
+  const { openPdf, pageOrSkip } = await import('../pdf.js');
   const pdf = await openPdf(bytes);
   const warnings: string[] = [];
   const laid: PageIn[] = [];
@@ -128,13 +128,8 @@ export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<
   try {
     const n = Math.min(pdf.numPages, maxPages);
     for (let p = 1; p <= n; p++) {
-      let page;
-      try {
-        page = await pdf.getPage(p);
-      } catch {
-        warnings.push(`page ${p} is damaged and was skipped`);
-        continue;
-      }
+      const page = await pageOrSkip(pdf, p, warnings);
+      if (!page) continue;
       const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
       let raster;
       try {
