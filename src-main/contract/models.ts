@@ -85,7 +85,7 @@ export interface FlagAcceptance {
 
 /**
  * A flag as stored. `resolved`: not open (its fields corrected, or accepted).
- * `id` changes whenever the report changes (rule flags are recomputed).
+ * `id` stays while the flag fails the same way; a flag that changes gets a new id (ids are never reused).
  */
 export interface ReportFlag extends Flag {
   id: number;

@@ -18,8 +18,8 @@ function flagOf(db: DB, reportId: number, flagId: number): FlagRow {
     | undefined;
   if (f) return f;
   if (!st(db, 'SELECT 1 FROM reports WHERE id = ?').get(reportId)) throw new ArchiveError('not_found', `no report ${reportId}`);
-  // Rule flags get new ids at every re-check: an id from an older listing is gone.
-  throw new ArchiveError('not_found', `report ${reportId} has no flag ${flagId} (flags are renumbered after each change; show the report again)`);
+  // A flag that failed differently after a change got a new id (ids are never reused): an id from an older listing is gone.
+  throw new ArchiveError('not_found', `report ${reportId} has no flag ${flagId} (it changed or was resolved since it was listed; show the report again)`);
 }
 
 function log(db: DB, reportId: number, action: AcceptRow['action'], f: FlagIdentity, target: number | null, note: string | null): void {
