@@ -8,6 +8,7 @@ import type { MenuCommand } from '../contract/index.js';
 import { createServices, type Services } from '../services/index.js';
 import { openArchivePort } from '../services/adapter.js';
 import { electronHost } from './host.js';
+import { archiveFromArgv } from './argv.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { createLog, installCrashHandlers } from './log.js';
 import { menuTemplate } from './menu.js';
@@ -34,10 +35,17 @@ let state: WindowState = loadState(app.getPath('userData'));
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_e, argv, cwd) => {
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
+    // a second launch for a double-clicked archive: open it in this window
+    const path = archiveFromArgv(argv, cwd);
+    if (path && services)
+      services.call('archive.open', { path, create: false }).catch((err: unknown) => {
+        log.error(`cannot open ${path}`, err);
+        dialog.showErrorBox('年报档案', `无法打开档案库 / cannot open the archive：\n${path}\n\n${err instanceof Error ? err.message : String(err)}`);
+      });
   });
   app.on('web-contents-created', (_e, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -50,7 +58,7 @@ async function start(): Promise<void> {
   registerAppProtocol(protocol, rendererDir);
   const userData = app.getPath('userData');
   const remembered = state.lastArchive && existsSync(state.lastArchive) ? state.lastArchive : null;
-  const archivePath = remembered ?? join(userData, '年报档案.nianbao');
+  const archivePath = archiveFromArgv(process.argv, process.cwd()) ?? remembered ?? join(userData, '年报档案.nianbao');
   const make = (path: string | null) =>
     createServices({
       openArchive: openArchivePort,

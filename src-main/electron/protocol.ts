@@ -3,7 +3,7 @@
 import type { Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from './security.js';
+import { APP_HOST, APP_SCHEME, CSP } from './security.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,15 +30,29 @@ export function fileForUrl(root: string, url: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
+/** Headers of every app:// response. They are set here, on the response itself:
+ *  session.webRequest.onHeadersReceived never sees custom-protocol responses. */
+export function appHeaders(contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  };
+}
+
+/** The app:// handler: a request in, a Response out (exported for the tests). */
+export async function serveApp(root: string, url: string): Promise<Response> {
+  const file = fileForUrl(root, url);
+  if (!file) return new Response('forbidden', { status: 403, headers: appHeaders('text/plain; charset=utf-8') });
+  try {
+    const body = await readFile(file);
+    return new Response(body, { headers: appHeaders(TYPES[extname(file)] ?? 'application/octet-stream') });
+  } catch {
+    return new Response('not found', { status: 404, headers: appHeaders('text/plain; charset=utf-8') });
+  }
+}
+
 export function registerAppProtocol(protocol: Protocol, root: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = fileForUrl(root, request.url);
-    if (!file) return new Response('forbidden', { status: 403 });
-    try {
-      const body = await readFile(file);
-      return new Response(body, { headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' } });
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  });
+  protocol.handle(APP_SCHEME, (request) => serveApp(root, request.url));
 }

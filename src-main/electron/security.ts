@@ -66,6 +66,8 @@ export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
+  // For anything that is not app:// (app:// responses carry the same headers
+  // from protocol.ts: this hook never fires for a custom protocol).
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

@@ -1,9 +1,14 @@
 // Loopback HTTP bridge over the services, for browser tests and people who
 // prefer a browser: the built renderer as static files, one POST route per
 // handler (`/api/<name>`), events as Server-Sent Events (`/events`).
-// Bound to 127.0.0.1 only; every request must carry the per-run token (query
-// `token=`, header `x-nianbao-token`, or the cookie set on first visit), and
+// Bound to 127.0.0.1 only; every request must carry the per-run token, and
 // the Host header must be our own address, which stops DNS rebinding.
+// The token in the printed address (`?token=`) opens the page once: that
+// first page load sets an HttpOnly SameSite=Strict cookie, the page removes
+// the token from its address bar and sends it as `x-nianbao-token`; after
+// that the query token is refused (a copied or logged address is useless).
+// /api and /events also refuse requests a browser marks as coming from
+// another site (Origin, Sec-Fetch-Site).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -56,6 +61,21 @@ function cookieToken(req: IncomingMessage): string | null {
   return null;
 }
 
+/** Why a request to /api or /events comes from another site, or null. Clients
+ *  that send neither header (curl, the tests, the bench) pass on the token alone. */
+export function foreignRequest(req: IncomingMessage, port: number): string | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
+    return `请求来自其他网站（${origin}），已拒绝 / request from a foreign origin (${origin}) refused`;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return `跨站请求（${site}），已拒绝 / cross-site request (${site}) refused`;
+  return null;
+}
+
+const WRONG_TOKEN = '缺少令牌或令牌不正确 / missing or wrong token';
+const SPENT_TOKEN =
+  '地址中的令牌只能打开一次页面：请在第一次打开它的浏览器中继续，或重新运行 nianbao web / the token in the address opens the page once: go on in the browser that opened it first, or restart nianbao web';
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -83,6 +103,8 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = resolve(opts.rendererDir);
   let port = 0;
+  // Whether the printed address has opened the page already.
+  let queryTokenSpent = false;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -95,8 +117,18 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, { error: 'forbidden host' });
     const url = new URL(req.url ?? '/', `http://${host}`);
-    const given = url.searchParams.get('token') ?? (req.headers['x-nianbao-token'] as string | undefined) ?? cookieToken(req);
-    if (!given || !safeEqual(given, token)) return send(res, 403, { error: 'missing or wrong token' });
+    const header = req.headers['x-nianbao-token'];
+    const given = (typeof header === 'string' && header) || cookieToken(req);
+    const isApi = url.pathname.startsWith('/api/') || url.pathname === '/events';
+    if (isApi) {
+      const foreign = foreignRequest(req, port);
+      if (foreign) return send(res, 403, { error: foreign });
+    }
+    // A header or cookie token is checked here; a query token only below, for a first page load.
+    const authed = !!given && safeEqual(given, token);
+    const queryToken = url.searchParams.get('token');
+    if (!authed && (isApi || !queryToken)) return send(res, 403, { error: WRONG_TOKEN });
+    if (!authed && !safeEqual(queryToken ?? '', token)) return send(res, 403, { error: WRONG_TOKEN });
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
@@ -139,6 +171,12 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     if (!st || !st.isFile()) {
       if (extname(rel)) return send(res, 404, { error: 'not found' });
       file = join(root, 'index.html'); // client-side routes
+    }
+    if (!authed) {
+      // Only the query token got here: it may open the page, once.
+      if (!file.endsWith('.html')) return send(res, 403, { error: WRONG_TOKEN });
+      if (queryTokenSpent) return send(res, 403, { error: SPENT_TOKEN });
+      queryTokenSpent = true;
     }
     const headers: Record<string, string> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

@@ -15,7 +15,8 @@ export function httpBridge(token: string): Bridge {
   const listeners = new Set<(e: EventMessage) => void>();
   let source: EventSource | null = null;
   const connect = () => {
-    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    // EventSource cannot send a header: the HttpOnly cookie of the first page load carries the token.
+    source = new EventSource('/events');
     source.onmessage = (m: MessageEvent<string>) => {
       const e = JSON.parse(m.data) as EventMessage;
       for (const l of listeners) l(e);
@@ -26,7 +27,8 @@ export function httpBridge(token: string): Bridge {
     async call<K extends HandlerName>(name: K, args: Args<K>): Promise<Result<K>> {
       const res = await fetch(`/api/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-nianbao-token': token },
+        // without a token (a tab opened later from a bookmark) the cookie alone authenticates
+        headers: token ? { 'content-type': 'application/json', 'x-nianbao-token': token } : { 'content-type': 'application/json' },
         body: JSON.stringify(args),
       });
       const body = (await res.json()) as { result?: Result<K>; error?: string };

@@ -70,6 +70,8 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
   it('first run: the empty archive offers to import; importing the seed folder shows a summary', async () => {
     await page.goto(bridge.url);
     await page.getByTestId('welcome').waitFor();
+    // the page took the token out of its address bar (it opens the page once)
+    expect(page.url()).toBe(bridge.url.replace(/\?token=.*/, ''));
     // The bundled samples are offered when the build ships them.
     const samples = existsSync(join(ROOT, 'assets/samples')) && readdirSync(join(ROOT, 'assets/samples')).some((f) => f.endsWith('.txt'));
     expect(await page.getByTestId('import-samples').isVisible()).toBe(samples);

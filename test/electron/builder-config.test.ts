@@ -16,7 +16,9 @@ interface Config {
   extraResources: { from: string; to: string }[];
   win: { target: { target: string; arch: string[] }[] };
   nsis: { perMachine: boolean; oneClick: boolean; allowToChangeInstallationDirectory: boolean; installerLanguages: string[]; createDesktopShortcut: string | boolean };
-  linux: { target: { target: string }[] };
+  linux: { target: { target: string; arch: string[] }[] };
+  electronFuses: Record<string, boolean>;
+  fileAssociations: { ext: string; mimeType?: string }[];
 }
 const cfg = yaml.load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as Config;
 
@@ -52,5 +54,24 @@ describe('electron-builder.yml', () => {
     // and the bundler leaves them (and the native canvas) as packages, not inlined copies
     const build = readFileSync(new URL('../../scripts/build-main.mjs', import.meta.url), 'utf8');
     for (const name of ['tesseract.js', '@napi-rs/canvas', 'pdfjs-dist']) expect(build).toContain(`'${name}'`);
+  });
+
+  it('flips the Electron fuses: no run-as-node, NODE_OPTIONS or --inspect; asar integrity checked; app only from asar', () => {
+    expect(cfg.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // nothing in the app needs run-as-node: OCR and extraction use worker threads, never a child `node`
+    const spawn = readFileSync(new URL('../../node_modules/tesseract.js/src/worker/node/spawnWorker.js', import.meta.url), 'utf8');
+    expect(spawn).toContain("require('worker_threads')");
+    expect(spawn).not.toContain('child_process');
+  });
+
+  it('builds Linux deb and AppImage for x64 and arm64; .nianbao files open in the app', () => {
+    for (const t of cfg.linux.target) expect(t.arch.sort(), t.target).toEqual(['arm64', 'x64']);
+    expect(cfg.fileAssociations).toEqual([expect.objectContaining({ ext: 'nianbao', mimeType: 'application/x-nianbao' })]);
   });
 });

@@ -37,8 +37,10 @@ function http(bridge: WebBridge, path: string, init: { method?: string; headers?
 }
 
 let bridge: WebBridge;
+let rendererDir = '';
 beforeAll(async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'nianbao-web-')), 'renderer');
+  rendererDir = dir;
   mkdirSync(dir);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>年报档案</title>');
   mkdirSync(join(dir, 'assets'));
@@ -95,7 +97,7 @@ describe('web bridge', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error).toMatch(/value/);
     expect((await http(bridge, '/api/reports.drop', json(bridge.token, {}))).status).toBe(404);
-    expect((await http(bridge, `/api/app.info?token=${bridge.token}`)).status).toBe(405);
+    expect((await http(bridge, '/api/app.info', { headers: { 'x-nianbao-token': bridge.token } })).status).toBe(405);
     const form = await http(bridge, '/api/app.info', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-nianbao-token': bridge.token }, body: '{}' });
     expect(form.status).toBe(415);
     expect(calls.length).toBe(before);
@@ -109,7 +111,7 @@ describe('web bridge', () => {
 
   it('streams events over SSE', async () => {
     const got = await new Promise<string>((ok, fail) => {
-      const req = request({ host: '127.0.0.1', port: bridge.port, path: `/events?token=${bridge.token}` }, (res) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/events', headers: { cookie: `nianbao_token=${bridge.token}` } }, (res) => {
         expect(res.headers['content-type']).toBe('text/event-stream');
         let buf = '';
         res.on('data', (c: Buffer) => {
@@ -125,5 +127,62 @@ describe('web bridge', () => {
       req.end();
     });
     expect(got).toContain('data: {"name":"menu.command","payload":{"command":"import"}}');
+  });
+
+  it('takes the token in the address for one first page load only, never for /api, /events or a file', async () => {
+    const b = await startWebBridge({ services, rendererDir });
+    try {
+      const before = calls.length;
+      const q = `?token=${b.token}`;
+      // the query token does not reach the API or the event stream, and is not spent by them
+      expect((await http(b, `/api/app.info${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+      expect((await http(b, `/events${q}`)).status).toBe(403);
+      expect((await http(b, `/assets/app.js${q}`)).status).toBe(403);
+      expect(calls.length).toBe(before);
+      // the first page load: 200 and the cookie
+      const first = await http(b, `/${q}`);
+      expect(first.status).toBe(200);
+      const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+      expect(cookie).toBe(`nianbao_token=${b.token}`);
+      // the same address again, without the cookie (copied, logged, another browser): refused, with why
+      const again = await http(b, `/${q}`);
+      expect(again.status).toBe(403);
+      expect(JSON.parse(again.body).error).toMatch(/只能打开一次.*opens the page once/);
+      expect((await http(b, `/report/3${q}`)).status).toBe(403);
+      // the browser that opened it goes on with its cookie (and the page with the header)
+      expect((await http(b, `/${q}`, { headers: { cookie } })).status).toBe(200);
+      expect((await http(b, '/assets/app.js', { headers: { cookie } })).status).toBe(200);
+      expect((await http(b, '/api/app.info', json(b.token, {}))).status).toBe(200);
+      expect((await http(b, '/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(200);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('refuses /api and /events calls a browser marks as coming from another site', async () => {
+    const before = calls.length;
+    const call = (headers: Record<string, string>) =>
+      http(bridge, '/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json', 'x-nianbao-token': bridge.token, ...headers }, body: '{}' });
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: `http://127.0.0.1:${bridge.port + 1}` },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: `http://127.0.0.1:${bridge.port}`, 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of foreign) {
+      const r = await call(headers);
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(r.body).error, JSON.stringify(headers)).toMatch(/已拒绝.*refused/);
+    }
+    expect(calls.length).toBe(before);
+    const events = await http(bridge, '/events', { headers: { cookie: `nianbao_token=${bridge.token}`, origin: 'https://evil.example' } });
+    expect(events.status).toBe(403);
+    // the page's own calls pass
+    for (const origin of [`http://127.0.0.1:${bridge.port}`, `http://localhost:${bridge.port}`]) {
+      expect((await call({ origin, 'sec-fetch-site': 'same-origin' })).status, origin).toBe(200);
+    }
+    expect(calls.length).toBe(before + 2);
   });
 });
