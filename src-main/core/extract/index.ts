@@ -9,6 +9,7 @@ import { compact, normalize, origSpan, squeeze, type Normalized } from '../norma
 import { readDocument, readPath, type ReadOptions } from '../read/index.js';
 import { validate } from '../validate/index.js';
 import { findMeta, templateByLabels } from './meta.js';
+import { readGlued } from './glued.js';
 import { readReview } from './review.js';
 import { markOcr } from './ocr.js';
 import { readRows, type RowCheck, type RowRead } from './rows.js';
@@ -16,7 +17,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.9.3';
+export const EXTRACTOR_VERSION = '1.10.0';
 
 interface Zones {
   main: [number, number];
@@ -104,8 +105,13 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
 
   const rows = readRows(mainToks, template, rowCheck);
   const review = zones.review ? readReview(tokenize(text, zones.review[0], zones.review[1])) : null;
-  const all = new Map<string, RowRead>([...rows]);
+  let all = new Map<string, RowRead>([...rows]);
   if (review) for (const [k, v] of review) all.set(k, v);
+  // Crawler text with every separator lost (one long line): read by label, split by the rules.
+  if (seen(all) < 3 && /[^\n]{400}/.test(text)) {
+    const g = readGlued(text, template);
+    if (g && seen(g) > seen(all)) all = g;
+  }
 
   const tpl = TEMPLATES[template];
   const values: Record<string, number | null> = {};
@@ -192,6 +198,13 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   };
   markOcr(extraction, doc);
   return { extraction, normalized: text };
+}
+
+/** Rows of tables 二 and 三 that were found at all. */
+function seen(m: Map<string, RowRead>): number {
+  let n = 0;
+  for (const r of m.values()) if (r.row.table !== 'review' && r.status !== 'absent') n++;
+  return n;
 }
 
 function convert(f: FieldDef, v: number | null, unit: 'yuan' | 'wan' | null, yuanHeader: boolean): { value: number | null; error?: string } {

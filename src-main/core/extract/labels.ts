@@ -11,6 +11,13 @@ interface KeyEntry {
   table: TableId;
 }
 
+const KEY_DROP = /[\s"'“”()（）,，、.:：;；]/g;
+
+/** The compact form row keys are compared in (no spaces, quotes, brackets or list punctuation). */
+export function labelKey(s: string): string {
+  return s.replace(KEY_DROP, '');
+}
+
 /** Longest label cell that can still be a row label (prose is longer). */
 export const MAX_LABEL = 80;
 
@@ -22,7 +29,7 @@ function build(tables: TableId[]): { exact: Map<string, KeyEntry>; contained: Ke
     for (const row of t.rows) {
       if (!tables.includes(row.table)) continue;
       for (const key of row.keys) {
-        const k = key.replace(/[\s"'“”()（）,，、.:：;；]/g, '');
+        const k = labelKey(key);
         const id = `${row.id}|${k}`;
         if (seen.has(id)) continue;
         seen.add(id);

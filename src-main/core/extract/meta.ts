@@ -98,7 +98,8 @@ export function findMeta(text: string): Meta {
   const lines: string[] = [];
   for (const raw of head.split('\n')) {
     if (lines.length >= 40) break;
-    const l = squeeze(raw);
+    // a crawler's metadata header (`标题: …`) names the title
+    const l = squeeze(raw).replace(/^(?:标题|题目|文章标题)[:：]/, '');
     if (l.length > 0) lines.push(cnYears(l));
   }
   const agencyLine = (l: string) => l.length >= 2 && l.length <= 30 && !/\d/.test(l) && AGENCY_END.test(l) && !REPORT.test(l) && !CHROME.test(l);
