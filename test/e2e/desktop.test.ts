@@ -62,6 +62,14 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('the build records its sources, so `npm run web` knows it is up to date', async () => {
+    const { rendererStale } = await import('../../src-main/cli/renderer-build.js');
+    const sources = JSON.parse(readFileSync(join(ROOT, 'dist-renderer/build-sources.json'), 'utf8')) as string[];
+    expect(sources).toEqual(expect.arrayContaining(['src-renderer/main.tsx', 'src-renderer/api/token.ts', 'src-main/core/catalogue/index.ts']));
+    expect(sources.some((f) => f.includes('node_modules'))).toBe(false);
+    expect(rendererStale(ROOT)).toBeNull();
+  });
+
   it('without the token the page is refused', async () => {
     const res = await page.goto(bridge.url.replace(/\?token=.*/, ''));
     expect(res?.status()).toBe(403);

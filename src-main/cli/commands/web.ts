@@ -7,6 +7,7 @@ import { flagNumber, flagString, type Args } from '../args.js';
 import { openArchivePort } from '../../services/adapter.js';
 import { createServices } from '../../services/index.js';
 import { startWebBridge } from '../../web/server.js';
+import { ensureRenderer } from '../renderer-build.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -21,9 +22,19 @@ export async function run(args: Args): Promise<number> {
     console.error(`web: --port must be 0..65535, got ${port}`);
     return 2;
   }
-  const rendererDir = resolve(flagString(args, 'renderer') ?? join(ROOT, 'dist-renderer'));
+  const given = flagString(args, 'renderer');
+  if (!given) {
+    // from a checkout: build the UI when it is missing or older than its sources
+    try {
+      await ensureRenderer(ROOT);
+    } catch (e) {
+      console.error(`web: 构建界面失败 / building the UI failed: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+  }
+  const rendererDir = resolve(given ?? join(ROOT, 'dist-renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    console.error(`web: no built renderer in ${rendererDir}; run \`npm run build:renderer\` first`);
+    console.error(`web: ${rendererDir} 中没有构建好的界面 / no built renderer in ${rendererDir} (npm run build:renderer)`);
     return 1;
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
