@@ -9,6 +9,7 @@ import type {
   ArchiveInfo,
   Correction,
   ExportRequest,
+  ErrorInfo,
   Facets,
   JobProgress,
   JobKind,
@@ -85,7 +86,7 @@ export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'backup' | 'li
 export interface Events {
   'job.progress': JobProgress;
   'job.done': { jobId: string; kind: JobKind; result: JobResult };
-  'job.failed': { jobId: string; kind: JobKind; error: string; cancelled: boolean };
+  'job.failed': { jobId: string; kind: JobKind; error: string; failure?: ErrorInfo; cancelled: boolean };
   'archive.changed': { info: ArchiveInfo | null };
   'menu.command': { command: MenuCommand };
 }

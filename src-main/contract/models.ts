@@ -2,8 +2,9 @@
 // (structured-clone and JSON safe); both sides import these types.
 import type { TemplateId } from '../core/catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../core/model.js';
+import type { ErrorInfo, FileIssueCode, JobStatus } from '../core/wording/codes.js';
 
-export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat };
+export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat, ErrorInfo, FileIssueCode, JobStatus };
 
 /** Review state of a report as the library shows it. */
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
@@ -106,7 +107,9 @@ export interface ReportDetail extends ReportSummary {
   corrected: string[];
   canUndo: boolean;
   canRedo: boolean;
+  /** Why the file could not be read (stored issue: code + English detail). */
   error: string | null;
+  errorInfo?: ErrorInfo | null;
   publishedAt: string | null;
 }
 
@@ -147,8 +150,11 @@ export interface Facets {
 
 export type JobKind = 'import' | 'export' | 'reextract';
 
+/** One file that was not archived (or was left out), and why: worded from `code` (core/wording); `error` is the English detail. */
 export interface FileError {
   file: string;
+  code: FileIssueCode;
+  params?: Record<string, string | number>;
   error: string;
 }
 
@@ -200,10 +206,12 @@ export interface JobProgress {
 export interface JobState {
   jobId: string;
   kind: JobKind;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
+  status: JobStatus;
   progress: JobProgress;
   result: JobResult | null;
+  /** English detail of a failure; `failure` carries its code for the words. */
   error: string | null;
+  failure?: ErrorInfo | null;
 }
 
 export type ExportFormat = 'xlsx' | 'csv' | 'json';

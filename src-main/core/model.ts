@@ -3,6 +3,7 @@
 // Every reader (txt, html, docx, pdf, xlsx ...) produces a ReportDocument; the
 // extractor knows nothing about file formats.
 import type { TemplateId } from './catalogue/types.js';
+import type { FileIssueCode } from './wording/codes.js';
 
 export type SourceFormat =
   | 'txt'
@@ -73,20 +74,24 @@ export interface ReportDocument {
   warnings: string[];
 }
 
-/** A reader could not make a document out of the bytes. The message is for the user. */
+/** Why a reader could not make a document; worded in core/wording. */
+export type ReadErrorCode =
+  | 'unsupported'
+  | 'not_text'
+  | 'empty'
+  | 'too_large'
+  | 'corrupt'
+  | 'encrypted'
+  | 'needs_conversion'
+  | 'timeout'
+  | 'io';
+
+/** A reader could not make a document out of the bytes. The message is the English detail; the words come from the code (core/wording). */
 export class ReadError extends Error {
   constructor(
-    readonly code:
-      | 'unsupported'
-      | 'not_text'
-      | 'empty'
-      | 'too_large'
-      | 'corrupt'
-      | 'encrypted'
-      | 'needs_conversion'
-      | 'timeout'
-      | 'io',
+    readonly code: ReadErrorCode,
     message: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ReadError';
@@ -142,6 +147,8 @@ export interface Extraction {
   flags: Flag[];
   cells: Record<string, CellSource>;
   format?: SourceFormat;
-  /** Set when the file could not be read; then there are no values. */
+  /** Set when the file could not be read; then there are no values. English detail; `errorCode` says why, for the words. */
   error?: string;
+  errorCode?: FileIssueCode;
+  errorParams?: Record<string, string | number>;
 }

@@ -3,7 +3,8 @@
 // (not an iframe or a page that somehow navigated elsewhere), and the
 // arguments must pass the contract's validator.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { HANDLER_NAMES, parseArgsFor, type EventMessage, type HandlerName } from '../contract/index.js';
+import { toErrorInfo } from '../core/wording/errors.js';
+import { ArgsError, HANDLER_NAMES, parseArgsFor, type EventMessage, type HandlerName } from '../contract/index.js';
 import type { Services } from '../services/types.js';
 import { isAppUrl } from './security.js';
 
@@ -29,8 +30,14 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
   for (const name of HANDLER_NAMES) {
     ipcMain.handle(channelOf(name), async (event, raw: unknown) => {
       checkSender(event);
-      const args = parseArgsFor(name, raw);
-      return services.call(name, args);
+      try {
+        const args = parseArgsFor(name, raw);
+        return await services.call(name, args);
+      } catch (e) {
+        // Electron passes only an error's message to the renderer: carry { code, params, message } in it.
+        const info = toErrorInfo(e);
+        throw new Error(JSON.stringify(e instanceof ArgsError ? { ...info, code: 'bad_args' } : info));
+      }
     });
   }
   return () => {

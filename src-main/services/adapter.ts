@@ -43,6 +43,7 @@ function detail(a: Archive, id: number): ReportDetail {
     canUndo: d.canUndo,
     canRedo: d.canRedo,
     error: d.error,
+    errorInfo: d.errorInfo,
     publishedAt: d.publishedAt,
     sourceName: d.source.name,
     extractorVersion: d.extractorVersion,

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Args, ArchiveInfo, EventMessage, HandlerName, Result } from '../contract/index.js';
+import { CodedError } from '../core/wording/errors.js';
 import { JobRunner } from './jobs.js';
 import { agencySeries, facets, libraryGrid, yearComparison } from './library.js';
 import type { ArchivePort, OpenArchive, Progress } from './port.js';
@@ -24,9 +25,9 @@ export interface ServiceOptions {
 
 type Impl = { [K in HandlerName]: (args: Args<K>) => Promise<Result<K>> | Result<K> };
 
-export class NoArchiveError extends Error {
+export class NoArchiveError extends CodedError {
   constructor() {
-    super('no archive is open');
+    super('no_archive', 'no archive is open');
   }
 }
 
@@ -103,7 +104,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     },
     'reports.openOriginal': async ({ id }) => {
       const path = need().originalPath(id);
-      if (!path) throw new Error('the original file of this report is not known');
+      if (!path) throw new CodedError('no_original', 'the original file of this report is not known');
       const opened = host.openPath ? await host.openPath(path) : false;
       return { opened, path };
     },
@@ -139,7 +140,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'import.start': ({ folder }) => startImport(resolve(folder)),
     'import.chooseFolder': async () => ({ path: (await host.chooseFolder?.('import')) ?? null }),
     'samples.import': () => {
-      if (!samplesAvailable()) throw new Error('no sample reports are bundled with this build');
+      if (!samplesAvailable()) throw new CodedError('no_samples', 'no sample reports are bundled with this build');
       return startImport(opts.samplesDir!);
     },
     'reextract.start': ({ ids }) => {
@@ -160,12 +161,12 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'export.openFolder': async ({ jobId }) => {
       // Only folders this session exported into; never a path from the renderer.
       const path = exportFolders.get(jobId);
-      if (!path) throw new Error('unknown export job');
+      if (!path) throw new CodedError('unknown_job', 'unknown export job');
       return { opened: host.openPath ? await host.openPath(path) : false, path };
     },
     'jobs.get': ({ jobId }) => {
       const s = jobs.get(jobId);
-      if (!s) throw new Error(`unknown job ${jobId}`);
+      if (!s) throw new CodedError('unknown_job', `unknown job ${jobId}`);
       return s;
     },
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

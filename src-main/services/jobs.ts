@@ -3,6 +3,7 @@
 // to ~10/s, cancel aborts an AbortSignal the work checks between files, and
 // the outcome stays queryable after the end.
 import { randomUUID } from 'node:crypto';
+import { toErrorInfo } from '../core/wording/errors.js';
 import type { EventMessage, JobKind, JobProgress, JobResult, JobState } from '../contract/index.js';
 
 export interface JobContext {
@@ -61,7 +62,8 @@ export class JobRunner {
           const cancelled = controller.signal.aborted;
           entry.state.status = cancelled ? 'cancelled' : 'failed';
           entry.state.error = cancelled ? 'cancelled' : err instanceof Error ? err.message : String(err);
-          this.emit({ name: 'job.failed', payload: { jobId, kind, error: entry.state.error, cancelled } });
+          entry.state.failure = cancelled ? null : toErrorInfo(err);
+          this.emit({ name: 'job.failed', payload: { jobId, kind, error: entry.state.error, ...(entry.state.failure ? { failure: entry.state.failure } : {}), cancelled } });
         },
       )
       .finally(() => this.prune());

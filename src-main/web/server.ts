@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ArgsError, isHandlerName, parseArgsFor } from '../contract/index.js';
 import type { Services } from '../services/types.js';
+import { CodedError, httpStatus, toErrorInfo, type ErrorInfo } from '../core/wording/index.js';
 
 export interface WebBridgeOptions {
   services: Services;
@@ -82,13 +83,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** An error as the contract carries it ({ code, params, message } plus `error`, the message), with the HTTP status of its code. */
+function sendError(res: ServerResponse, info: ErrorInfo): void {
+  send(res, httpStatus(info.code), { error: info.message, code: info.code, ...(info.params ? { params: info.params } : {}) });
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const b = chunk as Buffer;
     size += b.length;
-    if (size > MAX_BODY) throw new ArgsError('request body too large');
+    if (size > MAX_BODY) throw new CodedError('too_large', 'request body too large');
     chunks.push(b);
   }
   if (size === 0) return {};
@@ -135,18 +141,19 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       // A cross-site form cannot set this content type without a preflight we never answer.
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: 'JSON only' });
       const name = decodeURIComponent(url.pathname.slice(5));
-      if (!isHandlerName(name)) return send(res, 404, { error: `unknown handler ${name}` });
+      if (!isHandlerName(name)) return sendError(res, { code: 'unknown_handler', message: `unknown handler ${name}` });
       let args;
       try {
         args = parseArgsFor(name, await readBody(req));
       } catch (e) {
-        return send(res, 400, { error: e instanceof Error ? e.message : String(e) });
+        const info = toErrorInfo(e);
+        return sendError(res, { ...info, code: info.code === 'too_large' ? 'too_large' : 'bad_args' });
       }
       try {
         const result = await opts.services.call(name, args);
         return send(res, 200, { result: result ?? null });
       } catch (e) {
-        return send(res, 500, { error: e instanceof Error ? e.message : String(e) });
+        return sendError(res, toErrorInfo(e));
       }
     }
 

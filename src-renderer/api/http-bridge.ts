@@ -1,11 +1,15 @@
 // Browser: POST /api/<name> with the per-run token; events over SSE.
 import type { Args, EventMessage, HandlerName, Result } from '../../src-main/contract/handlers.js';
 import type { Bridge } from './client.js';
+import type { ErrorCode } from '../../src-main/core/wording/codes.js';
 
+/** A failed call: the contract's { code, params, message } and the HTTP status. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly code: ErrorCode = 'internal',
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -31,8 +35,8 @@ export function httpBridge(token: string): Bridge {
         headers: token ? { 'content-type': 'application/json', 'x-nianbao-token': token } : { 'content-type': 'application/json' },
         body: JSON.stringify(args),
       });
-      const body = (await res.json()) as { result?: Result<K>; error?: string };
-      if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`, res.status);
+      const body = (await res.json()) as { result?: Result<K>; error?: string; code?: ErrorCode; params?: Record<string, string | number> };
+      if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`, res.status, body.code, body.params);
       return body.result as Result<K>;
     },
     subscribe(listener) {

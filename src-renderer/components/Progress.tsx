@@ -1,14 +1,8 @@
 import type { JobView } from './useJob.js';
 import { useI18n } from '../i18n/index.js';
 
-function duration(s: number): string {
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  return m < 60 ? `${m}m ${s % 60}s` : `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-
 export function JobProgressBar({ job, onCancel }: { job: JobView; onCancel(): void }) {
-  const { t } = useI18n();
+  const { t, duration } = useI18n();
   const p = job.progress;
   const pct = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : 0;
   return (
@@ -16,15 +10,16 @@ export function JobProgressBar({ job, onCancel }: { job: JobView; onCancel(): vo
       <progress max={100} value={pct} />
       <div className="job-line">
         <span data-testid="job-counts">{t('progress', { done: p?.done ?? 0, total: p?.total ?? 0 })}</span>
-        {p && p.rate > 0 && <span>{t('rate', { rate: p.rate })}</span>}
-        {p?.etaSeconds != null && <span>{t('eta', { eta: duration(p.etaSeconds) })}</span>}
+        {/* rate and ETA only while it runs: a cancelled or finished job has no time left */}
+        {job.running && p && p.rate > 0 && <span>{t('rate', { rate: p.rate })}</span>}
+        {job.running && p?.etaSeconds != null && <span data-testid="job-eta">{t('eta', { eta: duration(p.etaSeconds) })}</span>}
         {job.running && (
           <button type="button" onClick={onCancel}>
             {t('cancel')}
           </button>
         )}
       </div>
-      {p?.current && <div className="muted small ellipsis">{t('current', { file: p.current })}</div>}
+      {job.running && p?.current && <div className="muted small ellipsis">{t('current', { file: p.current })}</div>}
     </div>
   );
 }

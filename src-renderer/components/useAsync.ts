@@ -1,5 +1,7 @@
 // Load data from the API and reload when deps change; errors are shown, not thrown.
 import { useCallback, useEffect, useState } from 'react';
+import { errorText as errorText_, toErrorInfo } from '../../src-main/core/wording/index.js';
+import { currentLang } from '../i18n/index.js';
 
 export interface AsyncState<T> {
   data: T | null;
@@ -26,7 +28,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
       },
       (e: unknown) => {
         if (!live) return;
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
         setLoading(false);
       },
     );
@@ -39,6 +41,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   return { data, error, loading, reload, setData };
 }
 
+/** A caught error in words from its code (core/wording), in the UI's language; the English detail follows only in English. */
 export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  const lang = currentLang();
+  const info = toErrorInfo(e);
+  const words = errorText_(info, lang);
+  return lang === 'en' && info.message && info.message !== words ? `${words} (${info.message})` : words;
 }

@@ -12,7 +12,7 @@ describe('archive command line', () => {
     const A = ['--archive', join(dir, 'a.sqlite'), '--json'];
     const imp = JSON.parse((await cli('import', SEEDS, ...A)).out);
     expect(imp).toMatchObject({ run: 1, imported: 5, duplicates: 0, skipped: 5, reports: 5 });
-    expect(imp.failed).toEqual([{ file: join(SEEDS, 'README.md'), error: expect.stringMatching(/not an annual report/) }]);
+    expect(imp.failed).toEqual([{ file: join(SEEDS, 'README.md'), code: 'not_report', error: expect.stringMatching(/not an annual report/) }]);
     expect(JSON.parse((await cli('import', SEEDS, ...A)).out)).toMatchObject({ imported: 0, duplicates: 5, reports: 0 });
 
     const list = JSON.parse((await cli('list', ...A)).out) as { id: number; agency: string; year: number; status: string; flags: number; file: string }[];

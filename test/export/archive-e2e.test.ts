@@ -156,7 +156,7 @@ describe('archive → export', () => {
     a.verify(xg.id, true);
     rows = rowsOf((ws = await sheet('verified.xlsx')));
     expect(rows.find((x) => x.field === 'requests.granted')!.note).toBe('原件此行空白，原文如此');
-    expect(rows.filter((x) => x.status === '已确认（原文如此）' && x.note === '整份报告已核验')).toHaveLength(13);
+    expect(rows.filter((x) => x.status === '已确认（原文如此）' && x.note === '整份报告已核实')).toHaveLength(13);
     a.verify(xg.id, false);
     expect(a.getReport(xg.id).flagCount).toBe(13);
   });

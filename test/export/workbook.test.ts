@@ -106,7 +106,7 @@ describe('yearly workbook', () => {
     const blank = cell(req, xigong, rc.get('requests.granted.person')!);
     expect(blank?.v).toBeUndefined();
     expect(fillOf(blank)).toBe('FFC7CE');
-    expect(noteOf(blank)).toContain('行 requests.granted 的数字少于列数');
+    expect(noteOf(blank)).toContain('予以公开：该行数字少于列数，单元格留空待核');
     // An accepted rule flag gets the "resolved" fill.
     const rev = readBook(file).Sheets['复议诉讼（2019版）']!;
     const rv = cell(rev, findRow(rev, 5, 1), fieldColumns('review', '2019').get('review.reconsideration.total')!);

@@ -23,12 +23,12 @@ describe('describeFlag', () => {
     expect(text('R2', 'en')).toEqual(['R2 (Natural persons): total is 13, but the outcome rows add up to 0']);
   });
 
-  it('names the row or table of other flags and keeps the extractor detail', () => {
-    expect(describeFlag({ kind: 'incomplete_row', fields: ['requests.granted'], message: '5 numbers for 7 columns' })).toBe(
-      '予以公开：该行数字少于列数，单元格留空待核（5 numbers for 7 columns）',
-    );
+  it('names the row or table of other flags; the extractor detail only in English', () => {
+    expect(describeFlag({ kind: 'incomplete_row', fields: ['requests.granted'], message: '5 numbers for 7 columns' })).toBe('予以公开：该行数字少于列数，单元格留空待核');
+    expect(describeFlag({ kind: 'incomplete_row', fields: ['requests.granted'], message: '5 numbers for 7 columns' }, 'en')).toContain('(5 numbers for 7 columns)');
     expect(describeFlag({ kind: 'missing_table', fields: ['review'], message: 'table 四 was not found' })).toBe('政府信息公开行政复议、行政诉讼情况：未找到此表');
-    expect(describeFlag({ kind: 'something_new', fields: [], message: 'as stored' } as never)).toBe('as stored');
+    expect(describeFlag({ kind: 'something_new', fields: [], message: 'as stored' } as never)).toBe('其他问题，请核对原文');
+    expect(describeFlag({ kind: 'something_new', fields: [], message: 'as stored' } as never, 'en')).toBe('as stored');
     expect(describeFlag({ kind: 'ambiguous', fields: ['requests.granted.person'], message: 're-extraction now reads 4', source: 'archive' } as never)).toContain(
       '重新提取的读数与更正前不同，更正已保留',
     );

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, EventMessage, HandlerName, Result } from '../../src-main/contract/index.js';
 import type { Services } from '../../src-main/services/types.js';
 import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import { ArchiveError } from '../../src-main/core/archive/types.js';
+import { ReadError } from '../../src-main/core/model.js';
 
 // A recording stand-in for the services: the bridge is what is under test.
 const calls: { name: string; args: unknown }[] = [];
@@ -13,7 +15,14 @@ const listeners = new Set<(e: EventMessage) => void>();
 const services: Services = {
   async call<K extends HandlerName>(name: K, args: Args<K>): Promise<Result<K>> {
     calls.push({ name, args });
-    if (name === 'reports.get') throw new Error('report 99 does not exist');
+    if (name === 'reports.get') {
+      const id = (args as { id: number }).id;
+      if (id === 98) throw new ArchiveError('not_found', 'no report 98');
+      if (id === 97) throw new ArchiveError('busy', 'an import is already running on this archive');
+      if (id === 96) throw new ReadError('too_large', 'the file is larger than 200 MB');
+      if (id === 95) throw new ArchiveError('invalid', 'x is not a number', { field: 'x' });
+      throw new Error('report 99 does not exist');
+    }
     return { echoed: args } as unknown as Result<K>;
   },
   subscribe: (l) => {
@@ -106,7 +115,22 @@ describe('web bridge', () => {
   it('reports a service error as 500 with its message', async () => {
     const r = await http(bridge, '/api/reports.get', json(bridge.token, { id: 99 }));
     expect(r.status).toBe(500);
-    expect(JSON.parse(r.body).error).toBe('report 99 does not exist');
+    expect(JSON.parse(r.body)).toEqual({ error: 'report 99 does not exist', code: 'internal' });
+  });
+
+  it('carries an error code and params to the client, with the HTTP status of the code', async () => {
+    const get = async (id: number) => {
+      const r = await http(bridge, '/api/reports.get', json(bridge.token, { id }));
+      return { status: r.status, body: JSON.parse(r.body) as unknown };
+    };
+    expect(await get(98)).toEqual({ status: 404, body: { error: 'no report 98', code: 'not_found' } });
+    expect(await get(97)).toEqual({ status: 409, body: { error: 'an import is already running on this archive', code: 'busy' } });
+    expect(await get(96)).toEqual({ status: 413, body: { error: 'the file is larger than 200 MB', code: 'too_large' } });
+    expect(await get(95)).toEqual({ status: 400, body: { error: 'x is not a number', code: 'invalid', params: { field: 'x' } } });
+    const bad = await http(bridge, '/api/cells.correct', json(bridge.token, { id: 3, field: 'f', value: 'x' }));
+    expect(JSON.parse(bad.body).code).toBe('bad_args');
+    const unknown = await http(bridge, '/api/reports.drop', json(bridge.token, {}));
+    expect(JSON.parse(unknown.body).code).toBe('unknown_handler');
   });
 
   it('streams events over SSE', async () => {

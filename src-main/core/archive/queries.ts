@@ -8,6 +8,7 @@ import { indexedUpto } from './search-index.js';
 import { queryForm } from '../normalize/index.js';
 import { undoState } from './corrections.js';
 import { flagKey, liveAccepts } from './rules.js';
+import { decodeIssue } from '../wording/errors.js';
 import {
   ArchiveError,
   type ArchiveStats,
@@ -264,7 +265,8 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
     flags,
     canUndo: u.canUndo,
     canRedo: u.canRedo,
-    error: r.error,
+    error: r.error ? decodeIssue(r.error).message : null,
+    errorInfo: r.error ? decodeIssue(r.error) : null,
     publishedAt: r.published_at,
     extractorVersion: r.extractor_version,
     source: {

@@ -8,6 +8,7 @@ import { validate } from '../validate/index.js';
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
 import { recheck, refreshActive, reportFieldIds } from './rules.js';
+import { encodeIssue } from '../wording/errors.js';
 
 const now = () => new Date().toISOString();
 
@@ -29,10 +30,11 @@ export interface ExtractedFile {
 }
 
 /** An extraction that carries nothing of a report: no agency, no year, no value. */
+/** Why an extraction is not archived, as a stored issue (core/wording encodeIssue), or null. */
 export function notAReport(ex: Extraction): string | null {
-  if (ex.error) return ex.error;
+  if (ex.error) return encodeIssue(ex.errorCode ?? 'unknown', ex.error, ex.errorParams);
   const anyValue = Object.values(ex.values ?? {}).some((v) => v !== null && v !== undefined);
-  if (!anyValue && !ex.agency && !ex.year) return 'not an annual report: no agency, no year and none of the three tables found';
+  if (!anyValue && !ex.agency && !ex.year) return encodeIssue('not_report', 'not an annual report: no agency, no year and none of the three tables found');
   return null;
 }
 
@@ -143,7 +145,7 @@ export function prepareReport(ex: Extraction): PreparedReport {
     year: ex.year ?? null,
     template,
     publishedAt: ex.publishedAt ?? null,
-    error: ex.error ?? null,
+    error: ex.error ? encodeIssue(ex.errorCode ?? 'unknown', ex.error, ex.errorParams) : null,
     cells,
     flags,
     open: flags.length / FLAG_COLS,
@@ -256,7 +258,7 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
     ex.publishedAt ?? null,
     extractorVersion,
     now(),
-    ex.error ?? null,
+    ex.error ? encodeIssue(ex.errorCode ?? 'unknown', ex.error, ex.errorParams) : null,
     reportId,
   );
   insertExtractFlags(db, reportId, ex);

@@ -2,6 +2,7 @@
 // export build on. Plain data only (JSON-safe). Keep stable; add, don't rename.
 import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
+import type { ErrorInfo, FileIssueCode } from '../wording/codes.js';
 
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
@@ -124,7 +125,9 @@ export interface ReportDetail extends ReportSummary {
   flags: StoredFlag[];
   canUndo: boolean;
   canRedo: boolean;
+  /** Why the file could not be read: English detail; `errorInfo` has the code for the words. */
   error: string | null;
+  errorInfo: ErrorInfo | null;
   publishedAt: string | null;
   extractorVersion: string;
   source: SourceFileInfo;
@@ -193,8 +196,11 @@ export interface JobOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
+/** A file not archived (or left out) and why: `code` for the words (core/wording), `error` the English detail. */
 export interface FileError {
   file: string;
+  code: FileIssueCode;
+  params?: Record<string, string | number>;
   error: string;
 }
 
@@ -250,11 +256,15 @@ export interface ReportTextInfo {
   positions?: { start: number; end: number; position: PagePosition }[];
 }
 
-/** Raised for anything the user must act on (refused archive, unknown report/field). */
+/** What an ArchiveError is about (refused archive, unknown report/field, a job already running …). */
+export type ArchiveErrorCode = 'not_found' | 'refused' | 'invalid' | 'busy' | 'io';
+
+/** Raised for anything the user must act on. The message is the English detail; the words come from the code (core/wording). */
 export class ArchiveError extends Error {
   constructor(
-    readonly code: 'not_found' | 'refused' | 'invalid' | 'busy' | 'io',
+    readonly code: ArchiveErrorCode,
     message: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ArchiveError';

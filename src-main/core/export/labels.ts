@@ -1,6 +1,7 @@
 // Every fixed text of the export in both languages. Labels of rows and
 // columns come from the catalogue, never from here.
-import type { ExportFlag, ExportFlagStatus, ExportScope, Lang } from './types.js';
+import { FLAG_STATUS_WORDS, STATUS_WORDS, flagKindName } from '../wording/index.js';
+import type { ExportFlag, ExportScope, Lang } from './types.js';
 
 const T = {
   sheetReadme: { zh: '说明', en: 'About' },
@@ -19,8 +20,6 @@ const T = {
   flagsCount: { zh: '校验问题数', en: 'Open checks' },
   correctedCount: { zh: '更正单元格数', en: 'Corrected cells' },
   totalRow: { zh: '合计（全部机关）', en: 'Total (all agencies)' },
-  verified: { zh: '已核验', en: 'verified' },
-  unverified: { zh: '未核验', en: 'not verified' },
   kind: { zh: '问题类型', en: 'Kind' },
   rule: { zh: '规则', en: 'Rule' },
   fieldId: { zh: '字段编号', en: 'Field id' },
@@ -30,7 +29,7 @@ const T = {
   found: { zh: '实为', en: 'Found' },
   flagStatus: { zh: '处理状态', en: 'Status' },
   flagNote: { zh: '处理说明', en: 'Note' },
-  acceptedWithReport: { zh: '整份报告已核验', en: 'the report was verified as a whole' },
+  acceptedWithReport: { zh: '整份报告已核实', en: 'the report was verified as a whole' },
   fileName: { zh: '原始文件名', en: 'Original file' },
   sha256: { zh: 'SHA-256', en: 'SHA-256' },
   format: { zh: '格式', en: 'Format' },
@@ -44,11 +43,7 @@ const T = {
 export type TextKey = keyof typeof T;
 export const t = (key: TextKey, lang: Lang): string => T[key][lang];
 
-export const FLAG_STATUS: Record<ExportFlagStatus, { zh: string; en: string }> = {
-  open: { zh: '待处理', en: 'open' },
-  accepted: { zh: '已确认（原文如此）', en: 'accepted (as in the original)' },
-  fixed: { zh: '已更正', en: 'fixed by a correction' },
-};
+export const FLAG_STATUS = FLAG_STATUS_WORDS;
 
 /** Why an accepted check was accepted: the archivist's note, or the report verified as a whole; '' otherwise. */
 export function flagNote(f: Pick<ExportFlag, 'status' | 'note' | 'byReport'>, lang: Lang): string {
@@ -56,28 +51,11 @@ export function flagNote(f: Pick<ExportFlag, 'status' | 'note' | 'byReport'>, la
   return f.byReport ? t('acceptedWithReport', lang) : (f.note ?? '');
 }
 
-export const FLAG_KIND: Record<string, { zh: string; en: string }> = {
-  rule: { zh: '勾稽关系不符', en: 'rule failed' },
-  incomplete_row: { zh: '行数据不完整', en: 'incomplete row' },
-  unparseable: { zh: '无法识别的数值', en: 'unreadable value' },
-  missing_table: { zh: '缺少表格', en: 'missing table' },
-  missing_row: { zh: '缺少行', en: 'missing row' },
-  ambiguous: { zh: '存在多种读法', en: 'ambiguous' },
-  inferred: { zh: '推断值', en: 'inferred value' },
-  template_mismatch: { zh: '模板不符', en: 'template mismatch' },
-  hybrid_template: { zh: '混用模板', en: 'hybrid template' },
-  unknown_agency: { zh: '机关不明', en: 'unknown agency' },
-  unknown_year: { zh: '年度不明', en: 'unknown year' },
-  needs_ocr: { zh: '需要文字识别', en: 'needs OCR' },
-  ocr: { zh: '文字识别所得，需核对', en: 'read by OCR, check' },
-  extra_cells: { zh: '多余单元格', en: 'extra cells' },
-  cross_year: { zh: '跨年度不符', en: 'cross-year mismatch' },
-};
+export const flagKindLabel = (kind: string, lang: Lang): string => flagKindName(kind, lang);
 
-export const flagKindLabel = (kind: string, lang: Lang): string => FLAG_KIND[kind]?.[lang] ?? kind;
-
+/** A report's status in the same words as the app (已核实 / 未审核 / 有疑问). */
 export function statusLabel(status: string, lang: Lang): string {
-  return status === 'verified' ? t('verified', lang) : t('unverified', lang);
+  return status === 'verified' || status === 'flagged' || status === 'unreviewed' ? STATUS_WORDS[status][lang] : STATUS_WORDS.unreviewed[lang];
 }
 
 export function scopeTitle(scope: ExportScope, lang: Lang): string {

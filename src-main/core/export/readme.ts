@@ -37,7 +37,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
     [zh ? '报告数' : 'Reports', s.reports],
     [zh ? '机关数' : 'Agencies', s.agencies],
     [zh ? '有待处理校验问题的报告' : 'Reports with open checks', s.flagged],
-    [zh ? '已核验的报告' : 'Verified reports', s.verified],
+    [zh ? '已核实的报告' : 'Verified reports', s.verified],
     [zh ? '人工更正的单元格' : 'Corrected cells', s.correctedCells],
     [zh ? '模板版本' : 'Template versions', s.templates.map((tp) => TEMPLATES[tp].label[lang]).join('；') || '—'],
   ];

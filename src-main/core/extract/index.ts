@@ -221,7 +221,9 @@ function convert(f: FieldDef, v: number | null, unit: 'yuan' | 'wan' | null, yua
 
 function errorResult(file: string, e: unknown): Extraction {
   const msg = e instanceof ReadError ? e.message : e instanceof Error ? `could not read the file: ${e.message}` : String(e);
-  return { file, error: msg, agency: null, year: null, template: null, values: {}, flags: [], cells: {} };
+  const code = e instanceof ReadError ? e.code : 'extract_failed';
+  const params = e instanceof ReadError && e.params ? { errorParams: e.params } : {};
+  return { file, error: msg, errorCode: code, ...params, agency: null, year: null, template: null, values: {}, flags: [], cells: {} };
 }
 
 /** Read and extract one file; never throws (a read error becomes `error`). */

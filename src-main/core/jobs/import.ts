@@ -14,6 +14,13 @@ import { WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult, WorkerConfig } from './task.js';
 import { walk } from './walk.js';
+import { decodeIssue, encodeIssue } from '../wording/errors.js';
+
+/** A stored issue as the FileError the summary lists. */
+export function fileError(file: string, stored: string): FileError {
+  const i = decodeIssue(stored);
+  return { file, code: i.code, ...(i.params ? { params: i.params } : {}), error: i.message };
+}
 
 export interface JobContext {
   db: DB;
@@ -153,7 +160,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
             if (!signal?.aborted) push(r);
           },
           (err: Error) => {
-            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: err.message });
+            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: encodeIssue('extract_failed', err.message) });
           },
         )
         .finally(() => {
@@ -201,8 +208,10 @@ export function summary(db: DB, run: number, extra: { reports: number; flagged: 
     duplicates: number;
     skipped: number;
   };
-  const list = (o: string) =>
-    (db.prepare('SELECT path AS file, error FROM import_outcomes WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT 1000').all(run, o) as FileError[]);
+  const list = (o: string): FileError[] =>
+    (db.prepare('SELECT path AS file, error FROM import_outcomes WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT 1000').all(run, o) as { file: string; error: string | null }[]).map(
+      (x) => fileError(x.file, x.error ?? ''),
+    );
   return {
     run,
     status: r.status,

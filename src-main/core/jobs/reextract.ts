@@ -5,7 +5,7 @@ import type { DB } from '../archive/db.js';
 import { storedPath } from '../archive/files.js';
 import { replaceExtraction } from '../archive/store.js';
 import type { FileError, JobOptions, ReextractResult, RunStatus } from '../archive/types.js';
-import { endRun, removeOwnTemp, startRun, type JobContext } from './import.js';
+import { endRun, fileError, removeOwnTemp, startRun, type JobContext } from './import.js';
 import { WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult } from './task.js';
@@ -38,7 +38,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
     for (const r of results) {
       if (r.kind !== 'reextracted') continue;
       if (r.extraction.error) {
-        errors.push({ file: String(r.reportId), error: r.extraction.error });
+        errors.push({ file: String(r.reportId), code: r.extraction.errorCode ?? 'unknown', ...(r.extraction.errorParams ? { params: r.extraction.errorParams } : {}), error: r.extraction.error });
         continue;
       }
       const out = replaceExtraction(db, r.reportId, r.extraction, ctx.extractorVersion);
@@ -59,11 +59,11 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
         .run<TaskResult>({ kind: 'reextract', reportId: row.id, stored: storedPath(ctx.cfg.filesDir, row.sha256), name: row.name, sha256: row.sha256 })
         .then(
           (r) => {
-            if (r.kind === 'failed') errors.push({ file: row.name, error: r.error });
+            if (r.kind === 'failed') errors.push(fileError(row.name, r.error));
             else batch.push(r);
             if (batch.length >= 32) (apply(batch), (batch = []));
           },
-          (e: Error) => void errors.push({ file: row.name, error: e.message }),
+          (e: Error) => void errors.push({ file: row.name, code: 'extract_failed', error: e.message }),
         )
         .finally(() => {
           inFlight.delete(p);

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { extractWithText } from '../extract/index.js';
 import { searchForm } from '../normalize/index.js';
 import { ReadError, type Extraction } from '../model.js';
+import { encodeIssue } from '../wording/errors.js';
 import { MAX_FILE_BYTES, readDocument } from '../read/index.js';
 import type { OcrOptions } from '../read/ocr/index.js';
 import { storedPath } from '../archive/files.js';
@@ -28,7 +29,7 @@ export type Task = { kind: 'import'; path: string } | { kind: 'reextract'; repor
 
 export type TaskResult =
   | { kind: 'duplicate'; path: string; sha256: string }
-  | { kind: 'failed'; path: string; error: string }
+  | { kind: 'failed'; path: string; /** a stored issue (core/wording encodeIssue) */ error: string }
   // Everything the main thread writes, computed here: it only inserts (JSON already serialised, rule flags already checked).
   | { kind: 'extracted'; file: Omit<ExtractedFile, 'extraction'>; prepared: PreparedReport }
   | { kind: 'reextracted'; reportId: number; extraction: Extraction; text: string | null };
@@ -44,12 +45,12 @@ function alreadyArchived(cfg: WorkerConfig, sha: string): boolean {
   return !!known.get(sha);
 }
 
-const ioError = (e: unknown, what: string) => {
+const ioError = (e: unknown, what: string, prefix = '') => {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `the file disappeared before it could be ${what}`;
-  if (code === 'EACCES' || code === 'EPERM') return `no permission to read the file (${code})`;
-  if (code === 'EISDIR') return 'a folder, not a file';
-  return `cannot read the file: ${code ?? (e as Error).message}`;
+  if (code === 'ENOENT') return encodeIssue(prefix ? 'original_missing' : 'vanished', `${prefix}the file disappeared before it could be ${what}`);
+  if (code === 'EACCES' || code === 'EPERM') return encodeIssue('no_permission', `${prefix}no permission to read the file (${code})`);
+  if (code === 'EISDIR') return encodeIssue('not_regular', `${prefix}a folder, not a file`);
+  return encodeIssue(prefix ? 'original_missing' : 'io', `${prefix}cannot read the file: ${code ?? (e as Error).message}`);
 };
 
 
@@ -104,14 +105,16 @@ async function extractBytes(
     doc = await readDocument(bytes, path, { ocr: ocrOptions(beat) });
   } catch (e) {
     const msg = e instanceof ReadError ? e.message : `the file could not be read: ${(e as Error).message}`;
-    return { extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: msg }, text: null };
+    const code = e instanceof ReadError ? e.code : 'extract_failed';
+    const params = e instanceof ReadError && e.params ? { errorParams: e.params } : {};
+    return { extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: msg, errorCode: code, ...params }, text: null };
   }
   try {
     const { extraction, normalized } = extractWithText(doc, path);
     return { extraction, text: doc.text, search: searchForm(normalized), doc };
   } catch (e) {
     return {
-      extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: `extraction failed: ${(e as Error).message}` },
+      extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: `extraction failed: ${(e as Error).message}`, errorCode: 'extract_failed' },
       text: doc.text,
     };
   }
@@ -123,10 +126,10 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
     try {
       bytes = readFileSync(task.stored);
     } catch (e) {
-      return { kind: 'failed', path: task.name, error: `the archived original is missing: ${ioError(e, 'read')}` };
+      return { kind: 'failed', path: task.name, error: ioError(e, 'read', 'the archived original is missing: ') };
     }
     if (createHash('sha256').update(bytes).digest('hex') !== task.sha256)
-      return { kind: 'failed', path: task.name, error: 'the archived original is damaged (its checksum changed); restore it from a backup' };
+      return { kind: 'failed', path: task.name, error: encodeIssue('original_damaged', 'the archived original is damaged (its checksum changed); restore it from a backup') };
     const { extraction, text } = await extractBytes(bytes, task.name, beat);
     return { kind: 'reextracted', reportId: task.reportId, extraction, text };
   }
@@ -138,9 +141,9 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
   } catch (e) {
     return { kind: 'failed', path, error: ioError(e, 'read') };
   }
-  if (!st.isFile()) return { kind: 'failed', path, error: 'not a regular file' };
-  if (st.size === 0) return { kind: 'failed', path, error: 'the file is empty' };
-  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', path, error: `the file is too large (${(st.size / 2 ** 20).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)` };
+  if (!st.isFile()) return { kind: 'failed', path, error: encodeIssue('not_regular', 'not a regular file') };
+  if (st.size === 0) return { kind: 'failed', path, error: encodeIssue('empty', 'the file is empty') };
+  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', path, error: encodeIssue('too_large', `the file is too large (${(st.size / 2 ** 20).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`) };
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -155,7 +158,7 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
   try {
     await storeCopy(cfg.filesDir, sha256, bytes);
   } catch (e) {
-    return { kind: 'failed', path, error: `could not copy the file into the archive: ${(e as Error).message}` };
+    return { kind: 'failed', path, error: encodeIssue('copy_failed', `could not copy the file into the archive: ${(e as Error).message}`) };
   }
   return {
     kind: 'extracted',

@@ -4,18 +4,19 @@
 import { opendir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../read/detect.js';
+import { encodeIssue } from '../wording/errors.js';
 
 export interface WalkEntry {
   path: string;
-  /** null when the file is one to import; else why it is skipped. */
+  /** null when the file is one to import; else why it is skipped (a stored issue: core/wording encodeIssue). */
   skip: string | null;
 }
 
 export function skipReason(name: string): string | null {
-  if (name.startsWith('~$') || name.startsWith('.~')) return 'an Office lock file';
+  if (name.startsWith('~$') || name.startsWith('.~')) return encodeIssue('lock_file', 'an Office lock file');
   const ext = extname(name).toLowerCase().replace('.', '');
-  if (!ext) return 'no file extension: not a report format';
-  if (!SUPPORTED_EXTENSIONS.has(ext)) return `.${ext} files are not a supported report format`;
+  if (!ext) return encodeIssue('no_extension', 'no file extension: not a report format');
+  if (!SUPPORTED_EXTENSIONS.has(ext)) return encodeIssue('unsupported_extension', `.${ext} files are not a supported report format`, { ext: `.${ext}` });
   return null;
 }
 
@@ -24,7 +25,7 @@ export async function* walk(folder: string, signal?: AbortSignal): AsyncGenerato
   try {
     dir = await opendir(folder, { bufferSize: 64 });
   } catch (e) {
-    yield { path: folder, skip: `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    yield { path: folder, skip: encodeIssue('folder_unreadable', `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`) };
     return;
   }
   const subdirs: string[] = [];
@@ -34,7 +35,7 @@ export async function* walk(folder: string, signal?: AbortSignal): AsyncGenerato
     const p = join(folder, d.name);
     if (d.isDirectory()) subdirs.push(p);
     else if (d.isFile()) yield { path: p, skip: skipReason(d.name) };
-    else if (d.isSymbolicLink()) yield { path: p, skip: 'a symbolic link (not followed)' };
+    else if (d.isSymbolicLink()) yield { path: p, skip: encodeIssue('symlink', 'a symbolic link (not followed)') };
   }
   // Subfolders after the folder's own files, in name order for a stable run.
   subdirs.sort();

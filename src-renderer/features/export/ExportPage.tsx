@@ -9,7 +9,7 @@ import { useJob } from '../../components/useJob.js';
 import { useI18n } from '../../i18n/index.js';
 
 export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; years: number[] }) {
-  const { t } = useI18n();
+  const { t, error: words } = useI18n();
   const [picked, setPicked] = useState<number[]>(years.slice(-1));
   const [agency, setAgency] = useState('');
   const [region, setRegion] = useState('');
@@ -74,7 +74,7 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
       </p>
       {error && <div className="error">{error}</div>}
       {job.jobId && <JobProgressBar job={job} onCancel={() => void api.call('jobs.cancel', { jobId: job.jobId! })} />}
-      {job.error && <div className="error">{job.cancelled ? t('cancelled') : t('failed', { error: job.error })}</div>}
+      {job.error && <div className="error">{job.cancelled ? t('cancelled') : t('failed', { error: job.failure ? words(job.failure) : job.error })}</div>}
       {r && (
         <div className="summary" data-testid="export-summary">
           <p>{r.files.length ? t('exportDone', { n: r.files.length, reports: r.reports }) : t('exportNothing')}</p>

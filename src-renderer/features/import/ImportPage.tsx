@@ -3,7 +3,9 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { api } from '../../api/index.js';
 import { JobProgressBar } from '../../components/Progress.js';
-import { errorText } from '../../components/useAsync.js';
+import { errorText as errorWords } from '../../components/useAsync.js';
+import type { FileError } from '../../../src-main/contract/models.js';
+import { errorText } from '../../../src-main/core/wording/index.js';
 import { useJob } from '../../components/useJob.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -20,7 +22,12 @@ interface Props {
 }
 
 export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
-  const { t } = useI18n();
+  const { t, lang, error: words } = useI18n();
+  // Chinese from the code; in English the words and the reader's own detail.
+  const issue = (x: FileError) => {
+    const words = errorText(x, lang);
+    return lang === 'en' && x.error && x.error !== words ? `${words} (${x.error})` : words;
+  };
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dropNote, setDropNote] = useState(false);
@@ -32,13 +39,13 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
     try {
       follow((await api.call('import.start', { folder: path })).jobId);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorWords(e));
     }
   };
   useEffect(() => {
     if (!samples || startedSamples.current) return;
     startedSamples.current = true;
-    api.call('samples.import', {}).then((r) => follow(r.jobId), (e: unknown) => setError(errorText(e)));
+    api.call('samples.import', {}).then((r) => follow(r.jobId), (e: unknown) => setError(errorWords(e)));
   }, [samples, follow]);
 
   const choose = async () => {
@@ -90,22 +97,23 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
       )}
       {error && <div className="error">{error}</div>}
       {job.jobId && <JobProgressBar job={job} onCancel={() => void api.call('jobs.cancel', { jobId: job.jobId! })} />}
-      {job.cancelled && <p>{t('cancelled')}</p>}
-      {job.error && !job.cancelled && <div className="error">{t('failed', { error: job.error })}</div>}
+      {job.cancelled && !r && <p data-testid="import-cancelled">{t('importCancelled')}</p>}
+      {job.error && !job.cancelled && <div className="error">{t('failed', { error: job.failure ? words(job.failure) : job.error })}</div>}
       {r && (
         <div className="summary" data-testid="import-summary">
-          <h3>{t('summary')}</h3>
+          <h3 data-testid="import-summary-title">{r.cancelled ? t('importCancelled') : t('summary')}</h3>
           <p data-testid="import-summary-line">
-            {t('summaryLine', { files: r.files, imported: r.imported, updated: r.updated, skipped: r.skipped, failed: r.failed, flagged: r.flagged })}
+            {t(r.cancelled ? 'summaryLineCancelled' : 'summaryLine', { files: r.files, imported: r.imported, updated: r.updated, skipped: r.skipped, failed: r.failed, flagged: r.flagged })}
           </p>
-          {r.cancelled && <p>{t('cancelled')}</p>}
           {r.errors.length > 0 && (
             <>
               <h4>{t('perFileErrors')}</h4>
               <ul className="errors" data-testid="import-errors">
                 {r.errors.map((x) => (
                   <li key={x.file}>
-                    <code>{shortPath(x.file, folder)}</code>: {x.error}
+                    <code>{shortPath(x.file, folder)}</code>
+                    {lang === 'zh' ? '：' : ': '}
+                    {issue(x)}
                   </li>
                 ))}
               </ul>
@@ -117,7 +125,9 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
               <ul className="errors">
                 {r.skippedFiles.map((x) => (
                   <li key={x.file}>
-                    <code>{shortPath(x.file, folder)}</code>: {x.error}
+                    <code>{shortPath(x.file, folder)}</code>
+                    {lang === 'zh' ? '：' : ': '}
+                    {issue(x)}
                   </li>
                 ))}
               </ul>

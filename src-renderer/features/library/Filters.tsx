@@ -2,7 +2,7 @@ import type { Facets, ReportFilter, ReportStatus, TemplateId } from '../../../sr
 import { useI18n } from '../../i18n/index.js';
 
 export function Filters({ facets, value, onChange }: { facets: Facets | null; value: ReportFilter; onChange(f: ReportFilter): void }) {
-  const { t } = useI18n();
+  const { t, status } = useI18n();
   const set = (patch: Partial<ReportFilter>) => {
     const next: ReportFilter = { ...value, ...patch };
     for (const k of Object.keys(next) as (keyof ReportFilter)[]) if (next[k] === undefined || next[k] === '' || next[k] === false) delete next[k];
@@ -35,9 +35,9 @@ export function Filters({ facets, value, onChange }: { facets: Facets | null; va
         {t('filterStatus')}
         <select value={value.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as ReportStatus | undefined })}>
           <option value="">{t('all')}</option>
-          <option value="unreviewed">{t('status_unreviewed')}</option>
-          <option value="flagged">{t('status_flagged')}</option>
-          <option value="verified">{t('status_verified')}</option>
+          <option value="unreviewed">{status('unreviewed')}</option>
+          <option value="flagged">{status('flagged')}</option>
+          <option value="verified">{status('verified')}</option>
         </select>
       </label>
       <label>

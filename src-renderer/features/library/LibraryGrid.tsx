@@ -10,7 +10,7 @@ const ROW = 30;
 const MARK: Record<GridState, string> = { verified: '✔', flagged: '!', unreviewed: '●', missing: '' };
 
 export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, ids: number[]): void }) {
-  const { t } = useI18n();
+  const { t, status } = useI18n();
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: grid.rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 15 });
   const cols = `minmax(14rem, 26rem) repeat(${grid.years.length}, 5.5rem) 1fr`; // rem: header and rows differ in font size
@@ -19,7 +19,7 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, i
       <div className="legend small">
         {(['unreviewed', 'flagged', 'verified', 'missing'] as GridState[]).map((s) => (
           <span key={s}>
-            <span className={`gcell g-${s}`}>{MARK[s]}</span> {t(`status_${s}`)}
+            <span className={`gcell g-${s}`}>{MARK[s]}</span> {status(s)}
           </span>
         ))}
         <span className="muted">{t('agenciesCount', { n: grid.rows.length })}</span>
@@ -48,7 +48,7 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, i
                     key={c.year}
                     className={`gcell g-${c.state}`}
                     disabled={c.reportId === null}
-                    title={`${row.agency} ${c.year}: ${t(`status_${c.state}`)}`}
+                    title={`${row.agency} ${c.year}: ${status(c.state)}`}
                     onClick={() => c.reportId !== null && onOpen(c.reportId, grid.rows.flatMap((r) => r.cells.flatMap((x) => (x.reportId === null ? [] : [x.reportId]))))}
                     data-testid={c.reportId !== null ? 'grid-cell' : undefined}
                     data-agency={row.agency}

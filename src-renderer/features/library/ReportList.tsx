@@ -11,7 +11,7 @@ const PAGE = 200;
 const ROW_HEIGHT = 32;
 
 export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id: number, ids: number[]): void }) {
-  const { t } = useI18n();
+  const { t, status } = useI18n();
   const [total, setTotal] = useState<number | null>(null);
   const [rows, setRows] = useState<Map<number, ReportSummary>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -86,7 +86,7 @@ export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id
                     <span className="ellipsis">{r.region ?? ''}</span>
                     <span>{r.template ?? '—'}</span>
                     <span>
-                      <span className={`badge st-${r.status}`}>{t(`status_${r.status}`)}</span>
+                      <span className={`badge st-${r.status}`}>{status(r.status)}</span>
                       {r.flagCount > 0 && <span className="muted small"> ×{r.flagCount}</span>}
                     </span>
                     <span className="ellipsis muted small" title={r.snippet ?? r.file}>{r.snippet ?? r.file}</span>

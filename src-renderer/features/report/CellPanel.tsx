@@ -2,7 +2,7 @@
 // note, and its history.
 import { useEffect, useState } from 'react';
 import { fieldById, fieldLabel } from '../../../src-main/core/catalogue/index.js';
-import { describeFlag } from '../../../src-main/core/validate/describe.js';
+import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import type { Correction, ReportDetail } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useI18n } from '../../i18n/index.js';
@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function CellPanel({ report, field, onCorrect }: Props) {
-  const { t, lang } = useI18n();
+  const { t, lang, dateTime } = useI18n();
   const def = fieldById(field);
   const value = report.values[field] ?? null;
   const [text, setText] = useState('');
@@ -47,7 +47,11 @@ export function CellPanel({ report, field, onCorrect }: Props) {
     <div className="cell-panel" data-testid="cell-panel">
       <div className="small muted">{t('selectedCell')}</div>
       <div className="strong">{fieldLabel(field, lang)}</div>
-      <code className="small muted">{field}</code>
+      <details className="small muted tech" data-testid="tech-info">
+        <summary>{t('techInfo')}</summary>
+        <code>{t('fieldId', { id: field })}</code>
+        {flags.map((f, i) => f.message && <div key={i}>{t('flagDetail', { detail: f.message })}</div>)}
+      </details>
       <dl className="kv small">
         <dt>{t('value')}</dt>
         <dd data-testid="cell-value">{formatValue(value, def.unit) || t('blank')}</dd>
@@ -103,13 +107,13 @@ export function CellPanel({ report, field, onCorrect }: Props) {
           if (h.flag)
             return (
               <li key={i}>
-                {new Date(h.at).toLocaleString()}: {t(h.kind === 'accept' ? 'historyAccept' : 'historyUnaccept')} {h.flag.rule ?? ''}
+                {dateTime(h.at)}: {t(h.kind === 'accept' ? 'historyAccept' : 'historyUnaccept')} {h.flag.rule ?? ''}
                 {h.note && <span className="muted"> — {h.note}</span>}
               </li>
             );
           return (
             <li key={i} className={h.undone ? 'undone' : ''}>
-              {new Date(h.at).toLocaleString()}: {h.kind === 'undo' ? `${t('undo')} ` : h.kind === 'redo' ? `${t('redo')} ` : ''}
+              {dateTime(h.at)}: {h.kind === 'undo' ? `${t('undo')} ` : h.kind === 'redo' ? `${t('redo')} ` : ''}
               {v(h.from)} → {v(h.to)}
               {h.note && <span className="muted"> — {h.note}</span>}
             </li>

@@ -3,7 +3,7 @@
 // fixed by a correction stay visible, struck through.
 import { useState } from 'react';
 import type { ReportFlag } from '../../../src-main/contract/models.js';
-import { describeFlag } from '../../../src-main/core/validate/describe.js';
+import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import { useI18n } from '../../i18n/index.js';
 
 interface Props {

@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function ReportPage({ id, ids, onOpen, onBack }: Props) {
-  const { t } = useI18n();
+  const { t, status, error: words } = useI18n();
   const detail = useAsync(() => api.call('reports.get', { id }), [id]);
   const text = useAsync(() => api.call('reports.text', { id }), [id]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
       const off = api.subscribe((e) => {
         if ((e.name === 'job.done' || e.name === 'job.failed') && e.payload.jobId === jobId) {
           off();
-          if (e.name === 'job.failed') setError(e.payload.error);
+          if (e.name === 'job.failed') setError(e.payload.failure ? words(e.payload.failure) : e.payload.error);
           detail.reload();
           text.reload();
         }
@@ -113,7 +113,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           {r.sourceName ?? r.file}
           {r.publishedAt && ` · ${r.publishedAt}`}
         </span>
-        <span className={`badge st-${r.status}`} data-testid="report-status">{t(`status_${r.status}`)}</span>
+        <span className={`badge st-${r.status}`} data-testid="report-status">{status(r.status)}</span>
         <span className="spacer" />
         <button type="button" disabled={!r.canUndo} onClick={() => void undo()} title="Ctrl+Z" data-testid="undo">{t('undo')}</button>
         <button type="button" disabled={!r.canRedo} onClick={() => void redo()} title="Ctrl+Y" data-testid="redo">{t('redo')}</button>
@@ -151,7 +151,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
       )}
       {error && <div className="error">{error}</div>}
       {note && <div className="muted small">{note}</div>}
-      {r.error && <div className="error">{t('readError', { error: r.error })}</div>}
+      {r.error && <div className="error">{t('readError', { error: r.errorInfo ? words(r.errorInfo) : r.error })}</div>}
       <div className="report-body">
         <div className="pane source-pane">
           <div className="pane-title">{t('sourceText')}</div>

@@ -4,7 +4,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { REQUEST_COLUMNS, REVIEW_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
 import type { FieldDef } from '../../../src-main/core/catalogue/types.js';
 import { fieldById } from '../../../src-main/core/catalogue/index.js';
-import { describeFlag } from '../../../src-main/core/validate/describe.js';
+import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
 import { flagsOf, formatValue, parseValue } from './cells.js';

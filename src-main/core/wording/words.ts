@@ -1,0 +1,106 @@
+// The words for every key in codes.ts, Chinese and English. Each map is
+// typed over the whole union: a new flag kind, state or error code without
+// words here fails to compile. The UI and the workbook take their words from
+// these maps only.
+import type { ErrorCode, FlagKind, FlagStatus, GridState, JobStatus } from './codes.js';
+
+export type Lang = 'zh' | 'en';
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+/** Kinds a flag can have: the extractor's (model.ts) and the export's cross-year checks. */
+export type AnyFlagKind = FlagKind | 'cross_year';
+
+/** Each kind: `name`, a short label (a workbook column, a filter); `text`, what it means, said to the archivist. */
+export const FLAG_KIND_WORDS: { readonly [K in AnyFlagKind]: { name: Words; text: Words } } = {
+  rule: { name: { zh: '勾稽关系不符', en: 'rule failed' }, text: { zh: '勾稽关系不成立', en: 'the totals do not add up' } },
+  incomplete_row: {
+    name: { zh: '行数据不完整', en: 'incomplete row' },
+    text: { zh: '该行数字少于列数，单元格留空待核', en: 'fewer numbers than columns; cells left blank to check' },
+  },
+  unparseable: { name: { zh: '无法识别的数值', en: 'unreadable value' }, text: { zh: '无法识别的数值', en: 'a value that could not be read' } },
+  missing_table: { name: { zh: '缺少表格', en: 'missing table' }, text: { zh: '未找到此表', en: 'table not found' } },
+  missing_row: { name: { zh: '缺少行', en: 'missing row' }, text: { zh: '未找到此行', en: 'row not found' } },
+  ambiguous: { name: { zh: '读数不唯一', en: 'ambiguous' }, text: { zh: '读数不唯一，留空或待核', en: 'more than one reading; left blank or to check' } },
+  inferred: { name: { zh: '推算值', en: 'inferred value' }, text: { zh: '数值由推算得出，并非直接读出', en: 'value inferred, not read' } },
+  extra_cells: { name: { zh: '数字多于列数', en: 'extra cells' }, text: { zh: '数字多于列数，取舍为推测', en: 'more numbers than columns; which were kept is a guess' } },
+  template_mismatch: { name: { zh: '模板与年度不符', en: 'template mismatch' }, text: { zh: '年度与表格模板不符', en: "the tables' template does not match the year" } },
+  hybrid_template: { name: { zh: '混用两版模板', en: 'hybrid template' }, text: { zh: '表格混用两版模板', en: 'the tables mix the two templates' } },
+  unknown_agency: { name: { zh: '机关不明', en: 'unknown agency' }, text: { zh: '未能从标题识别机关名称', en: 'the agency could not be read from the title' } },
+  unknown_year: { name: { zh: '年度不明', en: 'unknown year' }, text: { zh: '未能识别报告年度', en: 'the report year could not be read' } },
+  needs_ocr: { name: { zh: '需要文字识别', en: 'needs OCR' }, text: { zh: '扫描件，无文字层，需要文字识别（OCR）', en: 'a scan without a text layer: needs OCR' } },
+  ocr: {
+    name: { zh: '文字识别所得', en: 'read by OCR' },
+    text: { zh: '数值由文字识别（OCR）从扫描件读出，请逐一核对原件', en: 'values read by OCR from a scan; check each against the original' },
+  },
+  cross_year: { name: { zh: '跨年度不符', en: 'cross-year mismatch' }, text: { zh: '与上一年度报告衔接不上', en: "does not follow from the previous year's report" } },
+};
+
+/** A report's review state, and a grid cell without a report. Same words in the app and the workbook. */
+export const STATUS_WORDS: { readonly [K in GridState]: Words } = {
+  unreviewed: { zh: '未审核', en: 'Not reviewed' },
+  flagged: { zh: '有疑问', en: 'Flagged' },
+  verified: { zh: '已核实', en: 'Verified' },
+  missing: { zh: '缺失', en: 'Missing' },
+};
+
+export const FLAG_STATUS_WORDS: { readonly [K in FlagStatus]: Words } = {
+  open: { zh: '待处理', en: 'open' },
+  accepted: { zh: '已确认（原文如此）', en: 'accepted (as in the original)' },
+  fixed: { zh: '已更正', en: 'fixed by a correction' },
+};
+
+export const JOB_STATUS_WORDS: { readonly [K in JobStatus]: Words } = {
+  running: { zh: '进行中', en: 'Running' },
+  done: { zh: '已完成', en: 'Finished' },
+  failed: { zh: '失败', en: 'Failed' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+/**
+ * Every error code in words. `{name}` placeholders are filled from the
+ * error's params; a missing param leaves the sentence without it (the words
+ * must read well with no params at all).
+ */
+export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
+  // reader (ReadError)
+  unsupported: { zh: '不支持的文件格式；请另存为 .docx、.pdf 或 .txt', en: 'unsupported file format; save it as .docx, .pdf or .txt' },
+  not_text: { zh: '不是可读的文本文件（二进制内容或无法识别的编码）', en: 'not a readable text file (binary content or an unknown encoding)' },
+  empty: { zh: '文件中没有文字', en: 'the file holds no text' },
+  too_large: { zh: '文件过大，超出可读取的上限', en: 'the file is too large to read' },
+  corrupt: { zh: '文件已损坏，无法读取；请用原程序打开后重新保存', en: 'the file is damaged; open it in its program and save it again' },
+  encrypted: { zh: '文件有密码保护；请去除密码后另存一份', en: 'the file is password-protected; save a copy without the password' },
+  needs_conversion: { zh: '无法直接读取的旧格式；请用 Word 或 WPS 另存为 .docx', en: 'an old format that cannot be read directly; save it as .docx in Word or WPS' },
+  timeout: { zh: '读取超时，已停止；请拆分文件或单独导入', en: 'reading took too long and was stopped; split the file or import it alone' },
+  io: { zh: '无法打开或读取文件', en: 'the file could not be opened or read' },
+  // per file, besides the readers
+  not_report: { zh: '不是政府信息公开年报：未找到机关、年度或三张表', en: 'not an annual report: no agency, no year and none of the three tables found' },
+  not_regular: { zh: '不是普通文件', en: 'not a regular file' },
+  vanished: { zh: '文件在读取前已被删除或移走', en: 'the file disappeared before it could be read' },
+  no_permission: { zh: '没有读取此文件的权限', en: 'no permission to read the file' },
+  copy_failed: { zh: '无法把原文件复制进档案库（磁盘已满或无写入权限？）', en: 'the original could not be copied into the archive (disk full or no write permission?)' },
+  extract_failed: { zh: '提取程序处理此文件时出错，请把文件报告给开发者', en: 'the extractor failed on this file; please report it' },
+  original_missing: { zh: '档案库中的原文件副本已丢失；请从备份恢复', en: 'the archived copy of the original is missing; restore it from a backup' },
+  original_damaged: { zh: '档案库中的原文件副本已损坏（校验值改变）；请从备份恢复', en: "the archived copy of the original is damaged (its checksum changed); restore it from a backup" },
+  lock_file: { zh: 'Office 临时锁定文件', en: 'an Office lock file' },
+  no_extension: { zh: '没有扩展名，不是年报格式', en: 'no file extension: not a report format' },
+  unsupported_extension: { zh: '不支持的文件类型 {ext}', en: '{ext} files are not a supported report format' },
+  symlink: { zh: '快捷方式或符号链接（不跟随）', en: 'a symbolic link (not followed)' },
+  folder_unreadable: { zh: '无法读取此文件夹', en: 'the folder cannot be read' },
+  unknown: { zh: '无法处理此文件', en: 'the file could not be processed' },
+  // archive (ArchiveError)
+  not_found: { zh: '未找到所要的内容（可能已被删除或改动）', en: 'not found (it may have been removed or changed)' },
+  refused: { zh: '无法打开：这不是可用的档案库文件', en: 'cannot be opened: not a usable archive file' },
+  invalid: { zh: '输入无效', en: 'invalid input' },
+  busy: { zh: '档案库正忙：另一项导入或重新提取正在进行，请稍后再试', en: 'the archive is busy with another import or re-extraction; try again later' },
+  // services
+  no_archive: { zh: '当前没有打开的档案库', en: 'no archive is open' },
+  bad_args: { zh: '请求的参数无效', en: 'the request is not valid' },
+  unknown_handler: { zh: '未知的操作', en: 'unknown operation' },
+  unknown_job: { zh: '未找到此任务（可能已结束很久）', en: 'unknown job (it may have ended long ago)' },
+  no_samples: { zh: '此版本未附带示例报告', en: 'no sample reports are bundled with this build' },
+  no_original: { zh: '不知道此报告的原文件在哪里', en: 'the original file of this report is not known' },
+  internal: { zh: '程序内部错误，请查看日志', en: 'internal error; see the log' },
+};
