@@ -7,6 +7,7 @@ import { extractFile, extractBytes } from '../../src-main/core/extract/index.js'
 import { findMeta } from '../../src-main/core/extract/meta.js';
 import { validate } from '../../src-main/core/validate/index.js';
 import { base, extractText, flagged, withRow } from './helpers.js';
+import { generateReport } from '../gen/generate.js';
 
 describe('metadata', () => {
   it('reads the agency from a title broken over two lines', () => {
@@ -332,5 +333,37 @@ describe('总计 column left blank on every 办理结果 row', () => {
     const y = extractText(lines.join('\n'));
     expect(y.values['requests.granted.person']).toBeNull();
     expect(flagged(y, 'requests.granted', 'incomplete_row')).toBe(true);
+  });
+});
+
+describe('explicit blank cells are positions', () => {
+  const md = () => generateReport(5, { layout: 'markdown', template: '2021' });
+  const cols = ['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'];
+  it('reads `| 0 | 0 | 0 | 0 | 0 | 0 |  |` as six numbers and a blank 总计', () => {
+    const g = md();
+    const t = g.text.replace(/(（一）予以公开 \|  \|)((?: \d+ \|){6}) \d+ \|/, '$1$2  |');
+    expect(t).not.toBe(g.text);
+    const x = extractText(t);
+    expect(cols.slice(0, 6).map((c) => x.values[`requests.granted.${c}`])).toEqual(cols.slice(0, 6).map((c) => g.values[`requests.granted.${c}`]));
+    expect(x.values['requests.granted.total']).toBeNull();
+    expect(flagged(x, 'requests.granted', 'incomplete_row')).toBe(false); // a blank as printed, not a lost cell
+  });
+  it('reads a blank in the middle of a row at its column, not as a short row', () => {
+    const g = md();
+    const t = g.text.replace(/(（一）予以公开 \|  \|)( \d+ \|)( \d+ \|)/, '$1$2  |');
+    const x = extractText(t);
+    expect(x.values['requests.granted.person']).toBe(g.values['requests.granted.person']);
+    expect(x.values['requests.granted.business']).toBeNull();
+    expect(x.values['requests.granted.total']).toBe(g.values['requests.granted.total']);
+    // a tab row the same way
+    const tabs = base(5, { template: '2021' });
+    const y = extractText(withRow(tabs.text, '予以公开', ['3', '', '0', '0', '0', '0', '3']));
+    expect(cols.map((c) => y.values[`requests.granted.${c}`])).toEqual([3, null, 0, 0, 0, 0, 3]);
+  });
+  it('still drops a grid row’s padding (`| 行政许可 | 73 |  |  |`)', () => {
+    const g = md();
+    const x = extractText(g.text);
+    expect(x.values['active.license.decisions']).toBe(g.values['active.license.decisions']);
+    expect(x.flags).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.10.0';
+export const EXTRACTOR_VERSION = '1.11.0';
 
 interface Zones {
   main: [number, number];

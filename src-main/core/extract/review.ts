@@ -4,7 +4,7 @@
 // cells are resolved by R4, glued digits likewise.
 import { TEMPLATES, type RowDef } from '../catalogue/index.js';
 import { matchReviewRow } from './labels.js';
-import { resolve, splitDigits, type RowRead, type Slot } from './rows.js';
+import { dropPadding, resolve, splitDigits, type RowRead, type Slot } from './rows.js';
 import type { Tok, ValueTok } from './tokens.js';
 
 const ROWS: RowDef[] = TEMPLATES['2019'].rows.filter((r) => r.table === 'review');
@@ -29,6 +29,7 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
       }
     } else if (cur) cur.vals.push(t);
   }
+  for (const g of byRow.values()) dropPadding(g, W);
   if (ROWS.every((r) => byRow.get(r.id)?.vals.length === W)) {
     // a group printed twice with different numbers: another table (last year's)
     const key = (v: ValueTok[]) => v.map((t) => t.v.value).join('|');
@@ -44,8 +45,9 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
     return out;
   }
   // Flat mode: every value of the section in reading order.
-  const vals = toks.filter((t): t is ValueTok => t.kind === 'value');
   const n = W * ROWS.length;
+  let vals = toks.filter((t): t is ValueTok => t.kind === 'value');
+  if (vals.length > n) vals = vals.filter((t) => !t.v.pad);
   const tr = transposed(toks);
   const set = (slots: Slot[] | null, status: RowRead['status'], message?: string) => {
     ROWS.forEach((r, i) => {

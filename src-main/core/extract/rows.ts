@@ -87,6 +87,7 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
 export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef) => RowCheck | null): Map<string, RowRead> {
   const { occs, orphans } = collectOccurrences(toks);
   const inT = occs.filter((o) => rowOf(template, o.rowId));
+  for (const o of inT) dropPadding(o, rowOf(template, o.rowId)!.columns.length);
   // A label printed after its numbers: a row that took its own numbers and the
   // next row's, followed by a row label with none.
   for (let i = 0; i + 1 < inT.length; i++) {
@@ -195,6 +196,14 @@ function distrustShifted(out: Map<string, RowRead>, orphans: number): void {
       blank(open, i - 1);
       open = -1;
     }
+  }
+}
+
+/** Empty cells ending a line are padding when the row has more cells than columns (`行政许可 | 0 |  |  |`). */
+export function dropPadding(o: { vals: ValueTok[] }, n: number): void {
+  if (o.vals.length > n && o.vals.some((t) => t.v.pad)) {
+    const kept = o.vals.filter((t) => !t.v.pad);
+    o.vals.splice(0, o.vals.length, ...kept);
   }
 }
 

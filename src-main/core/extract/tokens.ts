@@ -34,10 +34,15 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     // crawler text); a single space stays inside the cell (`减 6`, `1898468.07 元`).
     let c = i;
     let k = i;
+    const lineStart = toks.length;
     while (k < nl) {
       const ch = text.charCodeAt(k);
       if (ch === 0x09) {
-        cell(text, c, k, line, toks);
+        // An empty cell between two tabs (markdown pipes become tabs) after
+        // the line's first number is a blank at that column, not a lost cell:
+        // `| 0 | 0 | 0 | 0 | 0 | 0 |  |` is six zeros and a blank 总计.
+        if (blankSeg(text, c, k) && hasValue(toks, lineStart)) toks.push({ kind: 'value', start: c, end: c, v: { value: null, unit: null, start: 0, end: 0 }, line });
+        else cell(text, c, k, line, toks);
         c = k + 1;
       } else if (ch === 0x20 && text.charCodeAt(k + 1) === 0x20) {
         let e = k;
@@ -49,6 +54,17 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
       k++;
     }
     cell(text, c, nl, line, toks);
+    // blanks with no number after them on the line may be the grid's padding
+    // (a one-column row in a four-column table), as may blanks before a text
+    // cell (a label printed after its numbers): the row reader drops them
+    // when its row has more cells than columns
+    let next: Tok | null = null;
+    for (let k = toks.length - 1; k >= lineStart; k--) {
+      const t = toks[k]!;
+      const blank = t.kind === 'value' && t.end === t.start;
+      if (blank && (!next || next.kind === 'text')) t.v.pad = true;
+      if (!blank) next = t;
+    }
     line++;
     i = nl + 1;
   }
@@ -112,6 +128,16 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
 
 const PAGE_CELL = /^(?:[-—][ ]*\d{1,3}[ ]*[-—]|\d{1,3}[ ]*\/[ ]*\d{1,3}|第[ ]*\d{1,3}[ ]*页(?:[ ]*[,，]?[ ]*共[ ]*\d{1,3}[ ]*页)?)$/;
 const GLUED = /^(.*[\u4e00-\u9fff)）”"])(\d+)$/;
+
+function blankSeg(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function hasValue(toks: Tok[], from: number): boolean {
+  for (let k = toks.length - 1; k >= from; k--) if (toks[k]!.kind === 'value') return true;
+  return false;
+}
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x3000 || c === 0xa0;

@@ -8,6 +8,8 @@ export interface ParsedValue {
   value: number | null;
   unit: 'yuan' | 'wan' | null;
   note?: string;
+  /** An empty cell at the end of its line (maybe the grid's padding, see tokens.ts). */
+  pad?: boolean;
   /** Digits only, no sign/unit/separator (for glued-digit repair). */
   digits?: string;
   /** Start/end inside the parsed string. */
