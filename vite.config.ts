@@ -1,11 +1,30 @@
 // Renderer build: src-renderer → dist-renderer, relative asset paths so the
 // same build loads from the Electron package (app://) and the web bridge.
+// pdf.js's CMaps and standard fonts are copied beside it (pdfjs/), so the
+// page viewer draws Chinese PDFs with no network.
 import react from '@vitejs/plugin-react';
-import { dirname, relative } from 'node:path';
+import { cpSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const repo = dirname(fileURLToPath(import.meta.url));
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+function pdfjsData(): Plugin {
+  let outDir = '';
+  return {
+    name: 'pdfjs-data',
+    apply: 'build',
+    configResolved(c) {
+      outDir = resolve(c.root, c.build.outDir);
+    },
+    closeBundle() {
+      for (const d of ['cmaps', 'standard_fonts']) cpSync(join(pdfjsRoot, d), join(outDir, 'pdfjs', d), { recursive: true });
+    },
+  };
+}
 
 /** dist-renderer/build-sources.json: the repository files the bundle was built
  *  from (src-renderer and what it imports from src-main), so `npm run web`
@@ -32,7 +51,7 @@ function recordSources(): Plugin {
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react(), recordSources()],
+  plugins: [react(), recordSources(), pdfjsData()],
   build: {
     outDir: '../dist-renderer',
     emptyOutDir: true,

@@ -15,6 +15,7 @@ import type {
   JobKind,
   JobResult,
   JobState,
+  OriginalFile,
   LibraryGrid,
   ReportDetail,
   ReportFilter,
@@ -50,6 +51,8 @@ export interface Handlers {
     result: ReportDetail;
   };
   'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
+  /** The archived original's bytes (page viewer). */
+  'reports.original': { args: { id: number }; result: OriginalFile };
   'cells.correct': {
     args: { id: number; field: string; value: number | null; note?: string };
     result: ReportDetail;
@@ -111,6 +114,7 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'reports.verify': true,
   'reports.setMeta': true,
   'reports.openOriginal': true,
+  'reports.original': true,
   'cells.correct': true,
   'cells.undo': true,
   'cells.redo': true,

@@ -121,6 +121,18 @@ export interface ReportText {
   positions?: { start: number; end: number; position: PagePosition }[];
 }
 
+/** The archived original's bytes, for the page viewer (by report id: never a path from the renderer). */
+export interface OriginalFile {
+  id: number;
+  name: string;
+  format: SourceFormat | null;
+  /** Media type by content: application/pdf, image/png, image/jpeg, … */
+  mime: string;
+  size: number;
+  /** Base64 of the bytes (JSON-safe over both bridges). */
+  data: string;
+}
+
 export interface SearchHit {
   id: number;
   agency: string | null;

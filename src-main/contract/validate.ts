@@ -119,6 +119,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'reports.verify': obj({ id: req(id), verified: req(bool) }),
   'reports.setMeta': obj({ id: req(id), agency: opt(nonEmpty(200)), year: opt(year), template: opt(template) }),
   'reports.openOriginal': obj({ id: req(id) }),
+  'reports.original': obj({ id: req(id) }),
   'cells.correct': obj({ id: req(id), field: req(fieldId), value: req(nullable(finite)), note: opt(str(1000)) }),
   'cells.undo': obj({ id: req(id) }),
   'cells.redo': obj({ id: req(id) }),

@@ -1,5 +1,6 @@
 // Maps the core's Archive (src-main/core/archive) and exporter onto the
 // services' ArchivePort. Shapes only: no rules, no SQL, no extraction here.
+import { readFile, stat } from 'node:fs/promises';
 import { openArchive, type Archive, type CorrectionEntry, type ReportFilter as CoreFilter } from '../core/archive/index.js';
 import type { Correction, ReportDetail, ReportFilter, ReportPage } from '../contract/index.js';
 import type { ArchivePort, Progress } from './port.js';
@@ -78,6 +79,14 @@ export function archivePort(a: Archive): ArchivePort {
     get: (id) => detail(a, id),
     text: (id) => a.reportText(id),
     originalPath: (id) => a.originalPath(id),
+    original: async (id, maxBytes) => {
+      const d = a.getReport(id);
+      const file = a.originalPath(id);
+      const size = (await stat(file)).size;
+      if (size > maxBytes)
+        throw new Error(`原件过大（${Math.round(size / 1e6)} MB），无法在应用内显示，请用“打开原件” / the original is too large to show in the app (${Math.round(size / 1e6)} MB); open it instead`);
+      return { name: d.source.name, format: d.format, bytes: await readFile(file) };
+    },
     correct: (id, field, value, note) => void a.correct(id, field, value, note),
     undo: (id) => void a.undo(id),
     redo: (id) => void a.redo(id),

@@ -23,6 +23,19 @@ export interface ServiceOptions {
   bridge: 'electron' | 'web';
 }
 
+/** Originals larger than this are not sent to the page viewer (they open in their own program). */
+const MAX_VIEWED_ORIGINAL = 100 * 1024 * 1024;
+
+/** Media type by the first bytes (the page viewer shows PDFs and the images a browser can draw). */
+export function mediaType(b: Uint8Array): string {
+  const head = (n: number) => Buffer.from(b.subarray(0, n)).toString('latin1');
+  if (head(1024).includes('%PDF-')) return 'application/pdf';
+  if (b[0] === 0x89 && head(4).slice(1) === 'PNG') return 'image/png';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (head(4) === 'II*\0' || head(4) === 'MM\0*') return 'image/tiff';
+  return 'application/octet-stream';
+}
+
 type Impl = { [K in HandlerName]: (args: Args<K>) => Promise<Result<K>> | Result<K> };
 
 export class NoArchiveError extends CodedError {
@@ -107,6 +120,10 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       if (!path) throw new CodedError('no_original', 'the original file of this report is not known');
       const opened = host.openPath ? await host.openPath(path) : false;
       return { opened, path };
+    },
+    'reports.original': async ({ id }) => {
+      const o = await need().original(id, MAX_VIEWED_ORIGINAL);
+      return { id, name: o.name, format: o.format, mime: mediaType(o.bytes), size: o.bytes.length, data: Buffer.from(o.bytes).toString('base64') };
     },
     'cells.correct': ({ id, field, value, note }) => {
       need().correct(id, field, value, note?.trim() ? note.trim() : null);

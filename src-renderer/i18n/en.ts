@@ -1,4 +1,5 @@
 import type { Dictionary } from './zh-CN.js';
+import { reviewEn } from './review.js';
 
 export const en: Dictionary = {
   appName: 'Nianbao Archive',
@@ -137,4 +138,5 @@ export const en: Dictionary = {
   noArchiveWeb: 'No archive is open; restart with --archive PATH.',
   newArchive: 'New archive…',
   openArchive: 'Open archive…',
+  ...reviewEn,
 };

@@ -1,4 +1,6 @@
 // 简体中文 (default). en.ts must have the same keys (checked by its type).
+import { reviewZh } from './review.js';
+
 export const zhCN = {
   appName: '年报档案',
   navLibrary: '档案库',
@@ -142,6 +144,7 @@ export const zhCN = {
   noArchiveWeb: '当前没有打开的档案库；请用 --archive 指定档案库后重新启动。',
   newArchive: '新建档案库…',
   openArchive: '打开档案库…',
+  ...reviewZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage, ReportDetail, ReportSummary } from '../../src-main/contract/index.js';
 import { parseArgsFor } from '../../src-main/contract/index.js';
-import { createServices, type Host } from '../../src-main/services/index.js';
+import { createServices, mediaType, type Host } from '../../src-main/services/index.js';
 import type { ArchivePort } from '../../src-main/services/port.js';
 
 function summary(id: number, agency: string, year: number, status: ReportSummary['status']): ReportSummary {
@@ -39,6 +39,11 @@ function port(path: string, log: string[]): ArchivePort {
     get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as ReportDetail,
     text: (id) => ({ id, text: '', format: 'txt' }),
     originalPath: (id) => `/r/${id}.txt`,
+    original: async (id, max) => {
+      const bytes = Buffer.from(id === 1 ? '%PDF-1.4 fake' : '报告');
+      if (bytes.length > max) throw new Error('too large');
+      return { name: `${id}.pdf`, format: id === 1 ? 'pdf' : 'txt', bytes };
+    },
     correct: (id, field, value, note) => log.push(`correct ${id} ${field} ${value} ${note}`),
     undo: () => undefined,
     redo: () => undefined,
@@ -144,6 +149,17 @@ describe('services', () => {
     await expect(s.call('export.openFolder', { jobId: 'made-up' })).rejects.toThrow(/unknown export job/);
     expect(await s.call('reports.openOriginal', { id: 2 })).toEqual({ opened: true, path: '/r/2.txt' });
     expect(opened).toEqual(['/out', '/r/2.txt']);
+  });
+
+  it('serves an original\'s bytes by report id (base64, media type by content)', async () => {
+    const { s } = await setup();
+    const pdf = await s.call('reports.original', { id: 1 });
+    expect(pdf).toMatchObject({ id: 1, name: '1.pdf', format: 'pdf', mime: 'application/pdf', size: 13 });
+    expect(Buffer.from(pdf.data, 'base64').toString()).toBe('%PDF-1.4 fake');
+    expect((await s.call('reports.original', { id: 2 })).mime).toBe('application/octet-stream');
+    expect(mediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toBe('image/png');
+    expect(mediaType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(mediaType(Buffer.from('II*\0rest'))).toBe('image/tiff');
   });
 
   it('offers the bundled samples only when the folder holds reports', async () => {

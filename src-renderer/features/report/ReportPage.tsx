@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/index.js';
 import { CellPanel } from './CellPanel.js';
 import { FlagList } from './FlagList.js';
 import { MetaEditor, type MetaPatch } from './MetaEditor.js';
-import { SourceText } from './SourceText.js';
+import { SourcePane } from './SourcePane.js';
+import { spansOf } from './selection.js';
 import { Tables } from './Tables.js';
 
 interface Props {
@@ -154,8 +155,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
       {r.error && <div className="error">{t('readError', { error: r.errorInfo ? words(r.errorInfo) : r.error })}</div>}
       <div className="report-body">
         <div className="pane source-pane">
-          <div className="pane-title">{t('sourceText')}</div>
-          {text.data ? <SourceText text={text.data} source={selected ? r.cells[selected] ?? null : null} /> : <div className="muted">{t('loading')}</div>}
+          <SourcePane reportId={id} text={text.data} spans={spansOf(r, selected)} />
         </div>
         <div className="pane tables-pane">
           <Tables

@@ -1,42 +1,47 @@
-// The report's text with the selected cell's span marked and scrolled into
-// view. For PDF the page (and position on it) is shown above the text.
-import { useEffect, useRef } from 'react';
-import type { CellSource, ReportText } from '../../../src-main/contract/models.js';
+// The report's text with the selected spans marked (a cell's number, or a
+// row's whole line) and the first scrolled into view. For PDF the page is
+// shown above the text.
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReportText } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
+import { pageAt } from './page-box.js';
 
-export function SourceText({ text, source }: { text: ReportText; source: CellSource | null }) {
+export function SourceText({ text, spans }: { text: ReportText; spans: { start: number; end: number }[] }) {
   const { t } = useI18n();
   const mark = useRef<HTMLElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  const s = text.text;
+  const ok = spans.filter((x) => x.start >= 0 && x.end <= s.length && x.end > x.start).sort((a, b) => a.start - b.start);
+  const key = ok.map((x) => `${x.start}-${x.end}`).join();
   useEffect(() => {
     // Scroll only the text pane (scrollIntoView would move the whole window).
     const m = mark.current;
     const pane = box.current?.parentElement;
     if (m && pane) pane.scrollTop = Math.max(0, m.offsetTop - pane.clientHeight / 2); // .pane is position: relative
-  }, [source?.start, source?.end]);
-  const s = text.text;
-  const ok = source && source.start >= 0 && source.end <= s.length && source.end > source.start;
-  const page =
-    source?.position?.page ??
-    (ok && text.pages ? text.pages.find((p) => source.start >= p.start && source.start < p.end)?.page : undefined);
+  }, [key]);
+  const page = ok[0] ? pageAt(text, ok[0].start) : null;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  ok.forEach((x, i) => {
+    if (x.start < at) return; // overlapping spans: the first wins
+    parts.push(s.slice(at, x.start));
+    parts.push(
+      <mark key={i} ref={i === 0 ? mark : undefined} data-testid="source-mark">
+        {s.slice(x.start, x.end)}
+      </mark>,
+    );
+    at = x.end;
+  });
+  parts.push(s.slice(at));
   return (
     <div className="source" ref={box}>
-      {page !== undefined && (
+      {page !== null && (
         <div className="muted small source-page" data-testid="source-page">
           {t('page', { n: page })}
-          {source?.position && ` · (${Math.round(source.position.x)}, ${Math.round(source.position.y)})`}
         </div>
       )}
       <pre className="source-text" data-testid="source-text">
-        {ok ? (
-          <>
-            {s.slice(0, source.start)}
-            <mark ref={mark} data-testid="source-mark">{s.slice(source.start, source.end)}</mark>
-            {s.slice(source.end)}
-          </>
-        ) : (
-          s
-        )}
+        {parts}
       </pre>
     </div>
   );

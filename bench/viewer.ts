@@ -1,0 +1,74 @@
+// Page viewer: how long the real renderer (vite build, in headless Chromium,
+// through the web bridge) takes to open a report's PDF page — fetch the
+// original from the archive by report id, open it with pdf.js, draw the page
+// and box the selected cell — for the real PDFs in ../shared/real-pdfs.
+// Target: < 300 ms a page.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { openArchivePort } from '../src-main/services/adapter.js';
+import { createServices } from '../src-main/services/index.js';
+import { startWebBridge } from '../src-main/web/server.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const REAL = new URL('../../shared/real-pdfs/', import.meta.url).pathname;
+const CHROMIUM = '/usr/bin/chromium';
+// Evaluated in the page (a string: no DOM types in the Node program).
+const viewerAttr = (name: string) => `document.querySelector('[data-testid="page-viewer"]')?.getAttribute('${name}')`;
+
+export async function bench(): Promise<void> {
+  if (!existsSync(REAL) || !existsSync(CHROMIUM)) {
+    console.log(`viewer: skipped (${existsSync(REAL) ? CHROMIUM : REAL} is absent)`);
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-viewer-'));
+  const dir = join(tmp, 'pdfs');
+  mkdirSync(dir);
+  const files = readdirSync(REAL).filter((f) => f.endsWith('.pdf'));
+  for (const f of files) copyFileSync(join(REAL, f), join(dir, f));
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
+  const services = await createServices({ openArchive: openArchivePort, archivePath: join(tmp, 'bench.nianbao'), bridge: 'web' });
+  const { jobId } = await services.call('import.start', { folder: dir });
+  await services.jobs.wait(jobId);
+  const bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
+  const ctx = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    viewport: { width: 1500, height: 950 },
+  });
+  const times: number[] = [];
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(bridge.url);
+    await page.getByTestId('tab-list').click();
+    await page.getByTestId('report-row').first().waitFor();
+    const n = await page.getByTestId('report-row').count();
+    for (let i = 0; i < n; i++) {
+      await page.getByTestId('report-row').nth(i).click();
+      const viewer = page.getByTestId('page-viewer');
+      await viewer.waitFor();
+      await page.waitForFunction(viewerAttr('data-ms'), null, { timeout: 30_000 });
+      const first = Number(await viewer.getAttribute('data-ms'));
+      // then a cell on another page: turning to it and drawing
+      await page.locator('td[data-field="review.litigation_after.total"]').click();
+      await page.waitForFunction(`${viewerAttr('data-page')} !== '1'`, null, { timeout: 30_000 });
+      await page.waitForFunction(viewerAttr('data-ms'), null, { timeout: 30_000 });
+      const turn = Number(await viewer.getAttribute('data-ms'));
+      const title = (await page.getByTestId('report-title').textContent()) ?? '';
+      console.log(`viewer: ${title.trim()} — open + draw page 1: ${first} ms; turn to the cell's page ${await viewer.getAttribute('data-page')} + box: ${turn} ms`);
+      times.push(first, turn);
+      await page.getByRole('button', { name: /返回|Back/ }).click();
+      await page.getByTestId('tab-list').click();
+      await page.getByTestId('report-row').first().waitFor();
+    }
+    console.log(`viewer: ${files.length} real PDFs, slowest page open ${Math.max(...times)} ms (target < 300 ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+  } finally {
+    await ctx.close();
+    await bridge.close();
+    await services.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
