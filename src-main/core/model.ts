@@ -112,7 +112,8 @@ export type FlagKind =
   | 'unknown_year'
   | 'needs_ocr'
   | 'ocr' // values read by OCR from a scan: each must be checked against the original
-  | 'extra_cells'; // more numbers than columns: which were kept is a guess
+  | 'extra_cells' // more numbers than columns: which were kept is a guess
+  | 'layout_doubt'; // a value read in a table the extractor found out of order (2+ rows shifted or ambiguous)
 
 export interface Flag {
   kind: FlagKind;

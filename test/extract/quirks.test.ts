@@ -367,3 +367,29 @@ describe('explicit blank cells are positions', () => {
     expect(x.flags).toEqual([]);
   });
 });
+
+describe('a scrambled table taints itself', () => {
+  it('flags every value read in a table with two or more rows shifted or ambiguous', () => {
+    const g = base(81, { template: '2021' });
+    // glued digits with several readings that add up: two rows read as ambiguous
+    let t = withRow(g.text, '予以公开', ['1010102']);
+    t = withRow(t, '重复申请', ['1010102']);
+    const x = extractText(t);
+    expect(x.values['requests.granted.total']).toBeNull();
+    expect(flagged(x, 'requests.granted', 'ambiguous')).toBe(true);
+    // the other rows of table 三 are still read, each under a layout_doubt naming its row
+    expect(x.values['requests.new.total']).toBe(g.values['requests.new.total']);
+    const doubt = x.flags.filter((f) => f.kind === 'layout_doubt');
+    expect(doubt.map((f) => f.fields[0])).toContain('requests.new');
+    expect(doubt.map((f) => f.fields[0])).toContain('requests.carried_forward');
+    expect(doubt.every((f) => f.fields.length === 1 && f.fields[0]!.startsWith('requests.'))).toBe(true);
+    for (const id of Object.keys(x.values)) if (id.startsWith('requests.') && x.values[id] !== null) expect(flagged(x, id)).toBe(true);
+    expect(x.cells['requests.new.total']!.confidence).toBeLessThanOrEqual(0.5);
+    // table 二 is in order: untouched
+    expect(flagged(x, 'active.rules.issued')).toBe(false);
+    // one doubtful row alone does not taint its table
+    const y = extractText(withRow(g.text, '予以公开', ['1010102']));
+    expect(flagged(y, 'requests.granted', 'ambiguous')).toBe(true);
+    expect(y.flags.some((f) => f.kind === 'layout_doubt')).toBe(false);
+  });
+});

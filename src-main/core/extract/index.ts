@@ -17,7 +17,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.11.0';
+export const EXTRACTOR_VERSION = '1.12.0';
 
 interface Zones {
   main: [number, number];
@@ -184,6 +184,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
     });
   }
 
+  taint(all, cells, flags);
   flags.push(...validate(values, template));
   const extraction: Extraction = {
     file,
@@ -198,6 +199,33 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   };
   markOcr(extraction, doc);
   return { extraction, normalized: text };
+}
+
+/** Rows read with doubt about their place: shifted between rows, or several readings. */
+const DOUBT: ReadonlySet<RowRead['status']> = new Set(['shifted', 'ambiguous']);
+const TABLE_WORD = { active: '二', requests: '三', review: '四' } as const;
+
+/**
+ * A scrambled table taints itself: when two or more of its rows were read as
+ * shifted or ambiguous, nothing read in it stays unflagged — every row with a
+ * value gets a layout_doubt flag naming it (its neighbours may hold its numbers).
+ */
+function taint(all: Map<string, RowRead>, cells: Record<string, CellSource>, flags: Flag[]): void {
+  for (const table of ['active', 'requests', 'review'] as const) {
+    const rows = [...all.values()].filter((r) => r.row.table === table);
+    // table 四 read as one run: its three groups share one status, count it once
+    const bad = table === 'review' ? (rows.some((r) => DOUBT.has(r.status)) ? 1 : 0) : rows.filter((r) => DOUBT.has(r.status)).length;
+    if (bad < 2) continue;
+    for (const r of rows) {
+      if (!r.slots || !r.slots.some(Boolean)) continue;
+      flags.push({
+        kind: 'layout_doubt',
+        fields: [r.row.id],
+        message: `row ${r.row.label.zh}: read in table ${TABLE_WORD[table]}, where ${bad} rows were shifted or ambiguous; its numbers may be a neighbour's`,
+      });
+      for (const id of Object.keys(cells)) if (id.startsWith(`${r.row.id}.`)) cells[id]!.confidence = Math.min(cells[id]!.confidence, 0.5);
+    }
+  }
 }
 
 /** Rows of tables 二 and 三 that were found at all. */

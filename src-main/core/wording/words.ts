@@ -26,6 +26,13 @@ export const FLAG_KIND_WORDS: { readonly [K in AnyFlagKind]: { name: Words; text
   ambiguous: { name: { zh: '读数不唯一', en: 'ambiguous' }, text: { zh: '读数不唯一，留空或待核', en: 'more than one reading; left blank or to check' } },
   inferred: { name: { zh: '推算值', en: 'inferred value' }, text: { zh: '数值由推算得出，并非直接读出', en: 'value inferred, not read' } },
   extra_cells: { name: { zh: '数字多于列数', en: 'extra cells' }, text: { zh: '数字多于列数，取舍为推测', en: 'more numbers than columns; which were kept is a guess' } },
+  layout_doubt: {
+    name: { zh: '表格版式存疑', en: 'layout doubt' },
+    text: {
+      zh: '此表有两行以上错位或读数不唯一，表中读出的数值都须对照原件核对',
+      en: 'two or more rows of this table were out of order or ambiguous; check every value read in it against the original',
+    },
+  },
   template_mismatch: { name: { zh: '模板与年度不符', en: 'template mismatch' }, text: { zh: '年度与表格模板不符', en: "the tables' template does not match the year" } },
   hybrid_template: { name: { zh: '混用两版模板', en: 'hybrid template' }, text: { zh: '表格混用两版模板', en: 'the tables mix the two templates' } },
   unknown_agency: { name: { zh: '机关不明', en: 'unknown agency' }, text: { zh: '未能从标题识别机关名称', en: 'the agency could not be read from the title' } },
