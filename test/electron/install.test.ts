@@ -21,11 +21,10 @@ function haveElectron(): boolean {
 }
 
 describe('install and start', () => {
-  it("allows Electron's install script; offline CI skips the download and never rebuilds for Electron", () => {
+  it("allows Electron's install script; offline CI skips the download", () => {
     expect(pkg.allowScripts.electron).toBe(true);
     expect(pkg.allowScripts['better-sqlite3']).toBe(true);
     expect(ci).toMatch(/^export ELECTRON_SKIP_BINARY_DOWNLOAD=1$/m);
-    expect(ci).not.toMatch(/electron-rebuild|@electron\/rebuild|install-app-deps|electron-builder/);
   });
 
   it('`npm start` checks for the binary before building anything', () => {
