@@ -80,6 +80,7 @@ export const en: Dictionary = {
   invalidCount: 'Enter a non-negative whole number',
   invalidChange: 'Enter a whole number (may be signed)',
   invalidWan: 'Enter a number (万元)',
+  valueTooLarge: 'Too large for this cell (counts up to 1e9, amounts up to 1e12 万元)',
   blank: 'blank',
   readError: 'This file could not be read: {error}',
   table_active: 'II. Proactive disclosure',

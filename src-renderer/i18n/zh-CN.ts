@@ -82,6 +82,7 @@ export const zhCN = {
   invalidCount: '请输入非负整数',
   invalidChange: '请输入整数（可带正负号）',
   invalidWan: '请输入数字（万元）',
+  valueTooLarge: '数值过大（数量至多10亿，金额至多1万亿万元）',
   blank: '空',
   readError: '此文件无法读取：{error}',
   table_active: '二、主动公开政府信息情况',

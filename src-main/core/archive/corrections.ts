@@ -2,7 +2,7 @@
 // and redo are entries that revert or re-apply an earlier `set`, so the log
 // is the full history and nothing is ever rewritten. The cell row caches the
 // current value; rules are re-checked after every change.
-import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
+import { fieldById, TEMPLATES, valueProblem, VALUE_PROBLEM_WORDS, type TemplateId } from '../catalogue/index.js';
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
 import { recheck, refreshActive, reportFieldIds } from './rules.js';
@@ -60,9 +60,8 @@ function checkValue(field: string, value: number | null): void {
   if (value === null) return;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new ArchiveError('invalid', `${field}: "${value}" is not a number`);
   const unit = fieldById(field)?.unit;
-  if (unit === 'count' && (!Number.isInteger(value) || value < 0)) throw new ArchiveError('invalid', `${field} is a count: a whole number ≥ 0, not ${value}`);
-  if (unit === 'change' && !Number.isInteger(value)) throw new ArchiveError('invalid', `${field} is a change: a whole number, not ${value}`);
-  if (unit === 'wan' && value < 0) throw new ArchiveError('invalid', `${field} is an amount in 万元: not negative`);
+  const p = unit ? valueProblem(unit, value) : null; // the catalogue's value rules, as extraction applies them
+  if (p) throw new ArchiveError('invalid', `${field} is ${unit === 'wan' ? 'an amount in 万元' : `a ${unit}`}: ${value} ${VALUE_PROBLEM_WORDS[p].en}（${VALUE_PROBLEM_WORDS[p].zh}）`);
 }
 
 interface CellState {

@@ -14,6 +14,7 @@ import {
 import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId } from './types.js';
 
 export * from './types.js';
+export * from './values.js';
 export { TABLES, REQUEST_COLUMNS, REVIEW_COLUMNS, RESULT_ROWS };
 
 function rowsFor(t: TemplateId): RowDef[] {

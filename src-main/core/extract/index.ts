@@ -3,7 +3,7 @@
 // Nothing here knows file formats; it reads the document's text through the
 // normaliser, whose offset map gives every value its span in the original.
 
-import { TEMPLATES, templateForYear, type FieldDef, type RowDef, type TemplateId } from '../catalogue/index.js';
+import { TEMPLATES, templateForYear, valueProblem, VALUE_PROBLEM_WORDS, type FieldDef, type RowDef, type TemplateId } from '../catalogue/index.js';
 import { ReadError, type CellSource, type Extraction, type Flag, type ReportDocument } from '../model.js';
 import { compact, normalize, origSpan, squeeze, type Normalized } from '../normalize/index.js';
 import { readDocument, readPath, type ReadOptions } from '../read/index.js';
@@ -17,7 +17,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.12.0';
+export const EXTRACTOR_VERSION = '1.13.0';
 
 interface Zones {
   main: [number, number];
@@ -238,13 +238,13 @@ function seen(m: Map<string, RowRead>): number {
 function convert(f: FieldDef, v: number | null, unit: 'yuan' | 'wan' | null, yuanHeader: boolean): { value: number | null; error?: string } {
   if (v === null) return { value: null };
   if (f.unit === 'wan') {
-    if (unit === 'yuan' || (unit === null && yuanHeader)) return { value: round(v / 10000) };
-    return { value: round(v) };
+    const w = unit === 'yuan' || (unit === null && yuanHeader) ? round(v / 10000) : round(v);
+    const p = valueProblem('wan', w);
+    return p ? { value: null, error: VALUE_PROBLEM_WORDS[p].en } : { value: w };
   }
   if (unit) return { value: null, error: 'is money where a count was expected' };
-  if (!Number.isInteger(v)) return { value: null, error: 'is not a whole number' };
-  if (f.unit === 'count' && v < 0) return { value: null, error: 'is negative where a count was expected' };
-  return { value: v };
+  const p = valueProblem(f.unit, v);
+  return p ? { value: null, error: VALUE_PROBLEM_WORDS[p].en } : { value: v };
 }
 
 function errorResult(file: string, e: unknown): Extraction {

@@ -3,6 +3,8 @@
 // changes (`+1`, `-6`, `减 6`, `增加2`), money (`476.32万元`, `5600元`), a
 // trailing note in brackets (`15(子项)`), and the blank marks `-`, `/`, `无`.
 
+import { BLANK_MARKS } from '../catalogue/values.js';
+
 export interface ParsedValue {
   /** null for a blank mark (`-`, `/`, `无`). */
   value: number | null;
@@ -19,7 +21,8 @@ export interface ParsedValue {
 
 const NUM =
   /(?:(增加|减少|增|减)[ ]*|([+-]))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ ]*(万元|元)|[ ]?[件条个项次篇家份])?(?:[ ]*\(([^()\d]{1,12})\))?/y;
-const BLANK = /(?:-{1,3}|—{1,2}|\/|无|空)/y;
+// the catalogue's blank marks, longest first
+const BLANK = new RegExp(`(?:${[...BLANK_MARKS].sort((a, b) => b.length - a.length).map((m) => m.replace(/[/\-]/g, '\\$&')).join('|')})`, 'y');
 
 /** One value starting at `pos` (sticky), or null. */
 function valueAt(s: string, pos: number): ParsedValue | null {

@@ -1,6 +1,7 @@
 // Helpers shared by the report view: which flags concern a field, and
 // reading a typed value by the field's unit.
 import type { Unit } from '../../../src-main/core/catalogue/types.js';
+import { BLANK_MARKS, valueProblem, WAN_DECIMALS_SHOWN } from '../../../src-main/core/catalogue/values.js';
 import type { Flag } from '../../../src-main/contract/models.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 
@@ -18,14 +19,18 @@ export type Parsed = { ok: true; value: number | null } | { ok: false; error: Me
 export function parseValue(text: string, unit: Unit): Parsed {
   const s = text.trim().replace(/，/g, '').replace(/,/g, '').replace(/^＋/, '+').replace(/^－/, '-');
   if (s === '') return { ok: true, value: null };
-  if (unit === 'count') return /^\d+$/.test(s) ? { ok: true, value: Number(s) } : { ok: false, error: 'invalidCount' };
-  if (unit === 'change') return /^[+-]?\d+$/.test(s) ? { ok: true, value: Number(s) } : { ok: false, error: 'invalidChange' };
-  return /^\d+(\.\d+)?$/.test(s) ? { ok: true, value: Number(s) } : { ok: false, error: 'invalidWan' };
+  if (BLANK_MARKS.includes(s)) return { ok: true, value: null };
+  const shape = unit === 'count' ? /^\d+$/ : unit === 'change' ? /^[+-]?\d+$/ : /^\d+(\.\d+)?$/;
+  if (!shape.test(s)) return { ok: false, error: unit === 'count' ? 'invalidCount' : unit === 'change' ? 'invalidChange' : 'invalidWan' };
+  const value = Number(s);
+  // the catalogue's value rules, the same the extractor and the archive apply
+  if (valueProblem(unit, value) === 'too_large') return { ok: false, error: 'valueTooLarge' };
+  return { ok: true, value };
 }
 
 export function formatValue(v: number | null | undefined, unit: Unit): string {
   if (v === null || v === undefined) return '';
   if (unit === 'change' && v > 0) return `+${v}`;
-  if (unit === 'wan') return String(Math.round(v * 10000) / 10000);
+  if (unit === 'wan') return String(Math.round(v * 10 ** WAN_DECIMALS_SHOWN) / 10 ** WAN_DECIMALS_SHOWN);
   return String(v);
 }

@@ -1,0 +1,48 @@
+// The catalogue's value rules per unit (catalogue/values.ts), applied alike by
+// extraction, corrections and the UI's cell editor.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AMOUNT_MAX_WAN, COUNT_MAX, valueProblem } from '../../src-main/core/catalogue/index.js';
+import { openDatabase } from '../../src-main/core/archive/db.js';
+import { insertFile, insertReport } from '../../src-main/core/archive/store.js';
+import * as c from '../../src-main/core/archive/corrections.js';
+import { parseValue } from '../../src-renderer/features/report/cells.js';
+import { seedExtraction, seedFile, seedNames, tmp } from '../archive/helpers.js';
+import { base, extractText, flagged, withRow } from './helpers.js';
+
+const THIRTY = '123456789012345678901234567890';
+
+describe('value rules per unit, from the catalogue', () => {
+  it('caps counts at 1e9 and amounts at 1e12 万元', () => {
+    expect(valueProblem('count', COUNT_MAX)).toBeNull();
+    expect(valueProblem('count', COUNT_MAX + 1)).toBe('too_large');
+    expect(valueProblem('wan', AMOUNT_MAX_WAN)).toBeNull();
+    expect(valueProblem('wan', AMOUNT_MAX_WAN * 10)).toBe('too_large');
+    expect(valueProblem('count', 1.5)).toBe('not_integer');
+    expect(valueProblem('count', -1)).toBe('negative');
+    expect(valueProblem('change', -6)).toBeNull();
+  });
+
+  it('never reads a 30-digit cell as 1e29: null and flagged unparseable', () => {
+    const g = base(91);
+    const x = extractText(withRow(g.text, '行政许可', ['1', '2', THIRTY]));
+    expect(x.values['active.license.decisions']).toBeNull();
+    expect(flagged(x, 'active.license.decisions', 'unparseable')).toBe(true);
+    expect(x.values['active.license.prev']).toBe(1);
+    const y = extractText(withRow(g.text, '政府集中采购', ['3', `${THIRTY}万元`]));
+    expect(y.values['active.procurement.amount_wan']).toBeNull();
+    expect(flagged(y, 'active.procurement.amount_wan', 'unparseable')).toBe(true);
+  });
+
+  it('refuses the same values as a correction and in the cell editor', () => {
+    const db = openDatabase(join(tmp(), 'a.sqlite'), { create: true });
+    const name = seedNames()[0]!;
+    const ex = seedExtraction(name);
+    const { reportId } = db.transaction(() => insertReport(db, insertFile(db, seedFile(name, ex), null), ex, 'test-1'))();
+    expect(() => db.transaction(() => c.correct(db, reportId, 'requests.new.person', 1e30, 'x'))()).toThrow(/beyond any real value/);
+    db.transaction(() => c.correct(db, reportId, 'requests.new.person', 12, 'x'))();
+    expect(parseValue(THIRTY, 'count')).toEqual({ ok: false, error: 'valueTooLarge' });
+    expect(parseValue('无', 'count')).toEqual({ ok: true, value: null });
+    expect(parseValue('999999999', 'count')).toEqual({ ok: true, value: 999999999 });
+  });
+});
