@@ -4,7 +4,7 @@
 // recorded (dist-renderer/build-sources.json, written by vite.config.ts) plus
 // everything under src-renderer (a new file), vite.config.ts and the lockfile.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 const mtime = (path: string): number | null => {
   try {
@@ -35,7 +35,8 @@ export function rendererStale(root: string): string | null {
   } catch {
     return '构建没有记录其源文件 / the build has no list of its sources';
   }
-  const others = [...filesUnder(join(root, 'src-renderer')).map((p) => relative(root, p)), 'vite.config.ts', 'package-lock.json'];
+  // named with / like the recorded list, on Windows too
+  const others = [...filesUnder(join(root, 'src-renderer')).map((p) => relative(root, p).split(sep).join('/')), 'vite.config.ts', 'package-lock.json'];
   for (const rel of listed) {
     const m = mtime(join(root, rel));
     if (m === null) return `${rel} 已不存在 / is gone`;

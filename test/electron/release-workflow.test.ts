@@ -78,8 +78,13 @@ describe('release workflow (.github/workflows/release.yml)', () => {
     expect(linux.strategy!.matrix.include!.map((m) => m.arch).sort()).toEqual(['arm64', 'x64']);
     expect(linux.strategy!.matrix.include!.find((m) => m.arch === 'arm64')!.runner).toMatch(/arm/);
     expect(runs(linux).find((r) => r.includes('electron-builder'))).toMatch(/--linux deb AppImage --\$\{\{ matrix\.arch \}\}/);
-    // the renderer and main bundle are built before packaging
-    for (const job of [win, linux]) expect(indexOf(job, /build:renderer && npm run build:main/)).toBeLessThan(indexOf(job, /electron-builder/));
+    // the renderer and main bundle are built before packaging; the packaged executable's fuses are read back
+    for (const job of [win, linux]) {
+      expect(indexOf(job, /build:renderer && npm run build:main/)).toBeLessThan(indexOf(job, /electron-builder/));
+      expect(indexOf(job, /^node scripts\/check-fuses\.mjs release\//)).toBeGreaterThan(indexOf(job, /electron-builder/));
+    }
+    expect(runs(win)).toContain('node scripts/check-fuses.mjs release/win-unpacked/nianbao-archive.exe');
+    expect(linux.strategy!.matrix.include!.map((m) => m.unpacked).sort()).toEqual(['linux-arm64-unpacked', 'linux-unpacked']);
   });
 
   it('uploads the artefacts and attaches them to the release of the tag', () => {
