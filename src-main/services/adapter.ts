@@ -97,7 +97,7 @@ export function archivePort(a: Archive): ArchivePort {
     setMeta: (id, patch) => void a.setMeta(id, patch),
     search: (text, limit) => a.search(text, limit),
     agencies: () => a.agencies().map((x) => ({ name: x.name, region: x.region, reports: x.reports, years: x.years })),
-    mergeAgencies: (from, into) => a.mergeAgencies(from, into),
+    mergeAgencies: (from, into) => a.mergeAgencies(from, into).moved,
     importFolder: async (folder, p) => {
       const r = await a.importFolder(folder, progressOf(p));
       return {

@@ -127,7 +127,7 @@ describe('corrections', () => {
     expect(getReport(db, files, id).flags.some((f) => f.source === 'archive' && !f.resolved)).toBe(false);
   });
 
-  it('keeps versions: a second report for the same agency+year is active, the first stays listed', () => {
+  it('keeps sources: a second file reading the same as an archived report joins its version; the first stays active', () => {
     const { db, add, files } = fresh();
     const name = seedNames()[2]!;
     const { reportId: a } = add(name);
@@ -135,14 +135,11 @@ describe('corrections', () => {
     // a different file (another sha) for the same agency+year
     const f = { ...seedFile(name, ex), sha256: 'f'.repeat(64), name: 'revised.txt' };
     const b = db.transaction(() => insertReport(db, insertFile(db, f, null), ex, 'test-1'))();
-    expect(b.isVersion).toBe(true);
+    expect(b).toMatchObject({ isVersion: true, outcome: 'same_report_other_format', activeId: a });
     const list = listReports(db, {});
-    expect(list.items.map((r) => r.id)).toEqual([b.reportId]);
+    expect(list.items.map((r) => [r.id, r.versionCount, r.needsCompare])).toEqual([[a, 1, false]]);
     expect(listReports(db, { allVersions: true }).total).toBe(2);
-    expect(getReport(db, files, a).versions.map((v) => [v.id, v.active])).toEqual([
-      [b.reportId, true],
-      [a, false],
-    ]);
+    expect(getReport(db, files, a).versions.map((v) => [v.id, v.active, v.sources.map((s) => s.reportId)])).toEqual([[a, true, [a, b.reportId]]]);
   });
 
   it('setMeta moves a report, merge keeps aliases, filters and search find it', () => {
@@ -159,14 +156,17 @@ describe('corrections', () => {
 
     const moved = db.transaction(() => mergeAgencies(db, '西工区商务局', '东莞市商务局'))();
     expect(moved.moved).toBe(1);
+    // both had 2020: 西工区's report landed on 东莞's 2020 as a version (reads differently), never hidden without a word
+    expect(moved.landed.map((l) => [l.year, l.outcome])).toEqual([[2020, 'new_version']]);
     const ag = listAgencies(db).find((g) => g.name === '东莞市商务局')!;
     expect(ag.aliases).toEqual(['西工区商务局']);
     expect(listReports(db, { agency: '西工区' }).items.every((x) => x.agency === '东莞市商务局')).toBe(true);
 
     // trigram FTS for 3+ characters, LIKE for 1–2; all five seeds, the traditional 002 (政府信息公開) included
+    // (search covers active versions: the merged 2020 now has two versions, one active)
     const hits = search(db, '政府信息公开');
-    expect(hits.length).toBe(5);
-    expect(search(db, '商務').length).toBe(5); // every seed mentions 商务; a 2-character traditional query on the simplified search form
+    expect(hits.length).toBe(4);
+    expect(search(db, '商務').length).toBe(4); // every seed mentions 商务; a 2-character traditional query on the simplified search form
     expect(search(db, '商務')[0]!.snippet).toContain('[商务]');
     expect(listReports(db, { text: '南沙区商务局' }).total).toBe(1);
   });

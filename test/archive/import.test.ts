@@ -49,7 +49,7 @@ describe('import', () => {
     }
   });
 
-  it('a changed file for an archived agency+year becomes a new active version; corrections survive reextract', async () => {
+  it('a re-downloaded copy of a corrected report joins it as another source: the corrected report stays active; corrections survive reextract', async () => {
     const dir = tmp();
     const src = join(dir, 'src');
     seedCopy(src, [seedNames()[0]!]);
@@ -67,17 +67,18 @@ describe('import', () => {
       expect(after.corrected).toEqual([field]);
       expect(a.history(first!.id, field).map((e) => e.kind)).toEqual(['set']);
 
-      // the same report revised: one extra line, another sha → a version, nothing overwritten
+      // the same report downloaded again: one extra line, another sha, the same values → a second source of the same version
       writeFileSync(join(src, 'revised.txt'), readFileSync(join(src, seedNames()[0]!), 'utf8') + '\n（修订版）\n');
       const r = await a.importFolder(src);
-      expect(r).toMatchObject({ imported: 1, versions: 1, duplicates: 1 });
+      expect(r).toMatchObject({ imported: 1, versions: 1, duplicates: 1, counts: { same_report_other_format: 1, duplicate: 1 } });
+      expect(r.outcomes.find((o) => o.file.endsWith('revised.txt'))).toMatchObject({ outcome: 'same_report_other_format' });
       const list = a.listReports();
       expect(list.total).toBe(1);
       const active = a.getReport(list.items[0]!.id);
-      expect(active.id).not.toBe(first!.id);
-      expect(active.versions.map((v) => v.id)).toEqual([active.id, first!.id]);
-      expect(a.getReport(first!.id)).toMatchObject({ active: false });
-      expect(a.getReport(first!.id).values[field]).toBe(was + 1);
+      expect(active.id).toBe(first!.id);
+      expect(active.values[field]).toBe(was + 1);
+      expect(active.versions).toHaveLength(1);
+      expect(active.versions[0]!.sources.map((s) => s.file)).toEqual([seedNames()[0]!, 'revised.txt']);
     } finally {
       a.close();
     }

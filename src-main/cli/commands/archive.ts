@@ -194,8 +194,8 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
     case 'merge-agencies': {
       const [from, into] = args.positional;
       if (!from || !into) throw new Error('usage: merge-agencies FROM INTO (FROM is merged into INTO and kept as its alias)');
-      const moved = a.mergeAgencies(from, into);
-      out(args, { from, into, moved }, () => `merged "${from}" into "${into}": ${moved} reports moved`);
+      const m = a.mergeAgencies(from, into);
+      out(args, m, () => [`merged "${m.from}" into "${m.into}": ${m.moved} reports moved`, ...m.landed.map((l) => `  #${l.reportId} ${l.year}: ${l.outcome} — ${l.reason}`)].join('\n'));
       return 0;
     }
     case 'set-region': {

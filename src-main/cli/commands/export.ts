@@ -7,7 +7,8 @@ import { flagNumber, flagString, type Args } from '../args.js';
 import { defaultArchivePath } from './archive.js';
 
 const USAGE = `usage: export --year Y | --years A-B | --agency NAME --out FILE.xlsx|DIR
-  [--region TEXT] [--status verified|unreviewed|flagged] [--format xlsx|csv|json] [--lang zh|en] [--archive PATH]`;
+  [--region TEXT] [--status verified|unreviewed|flagged] [--unidentified] [--format xlsx|csv|json] [--lang zh|en] [--archive PATH]
+  (--unidentified: include reports whose agency is not known)`;
 
 function parseYears(v: string | undefined): { from: number; to: number } | undefined {
   if (v === undefined) return undefined;
@@ -45,6 +46,7 @@ export async function run(args: Args): Promise<number> {
       ...(agency ? { agency } : {}),
       ...(region ? { region } : {}),
       ...(status ? { status } : {}),
+      ...(args.flags.unidentified ? { unidentified: true } : {}),
       format,
       out,
       lang,

@@ -2,6 +2,7 @@
 // agency's reports keep finding their way home on the next import), a region
 // inferred from the name and editable.
 import { st, type DB } from './db.js';
+import { placeReport, type PlaceOutcome } from './versions.js';
 import { inferRegion, regionText, type Region } from './region.js';
 import { ArchiveError, type AgencyInfo } from './types.js';
 
@@ -42,7 +43,7 @@ export function listAgencies(db: DB): AgencyInfo[] {
   const rows = st(db, 
       `SELECT a.id, a.name, a.province, a.city, a.county, a.region_source,
         (SELECT COUNT(*) FROM reports r WHERE r.agency_id = a.id AND r.active = 1) AS reports,
-        (SELECT group_concat(DISTINCT r.year) FROM reports r WHERE r.agency_id = a.id AND r.year IS NOT NULL) AS years,
+        (SELECT group_concat(DISTINCT r.year) FROM reports r WHERE r.agency_id = a.id AND r.year IS NOT NULL AND r.removed_at IS NULL) AS years,
         (SELECT json_group_array(alias) FROM agency_aliases x WHERE x.agency_id = a.id AND x.alias <> a.name) AS aliases
        FROM agencies a ORDER BY a.name`,
     )
@@ -61,21 +62,50 @@ export function listAgencies(db: DB): AgencyInfo[] {
   }));
 }
 
+export interface Landed {
+  reportId: number;
+  year: number;
+  outcome: PlaceOutcome;
+  reason: string;
+  activeId: number;
+}
+
+export interface MergeResult {
+  fromId: number;
+  intoId: number;
+  from: string;
+  into: string;
+  /** Reports (agency-year slots, trash excluded) that moved. */
+  moved: number;
+  /** Of the moved reports' files, those that landed on a year `into` already had: each became a version there (never hidden). */
+  landed: Landed[];
+}
+
 /**
  * Merge agency `from` into `into`: its reports, its name (kept as an alias)
- * and its aliases move over. Returns the number of reports moved. The caller
- * recomputes active versions for the affected years.
+ * and its aliases move over. A report landing on a year `into` already has
+ * becomes a version of that report under the version rule (a reviewed one
+ * stays active, the newcomer waits to be compared).
  */
-export function mergeAgencies(db: DB, from: string | number, into: string | number): { moved: number; fromId: number; intoId: number; years: (number | null)[] } {
+export function mergeAgencies(db: DB, from: string | number, into: string | number): MergeResult {
   const a = findAgency(db, from);
   const b = findAgency(db, into);
   if (a.id === b.id) throw new ArchiveError('invalid', `"${a.name}" and "${b.name}" are already the same agency`);
-  const years = (st(db, 'SELECT DISTINCT year FROM reports WHERE agency_id = ?').all(a.id) as { year: number | null }[]).map((r) => r.year);
-  const moved = st(db, 'UPDATE reports SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id).changes;
+  const moved = (st(db, 'SELECT COUNT(*) AS n FROM reports WHERE agency_id = ? AND active = 1').get(a.id) as { n: number }).n;
+  const occupied = new Set((st(db, 'SELECT DISTINCT year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL').all(b.id) as { year: number }[]).map((r) => r.year));
+  const colliding = (st(db, 'SELECT id, year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL ORDER BY id').all(a.id) as { id: number; year: number }[]).filter((r) => occupied.has(r.year));
+  st(db, 'UPDATE reports SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id);
   st(db, 'UPDATE agency_aliases SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id);
   st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(a.name, b.id);
   st(db, 'DELETE FROM agencies WHERE id = ?').run(a.id);
-  return { moved, fromId: a.id, intoId: b.id, years };
+  const clear = st(db, 'UPDATE reports SET pinned = 0, pending = 0 WHERE id = ?');
+  for (const r of colliding) clear.run(r.id);
+  const landed: Landed[] = [];
+  for (const r of colliding) {
+    const p = placeReport(db, r.id);
+    landed.push({ reportId: r.id, year: r.year, outcome: p.outcome, reason: p.reason, activeId: p.activeId });
+  }
+  return { fromId: a.id, intoId: b.id, from: a.name, into: b.name, moved, landed };
 }
 
 export function setAgencyRegion(db: DB, agency: string | number, region: Partial<Region>): void {
@@ -85,7 +115,8 @@ export function setAgencyRegion(db: DB, agency: string | number, region: Partial
   st(db, "UPDATE agencies SET province = ?, city = ?, county = ?, region_source = 'manual' WHERE id = ?").run(next.province, next.city, next.county, a.id);
 }
 
-export function renameAgency(db: DB, agency: string | number, name: string): void {
+/** Rename an agency; the old name stays an alias. Another agency's name is refused (merge them instead: a merge says where each report lands). */
+export function renameAgency(db: DB, agency: string | number, name: string): { id: number; name: string; previous: string } {
   const a = findAgency(db, agency);
   const n = name.trim();
   if (!n) throw new ArchiveError('invalid', 'an agency name cannot be empty');
@@ -93,4 +124,5 @@ export function renameAgency(db: DB, agency: string | number, name: string): voi
   if (clash && clash.agency_id !== a.id) throw new ArchiveError('invalid', `"${n}" is another agency's name; merge them instead`);
   st(db, 'UPDATE agencies SET name = ? WHERE id = ?').run(n, a.id);
   st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, a.id);
+  return { id: a.id, name: n, previous: a.name };
 }

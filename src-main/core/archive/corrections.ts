@@ -5,7 +5,8 @@
 import { fieldById, TEMPLATES, valueProblem, VALUE_PROBLEM_WORDS, type TemplateId } from '../catalogue/index.js';
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
-import { recheck, refreshActive, reportFieldIds } from './rules.js';
+import { recheck, reportFieldIds } from './rules.js';
+import { placeReport, refreshActive, type PlaceOutcome } from './versions.js';
 import { ArchiveError, type CorrectionEntry, type MetaPatch } from './types.js';
 
 const now = () => new Date().toISOString();
@@ -182,7 +183,10 @@ export function verify(db: DB, id: number, verified = true, note: string | null 
     log(db, { report_id: id, field_id: 'meta.status', kind: 'meta', old_value: enc(cur), new_value: enc(next), old_corrected: 0, target_id: null, note });
 }
 
-export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | null = null): void {
+/** What a metadata change did to the report's slot: null when the agency and year stayed. */
+export type Landing = { outcome: PlaceOutcome; reason: string; activeId: number; versionId: number } | null;
+
+export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | null = null): Landing {
   const r = requireReport(db, id);
   const manual = new Set(JSON.parse(r.meta_manual) as string[]);
   const cur = st(db, 'SELECT a.name AS agency, r.year, r.template FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?')
@@ -222,10 +226,10 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
     JSON.stringify([...manual].sort()),
     id,
   );
-  if (agencyId !== r.agency_id || year !== r.year) {
-    refreshActive(db, r.agency_id, r.year);
-    refreshActive(db, agencyId, year);
-    if (agencyId === null || year === null) st(db, 'UPDATE reports SET active = 1 WHERE id = ?').run(id);
-  }
   recheck(db, id);
+  if (agencyId === r.agency_id && year === r.year) return null;
+  // The report leaves its slot (a choice made there does not follow it) and lands on the new one under the version rule: never over a report silently.
+  st(db, 'UPDATE reports SET pinned = 0, pending = 0 WHERE id = ?').run(id);
+  refreshActive(db, r.agency_id, r.year);
+  return placeReport(db, id);
 }

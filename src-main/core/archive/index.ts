@@ -8,14 +8,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'no
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
-import { importFolder as runImport, type JobContext } from '../jobs/import.js';
+import { importFolder as runImport, type ImportOptions, type JobContext } from '../jobs/import.js';
 import { reextract as runReextract, type ReextractOptions } from '../jobs/reextract.js';
 import * as accepts from './accepts.js';
 import * as agencies from './agencies.js';
 import * as corrections from './corrections.js';
 import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
 import { filesDirOf, storedPath } from './files.js';
-import { refreshActive } from './rules.js';
+import * as versions from './versions.js';
+import { recoverInterrupted } from './runs.js';
 import { indexBacklog } from './search-index.js';
 import * as q from './queries.js';
 import { ArchiveError } from './types.js';
@@ -74,7 +75,8 @@ export class Archive {
   }
 
   // ---- jobs
-  importFolder(folder: string, opts: JobOptions = {}): Promise<ImportResult> {
+  /** Import a folder; `retry`: read again files that crashed an earlier import. */
+  importFolder(folder: string, opts: ImportOptions = {}): Promise<ImportResult> {
     return this.job('import', async () => {
       const r = await runImport(this.ctx(), folder, opts);
       if (r.imported > 0) this.db.pragma('optimize=0x10002'); // analyse the grown tables for the query planner
@@ -142,23 +144,61 @@ export class Archive {
     return this.getReport(id);
   }
   setMeta(id: number, patch: MetaPatch, note: string | null = null): ReportDetail {
-    this.write(() => corrections.setMeta(this.db, id, patch, note));
-    return this.getReport(id);
+    return this.setMetaLanding(id, patch, note).report;
   }
-  /** Merge agency `from` into `into` (names or ids); `from`'s name stays as an alias. Returns reports moved. */
-  mergeAgencies(from: string | number, into: string | number): number {
-    return this.write(() => {
-      const m = agencies.mergeAgencies(this.db, from, into);
-      // Two agencies' reports for one year are now versions of one report.
-      for (const y of m.years) refreshActive(this.db, m.intoId, y);
-      return m.moved;
-    });
+  /** Change agency/year/template; `landing` says what happened on the agency+year it moved to (null: it stayed). */
+  setMetaLanding(id: number, patch: MetaPatch, note: string | null = null): { report: ReportDetail; landing: corrections.Landing } {
+    const landing = this.write(() => corrections.setMeta(this.db, id, patch, note));
+    return { report: this.getReport(id), landing };
+  }
+  /** Merge agency `from` into `into` (names or ids); `from`'s name stays as an alias. Reports landing on an occupied year become versions there. */
+  mergeAgencies(from: string | number, into: string | number): agencies.MergeResult {
+    return this.write(() => agencies.mergeAgencies(this.db, from, into));
   }
   setAgencyRegion(agency: string | number, region: Partial<Region>): void {
     this.write(() => agencies.setAgencyRegion(this.db, agency, region));
   }
-  renameAgency(agency: string | number, name: string): void {
-    this.write(() => agencies.renameAgency(this.db, agency, name));
+  /** Rename; the old name stays an alias; another agency's name is refused (merge instead). */
+  renameAgency(agency: string | number, name: string): { id: number; name: string; previous: string } {
+    return this.write(() => agencies.renameAgency(this.db, agency, name));
+  }
+
+  // ---- versions and the trash (versions.ts)
+  /** Every version (with its sources) of the report `id` belongs to. */
+  versions(id: number): versions.VersionEntry[] {
+    return versions.listVersions(this.db, id);
+  }
+  compareVersion(id: number, versionId: number): versions.VersionCompare {
+    return versions.compareVersions(this.db, id, versionId);
+  }
+  /** Switch the active version (carrying corrections over where the corrected reading is unchanged). */
+  useVersion(id: number, versionId: number, note: string | null = null): { report: ReportDetail; carried: string[]; flagged: string[] } {
+    const r = this.write(() => versions.useVersion(this.db, id, versionId, note));
+    return { report: this.getReport(r.activeId), carried: r.carried, flagged: r.flagged };
+  }
+  /** Keep the active version; pending versions stop asking. */
+  keepVersion(id: number, note: string | null = null): ReportDetail {
+    return this.getReport(this.write(() => versions.keepVersion(this.db, id, note)));
+  }
+  /** Take one cell from another version into the active one (a logged correction). */
+  takeCell(id: number, versionId: number, field: string): ReportDetail {
+    const activeId = this.write(() => {
+      const c = versions.cellFromVersion(this.db, id, versionId, field);
+      corrections.correct(this.db, c.activeId, field, c.value, c.note);
+      return c.activeId;
+    });
+    return this.getReport(activeId);
+  }
+  /** Move a report (all its versions) to the trash (回收站); `notReport`: 标记为非年报. Files and logs stay. */
+  remove(id: number, reason: string | null = null, notReport = false): { removed: number } {
+    return { removed: this.write(() => versions.removeReport(this.db, id, reason, notReport ? 'not_report' : 'removed')) };
+  }
+  /** Bring a report back from the trash; returns it. */
+  restore(id: number): ReportDetail {
+    return this.getReport(this.write(() => versions.restoreReport(this.db, id)));
+  }
+  trash(): versions.TrashEntry[] {
+    return versions.listTrash(this.db);
   }
 
   /** A consistent copy: SQLite online backup of the database plus the originals folder. */
@@ -211,13 +251,7 @@ export async function openArchive(path: string, opts: OpenOptions = {}): Promise
     mkdirSync(a.filesDir, { recursive: true });
     // Temp copies of a crashed import; the copies that made it are named by content and reused.
     rmSync(`${a.filesDir}/tmp`, { recursive: true, force: true });
-    const running = db.prepare("SELECT id, pid FROM import_runs WHERE status = 'running'").all() as { id: number; pid: number | null }[];
-    for (const r of running)
-      if (r.pid === null || !alive(r.pid))
-        db.prepare("UPDATE import_runs SET status = 'interrupted', ended_at = COALESCE(ended_at, ?), error = 'the import was interrupted (the program stopped)' WHERE id = ?").run(
-          new Date().toISOString(),
-          r.id,
-        );
+    recoverInterrupted(db, alive);
     indexBacklog(db); // what a killed import left unindexed
   }
   return a;

@@ -9,6 +9,7 @@ import { queryForm } from '../normalize/index.js';
 import { undoState } from './corrections.js';
 import { flagKey, liveAccepts } from './rules.js';
 import { decodeIssue } from '../wording/errors.js';
+import { listVersions } from './versions.js';
 import {
   ArchiveError,
   type ArchiveStats,
@@ -24,8 +25,10 @@ import {
 } from './types.js';
 
 
-const SUMMARY_COLS = `r.id, r.year, r.template, r.status, r.open_flags, r.active, r.agency_id,
-  a.name AS agency, a.province, a.city, a.county, f.name AS file, f.format`;
+const SUMMARY_COLS = `r.id, r.year, r.template, r.status, r.open_flags, r.active, r.agency_id, r.removed_at,
+  a.name AS agency, a.province, a.city, a.county, f.name AS file, f.format,
+  CASE WHEN r.agency_id IS NULL OR r.year IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.pending = 1 AND p.removed_at IS NULL) END AS needs_compare,
+  CASE WHEN r.agency_id IS NULL OR r.year IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT COALESCE(v.version_id, v.id)) FROM reports v WHERE v.agency_id = r.agency_id AND v.year = r.year AND v.removed_at IS NULL) END AS version_count`;
 interface SummaryRow {
   id: number;
   year: number | null;
@@ -40,6 +43,9 @@ interface SummaryRow {
   county: string | null;
   file: string;
   format: SourceFormat | null;
+  removed_at: string | null;
+  needs_compare: number;
+  version_count: number;
   snippet?: string;
 }
 const toSummary = (r: SummaryRow): ReportSummary => ({
@@ -54,6 +60,9 @@ const toSummary = (r: SummaryRow): ReportSummary => ({
   file: r.file,
   format: r.format,
   active: r.active === 1,
+  needsCompare: r.needs_compare === 1,
+  versionCount: Math.max(1, r.version_count),
+  removed: r.removed_at !== null,
   ...(r.snippet !== undefined ? { snippet: r.snippet } : {}),
 });
 
@@ -82,6 +91,10 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   const args: unknown[] = [];
   // With a text filter, `+` keeps the planner off the active index so it drives from the FTS matches (file_id index).
   if (!filter.allVersions) where.push(filter.text?.trim() ? '+r.active = 1' : 'r.active = 1');
+  else where.push('r.removed_at IS NULL'); // the trash is listed by trash()
+  if (filter.needsCompare)
+    where.push('EXISTS (SELECT 1 FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.pending = 1 AND p.removed_at IS NULL)');
+  if (filter.unidentified !== undefined) where.push(filter.unidentified ? 'r.agency_id IS NULL' : 'r.agency_id IS NOT NULL');
   if (filter.year !== undefined) (where.push('r.year = ?'), args.push(filter.year));
   if (filter.agencyId !== undefined) (where.push('r.agency_id = ?'), args.push(filter.agencyId));
   if (filter.agency) {
@@ -246,14 +259,6 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
       accepted: a && f.resolved === 1 ? { note: a.note, at: a.at } : null,
     };
   });
-  const versions =
-    r.agency_id !== null && r.year !== null
-      ? (db
-          .prepare(
-            'SELECT r.id, r.active, r.status, f.name AS file, f.imported_at FROM reports r JOIN files f ON f.id = r.file_id WHERE r.agency_id = ? AND r.year = ? ORDER BY r.id DESC',
-          )
-          .all(r.agency_id, r.year) as { id: number; active: number; status: ReportStatus; file: string; imported_at: string }[])
-      : [{ id: r.id, active: r.active, status: r.status, file: r.file, imported_at: r.imported_at }];
   const u = undoState(db, id);
   return {
     ...toSummary(r),
@@ -280,7 +285,7 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
       importedAt: r.imported_at,
       runId: r.run_id,
     },
-    versions: versions.map((v) => ({ id: v.id, active: v.active === 1, file: v.file, importedAt: v.imported_at, status: v.status })),
+    versions: listVersions(db, id),
     region3: { province: r.province, city: r.city, county: r.county },
   };
 }
@@ -310,7 +315,7 @@ export function stats(db: DB, path: string, schemaVersion: number): ArchiveStats
     reports: n('SELECT COUNT(*) AS n FROM reports'),
     activeReports: n('SELECT COUNT(*) AS n FROM reports WHERE active = 1'),
     agencies: n('SELECT COUNT(*) AS n FROM agencies'),
-    years: (db.prepare('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year').all() as { year: number }[]).map((y) => y.year),
+    years: (db.prepare('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND removed_at IS NULL ORDER BY year').all() as { year: number }[]).map((y) => y.year),
     flagged: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'flagged'"),
     verified: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'verified'"),
     unreviewed: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'unreviewed'"),

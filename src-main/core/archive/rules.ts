@@ -141,14 +141,4 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
   return { open, status };
 }
 
-/** Newest report (highest id) of each agency+year is the active version. Touches only rows whose flag changes. */
-export function refreshActive(db: DB, agencyId: number | null, year: number | null): void {
-  if (agencyId === null || year === null) return;
-  const max = (st(db, 'SELECT MAX(id) AS id FROM reports WHERE agency_id = ? AND year = ?').get(agencyId, year) as { id: number | null }).id;
-  if (max === null) return;
-  // Find, then update by id: a multi-row UPDATE here picked the (year, active) index on a fresh archive and cost ~1 ms per import.
-  const stale = st(db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND year = ? AND active = 1 AND id <> ?').all(agencyId, year, max) as { id: number }[];
-  const off = st(db, 'UPDATE reports SET active = 0 WHERE id = ?');
-  for (const r of stale) off.run(r.id);
-  st(db, 'UPDATE reports SET active = 1 WHERE id = ? AND active = 0').run(max);
-}
+export { refreshActive } from './versions.js';

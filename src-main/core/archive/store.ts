@@ -7,8 +7,9 @@ import { normalize, searchForm } from '../normalize/index.js';
 import { validate } from '../validate/index.js';
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
-import { recheck, refreshActive, reportFieldIds } from './rules.js';
+import { recheck, reportFieldIds } from './rules.js';
 import { encodeIssue } from '../wording/errors.js';
+import { placeReport, refreshActive, type PlaceOutcome } from './versions.js';
 
 const now = () => new Date().toISOString();
 
@@ -159,8 +160,19 @@ function multiRow(db: DB, head: string, cols: number, n: number) {
 }
 const CELLS_PER_STATEMENT = 256; // 256 × 12 parameters, well under SQLite's limit (32 766)
 
-/** Insert a new report for an archived file; returns its id and whether it is a new version of an existing agency+year. */
-export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedReport, extractorVersion: string): { reportId: number; isVersion: boolean; flagged: boolean } {
+/** Insert a new report row (a source) for an archived file and place it in its agency+year slot. */
+export interface Inserted {
+  reportId: number;
+  /** Another file already stood for this agency+year. */
+  isVersion: boolean;
+  outcome: PlaceOutcome;
+  reason: string;
+  /** The slot's active report after the insert. */
+  activeId: number;
+  flagged: boolean;
+}
+
+export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedReport, extractorVersion: string): Inserted {
   const p = 'cells' in ex && Array.isArray(ex.cells) ? (ex as PreparedReport) : prepareReport(ex as Extraction);
   const agencyId = agencyIdFor(db, p.agency);
   const t = now();
@@ -191,13 +203,16 @@ export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedRe
     for (let k = 0; k < nFlags; k++) args.push(reportId, ...p.flags.slice(k * FLAG_COLS, (k + 1) * FLAG_COLS));
     multiRow(db, 'INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found)', 8, nFlags).run(args);
   }
-  let isVersion = false;
-  if (agencyId !== null && p.year != null) {
-    isVersion = !!st(db, 'SELECT 1 FROM reports WHERE agency_id = ? AND year = ? AND id <> ?').get(agencyId, p.year, reportId);
-    if (isVersion) refreshActive(db, agencyId, p.year);
+  // A report is an agency+year slot: a second file for it joins a version or starts one (versions.ts).
+  if (agencyId !== null && p.year != null && st(db, 'SELECT 1 FROM reports WHERE agency_id = ? AND year = ? AND id <> ? AND removed_at IS NULL').get(agencyId, p.year, reportId)) {
+    const placed = placeReport(db, reportId);
+    return { reportId, isVersion: true, outcome: placed.outcome, reason: placed.reason, activeId: placed.activeId, flagged: status === 'flagged' };
   }
-  return { reportId, isVersion, flagged: status === 'flagged' };
+  return { reportId, isVersion: false, outcome: 'new', reason: agencyId === null || p.year == null ? NEW_UNIDENTIFIED : NEW_REPORT, activeId: reportId, flagged: status === 'flagged' };
 }
+
+const NEW_REPORT = encodeIssue('new_report', 'a new report');
+const NEW_UNIDENTIFIED = encodeIssue('new_report', 'a new report (agency or year not recognised)');
 
 /**
  * Replace a report's extraction (re-extraction). Corrected cells keep their
@@ -225,7 +240,8 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
   );
   let changed = agencyId !== r.agency_id || year !== r.year || template !== r.template;
   let conflicts = 0;
-  st(db, "DELETE FROM flags WHERE report_id = ? AND source IN ('extract', 'archive')").run(reportId);
+  // Version flags (source_conflict, version_changed) are about the sources, not this reading: they stay.
+  st(db, "DELETE FROM flags WHERE report_id = ? AND (source = 'extract' OR (source = 'archive' AND kind NOT IN ('source_conflict', 'version_changed')))").run(reportId);
   st(db, 'DELETE FROM cells WHERE report_id = ? AND corrected = 0').run(reportId);
   const ins = st(db, CELL_SQL);
   const upd = st(db, 

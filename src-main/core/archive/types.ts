@@ -2,11 +2,24 @@
 // export build on. Plain data only (JSON-safe). Keep stable; add, don't rename.
 import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
-import type { ErrorInfo, FileIssueCode } from '../wording/codes.js';
+import type { ErrorInfo, ErrorParams, FileIssueCode } from '../wording/codes.js';
 
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
-export type FileOutcome = 'imported' | 'duplicate' | 'skipped' | 'failed';
+/** What became of one file of an import (README "Reports, versions and sources"); 'in_progress' only while a worker reads it. */
+export type FileOutcome = 'new' | 'same_report_other_format' | 'new_version' | 'needs_compare' | 'duplicate' | 'failed' | 'skipped' | 'in_progress';
+
+export interface ImportFileOutcome {
+  file: string;
+  outcome: FileOutcome;
+  /** Why, as a code the wording module words (core/wording: new_report, same_report, needs_compare, dangling_link …). */
+  code: FileIssueCode | null;
+  params?: ErrorParams;
+  /** The English detail. */
+  reason: string | null;
+  /** The report row the file became (a source of that report). */
+  reportId: number | null;
+}
 
 export interface OpenOptions {
   /** Create the archive when the file does not exist (default false: refuse). */
@@ -30,8 +43,12 @@ export interface ReportFilter {
   flaggedOnly?: boolean;
   /** Full-text query over the source text (trigram FTS, LIKE under 3 characters). */
   text?: string;
-  /** Include older versions (default: active versions only). */
+  /** Include inactive versions (default: active versions only). */
   allVersions?: boolean;
+  /** Only reports with a version waiting to be compared (待比较). */
+  needsCompare?: boolean;
+  /** Only reports with no agency (or, with `false`, only identified ones). */
+  unidentified?: boolean;
   /** id: newest first (default, fastest); agency: by agency name then year; year: newest year first. */
   sort?: 'id' | 'agency' | 'year';
   offset?: number;
@@ -53,8 +70,14 @@ export interface ReportSummary {
   /** File name of the original. */
   file: string;
   format: SourceFormat | null;
-  /** The newest version for its agency+year (older ones stay listed under versions). */
+  /** This row is the report's active version (one per agency+year; the others are listed under versions). */
   active: boolean;
+  /** A new version waits to be compared with this reviewed report (待比较). */
+  needsCompare: boolean;
+  /** Versions of this report (1 when only one reading exists). */
+  versionCount: number;
+  /** In the trash (回收站): listed only when asked for. */
+  removed: boolean;
   snippet?: string;
 }
 
@@ -104,13 +127,9 @@ export interface SourceFileInfo {
   runId: number | null;
 }
 
-export interface VersionInfo {
-  id: number;
-  active: boolean;
-  file: string;
-  importedAt: string;
-  status: ReportStatus;
-}
+export type { VersionEntry as VersionInfo, SourceInfoRow, VersionCompare, CompareCell, TrashEntry, PlaceOutcome } from './versions.js';
+export type { MergeResult, Landed } from './agencies.js';
+export type { Landing } from './corrections.js';
 
 export interface ReportDetail extends ReportSummary {
   /** Current values: corrected values win over extracted ones. Every field of the template is present. */
@@ -131,8 +150,8 @@ export interface ReportDetail extends ReportSummary {
   publishedAt: string | null;
   extractorVersion: string;
   source: SourceFileInfo;
-  /** All versions for the same agency+year (including this one), newest first. */
-  versions: VersionInfo[];
+  /** Every version of this report (its agency+year), each with its sources, oldest first. */
+  versions: import('./versions.js').VersionEntry[];
   region3: { province: string | null; city: string | null; county: string | null };
 }
 
@@ -219,8 +238,12 @@ export interface ImportResult {
   reports: number;
   /** Of those, reports with open flags. */
   flagged: number;
-  /** Of those, new versions of an agency+year already archived. */
+  /** Of those, files that landed on an agency+year already archived (another source or version of it). */
   versions: number;
+  /** Files per outcome. */
+  counts: Partial<Record<FileOutcome, number>>;
+  /** Every file with its outcome and reason, in the order decided (first 10 000). */
+  outcomes: ImportFileOutcome[];
 }
 
 export interface ReextractResult {

@@ -17,6 +17,8 @@ export interface ExportFilter {
   /** Substring of province/city/county. */
   region?: string;
   status?: ReportStatus;
+  /** Include reports whose agency is not known (left out by default: a row with an empty agency is no figure of anyone's). */
+  unidentified?: boolean;
 }
 
 export interface FromArchiveResult {
@@ -95,6 +97,7 @@ export function reportsFromArchive(a: ArchiveReader, filter: ExportFilter): From
   if (filter.agency) base.agencyId = resolveAgency(a, filter.agency).id;
   if (filter.region) base.region = filter.region;
   if (filter.status) base.status = filter.status;
+  if (!filter.unidentified) base.unidentified = false;
   const ids: number[] = [];
   for (let offset = 0; ; offset += 10_000) {
     const page = a.listReports({ ...base, offset, limit: 10_000 });

@@ -14,6 +14,8 @@ export interface ExportJob {
   agency?: string;
   region?: string;
   status?: ReportStatus;
+  /** Include reports with no agency (left out by default). */
+  unidentified?: boolean;
   format: 'xlsx' | 'csv' | 'json';
   /** For xlsx: a file or a folder; for csv/json: a folder (or a file ending in .csv/.json). */
   out: string;
@@ -59,6 +61,7 @@ export async function runExport(a: ArchiveReader, job: ExportJob): Promise<Expor
     ...(job.agency ? { agency: job.agency } : {}),
     ...(job.region ? { region: job.region } : {}),
     ...(job.status ? { status: job.status } : {}),
+    ...(job.unidentified ? { unidentified: true } : {}),
   });
   if (!reports.length) return { files: [], reports: 0, skipped };
   const meta = { archiveName: basename(a.path), generatedAt: job.generatedAt ?? new Date().toISOString(), lang: job.lang };

@@ -8,19 +8,16 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DB } from '../archive/db.js';
 import { indexBacklog } from '../archive/search-index.js';
+import { crashedBefore, endRun, fileError, markInProgress, recordOutcome, startRun, summary } from '../archive/runs.js';
 import { insertFile, insertReport } from '../archive/store.js';
-import { ArchiveError, type FileError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
+import { ArchiveError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
 import { WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult, WorkerConfig } from './task.js';
 import { walk } from './walk.js';
-import { decodeIssue, encodeIssue } from '../wording/errors.js';
+import { encodeIssue } from '../wording/errors.js';
 
-/** A stored issue as the FileError the summary lists. */
-export function fileError(file: string, stored: string): FileError {
-  const i = decodeIssue(stored);
-  return { file, code: i.code, ...(i.params ? { params: i.params } : {}), error: i.message };
-}
+export { fileError };
 
 export interface JobContext {
   db: DB;
@@ -34,18 +31,8 @@ const BATCH = 128;
 // The search index catches up every this many imported reports (bulk indexing is cheaper; searches find the backlog by LIKE meanwhile).
 const INDEX_EVERY = 4096;
 const BATCH_MS = 250;
-
-export function startRun(db: DB, kind: 'import' | 'reextract', folder: string, extractorVersion: string): number {
-  return Number(
-    db
-      .prepare("INSERT INTO import_runs (kind, folder, status, pid, extractor_version, started_at) VALUES (?, ?, 'running', ?, ?, ?)")
-      .run(kind, folder, process.pid, extractorVersion, now()).lastInsertRowid,
-  );
-}
-
-export function endRun(db: DB, run: number, status: RunStatus, error: string | null = null): void {
-  db.prepare('UPDATE import_runs SET status = ?, ended_at = ?, error = ? WHERE id = ?').run(status, now(), error, run);
-}
+const DUP_PATH = encodeIssue('duplicate_path', 'already imported (same path, size and modification time)');
+const DUP_SHA = encodeIssue('duplicate_content', 'already in the archive (same content)');
 
 async function countFiles(folder: string, signal?: AbortSignal): Promise<number> {
   let n = 0;
@@ -53,7 +40,12 @@ async function countFiles(folder: string, signal?: AbortSignal): Promise<number>
   return n;
 }
 
-export async function importFolder(ctx: JobContext, folderIn: string, opts: JobOptions = {}): Promise<ImportResult> {
+export interface ImportOptions extends JobOptions {
+  /** Read again files that crashed an earlier import (skipped as failed otherwise). */
+  retry?: boolean;
+}
+
+export async function importFolder(ctx: JobContext, folderIn: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const folder = resolve(folderIn);
   let st;
   try {
@@ -68,7 +60,6 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
   const progress = throttledProgress(opts.onProgress);
   const total = await countFiles(folder, signal);
 
-  const outcome = db.prepare('INSERT INTO import_outcomes (run_id, path, outcome, file_id, report_id, error) VALUES (?, ?, ?, ?, ?, ?)');
   const fileBySha = db.prepare('SELECT id FROM files WHERE sha256 = ?');
   const fileByPath = db.prepare('SELECT id, size, mtime FROM files WHERE original_path = ?');
   const bump = db.prepare(
@@ -78,32 +69,35 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
   let flagged = 0;
   let versions = 0;
 
-  type Item = TaskResult | { kind: 'skipped'; path: string; reason: string } | { kind: 'known'; path: string; fileId: number };
+  // `row`: the file's in-progress outcome row, written before it went to a worker.
+  type Item = (TaskResult | { kind: 'skipped'; path: string; reason: string } | { kind: 'known'; path: string; fileId: number } | { kind: 'crashed'; path: string; reason: string }) & { row?: number };
   let batch: Item[] = [];
   let lastFlush = Date.now();
   const flush = db.transaction((items: Item[]) => {
     const c = { files: 0, imported: 0, duplicates: 0, skipped: 0, failed: 0 };
     for (const it of items) {
-      if (it.kind === 'skipped') (c.skipped++, outcome.run(run, it.path, 'skipped', null, null, it.reason));
-      else if (it.kind === 'known') (c.files++, c.duplicates++, outcome.run(run, it.path, 'duplicate', it.fileId, null, null));
-      else if (it.kind === 'failed') (c.files++, c.failed++, outcome.run(run, it.path, 'failed', null, null, it.error));
+      if (it.kind === 'skipped') (c.skipped++, recordOutcome(db, run, { path: it.path, outcome: 'skipped', reason: it.reason }, it.row));
+      else if (it.kind === 'known')
+        (c.files++, c.duplicates++, recordOutcome(db, run, { path: it.path, outcome: 'duplicate', fileId: it.fileId, reason: DUP_PATH }, it.row));
+      else if (it.kind === 'crashed') (c.files++, c.failed++, recordOutcome(db, run, { path: it.path, outcome: 'failed', reason: it.reason, crashed: true }, it.row));
+      else if (it.kind === 'failed') (c.files++, c.failed++, recordOutcome(db, run, { path: it.path, outcome: 'failed', reason: it.error }, it.row));
       else if (it.kind === 'duplicate') {
         const f = fileBySha.get(it.sha256) as { id: number } | undefined;
-        c.files++, c.duplicates++, outcome.run(run, it.path, 'duplicate', f?.id ?? null, null, null);
+        (c.files++, c.duplicates++, recordOutcome(db, run, { path: it.path, outcome: 'duplicate', fileId: f?.id ?? null, reason: DUP_SHA }, it.row));
       } else if (it.kind === 'extracted') {
         c.files++;
         const dup = fileBySha.get(it.file.sha256) as { id: number } | undefined;
         if (dup) {
           // The same bytes twice in one folder: the first one won.
-          c.duplicates++, outcome.run(run, it.file.originalPath, 'duplicate', dup.id, null, null);
+          (c.duplicates++, recordOutcome(db, run, { path: it.file.originalPath, outcome: 'duplicate', fileId: dup.id, reason: DUP_SHA }, it.row));
           continue;
         }
         const fileId = insertFile(db, it.file, run);
         const r = insertReport(db, fileId, it.prepared, ctx.extractorVersion);
-        c.imported++, reports++;
+        (c.imported++, reports++);
         if (r.flagged) flagged++;
         if (r.isVersion) versions++;
-        outcome.run(run, it.file.originalPath, 'imported', fileId, r.reportId, null);
+        recordOutcome(db, run, { path: it.file.originalPath, outcome: r.outcome, fileId, reportId: r.reportId, reason: r.reason }, it.row);
       }
     }
     bump.run(c.files, c.imported, c.duplicates, c.skipped, c.failed, run);
@@ -151,16 +145,26 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
           // vanished: the worker reports it
         }
       }
+      // A file that crashed an earlier import is not read again unless the user asks (retry).
+      const crashed = opts.retry ? null : crashedBefore(db, e.path);
+      if (crashed) {
+        push({ kind: 'crashed', path: e.path, reason: crashed });
+        done++;
+        progress.update(done, total, e.path);
+        continue;
+      }
       while (inFlight.size >= limit) await Promise.race(inFlight);
       if (signal?.aborted) break;
+      // Named before a worker touches it: if it takes the process down, the next open marks it failed.
+      const row = markInProgress(db, run, e.path);
       const p: Promise<void> = pool
         .run<TaskResult>({ kind: 'import', path: e.path })
         .then(
           (r) => {
-            if (!signal?.aborted) push(r);
+            if (!signal?.aborted) push({ ...r, row });
           },
           (err: Error) => {
-            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: encodeIssue('extract_failed', err.message) });
+            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: encodeIssue('extract_failed', err.message), row });
           },
         )
         .finally(() => {
@@ -176,8 +180,9 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: JobO
     status = 'failed';
     fatal = (e as Error).message;
   } finally {
-    // On cancel, files still in the workers are dropped: a later run imports them.
+    // On cancel, files still in the workers are dropped (their in-progress rows too): a later run imports them.
     await pool.close();
+    if (signal?.aborted) db.prepare("DELETE FROM import_outcomes WHERE run_id = ? AND outcome = 'in_progress'").run(run);
     removeOwnTemp(ctx.cfg.filesDir);
     try {
       flushNow();
@@ -200,27 +205,4 @@ export function removeOwnTemp(filesDir: string): void {
   for (const f of readdirSync(dir)) if (f.includes(`.${process.pid}.`)) rmSync(join(dir, f), { force: true });
 }
 
-export function summary(db: DB, run: number, extra: { reports: number; flagged: number; versions: number }): ImportResult {
-  const r = db.prepare('SELECT * FROM import_runs WHERE id = ?').get(run) as {
-    status: RunStatus;
-    files: number;
-    imported: number;
-    duplicates: number;
-    skipped: number;
-  };
-  const list = (o: string): FileError[] =>
-    (db.prepare('SELECT path AS file, error FROM import_outcomes WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT 1000').all(run, o) as { file: string; error: string | null }[]).map(
-      (x) => fileError(x.file, x.error ?? ''),
-    );
-  return {
-    run,
-    status: r.status,
-    files: r.files,
-    imported: r.imported,
-    duplicates: r.duplicates,
-    skipped: r.skipped,
-    skippedFiles: list('skipped'),
-    failed: list('failed'),
-    ...extra,
-  };
-}
+export { summary };

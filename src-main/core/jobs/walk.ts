@@ -1,7 +1,8 @@
 // Walk a folder lazily (one directory handle open at a time per level), so
 // memory stays flat however many files it holds. Symlinks are not followed
-// (no cycles, no escaping the folder).
-import { opendir } from 'node:fs/promises';
+// (no cycles, no escaping the folder). Everything not read is named with the
+// reason: hidden entries, links (dangling or not), pipes, sockets, devices.
+import { opendir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../read/detect.js';
 import { encodeIssue } from '../wording/errors.js';
@@ -11,6 +12,18 @@ export interface WalkEntry {
   /** null when the file is one to import; else why it is skipped (a stored issue: core/wording encodeIssue). */
   skip: string | null;
 }
+
+/** Why an entry is not read: a stored issue (core/wording), one each. */
+export const SKIP = {
+  hidden: encodeIssue('hidden', 'a hidden file (not imported)'),
+  hiddenFolder: encodeIssue('hidden', 'a hidden folder (not imported)'),
+  link: encodeIssue('symlink', 'a symbolic link (not followed)'),
+  dangling: encodeIssue('dangling_link', 'a dangling symbolic link (its target does not exist)'),
+  fifo: encodeIssue('fifo', 'a named pipe (FIFO), not a file'),
+  socket: encodeIssue('not_regular', 'a socket, not a file'),
+  device: encodeIssue('not_regular', 'a device, not a file'),
+  other: encodeIssue('not_regular', 'not a regular file'),
+} as const;
 
 export function skipReason(name: string): string | null {
   if (name.startsWith('~$') || name.startsWith('.~')) return encodeIssue('lock_file', 'an Office lock file');
@@ -31,11 +44,16 @@ export async function* walk(folder: string, signal?: AbortSignal): AsyncGenerato
   const subdirs: string[] = [];
   for await (const d of dir) {
     if (signal?.aborted) return;
-    if (d.name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store)
     const p = join(folder, d.name);
-    if (d.isDirectory()) subdirs.push(p);
+    // Hidden files and folders (.git, .DS_Store) are named, never read.
+    if (d.name.startsWith('.')) yield { path: p, skip: d.isDirectory() ? SKIP.hiddenFolder : SKIP.hidden };
+    else if (d.isDirectory()) subdirs.push(p);
     else if (d.isFile()) yield { path: p, skip: skipReason(d.name) };
-    else if (d.isSymbolicLink()) yield { path: p, skip: encodeIssue('symlink', 'a symbolic link (not followed)') };
+    else if (d.isSymbolicLink()) yield { path: p, skip: (await stat(p).then(() => true, () => false)) ? SKIP.link : SKIP.dangling };
+    else if (d.isFIFO()) yield { path: p, skip: SKIP.fifo };
+    else if (d.isSocket()) yield { path: p, skip: SKIP.socket };
+    else if (d.isCharacterDevice() || d.isBlockDevice()) yield { path: p, skip: SKIP.device };
+    else yield { path: p, skip: SKIP.other };
   }
   // Subfolders after the folder's own files, in name order for a stable run.
   subdirs.sort();

@@ -37,6 +37,17 @@ export type FileIssueCode =
   | 'unsupported_extension' // skipped: .exe, .jpg …
   | 'symlink' // skipped: not followed
   | 'folder_unreadable' // skipped: a folder that cannot be listed
+  | 'hidden' // skipped: a hidden file or folder (.git, .DS_Store)
+  | 'dangling_link' // skipped: a symbolic link whose target does not exist
+  | 'fifo' // skipped: a named pipe (reading it could block for ever)
+  | 'crashed' // failed: the import stopped while a worker read this file; skipped until retried
+  // how an imported file landed (archive/versions.ts); stored with the outcome like the issues
+  | 'new_report'
+  | 'same_report' // another source of an archived version
+  | 'new_version' // a version reading differently; {active}: the report's active row
+  | 'needs_compare' // a new version of a reviewed report, waiting to be compared
+  | 'duplicate_content'
+  | 'duplicate_path'
   | 'unknown'; // a stored message from before codes
 
 export type ErrorCode = ArchiveErrorCode | ServiceErrorCode | FileIssueCode;

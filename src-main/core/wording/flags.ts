@@ -71,6 +71,17 @@ export function flagKindName(kind: string, lang: Lang): string {
 export function flagText(f: FlagLike, lang: Lang = 'zh'): string {
   const where = flagPlace(f, lang);
   const sep = lang === 'zh' ? '：' : ': ';
+  if (f.kind === 'source_conflict' || f.kind === 'version_changed') {
+    // archive/versions.ts: the two readings travel as expected (the other source / old version) and found (this one)
+    const text = FLAG_KIND_WORDS[f.kind].text[lang];
+    const readings =
+      f.expected === undefined && f.found === undefined
+        ? ''
+        : lang === 'zh'
+          ? `（读数：${f.expected ?? '空'} 与 ${f.found ?? '空'}）`
+          : ` (readings: ${f.expected ?? 'blank'} and ${f.found ?? 'blank'})`;
+    return `${where ? `${where}${sep}` : ''}${text}${readings}${lang === 'en' && f.message ? ` — ${f.message}` : ''}`;
+  }
   if (f.source === 'archive') {
     // re-extraction disagrees with a correction (archive/store.ts)
     return lang === 'zh'

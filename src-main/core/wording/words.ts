@@ -42,6 +42,14 @@ export const FLAG_KIND_WORDS: { readonly [K in AnyFlagKind]: { name: Words; text
     name: { zh: '文字识别所得', en: 'read by OCR' },
     text: { zh: '数值由文字识别（OCR）从扫描件读出，请逐一核对原件', en: 'values read by OCR from a scan; check each against the original' },
   },
+  source_conflict: {
+    name: { zh: '来源不一致', en: 'sources disagree' },
+    text: { zh: '同一报告的两份来源文件读数不同，请核对原件', en: 'two source files of this report read the cell differently; check the original' },
+  },
+  version_changed: {
+    name: { zh: '版本读数不同', en: 'version reads differently' },
+    text: { zh: '切换后的版本读数不同，原更正留在旧版本', en: 'the version switched to reads this corrected cell differently; the correction stays on the old version' },
+  },
   cross_year: { name: { zh: '跨年度不符', en: 'cross-year mismatch' }, text: { zh: '与上一年度报告衔接不上', en: "does not follow from the previous year's report" } },
 };
 
@@ -96,6 +104,19 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   unsupported_extension: { zh: '不支持的文件类型 {ext}', en: '{ext} files are not a supported report format' },
   symlink: { zh: '快捷方式或符号链接（不跟随）', en: 'a symbolic link (not followed)' },
   folder_unreadable: { zh: '无法读取此文件夹', en: 'the folder cannot be read' },
+  hidden: { zh: '隐藏文件或文件夹，未导入', en: 'a hidden file or folder (not imported)' },
+  dangling_link: { zh: '失效的符号链接（目标不存在）', en: 'a dangling symbolic link (its target does not exist)' },
+  fifo: { zh: '命名管道，不是文件', en: 'a named pipe (FIFO), not a file' },
+  crashed: {
+    zh: '导入在读取此文件时中断（程序被终止或崩溃）；之后的导入会跳过它，除非选择重试',
+    en: 'the import stopped while this file was being read (the program was killed or crashed); later imports skip it unless you retry it',
+  },
+  new_report: { zh: '新报告', en: 'a new report' },
+  same_report: { zh: '与第 {version} 版读数一致：同一报告的另一份文件', en: 'reads as version {version}: another file of the same report' },
+  new_version: { zh: '读数不同的新版本；当前版本为 #{active}（按版本规则）', en: 'a new version reading differently; #{active} is active by the version rule' },
+  needs_compare: { zh: '读数不同的新版本；报告 #{active} 已有审核，保持不变，待比较', en: 'a new version reading differently; report #{active} has review work and stays active until you compare' },
+  duplicate_content: { zh: '已在档案库中（内容相同）', en: 'already in the archive (same content)' },
+  duplicate_path: { zh: '已导入（同一路径、大小与修改时间）', en: 'already imported (same path, size and modification time)' },
   unknown: { zh: '无法处理此文件', en: 'the file could not be processed' },
   // archive (ArchiveError)
   not_found: { zh: '未找到所要的内容（可能已被删除或改动）', en: 'not found (it may have been removed or changed)' },
