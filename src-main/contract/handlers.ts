@@ -53,6 +53,8 @@ export interface Handlers {
   'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
   /** The archived original's bytes (page viewer). */
   'reports.original': { args: { id: number }; result: OriginalFile };
+  /** The first report after `after` in `ids` (wrapping) that still needs review (not verified); `remaining` counts them. */
+  'reports.nextToReview': { args: { after: number; ids: number[] }; result: { id: number | null; remaining: number } };
   'cells.correct': {
     args: { id: number; field: string; value: number | null; note?: string };
     result: ReportDetail;
@@ -115,6 +117,7 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'reports.setMeta': true,
   'reports.openOriginal': true,
   'reports.original': true,
+  'reports.nextToReview': true,
   'cells.correct': true,
   'cells.undo': true,
   'cells.redo': true,

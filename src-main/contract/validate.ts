@@ -120,6 +120,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'reports.setMeta': obj({ id: req(id), agency: opt(nonEmpty(200)), year: opt(year), template: opt(template) }),
   'reports.openOriginal': obj({ id: req(id) }),
   'reports.original': obj({ id: req(id) }),
+  'reports.nextToReview': obj({ after: req(id), ids: req(list(id, 1_000_000)) }),
   'cells.correct': obj({ id: req(id), field: req(fieldId), value: req(nullable(finite)), note: opt(str(1000)) }),
   'cells.undo': obj({ id: req(id) }),
   'cells.redo': obj({ id: req(id) }),

@@ -79,6 +79,7 @@ export function archivePort(a: Archive): ArchivePort {
     get: (id) => detail(a, id),
     text: (id) => a.reportText(id),
     originalPath: (id) => a.originalPath(id),
+    states: (ids) => a.reportStates(ids),
     original: async (id, maxBytes) => {
       const d = a.getReport(id);
       const file = a.originalPath(id);

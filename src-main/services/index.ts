@@ -125,6 +125,13 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       const o = await need().original(id, MAX_VIEWED_ORIGINAL);
       return { id, name: o.name, format: o.format, mime: mediaType(o.bytes), size: o.bytes.length, data: Buffer.from(o.bytes).toString('base64') };
     },
+    'reports.nextToReview': ({ after, ids }) => {
+      const states = new Map(need().states(ids).map((s) => [s.id, s]));
+      const todo = (x: number) => x !== after && !!states.get(x) && states.get(x)!.status !== 'verified';
+      const at = ids.indexOf(after);
+      const order = at >= 0 ? [...ids.slice(at + 1), ...ids.slice(0, at)] : ids;
+      return { id: order.find(todo) ?? null, remaining: ids.filter(todo).length };
+    },
     'cells.correct': ({ id, field, value, note }) => {
       need().correct(id, field, value, note?.trim() ? note.trim() : null);
       return need().get(id);

@@ -29,6 +29,8 @@ export interface ArchivePort {
   get(id: number): ReportDetail;
   text(id: number): ReportText;
   originalPath(id: number): string | null;
+  /** Review state of these reports (unknown ids left out). */
+  states(ids: number[]): { id: number; status: ReportDetail['status']; openFlags: number }[];
   /** The archived original's bytes, name and format (the page viewer). */
   original(id: number, maxBytes: number): Promise<{ name: string; format: ReportDetail['format']; bytes: Uint8Array }>;
   correct(id: number, field: string, value: number | null, note: string | null): void;

@@ -171,6 +171,11 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     await r3.getByTestId('flag-unaccept').click();
     await poll(() => r3.getAttribute('data-state')).toBe('open');
     await poll(() => rowTotal.getAttribute('class')).toContain('flagged');
+    // Ctrl+Z follows the last action of any kind: the revocation, then the acceptance, then the correction.
+    await page.keyboard.press('Control+z');
+    await poll(() => r3.getAttribute('data-state')).toBe('accepted');
+    await page.keyboard.press('Control+z');
+    await poll(() => r3.getAttribute('data-state')).toBe('open');
     await page.keyboard.press('Control+z');
     await poll(() => granted.textContent()).toBe('3');
     await page.getByTestId('no-flags').waitFor();

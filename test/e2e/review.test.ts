@@ -2,7 +2,7 @@
 // services + real archive, headless Chromium): the original PDF page beside
 // the tables with the selected cell boxed. Screenshots go to test/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchivePort } from '../../src-main/services/adapter.js';
 import { createServices } from '../../src-main/services/index.js';
 import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import { generateReport } from '../gen/generate.js';
+import { REQUEST_COLUMNS } from '../../src-main/core/catalogue/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -148,5 +150,80 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     expect(await page.getByTestId('source-mark').textContent()).toBe('14');
     await page.getByTestId('view-page').click();
     await page.getByTestId('page-box').first().waitFor();
+  });
+  it('keyboard only: from the first open flag to 已核实, with undo that says what it undoes', async () => {
+    // A 2021 report with a broken total (an R3 flag) and （六）其他处理 as one row (a row-level 混用模板 flag).
+    const g = generateReport(1, { template: '2021', breakTotal: true, hybrid: true, layout: 'tabs' });
+    const dir = join(tmp, 'flagged');
+    mkdirSync(dir);
+    writeFileSync(join(dir, g.name), g.bytes);
+    await page.locator('[data-nav="import"]').click();
+    await page.getByTestId('import-path').fill(dir);
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('tab-list').click();
+    await page.locator('[data-testid="report-row"]', { hasText: g.agency }).click();
+    await page.getByTestId('report-page').waitFor();
+    await poll(() => page.getByTestId('report-status').textContent()).toBe('有疑问');
+    const open = () => page.locator('[data-testid="flag"][data-state="open"]').count();
+    const n0 = await open();
+    expect(n0).toBeGreaterThanOrEqual(2);
+    const selected = () => page.locator('td.selected').getAttribute('data-field');
+    // From here on, keys only (the grid has the focus when a report opens).
+    // 已核实 with open flags asks first, naming how many; Esc keeps the report as it is.
+    await page.keyboard.press('v');
+    await poll(() => page.getByTestId('verify-confirm-text').textContent()).toContain(`还有 ${n0} 条疑问未处理`);
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByTestId('verify-confirm').count()).toBe(0);
+    expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
+    for (let step = 0; step < 4 && (await open()) > 0; step++) {
+      await page.keyboard.press('n');
+      await poll(() => page.locator('td.selected').count()).toBe(1);
+      const rowFlag = (await page.locator('td.selected.row-mark').count()) > 0;
+      if (rowFlag) {
+        // a row-level flag selects its row and marks its line in the source
+        expect(await page.locator('td.row-mark').count()).toBeGreaterThan(1);
+        expect(await page.getByTestId('source-mark').first().textContent()).toContain('其他处理');
+        await shot('02-row-flag');
+        await page.keyboard.press('a');
+        await page.getByTestId('accept-bar-note').waitFor();
+        await page.keyboard.type('原表即为一行');
+        await page.keyboard.press('Enter');
+        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(1);
+        // undo follows the last action of any kind, and says what it will undo
+        await poll(() => page.getByTestId('undo-label').textContent()).toContain('撤销：确认原文如此');
+        await page.keyboard.press('Control+z');
+        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(0);
+        await poll(() => page.getByTestId('undo-label').textContent()).toContain('重做：确认原文如此');
+        await page.keyboard.press('Control+y');
+        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(1);
+      } else {
+        // the rule flag: walk to the broken total with the arrows and type the right number
+        for (let i = 0; i < 12 && (await selected()) !== g.broken!.field; i++) await page.keyboard.press('ArrowRight');
+        expect(await selected()).toBe(g.broken!.field);
+        // the printed total was corrupted: the right one is the sum of the row's applicant columns (R3)
+        const row = g.broken!.field.replace(/\.total$/, '');
+        const right = REQUEST_COLUMNS.filter((c) => c.id !== 'total').reduce((a, c) => a + (g.values[`${row}.${c.id}`] ?? 0), 0);
+        expect(right).not.toBe(g.values[g.broken!.field]);
+        await page.keyboard.type(String(right));
+        await page.keyboard.press('Enter');
+        await poll(() => page.locator(`td[data-field="${g.broken!.field}"]`).textContent()).toBe(String(right));
+        await poll(() => page.getByTestId('undo-label').textContent()).toContain('撤销：修改');
+      }
+    }
+    expect(await open()).toBe(0);
+    await page.keyboard.press('v');
+    await poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
+    await shot('03-keyboard-verified');
+    // A later change reopens it: the app says so.
+    await page.keyboard.press('ArrowLeft');
+    const f = (await selected())!;
+    await page.keyboard.type('9999');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('review-notice').textContent()).toContain('重新待审');
+    expect(await page.getByTestId('report-status').textContent()).not.toBe('已核实');
+    await page.keyboard.press('Control+z');
+    await poll(() => page.locator(`td[data-field="${f}"]`).textContent()).not.toBe('9999');
   });
 });

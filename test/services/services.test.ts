@@ -39,6 +39,7 @@ function port(path: string, log: string[]): ArchivePort {
     get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as ReportDetail,
     text: (id) => ({ id, text: '', format: 'txt' }),
     originalPath: (id) => `/r/${id}.txt`,
+    states: (ids) => REPORTS.filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, status: r.status, openFlags: r.flagCount })),
     original: async (id, max) => {
       const bytes = Buffer.from(id === 1 ? '%PDF-1.4 fake' : '报告');
       if (bytes.length > max) throw new Error('too large');
@@ -160,6 +161,20 @@ describe('services', () => {
     expect(mediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toBe('image/png');
     expect(mediaType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
     expect(mediaType(Buffer.from('II*\0rest'))).toBe('image/tiff');
+  });
+
+  it('finds the next report that still needs review after the current one, wrapping', async () => {
+    const { s } = await setup();
+    const verified = REPORTS.filter((r) => r.status === 'verified').map((r) => r.id);
+    const todo = REPORTS.filter((r) => r.status !== 'verified').map((r) => r.id);
+    expect(verified.length).toBeGreaterThan(0);
+    const ids = REPORTS.map((r) => r.id);
+    const last = todo.at(-1)!;
+    expect(await s.call('reports.nextToReview', { after: last, ids })).toEqual({ id: todo[0], remaining: todo.length - 1 });
+    const next = await s.call('reports.nextToReview', { after: todo[0]!, ids });
+    expect(next.id).toBe(todo[1]);
+    expect(verified).not.toContain(next.id);
+    expect(await s.call('reports.nextToReview', { after: 1, ids: [1, 999] })).toEqual({ id: null, remaining: 0 });
   });
 
   it('offers the bundled samples only when the folder holds reports', async () => {

@@ -32,6 +32,7 @@ import type {
   ReportDetail,
   ReportFilter,
   ReportPage,
+  ReportStatus,
   ReportTextInfo,
   SearchHit,
 } from './types.js';
@@ -101,6 +102,10 @@ export class Archive {
   /** The archived copy of the report's original (opens even if the source folder is gone). */
   originalPath(id: number): string {
     return storedPath(this.filesDir, q.reportRow(this.db, id).sha256);
+  }
+  /** Review state of the given reports (unknown ids are left out). */
+  reportStates(ids: number[]): { id: number; status: ReportStatus; openFlags: number }[] {
+    return q.reportStates(this.db, ids);
   }
   search(text: string, limit = 50): SearchHit[] {
     return q.search(this.db, text, limit);

@@ -86,6 +86,14 @@ function textCondition(text: string): { sql: string; args: unknown[] } {
   return { sql: `r.file_id IN (SELECT file_id FROM file_text WHERE ${LIKE})`, args: [`%${likeEscape(q)}%`] };
 }
 
+/** Status and open flags of these reports, in chunks (SQLite's variable limit). */
+export function reportStates(db: DB, ids: number[]): { id: number; status: ReportStatus; openFlags: number }[] {
+  const out: { id: number; status: ReportStatus; openFlags: number }[] = [];
+  const sql = db.prepare('SELECT id, status, open_flags AS openFlags FROM reports WHERE id IN (SELECT value FROM json_each(?))');
+  for (let i = 0; i < ids.length; i += 10_000) out.push(...(sql.all(JSON.stringify(ids.slice(i, i + 10_000))) as typeof out));
+  return out;
+}
+
 export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   const where: string[] = [];
   const args: unknown[] = [];

@@ -1,7 +1,7 @@
 // One report: source text on the left with the selected cell's span marked,
 // the three tables on the right, the selected cell's panel and the flags
 // (each open one can be accepted as in the original).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { templateForYear } from '../../../src-main/core/catalogue/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
@@ -13,6 +13,8 @@ import { MetaEditor, type MetaPatch } from './MetaEditor.js';
 import { SourcePane } from './SourcePane.js';
 import { spansOf } from './selection.js';
 import { Tables } from './Tables.js';
+import { AcceptBar, KeyHelp, VerifyConfirm } from './ReviewBars.js';
+import { flagTarget, useReview } from './useReview.js';
 
 interface Props {
   id: number;
@@ -26,7 +28,6 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   const { t, status, error: words } = useI18n();
   const detail = useAsync(() => api.call('reports.get', { id }), [id]);
   const text = useAsync(() => api.call('reports.text', { id }), [id]);
-  const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [editMeta, setEditMeta] = useState(false);
@@ -34,7 +35,14 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   const at = ids.indexOf(id);
   const prev = at > 0 ? ids[at - 1] : undefined;
   const next = at >= 0 && at < ids.length - 1 ? ids[at + 1] : undefined;
-  useEffect(() => setSelected(null), [id]);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const nextToReview = useCallback(async () => {
+    const to = await api.call('reports.nextToReview', { after: id, ids });
+    if (to.id !== null) onOpen(to.id);
+    else setNote(t('noMoreToReview'));
+  }, [id, ids, onOpen, t]);
+  const review = useReview({ id, report: r, setReport: detail.setData, setError, grid: gridRef, onNextReport: () => void nextToReview() });
+  const { selected, undo, redo } = review;
 
   const act = useCallback(
     async (p: Promise<ReportDetail>) => {
@@ -62,8 +70,6 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
       setError(errorText(e));
     }
   };
-  const undo = useCallback(() => act(api.call('cells.undo', { id })), [act, id]);
-  const redo = useCallback(() => act(api.call('cells.redo', { id })), [act, id]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -116,8 +122,8 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         </span>
         <span className={`badge st-${r.status}`} data-testid="report-status">{status(r.status)}</span>
         <span className="spacer" />
-        <button type="button" disabled={!r.canUndo} onClick={() => void undo()} title="Ctrl+Z" data-testid="undo">{t('undo')}</button>
-        <button type="button" disabled={!r.canRedo} onClick={() => void redo()} title="Ctrl+Y" data-testid="redo">{t('redo')}</button>
+        <button type="button" disabled={!review.undoLabel} onClick={() => void undo()} title={`${review.undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">{t('undo')}</button>
+        <button type="button" disabled={!review.redoLabel} onClick={() => void redo()} title={`${review.redoLabel ?? ''} (Ctrl+Y)`} data-testid="redo">{t('redo')}</button>
         <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
         <button type="button" onClick={() => void reextract()} title={t('reextractHint')}>{t('reextract')}</button>
         <button
@@ -134,7 +140,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         <button
           type="button"
           className={r.status === 'verified' ? '' : 'primary'}
-          onClick={() => void act(api.call('reports.verify', { id, verified: r.status !== 'verified' }))}
+          onClick={() => review.requestVerify()}
           data-testid="verify"
         >
           {r.status === 'verified' ? t('unmarkVerified') : t('markVerified')}
@@ -152,32 +158,51 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
       )}
       {error && <div className="error">{error}</div>}
       {note && <div className="muted small">{note}</div>}
+      {review.notice && <div className="notice small" data-testid="review-notice">{review.notice}</div>}
+      {(review.undoLabel || review.redoLabel) && (
+        <div className="muted small" data-testid="undo-label">
+          {review.undoLabel}
+          {review.undoLabel && review.redoLabel && ' · '}
+          {review.redoLabel}
+        </div>
+      )}
       {r.error && <div className="error">{t('readError', { error: r.errorInfo ? words(r.errorInfo) : r.error })}</div>}
       <div className="report-body">
         <div className="pane source-pane">
-          <SourcePane reportId={id} text={text.data} spans={spansOf(r, selected)} />
+          <SourcePane reportId={id} text={text.data} spans={spansOf(r, selected, review.rowMark, text.data?.text ?? null)} />
         </div>
-        <div className="pane tables-pane">
+        <div className="pane tables-pane" ref={gridRef} tabIndex={0} onKeyDown={review.onGridKey} data-testid="grid">
+          {review.confirmVerify !== null && (
+            <VerifyConfirm open={review.confirmVerify} onConfirm={() => void review.setVerified(true).then(() => review.focusGrid())} onCancel={() => (review.setConfirmVerify(null), review.focusGrid())} />
+          )}
+          {review.accepting && (
+            <AcceptBar flags={review.accepting} onAccept={(n) => void review.accept(review.accepting!, n)} onCancel={() => (review.setAccepting(null), review.focusGrid())} />
+          )}
+          <KeyHelp />
           <Tables
             report={r}
             template={template}
             selected={selected}
-            onSelect={setSelected}
-            onCommit={(field, value) => act(api.call('cells.correct', { id, field, value }))}
+            onSelect={(f) => (review.select(f), review.focusGrid())}
+            grid={review.editing}
           />
         </div>
         <div className="pane side-pane">
           {selected ? (
-            <CellPanel report={r} field={selected} onCorrect={(value, n) => act(api.call('cells.correct', { id, field: selected, value, ...(n ? { note: n } : {}) }))} />
+            <CellPanel report={r} field={selected} onCorrect={async (value, n) => void (await review.correct(selected, value, n || undefined))} />
           ) : (
             <div className="muted small">{t('noCellSelected')}</div>
           )}
           <div className="small strong">{t('flagsTitle')}</div>
           <FlagList
             flags={r.flags}
-            onSelect={(f) => f.fields[0] && setSelected(f.fields.find((x) => x.split('.').length === 3) ?? f.fields[0])}
-            onAccept={(f, n) => act(api.call('flags.accept', { id, flagId: f.id, ...(n ? { note: n } : {}) }))}
-            onUnaccept={(f) => act(api.call('flags.unaccept', { id, flagId: f.id }))}
+            onSelect={(f) => {
+              const x = flagTarget(f);
+              review.selectFlag(f);
+              if (x.rows && !Object.keys(r.cells).some((k) => x.rows!.some((row) => k.startsWith(`${row}.`)))) setNote(t('rowNotFound'));
+            }}
+            onAccept={(f, n) => review.accept([f], n)}
+            onUnaccept={async (f) => void (await review.unaccept(f))}
           />
         </div>
       </div>

@@ -1,20 +1,22 @@
 // The three tables in the official layout. Rows and columns come from the
 // catalogue (never listed here); values, flags and corrections from the report.
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { REQUEST_COLUMNS, REVIEW_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
 import type { FieldDef } from '../../../src-main/core/catalogue/types.js';
 import { fieldById } from '../../../src-main/core/catalogue/index.js';
 import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
-import { flagsOf, formatValue, parseValue } from './cells.js';
+import { flagsOf, formatValue } from './cells.js';
+import type { GridEditing } from './useReview.js';
 
 interface Props {
   report: ReportDetail;
   template: TemplateId;
   selected: string | null;
   onSelect(field: string): void;
-  onCommit(field: string, value: number | null): Promise<void>;
+  /** Typing into cells, from the keyboard grid (useReview). */
+  grid: GridEditing;
 }
 
 export function Tables(props: Props) {
@@ -31,53 +33,41 @@ export function Tables(props: Props) {
   );
 }
 
-function Cell({ field, report, selected, onSelect, onCommit }: Props & { field: string }) {
-  const { t, lang } = useI18n();
+function Cell({ field, report, selected, onSelect, grid }: Props & { field: string }) {
+  const { t, flag } = useI18n();
   const def: FieldDef | undefined = fieldById(field);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   if (!def) return <td />;
   const value = report.values[field];
   const flags = flagsOf(report.flags, field);
   const corrected = report.corrected.includes(field);
-  const cls = ['num', flags.length ? 'flagged' : '', corrected ? 'corrected' : '', selected === field ? 'selected' : '', value == null ? 'blank' : '']
+  const marked = !!grid.rowMark?.some((x) => field.startsWith(`${x}.`));
+  const cls = ['num', flags.length ? 'flagged' : '', corrected ? 'corrected' : '', selected === field ? 'selected' : '', marked ? 'row-mark' : '', value == null ? 'blank' : '']
     .filter(Boolean)
     .join(' ');
-  const title = [...flags.map((f) => describeFlag(f, lang)), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
-  const commit = async () => {
-    if (editing === null) return;
-    const p = parseValue(editing, def.unit);
-    if (!p.ok) return setError(t(p.error));
-    setEditing(null);
-    setError(null);
-    if (p.value !== (value ?? null)) await onCommit(field, p.value);
-  };
+  const title = [...flags.map((f) => flag(f)), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
+  const edit = grid.edit?.field === field ? grid.edit : null;
   return (
-    <td className={cls} title={title || undefined} onClick={() => onSelect(field)} onDoubleClick={() => setEditing(formatValue(value, def.unit))} data-field={field}>
-      {editing !== null ? (
+    <td className={cls} title={title || undefined} onClick={() => onSelect(field)} onDoubleClick={() => grid.start(field)} data-field={field}>
+      {edit ? (
         <input
           autoFocus
-          className={error ? 'cell-input invalid' : 'cell-input'}
-          value={editing}
-          title={error ?? undefined}
-          onChange={(e) => {
-            setEditing(e.target.value);
-            setError(null);
-          }}
+          className={edit.error ? 'cell-input invalid' : 'cell-input'}
+          value={edit.text}
+          title={edit.error ?? undefined}
+          onChange={(e) => grid.change(e.target.value)}
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Enter') void commit();
-            if (e.key === 'Escape') {
-              setEditing(null);
-              setError(null);
-            }
+            if (e.key === 'Enter') (e.preventDefault(), grid.commit(e.shiftKey ? 'up' : 'down'));
+            else if (e.key === 'Tab') (e.preventDefault(), grid.commit(e.shiftKey ? 'left' : 'right'));
+            else if (e.key === 'Escape') (e.preventDefault(), grid.cancel());
           }}
-          onBlur={() => void commit()}
+          onBlur={() => grid.commit(null)}
           data-testid="cell-input"
         />
       ) : (
         formatValue(value, def.unit) || <span className="muted">—</span>
       )}
+      {edit?.error && <div className="cell-error" data-testid="cell-error">{edit.error}</div>}
     </td>
   );
 }
