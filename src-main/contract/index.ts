@@ -2,3 +2,4 @@
 export * from './models.js';
 export * from './handlers.js';
 export * from './validate.js';
+export * from './export-plan.js';

@@ -235,7 +235,16 @@ export interface ExportRequest {
   format: ExportFormat;
   /** Folder to write into. */
   folder: string;
+  /**
+   * Several years are never added together: one workbook per year (default),
+   * or one workbook per run of consecutive years with a sheet set per year.
+   */
+  layout?: ExportLayout;
+  /** Include reports whose agency could not be read (left out by default). */
+  includeUnidentified?: boolean;
 }
+
+export type ExportLayout = 'file_per_year' | 'sheets_per_year';
 
 /** One series per field: values by year for one agency. */
 export interface AgencySeries {

@@ -140,6 +140,8 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
     region: opt(str(200)),
     format: req(format),
     folder: req(path),
+    layout: opt(oneOf(['file_per_year', 'sheets_per_year'] as const)),
+    includeUnidentified: opt(bool),
   }),
   'export.chooseFolder': empty,
   'export.openFolder': obj({ jobId: req(jobId) }),

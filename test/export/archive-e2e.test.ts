@@ -52,7 +52,7 @@ describe('archive → export', () => {
     expect(r.files[0]).toBe(join(dir, 'out', '年报汇总-2020.xlsx'));
     expect(r.workbook!.correctedCells).toBe(1);
     const wb = readBook(r.files[0]!);
-    expect(wb.SheetNames).toEqual(['说明', '汇总', '主动公开', '依申请公开', '复议诉讼', '校验问题', '来源']);
+    expect(wb.SheetNames).toEqual(['说明', '汇总', '主动公开', '依申请公开', '复议诉讼', '分机关', '校验问题', '来源']);
     const src = wb.Sheets['来源']!;
     let compared = 0;
     for (const [table, name] of [
@@ -63,10 +63,11 @@ describe('archive → export', () => {
       const ws = wb.Sheets[name]!;
       for (const [id, c] of fieldColumns(table, '2019')) {
         for (let row = 1; row < 40; row++) {
-          if (typeof cell(ws, row, 5)?.v !== 'number') continue;
-          const reportId = cell(ws, row, 5)!.v as number;
-          const file = String(cell(src, findRow(src, 5, reportId), 6)!.v);
-          const want = reportId === nansha.id && id === 'active.normative.total' ? 13 : expected(file).values[id];
+          // data rows carry the report number agency-year-version (never the database id)
+          const no = cell(ws, row, 5)?.v;
+          if (typeof no !== 'string' || !/-2020-1$/.test(no)) continue;
+          const file = String(cell(src, findRow(src, 5, no), 6)!.v);
+          const want = no === '南沙区商务局-2020-1' && id === 'active.normative.total' ? 13 : expected(file).values[id];
           expect(cell(ws, row, c)?.v ?? null, `${file} ${id}`).toBe(want);
           compared++;
         }
@@ -74,7 +75,7 @@ describe('archive → export', () => {
     }
     expect(compared).toBe(4 * TEMPLATES['2019'].fields.length);
     const act = wb.Sheets['主动公开']!;
-    const c = cell(act, findRow(act, 5, nansha.id), fieldColumns('active', '2019').get('active.normative.total')!);
+    const c = cell(act, findRow(act, 5, '南沙区商务局-2020-1'), fieldColumns('active', '2019').get('active.normative.total')!);
     expect(fillOf(c)).toBe('FFEB9C');
     expect(noteOf(c)).toContain('原值 12 → 13');
     expect(noteOf(c)).toContain('与原件核对');
@@ -83,7 +84,7 @@ describe('archive → export', () => {
   it('writes an agency workbook and tidy CSV for the same data', async () => {
     const r = await runExport(a, { agency: '西工区商务局', format: 'xlsx', out: join(dir, 'agency.xlsx'), lang: 'en' });
     const wb = readBook(r.files[0]!);
-    expect(wb.SheetNames).toEqual(['About', 'Summary', 'Proactive', 'Requests', 'Review', 'Checks', 'Sources']);
+    expect(wb.SheetNames).toEqual(['About', 'Summary', 'Proactive', 'Requests', 'Review', 'By agency', 'Checks', 'Sources']);
     expect(r.workbook!.reports).toBe(1);
     const csv = await runExport(a, { year: 2020, format: 'csv', out: join(dir, 'tidy'), lang: 'zh' });
     const text = readFileSync(csv.files[0]!, 'utf8');
@@ -137,25 +138,25 @@ describe('archive → export', () => {
     const rowsOf = (ws: WorkSheet) => {
       const out: { field: string; status: string; note: string | undefined }[] = [];
       for (let row = 4; row < 40; row++)
-        if (cell(ws, row, 5)?.v === xg.id) out.push({ field: String(cell(ws, row, 8)!.v), status: String(cell(ws, row, 13)!.v), note: cell(ws, row, 14)?.v as string | undefined });
+        if (cell(ws, row, 5)?.v === '西工区商务局-2020-1') out.push({ field: String(cell(ws, row, 8)!.v), status: String(cell(ws, row, 12)!.v), note: cell(ws, row, 13)?.v as string | undefined });
       return out;
     };
     let ws = await sheet('accepted.xlsx');
-    expect(String(cell(ws, 3, 14)!.v)).toBe('处理说明');
-    expect(String(cell(ws, 3, 13)!.v)).toBe('处理状态');
+    expect(String(cell(ws, 3, 13)!.v)).toBe('处理说明');
+    expect(String(cell(ws, 3, 12)!.v)).toBe('处理状态');
     let rows = rowsOf(ws);
     expect(rows).toHaveLength(14);
-    expect(rows.find((x) => x.field === 'requests.granted')).toEqual({ field: 'requests.granted', status: '已确认（原文如此）', note: '原件此行空白，原文如此' });
-    expect(fillOf(cell(ws, findRow(ws, 14, '原件此行空白，原文如此'), 13))).toBe('E2EFDA');
+    expect(rows.find((x) => x.field === '予以公开')).toEqual({ field: '予以公开', status: '已确认（原文如此）', note: '原件此行空白，原文如此' });
+    expect(fillOf(cell(ws, findRow(ws, 13, '原件此行空白，原文如此'), 12))).toBe('E2EFDA');
     expect(rows.filter((x) => x.status === '待处理' && x.note === undefined)).toHaveLength(13);
     // The cells the flag concerns say so in their comment.
     const req = readBook(join(dir, 'accepted.xlsx')).Sheets['依申请公开']!;
-    const c = cell(req, findRow(req, 5, xg.id), fieldColumns('requests', '2019').get('requests.granted.person')!);
+    const c = cell(req, findRow(req, 5, '西工区商务局-2020-1'), fieldColumns('requests', '2019').get('requests.granted.person')!);
     expect(noteOf(c)).toContain('[已确认（原文如此）：原件此行空白，原文如此]');
 
     a.verify(xg.id, true);
     rows = rowsOf((ws = await sheet('verified.xlsx')));
-    expect(rows.find((x) => x.field === 'requests.granted')!.note).toBe('原件此行空白，原文如此');
+    expect(rows.find((x) => x.field === '予以公开')!.note).toBe('原件此行空白，原文如此');
     expect(rows.filter((x) => x.status === '已确认（原文如此）' && x.note === '整份报告已核实')).toHaveLength(13);
     a.verify(xg.id, false);
     expect(a.getReport(xg.id).flagCount).toBe(13);

@@ -79,12 +79,14 @@ describe('cross-year checks', () => {
     const row = findRow(flags, 7, 'X1');
     expect(cell(flags, row, 3)!.v).toBe(2022);
     expect(cell(flags, row, 6)!.v).toBe('跨年度不符');
-    expect(cell(flags, row, 12)!.v).toBe(500);
+    expect(cell(flags, row, 11)!.v).toBe(500);
     const req = wb.Sheets['依申请公开']!;
     // one row per year, in year order
-    const years = [1, 2, 3].map((id) => cell(req, findRow(req, 5, id), 3)!.v);
+    const years = [2021, 2022, 2023].map((y) => cell(req, findRow(req, 5, `深圳市某局-${y}-1`), 3)!.v);
     expect(years).toEqual([2021, 2022, 2023]);
-    const c = cell(req, findRow(req, 5, 2), fieldColumns('requests', '2021').get('requests.carried_over.total')!);
+    // an agency's years side by side are never added up
+    expect(findRow(req, 1, '合计（全部机关）')).toBe(-1);
+    const c = cell(req, findRow(req, 5, '深圳市某局-2022-1'), fieldColumns('requests', '2021').get('requests.carried_over.total')!);
     expect(c!.v).toBe(500);
     expect(fillOf(c)).toBe('FFC7CE');
     expect(noteOf(c)).toContain('X1');
@@ -103,7 +105,7 @@ describe('tidy export', () => {
     expect(issued).toMatchObject({ value: null, corrected: false, flagged: false, field_label: '规章 · 本年制发件数' });
     expect(rows.find((x) => x.field_id === 'active.rules.repealed')).toMatchObject({ corrected: true, original_value: 3 });
     const rv = rows.filter((x) => x.field_id.startsWith('review.reconsideration.'));
-    expect(rv.every((x) => x.flagged && x.flag_messages === 'R4: R4 不平衡')).toBe(true);
+    expect(rv.every((x) => x.flagged && x.flag_messages === '行政复议：R4 不平衡' && x.check_status === 'open')).toBe(true);
   });
 
   it('writes CSV with a BOM and neutralised formula text, and JSON records', async () => {
@@ -126,7 +128,7 @@ describe('tidy export', () => {
     const data = JSON.parse(readFileSync(json.file, 'utf8')) as { agency: string; field_id: string; value: number | null; flagged: boolean; flag_messages: string }[];
     expect(data).toHaveLength(2 * TEMPLATES['2021'].fields.length);
     expect(data).toEqual([...tidyRows([r, r2])]);
-    expect(data.find((x) => x.agency === '第二局' && x.field_id === 'active.fee.amount_wan')).toMatchObject({ flagged: true, flag_messages: '单位"元"或"万元"' });
+    expect(data.find((x) => x.agency === '第二局' && x.field_id === 'active.fee.amount_wan')).toMatchObject({ flagged: true, flag_messages: expect.stringContaining('读数不唯一，留空或待核（单位"元"或"万元"）') });
     expect(data[0]).toMatchObject({ agency: '=cmd|calc', field_id: 'active.rules.issued', value: r.values['active.rules.issued'] });
   });
 });

@@ -25,7 +25,8 @@ describe('text from reports', () => {
   it('writes a workbook whose every XML part is well-formed even with control characters in the input', async () => {
     const reports = seedReports();
     reports[0]!.agency = 'A\u0001局\u001F';
-    reports[0]!.flags.push({ kind: 'unparseable', fields: ['active.rules.made'], message: 'bad \u0000 cell \uD800 text <b>&amp;', status: 'open' });
+    // a check worded in Chinese where it was made (as the export's own checks are), with characters XML forbids
+    reports[0]!.flags.push({ kind: 'custom_check', fields: ['active.rules.made'], message: '坏 \u0000 单元格 \uD800 文本 <b>&lt;', status: 'open' });
     const file = join(dir, 'ctl.xlsx');
     await writeWorkbook(reports, { archiveName: 'ctl\u0002.sqlite', generatedAt: '2026-11-22T22:00:00Z', lang: 'zh' }, { kind: 'year', year: 2020 }, file);
     const zip = unzipSync(readFileSync(file));
@@ -39,6 +40,6 @@ describe('text from reports', () => {
     const act = wb.Sheets['主动公开']!;
     const row = findRow(act, 2, 'A局');
     expect(row).toBeGreaterThan(0);
-    expect(noteOf(cell(act, row, 6))).toContain('bad  cell  text <b>&amp;');
+    expect(noteOf(cell(act, row, 6))).toContain('坏  单元格  文本 <b>&lt;');
   });
 });

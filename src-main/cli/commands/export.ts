@@ -8,7 +8,8 @@ import { defaultArchivePath } from './archive.js';
 
 const USAGE = `usage: export --year Y | --years A-B | --agency NAME --out FILE.xlsx|DIR
   [--region TEXT] [--status verified|unreviewed|flagged] [--unidentified] [--format xlsx|csv|json] [--lang zh|en] [--archive PATH]
-  (--unidentified: include reports whose agency is not known)`;
+  (--unidentified: include reports whose agency is not known)
+  --years A-B writes one workbook with a sheet set per year: different years are never added together`;
 
 function parseYears(v: string | undefined): { from: number; to: number } | undefined {
   if (v === undefined) return undefined;

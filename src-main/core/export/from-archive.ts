@@ -59,12 +59,20 @@ function corrections(a: ArchiveReader, d: ReportDetail): Record<string, ExportCo
   return out;
 }
 
+/** 1 for the first report imported for its agency and year, 2 for the next … (versions are listed newest first). */
+function versionOf(d: ReportDetail): number {
+  const vs = d.versions ?? [];
+  const older = vs.filter((v) => v.id < d.id).length;
+  return older + 1;
+}
+
 export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport | string {
   if (d.year === null) return 'the year of the report is not known';
   const template = d.template ?? templateForYear(d.year);
   if (!template) return `no template for year ${d.year}`;
   return {
     id: d.id,
+    version: versionOf(d),
     agency: d.agency ?? '',
     region: { province: d.region3.province, city: d.region3.city, county: d.region3.county },
     year: d.year,

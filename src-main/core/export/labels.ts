@@ -1,7 +1,7 @@
 // Every fixed text of the export in both languages. Labels of rows and
 // columns come from the catalogue, never from here.
 import { FLAG_STATUS_WORDS, STATUS_WORDS, flagKindName } from '../wording/index.js';
-import type { ExportFlag, ExportScope, Lang } from './types.js';
+import type { ExportFlag, ExportReport, ExportScope, Lang } from './types.js';
 
 const T = {
   sheetReadme: { zh: '说明', en: 'About' },
@@ -11,6 +11,7 @@ const T = {
   sheetReview: { zh: '复议诉讼', en: 'Review' },
   sheetFlags: { zh: '校验问题', en: 'Checks' },
   sheetSources: { zh: '来源', en: 'Sources' },
+  sheetByAgency: { zh: '分机关', en: 'By agency' },
   region: { zh: '地区', en: 'Region' },
   agency: { zh: '机关', en: 'Agency' },
   year: { zh: '年度', en: 'Year' },
@@ -22,7 +23,6 @@ const T = {
   totalRow: { zh: '合计（全部机关）', en: 'Total (all agencies)' },
   kind: { zh: '问题类型', en: 'Kind' },
   rule: { zh: '规则', en: 'Rule' },
-  fieldId: { zh: '字段编号', en: 'Field id' },
   fieldName: { zh: '字段名称', en: 'Field' },
   message: { zh: '说明', en: 'Message' },
   expected: { zh: '应为', en: 'Expected' },
@@ -56,6 +56,16 @@ export const flagKindLabel = (kind: string, lang: Lang): string => flagKindName(
 /** A report's status in the same words as the app (已核实 / 未审核 / 有疑问). */
 export function statusLabel(status: string, lang: Lang): string {
   return status === 'verified' || status === 'flagged' || status === 'unreviewed' ? STATUS_WORDS[status][lang] : STATUS_WORDS.unreviewed[lang];
+}
+
+/**
+ * The number an archivist quotes for a report: agency, year and version
+ * (广州市商务局-2020-1; -2 for a second version imported later). Stable
+ * across exports and archives, unlike the database id.
+ */
+export function reportNumber(r: Pick<ExportReport, 'agency' | 'year' | 'version'>, lang: Lang): string {
+  const agency = r.agency || (lang === 'zh' ? '机关不明' : 'unknown agency');
+  return `${agency}-${r.year}-${r.version ?? 1}`;
 }
 
 export function scopeTitle(scope: ExportScope, lang: Lang): string {

@@ -136,7 +136,7 @@ export function valuesRecord(template: TemplateId, src: Record<string, number | 
   const v = { ...BASE_VALUES[template] };
   for (const id of FIELD_IDS[template]) {
     const x = src[id];
-    if (x !== undefined) v[id] = x;
+    if (x !== undefined) v[id] = x === null || Number.isFinite(x) ? x : null; // NaN or ±Infinity cannot be written to a workbook
   }
   return v;
 }

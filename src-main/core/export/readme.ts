@@ -6,6 +6,7 @@ import type { Sheet } from './sheets.js';
 import { BOLD, BORDER, FILL, FONT_NAME, SUBTITLE_FONT, TITLE_FONT } from './style.js';
 import { textWidth } from './layout.js';
 import { cellText } from './text.js';
+import { formatDateTime } from '../wording/format.js';
 import type { ExportMeta, ExportScope, Lang } from './types.js';
 import type { WorkbookStats } from './workbook.js';
 
@@ -14,7 +15,7 @@ type Stats = Omit<WorkbookStats, 'file' | 'bytes' | 'sheets'>;
 const HEADING = { font: { name: FONT_NAME, bold: true, size: 12 } };
 const KEY = { font: BOLD };
 
-export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: Stats, lang: Lang): void {
+export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: Stats, lang: Lang, opts: { byAgency?: boolean; perYear?: boolean } = {}): void {
   const zh = lang === 'zh';
   ws.columns = [{ width: 30 }, { width: 100 }];
   let n = 1;
@@ -33,7 +34,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
   n++;
   const kv: [string, string | number][] = [
     [zh ? '档案' : 'Archive', meta.archiveName],
-    [zh ? '生成时间' : 'Generated at', meta.generatedAt],
+    [zh ? '生成时间' : 'Generated at', formatDateTime(meta.generatedAt, lang)],
     [zh ? '报告数' : 'Reports', s.reports],
     [zh ? '机关数' : 'Agencies', s.agencies],
     [zh ? '有待处理校验问题的报告' : 'Reports with open checks', s.flagged],
@@ -50,20 +51,24 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
         [t('sheetActive', lang), '表二 主动公开政府信息情况：每份报告一行，每个栏目一列，表头与国办模板一致。'],
         [t('sheetRequests', lang), '表三 收到和处理政府信息公开申请情况：每份报告一行，列为“行 × 申请人类别”，表头分层合并。'],
         [t('sheetReview', lang), '表四 政府信息公开行政复议、行政诉讼情况。'],
+        ...(opts.byAgency ? [[t('sheetByAgency', lang), '每份报告按国办模板的三张表排列（表二、表三、表四），每个机关单独一页，可直接打印。'] as [string, string]] : []),
         [t('sheetFlags', lang), '全部校验问题：勾稽关系（R1–R4）、跨年度检查（X1、X2）、提取时的问题，以及处理状态和处理说明（确认“原文如此”时的说明）。'],
         [t('sheetSources', lang), '每份报告的原始文件名、SHA-256、格式、导入时间和提取程序版本。'],
         ['', '同一范围内有两个模板版本（2019 年版用于 2019—2020 年度，2021 年版用于 2021 年度起）时，各表按模板分开，列不混用。'],
-        ['', '各表末行“合计（全部机关）”为求和公式（SUM），修改数值后会自动重算；文件中已保存计算结果。'],
+        ['', '各表末行“合计（全部机关）”为求和公式（SUM），修改数值后会自动重算；文件中已保存计算结果。不同年度的数字从不相加：跨年度导出时每个年度单独一组工作表（表名后注年度），各自合计；单个机关的历年汇总不作合计。'],
+        ['', '报告编号 = 机关名称-年度-版本序号（同一机关同一年度后导入的新版本序号加一），可用于引用。未识别出机关的报告不导出。'],
       ]
     : [
         [t('sheetSummary', lang), 'One row per report: region, agency, year, template, status, the main request totals (total column), reconsideration and litigation totals, open checks and corrected cells.'],
         [t('sheetActive', lang), 'Table 2, proactive disclosure: one row per report, one column per cell of the official table.'],
         [t('sheetRequests', lang), 'Table 3, requests: one row per report, columns are row × requester, with merged official headers.'],
         [t('sheetReview', lang), 'Table 4, administrative reconsideration and litigation.'],
+        ...(opts.byAgency ? [[t('sheetByAgency', lang), 'Every report in the official three-table layout (tables 2, 3, 4), one agency per printed page.'] as [string, string]] : []),
         [t('sheetFlags', lang), 'Every check: rules R1–R4, cross-year checks X1/X2, extraction problems, their status and, for a check accepted as in the original, the archivist\'s note.'],
         [t('sheetSources', lang), 'Original file name, SHA-256, format, import time and extractor version of every report.'],
         ['', 'When both template versions occur (2019 template for 2019–2020, 2021 template from 2021), each table has one sheet per template; columns are never mixed.'],
-        ['', 'The last row of each sheet sums the column with a SUM formula; the computed results are stored in the file.'],
+        ['', 'The last row of each sheet sums the column with a SUM formula; the computed results are stored in the file. Different years are never added together: a workbook over several years has one sheet set per year (the year follows the sheet name), each with its own total; an agency across years has no total.'],
+        ['', 'Report number = agency-year-version (a newer version of the same agency and year counts up); quote it. Reports whose agency was not identified are left out.'],
       ];
   for (const [k, v] of sheets) line(k, v, { a: KEY });
   n++;

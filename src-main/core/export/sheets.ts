@@ -4,7 +4,7 @@
 // closes each sheet.
 import type ExcelJS from 'exceljs';
 import { TEMPLATES, fieldLabel, type TemplateId } from '../catalogue/index.js';
-import { t, statusLabel } from './labels.js';
+import { reportNumber, t, statusLabel } from './labels.js';
 import { SUMMARY_COLUMNS, textWidth, type TableLayout } from './layout.js';
 import { cellMarks, openFlagCount, type CellMark } from './marks.js';
 import { cellText } from './text.js';
@@ -42,7 +42,7 @@ export function fixedColumns(reports: ExportReport[], lang: Lang, withTemplate: 
   ];
   if (withTemplate) cols.push({ label: t('template', lang), width: 7, value: (r) => r.template, center: true });
   cols.push({ label: t('status', lang), width: 9, value: (r) => statusLabel(r.status, lang), center: true });
-  cols.push({ label: t('reportId', lang), width: 10, value: (r) => (typeof r.id === 'number' ? r.id : cellText(r.id)), center: true });
+  cols.push({ label: t('reportId', lang), width: widest((r) => reportNumber(r, lang), 12, 48), value: (r) => cellText(reportNumber(r, lang)) });
   return cols;
 }
 
@@ -79,6 +79,11 @@ export function writeFixed(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportRepo
     cell.value = c.value(r);
     cell.style = c.center ? CENTER_STYLE : TEXT_STYLE;
   });
+}
+
+/** A filter button on every column of the header's last row, over the data rows (never the totals row). */
+export function setAutoFilter(ws: Sheet, headerRow: number, columns: number, lastRow: number): void {
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, lastRow), column: columns } };
 }
 
 const round = (x: number) => Math.round(x * 1e8) / 1e8;
@@ -126,7 +131,16 @@ function writeTotals(
 }
 
 /** One table sheet for one template: every field of the table as a column, from the catalogue. */
-export async function writeTableSheet(ws: Sheet, layout: TableLayout, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): Promise<void> {
+export async function writeTableSheet(
+  ws: Sheet,
+  layout: TableLayout,
+  reports: ExportReport[],
+  fixed: FixedColumn[],
+  title: string,
+  subtitle: string,
+  lang: Lang,
+  totals = true,
+): Promise<void> {
   const F = fixed.length;
   ws.columns = [...fixed.map((c) => ({ width: c.width })), ...layout.widths.map((w) => ({ width: w }))];
   writeTop(ws, title, subtitle, fixed, layout.levels);
@@ -137,6 +151,7 @@ export async function writeTableSheet(ws: Sheet, layout: TableLayout, reports: E
   }
   styleHeader(ws, layout.levels, F + layout.fields.length);
   const first = HEADER_TOP + layout.levels;
+  setAutoFilter(ws, first - 1, F + layout.fields.length, first + reports.length - 1);
   const ids = layout.fields.map((f) => f.id);
   const columns = layout.fields.map((f) => newTotal(f.unit));
   const plain = layout.fields.map((f) => numStyle(f.unit, null));
@@ -169,7 +184,7 @@ export async function writeTableSheet(ws: Sheet, layout: TableLayout, reports: E
     }
     row.commit();
   }
-  if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
+  if (reports.length && totals) writeTotals(ws, first + reports.length, first, F, columns, lang);
 }
 
 interface SummaryCell {
@@ -201,7 +216,7 @@ function summaryCell(r: ExportReport, ids: string[], optional: Set<string>, mark
 }
 
 /** 汇总: one row per report with the key totals of tables 三 and 四 and the data-quality counts. */
-export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang): Promise<void> {
+export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang, totals = true): Promise<void> {
   const F = fixed.length;
   const S = SUMMARY_COLUMNS.length;
   ws.columns = [...fixed.map((c) => ({ width: c.width })), ...SUMMARY_COLUMNS.map((c) => ({ width: Math.max(10, textWidth(c.label[lang]) + 3) })), { width: 11 }, { width: 12 }];
@@ -229,6 +244,7 @@ export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixe
     '2021': new Set(TEMPLATES['2021'].fields.filter((f) => f.optional).map((f) => f.id)),
   };
   const first = HEADER_TOP + 2;
+  setAutoFilter(ws, first - 1, F + S + 2, first + reports.length - 1);
   const columns = [...SUMMARY_COLUMNS.map(() => newTotal('count')), newTotal('count'), newTotal('count')];
   const raw = RawRows.for(ws);
   const allIds = { '2019': SUMMARY_COLUMNS.flatMap((c) => c.fields['2019']), '2021': SUMMARY_COLUMNS.flatMap((c) => c.fields['2021']) };
@@ -269,5 +285,5 @@ export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixe
     });
     row.commit();
   }
-  if (reports.length) writeTotals(ws, first + reports.length, first, F, columns, lang);
+  if (reports.length && totals) writeTotals(ws, first + reports.length, first, F, columns, lang);
 }

@@ -6,7 +6,9 @@ import { once } from 'node:events';
 import { TEMPLATES, fieldLabel } from '../catalogue/index.js';
 import { flagCovers } from './marks.js';
 import { csvField } from './text.js';
-import type { ExportReport, Lang } from './types.js';
+import type { ExportFlag, ExportFlagStatus, ExportReport, Lang } from './types.js';
+import { flagNote, reportNumber } from './labels.js';
+import { flagText } from '../wording/flags.js';
 
 export interface TidyRow {
   report_id: number | string;
@@ -24,6 +26,12 @@ export interface TidyRow {
   original_value: number | null;
   flagged: boolean;
   flag_messages: string;
+  /** The report number an archivist quotes (agency-year-version). */
+  report_number: string;
+  /** How the checks on this cell stand: '' (none), open, accepted (原文如此) or fixed — the worst of them. */
+  check_status: '' | ExportFlagStatus;
+  /** Why checks on this cell were accepted: the archivist's notes (or the report verified as a whole). */
+  acceptance_notes: string;
 }
 
 export const TIDY_COLUMNS: (keyof TidyRow)[] = [
@@ -42,17 +50,37 @@ export const TIDY_COLUMNS: (keyof TidyRow)[] = [
   'original_value',
   'flagged',
   'flag_messages',
+  'report_number',
+  'check_status',
+  'acceptance_notes',
 ];
+
+const RANK: Record<ExportFlagStatus, number> = { open: 3, accepted: 2, fixed: 1 };
+
+/** The checks covering one field: worst status, open messages (worded), acceptance notes. */
+function checksOf(flags: ExportFlag[], id: string, lang: Lang): { status: '' | ExportFlagStatus; messages: string; notes: string } {
+  let status: '' | ExportFlagStatus = '';
+  const messages: string[] = [];
+  const notes: string[] = [];
+  for (const fl of flags) {
+    if (!flagCovers(fl, id)) continue;
+    if (!status || RANK[fl.status] > RANK[status]) status = fl.status;
+    if (fl.status === 'open') messages.push(flagText(fl, lang));
+    const note = flagNote(fl, lang);
+    if (note && !notes.includes(note)) notes.push(note);
+  }
+  return { status, messages: messages.join(' | '), notes: notes.join(' | ') };
+}
 
 /** Every field of the report's template, blank ones included (value null = not stated). */
 export function* tidyRows(reports: ExportReport[], lang: Lang = 'zh'): Generator<TidyRow> {
   const labels = new Map<string, string>();
   const label = (id: string) => labels.get(id) ?? (labels.set(id, fieldLabel(id, lang)), labels.get(id)!);
   for (const r of reports) {
-    const openFlags = r.flags.filter((fl) => fl.status === 'open');
+    const number = reportNumber(r, lang);
     for (const f of TEMPLATES[r.template].fields) {
       const corr = r.corrected[f.id];
-      const open = openFlags.length ? openFlags.filter((fl) => flagCovers(fl, f.id)) : openFlags;
+      const checks = r.flags.length ? checksOf(r.flags, f.id, lang) : { status: '' as const, messages: '', notes: '' };
       yield {
         report_id: r.id,
         province: r.region.province,
@@ -67,8 +95,11 @@ export function* tidyRows(reports: ExportReport[], lang: Lang = 'zh'): Generator
         value: r.values[f.id] ?? null,
         corrected: !!corr,
         original_value: corr ? corr.old : null,
-        flagged: open.length > 0,
-        flag_messages: open.map((fl) => (fl.rule ? `${fl.rule}: ${fl.message}` : fl.message)).join(' | '),
+        flagged: checks.status === 'open',
+        flag_messages: checks.messages,
+        report_number: number,
+        check_status: checks.status,
+        acceptance_notes: checks.notes,
       };
     }
   }
@@ -103,27 +134,31 @@ function lines(format: 'csv' | 'json', lang: Lang): Lines {
             .map((k, i) => `${JSON.stringify(k)}:${JSON.stringify(meta[i] ?? null)}`)
             .join(',');
     const parts = fieldPart(r);
-    const open = r.flags.filter((fl) => fl.status === 'open');
-    const marked = open.length > 0 || Object.keys(r.corrected).length > 0;
+    const marked = r.flags.length > 0 || Object.keys(r.corrected).length > 0;
+    const number = format === 'csv' ? csvField(reportNumber(r, lang)) : JSON.stringify(reportNumber(r, lang));
     let out = '';
     TEMPLATES[r.template].fields.forEach((f, i) => {
       const v = r.values[f.id] ?? null;
       let corrected = false;
       let original: number | null = null;
       let msgs = '';
+      let status: '' | ExportFlagStatus = '';
+      let notes = '';
       if (marked) {
         const corr = r.corrected[f.id];
         if (corr) {
           corrected = true;
           original = corr.old;
         }
-        const hits = open.filter((fl) => flagCovers(fl, f.id));
-        msgs = hits.map((fl) => (fl.rule ? `${fl.rule}: ${fl.message}` : fl.message)).join(' | ');
+        const c = checksOf(r.flags, f.id, lang);
+        (msgs = c.messages), (status = c.status), (notes = c.notes);
       }
-      const flagged = msgs !== '';
-      if (format === 'csv') out += `${prefix},${parts[i]},${v ?? ''},${corrected},${original ?? ''},${flagged},${csvField(msgs)}\r\n`;
+      const flagged = status === 'open';
+      const num = (x: number | null) => (x !== null && Number.isFinite(x) ? String(x) : format === 'csv' ? '' : 'null');
+      if (format === 'csv')
+        out += `${prefix},${parts[i]},${num(v)},${corrected},${num(original)},${flagged},${csvField(msgs)},${number},${status},${csvField(notes)}\r\n`;
       else
-        out += `${out ? ',' : ''}\n{${prefix},${parts[i]},"value":${v ?? 'null'},"corrected":${corrected},"original_value":${original ?? 'null'},"flagged":${flagged},"flag_messages":${JSON.stringify(msgs)}}`;
+        out += `${out ? ',' : ''}\n{${prefix},${parts[i]},"value":${num(v)},"corrected":${corrected},"original_value":${num(original)},"flagged":${flagged},"flag_messages":${JSON.stringify(msgs)},"report_number":${number},"check_status":${JSON.stringify(status)},"acceptance_notes":${JSON.stringify(notes)}}`;
     });
     return out;
   };

@@ -49,7 +49,10 @@ export interface ExportSource {
 }
 
 export interface ExportReport {
+  /** The archive's database id (internal; never shown as the report number). */
   id: number | string;
+  /** Which version of this agency+year's report (1 = the first imported); the report number is agency-year-version. */
+  version?: number;
   agency: string;
   region: ExportRegion;
   year: number;

@@ -9,12 +9,16 @@ import { withCrossYearFlags } from './cross-year.js';
 import { FLAG_STATUS, flagKindLabel, flagNote, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount, targetLabel } from './marks.js';
-import { HEADER_TOP, breathe, fixedColumns, writeFixed, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
+import { HEADER_TOP, breathe, fixedColumns, setAutoFilter, writeFixed, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
+import { BY_AGENCY_MAX_REPORTS, writeByAgencySheet } from './by-agency.js';
+import { formatDateTime } from '../wording/format.js';
+
+const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 import { FILL, HEADER_STYLE, TEXT_STYLE, WRAP_STYLE, numStyle, pageSetup } from './style.js';
 import { cellText } from './text.js';
 import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
 import { writeReadme } from './readme.js';
-import { describeFlag } from '../validate/describe.js';
+import { flagText as describeFlag } from '../wording/flags.js';
 
 export interface WorkbookStats {
   file: string;
@@ -71,7 +75,6 @@ async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedC
   const cols = [
     { label: t('kind', lang), width: 14 },
     { label: t('rule', lang), width: 6 },
-    { label: t('fieldId', lang), width: 34 },
     { label: t('fieldName', lang), width: 44 },
     { label: t('message', lang), width: 50 },
     { label: t('expected', lang), width: 9 },
@@ -94,6 +97,7 @@ async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedC
   head.height = 24;
   head.commit();
   let n = HEADER_TOP + 1;
+  setAutoFilter(ws, HEADER_TOP, F + cols.length, HEADER_TOP + reports.reduce((s, r) => s + r.flags.length, 0));
   for (const r of reports) {
     for (const f of r.flags) {
       await breathe(n);
@@ -113,25 +117,29 @@ function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f
   const values: (string | number | null)[] = [
     flagKindLabel(f.kind, lang),
     f.rule ?? '',
-    cellText(f.fields.join('\n')),
-    cellText(f.fields.map((id) => targetLabel(id, lang)).join('\n')),
+    cellText(
+      f.fields
+        .slice(0, 6)
+        .map((id) => targetLabel(id, lang))
+        .join('\n') + (f.fields.length > 6 ? (lang === 'zh' ? `\n等 ${f.fields.length} 项` : `\n… ${f.fields.length} in all`) : ''),
+    ),
     cellText(describeFlag(f, lang)),
-    f.expected ?? null,
-    f.found ?? null,
+    finite(f.expected),
+    finite(f.found),
     FLAG_STATUS[f.status][lang],
     cellText(flagNote(f, lang)) || null,
   ];
   values.forEach((v, i) => {
     const cell = row.getCell(F + i + 1);
     if (v !== null) cell.value = v;
-    cell.style = i === 5 || i === 6 ? numStyle('wan', null) : WRAP_STYLE;
+    cell.style = i === 4 || i === 5 ? numStyle('wan', null) : WRAP_STYLE;
   });
   // Expected/found are counts or 万元: show whole numbers without decimals.
-  for (const i of [5, 6]) {
+  for (const i of [4, 5]) {
     const v = values[i];
     if (typeof v === 'number' && Number.isInteger(v)) row.getCell(F + i + 1).style = numStyle('count', null);
   }
-  row.getCell(F + 8).style = { ...WRAP_STYLE, fill: f.status === 'open' ? FILL.flagged : FILL.resolved };
+  row.getCell(F + 7).style = { ...WRAP_STYLE, fill: f.status === 'open' ? FILL.flagged : FILL.resolved };
   row.commit();
 }
 
@@ -140,7 +148,7 @@ async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: Fixe
     { label: t('fileName', lang), width: 40, value: (r) => r.source.fileName },
     { label: t('sha256', lang), width: 66, value: (r) => r.source.sha256 },
     { label: t('format', lang), width: 8, value: (r) => r.source.format },
-    { label: t('importedAt', lang), width: 22, value: (r) => r.source.importedAt },
+    { label: t('importedAt', lang), width: 22, value: (r) => formatDateTime(r.source.importedAt, lang) },
     { label: t('extractorVersion', lang), width: 14, value: (r) => r.source.extractorVersion },
   ];
   const F = fixed.length;
@@ -151,6 +159,7 @@ async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: Fixe
   for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
   head.height = 24;
   head.commit();
+  setAutoFilter(ws, HEADER_TOP, F + cols.length, HEADER_TOP + reports.length);
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     await breathe(i);
@@ -164,9 +173,47 @@ async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: Fixe
   }
 }
 
-export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, scope: ExportScope, out: string): Promise<WorkbookStats> {
+/** A report whose values are all finite or null (NaN and ±Infinity cannot be written: Excel would offer to repair the file). */
+function finiteValues(r: ExportReport): ExportReport {
+  let bad = false;
+  for (const k in r.values) {
+    const v = r.values[k];
+    if (v !== null && v !== undefined && !Number.isFinite(v)) bad = true;
+  }
+  if (!bad) return r;
+  const values: Record<string, number | null> = {};
+  for (const k in r.values) {
+    const v = r.values[k] ?? null;
+    values[k] = v !== null && Number.isFinite(v) ? v : null;
+  }
+  return { ...r, values };
+}
+
+/** Sheet names Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let i = 2; [...taken].some((x) => x.toLowerCase() === name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
+  taken.add(name);
+  return name;
+}
+
+export interface WorkbookOptions {
+  /** Write the 分机关 sheet (every report in the official layout, one per page). Default: when there are at most BY_AGENCY_MAX_REPORTS. */
+  byAgency?: boolean;
+}
+
+/**
+ * The workbook. Numbers of different years are never added together: a
+ * workbook over several years has a sheet set (汇总 and the table sheets) per
+ * year, each closed by its own totals row; an agency's workbook (its years
+ * side by side) has no totals row at all.
+ */
+export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, scope: ExportScope, out: string, opts: WorkbookOptions = {}): Promise<WorkbookStats> {
   const lang = meta.lang;
-  const reports = sortReports(scope.kind === 'year' ? input : withCrossYearFlags(input), scope);
+  const zh = lang === 'zh';
+  const finiteInput = input.map(finiteValues);
+  const reports = sortReports(scope.kind === 'year' ? finiteInput : withCrossYearFlags(finiteInput), scope);
   const stats = workbookStats(reports);
   const title = scopeTitle(scope, lang);
   const tmp = `${out}.part-${process.pid}`;
@@ -175,38 +222,59 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
   wb.created = new Date(meta.generatedAt);
   wb.modified = new Date(meta.generatedAt);
   const sheets: string[] = [];
-  const add = (name: string, views?: Partial<ExcelJS.WorksheetView>[], fit = true) => {
+  const taken = new Set<string>();
+  const add = (wanted: string, views?: Partial<ExcelJS.WorksheetView>[], fit = true, portrait = false) => {
+    const name = sheetName(wanted, taken);
     sheets.push(name);
     // The frozen header rows also repeat on every printed page (打印标题).
     const ySplit = views?.[0]?.state === 'frozen' ? (views[0] as { ySplit?: number }).ySplit ?? 0 : 0;
-    const setup = { ...pageSetup(fit), ...(ySplit > 0 ? { printTitlesRow: `1:${ySplit}` } : {}) };
+    const setup = { ...pageSetup(fit), ...(portrait ? { orientation: 'portrait' as const } : {}), ...(ySplit > 0 ? { printTitlesRow: `1:${ySplit}` } : {}) };
     return wb.addWorksheet(name, { ...(views ? { views } : {}), pageSetup: setup }) as unknown as Sheet;
   };
+  const byAgency = opts.byAgency ?? reports.length <= BY_AGENCY_MAX_REPORTS;
+  // One set per year when the scope spans years; one set otherwise.
+  const sets =
+    scope.kind === 'years'
+      ? [...new Set(reports.map((r) => r.year))].sort((x, y) => x - y).map((year) => ({ year, reports: reports.filter((r) => r.year === year) }))
+      : [{ year: null as number | null, reports }];
+  const totals = scope.kind !== 'agency';
   try {
     const readme = add(t('sheetReadme', lang));
-    writeReadme(readme, meta, scope, stats, lang);
+    writeReadme(readme, meta, scope, stats, lang, { byAgency, perYear: scope.kind === 'years' });
     await commit(readme);
 
-    const multiTemplate = stats.templates.length > 1;
-    const summaryFixed = fixedColumns(reports, lang, true);
-    const summary = add(t('sheetSummary', lang), frozen(3, HEADER_TOP + 1));
-    await writeSummarySheet(summary, reports, summaryFixed, title, lang === 'zh' ? '依申请公开各项为“总计”列；空白表示报告未填写（不是 0）。' : 'Request figures are the total column; blank means not stated (not zero).', lang);
-    await commit(summary);
+    for (const set of sets) {
+      const suffix = set.year === null ? '' : ` ${set.year}`;
+      const setTitle = set.year === null ? title : scopeTitle({ kind: 'year', year: set.year }, lang);
+      const templates = workbookStats(set.reports).templates;
+      const summaryFixed = fixedColumns(set.reports, lang, true);
+      const summary = add(`${t('sheetSummary', lang)}${suffix}`, frozen(3, HEADER_TOP + 1));
+      const note = zh ? '依申请公开各项为“总计”列；空白表示报告未填写（不是 0）。' : 'Request figures are the total column; blank means not stated (not zero).';
+      const noTotals = zh ? '各行为同一机关的不同年度，不作合计。' : 'Rows are different years of one agency: no total.';
+      await writeSummarySheet(summary, set.reports, summaryFixed, setTitle, totals ? note : `${note}${zh ? '' : ' '}${noTotals}`, lang, totals);
+      await commit(summary);
 
-    const fixed = fixedColumns(reports, lang, false);
-    for (const { table, key } of TABLE_SHEETS) {
-      for (const tp of stats.templates) {
-        const rows = reports.filter((r) => r.template === tp);
-        const layout = tableLayout(table, tp, lang);
-        const name = multiTemplate ? `${t(key, lang)}${lang === 'zh' ? `（${tp}版）` : ` (${tp})`}` : t(key, lang);
-        const ws = add(name, frozen(3, HEADER_TOP + layout.levels - 1), table !== 'requests');
-        const tableLabel = TABLES.find((x) => x.id === table)!.label[lang];
-        const unit = lang === 'zh' ? '单位：件；金额：万元。空白 = 报告未填写。' : 'Counts; money in 万元. Blank = not stated.';
-        await writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${title}`, `${TEMPLATES[tp].label[lang]}${lang === 'zh' ? '。' : '. '}${unit}`, lang);
-        await commit(ws);
+      const fixed = fixedColumns(set.reports, lang, false);
+      for (const { table, key } of TABLE_SHEETS) {
+        for (const tp of templates) {
+          const rows = set.reports.filter((r) => r.template === tp);
+          const layout = tableLayout(table, tp, lang);
+          const base = templates.length > 1 ? `${t(key, lang)}${zh ? `（${tp}版）` : ` (${tp})`}` : t(key, lang);
+          const ws = add(`${base}${suffix}`, frozen(3, HEADER_TOP + layout.levels - 1), table !== 'requests');
+          const tableLabel = TABLES.find((x) => x.id === table)!.label[lang];
+          const unit = zh ? '单位：件；金额：万元。空白 = 报告未填写。' : 'Counts; money in 万元. Blank = not stated.';
+          await writeTableSheet(ws, layout, rows, fixed, `${tableLabel} — ${setTitle}`, `${TEMPLATES[tp].label[lang]}${zh ? '。' : '. '}${unit}`, lang, totals);
+          await commit(ws);
+        }
       }
     }
 
+    if (byAgency) {
+      const ws = add(t('sheetByAgency', lang), undefined, true, true);
+      await writeByAgencySheet(ws, reports, lang);
+      await commit(ws);
+    }
+    const fixed = fixedColumns(reports, lang, false);
     const flags = add(t('sheetFlags', lang), frozen(3, HEADER_TOP));
     await writeFlagsSheet(flags, reports, fixed, title, lang);
     await commit(flags);

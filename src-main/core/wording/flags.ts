@@ -20,6 +20,11 @@ function fmt(v: number | null | undefined): string {
   return v === undefined || v === null ? '?' : String(Math.round(v * 1e4) / 1e4);
 }
 
+/** Text in Chinese with no English words (allowed: PDF, Word, Excel, WPS, OCR). */
+export function isChinese(s: string): boolean {
+  return /[\u4e00-\u9fff]/.test(s) && !/[A-Za-z]{3,}/.test(s.replace(/\b(PDF|Word|Excel|WPS|OCR)\b/g, ''));
+}
+
 const isKind = (k: string): k is AnyFlagKind => Object.prototype.hasOwnProperty.call(FLAG_KIND_WORDS, k);
 
 function ruleText(f: FlagLike, lang: Lang): string | null {
@@ -92,11 +97,14 @@ export function flagText(f: FlagLike, lang: Lang = 'zh'): string {
     const r = ruleText(f, lang);
     if (r) return r;
   }
-  // Checks worded in Chinese where they are made (export's cross-year rules, a kind newer than these words) say it best themselves.
-  const chinese = /[\u4e00-\u9fff]/.test(f.message) && !/[A-Za-z]{3,}/.test(f.message.replace(/\b(PDF|Word|Excel|WPS|OCR)\b/g, ''));
-  if ((f.kind === 'cross_year' || !isKind(f.kind)) && lang === 'zh' && chinese) return `${f.rule && !f.message.startsWith(f.rule) ? `${f.rule}：` : ''}${f.message}`;
+  // A message written in Chinese (the export's cross-year checks, a check made in Chinese) is shown as is.
+  const chinese = isChinese(f.message);
+  const rulePrefix = f.rule && !f.message.startsWith(f.rule) ? `${f.rule}${sep}` : '';
+  if ((f.kind === 'cross_year' || !isKind(f.kind)) && lang === 'zh' && chinese) return `${rulePrefix}${f.message}`;
+  if (f.kind === 'rule' && lang === 'zh' && chinese) return `${where ? where + sep : ''}${rulePrefix}${f.message}`;
   if (!isKind(f.kind)) return lang === 'zh' ? `${where ? where + sep : ''}其他问题，请核对原文` : f.message;
-  const text = FLAG_KIND_WORDS[f.kind].text[lang];
+  const text = `${f.kind === 'rule' && f.rule ? `${f.rule} ` : ''}${FLAG_KIND_WORDS[f.kind].text[lang]}`;
   const head = where ? `${where}${sep}${text}` : text;
+  if (lang === 'zh') return chinese ? `${head}（${f.message}）` : head;
   return lang === 'en' && f.message && f.kind !== 'rule' ? `${head} (${f.message})` : head;
 }

@@ -1,7 +1,8 @@
 // Export: years, optional agency/region, format and folder; then progress
 // and a button to open the folder.
 import { useState } from 'react';
-import type { ExportFormat } from '../../../src-main/contract/models.js';
+import type { ExportFormat, ExportLayout } from '../../../src-main/contract/models.js';
+import { exportPlan } from '../../../src-main/contract/export-plan.js';
 import { api } from '../../api/index.js';
 import { JobProgressBar } from '../../components/Progress.js';
 import { errorText } from '../../components/useAsync.js';
@@ -14,6 +15,10 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
   const [agency, setAgency] = useState('');
   const [region, setRegion] = useState('');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [layout, setLayout] = useState<ExportLayout>('file_per_year');
+  const [unidentified, setUnidentified] = useState(false);
+  const plan = exportPlan({ years: picked, layout });
+  const span = (x: { from: number; to: number }) => (x.from === x.to ? String(x.from) : `${x.from}—${x.to}`);
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [folderNote, setFolderNote] = useState<string | null>(null);
@@ -25,6 +30,8 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
       const r = await api.call('export.start', {
         years: picked,
         format,
+        layout,
+        ...(unidentified ? { includeUnidentified: true } : {}),
         folder: folder.trim(),
         ...(agency.trim() ? { agency: agency.trim() } : {}),
         ...(region.trim() ? { region: region.trim() } : {}),
@@ -46,6 +53,22 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
           </label>
         ))}
       </fieldset>
+      {picked.length > 1 && format === 'xlsx' && (
+        <fieldset data-testid="export-layout">
+          <legend>{t('exportLayout')}</legend>
+          <label className="check">
+            <input type="radio" checked={layout === 'file_per_year'} onChange={() => setLayout('file_per_year')} /> {t('layoutFilePerYear')}
+          </label>
+          <label className="check">
+            <input type="radio" checked={layout === 'sheets_per_year'} onChange={() => setLayout('sheets_per_year')} data-testid="layout-sheets" /> {t('layoutSheetsPerYear')}
+          </label>
+        </fieldset>
+      )}
+      {picked.length > 0 && (
+        <p className="muted small" data-testid="export-plan">
+          {t('exportPlan', { n: format === 'xlsx' ? plan.length : picked.length, files: (format === 'xlsx' ? plan : picked.map((y) => ({ from: y, to: y }))).map(span).join('、') })}
+        </p>
+      )}
       <div className="form-grid">
         <label>{t('exportAgency')}</label>
         <input value={agency} onChange={(e) => setAgency(e.target.value)} />
@@ -57,6 +80,10 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
           <option value="csv">CSV</option>
           <option value="json">JSON</option>
         </select>
+        <label>{t('exportUnidentified')}</label>
+        <label className="check">
+          <input type="checkbox" checked={unidentified} onChange={(e) => setUnidentified(e.target.checked)} /> {t('exportUnidentifiedHint')}
+        </label>
         <label>{t('exportFolder')}</label>
         <div className="row gap">
           <input className="grow" value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="export-folder" />
