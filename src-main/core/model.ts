@@ -84,7 +84,16 @@ export type ReadErrorCode =
   | 'encrypted'
   | 'needs_conversion'
   | 'timeout'
-  | 'io';
+  | 'io'
+  // caps (read/limits.ts) and the import workers (jobs/pool.ts)
+  | 'table_too_large'
+  | 'too_much_text'
+  | 'image_too_large'
+  | 'zip_bomb'
+  | 'out_of_memory'
+  | 'worker_crashed'
+  | 'not_regular' // a FIFO, device or socket where a file was listed
+  | 'symlink'; // opened without following links (O_NOFOLLOW)
 
 /** A reader could not make a document out of the bytes. The message is the English detail; the words come from the code (core/wording). */
 export class ReadError extends Error {

@@ -11,7 +11,7 @@ import { indexBacklog } from '../archive/search-index.js';
 import { crashedBefore, endRun, fileError, markInProgress, recordOutcome, startRun, summary } from '../archive/runs.js';
 import { insertFile, insertReport } from '../archive/store.js';
 import { ArchiveError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
-import { WorkerPool } from './pool.js';
+import { poolIssue, WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult, WorkerConfig } from './task.js';
 import { walk } from './walk.js';
@@ -164,7 +164,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
             if (!signal?.aborted) push({ ...r, row });
           },
           (err: Error) => {
-            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: encodeIssue('extract_failed', err.message), row });
+            if (!signal?.aborted) push({ kind: 'failed', path: e.path, error: poolIssue(err), row });
           },
         )
         .finally(() => {

@@ -7,7 +7,7 @@ import { replaceExtraction } from '../archive/store.js';
 import type { FileError, JobOptions, ReextractResult, RunStatus } from '../archive/types.js';
 import { endRun, startRun } from '../archive/runs.js';
 import { fileError, removeOwnTemp, type JobContext } from './import.js';
-import { WorkerPool } from './pool.js';
+import { poolIssue, WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult } from './task.js';
 
@@ -64,7 +64,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
             else batch.push(r);
             if (batch.length >= 32) (apply(batch), (batch = []));
           },
-          (e: Error) => void errors.push({ file: row.name, code: 'extract_failed', error: e.message }),
+          (e: Error) => void errors.push(fileError(row.name, poolIssue(e))),
         )
         .finally(() => {
           inFlight.delete(p);

@@ -7,13 +7,14 @@ import { createHash, randomBytes } from 'node:crypto';
 // Synchronous fs on purpose: this runs in a worker thread of its own, and the
 // async calls each took a trip through libuv's shared thread pool — about ten
 // per file, which left the workers waiting ~40% of an import.
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { extractWithText } from '../extract/index.js';
 import { searchForm } from '../normalize/index.js';
 import { ReadError, type Extraction } from '../model.js';
 import { encodeIssue } from '../wording/errors.js';
+import { readRegularFile } from '../read/file.js';
 import { MAX_FILE_BYTES, readDocument } from '../read/index.js';
 import type { OcrOptions } from '../read/ocr/index.js';
 import { storedPath } from '../archive/files.js';
@@ -46,6 +47,7 @@ function alreadyArchived(cfg: WorkerConfig, sha: string): boolean {
 }
 
 const ioError = (e: unknown, what: string, prefix = '') => {
+  if (e instanceof ReadError) return encodeIssue(prefix ? 'original_missing' : e.code, `${prefix}${e.message}`, e.params);
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return encodeIssue(prefix ? 'original_missing' : 'vanished', `${prefix}the file disappeared before it could be ${what}`);
   if (code === 'EACCES' || code === 'EPERM') return encodeIssue('no_permission', `${prefix}no permission to read the file (${code})`);
@@ -124,7 +126,7 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
   if (task.kind === 'reextract') {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(task.stored);
+      bytes = readRegularFile(task.stored, Infinity).bytes;
     } catch (e) {
       return { kind: 'failed', path: task.name, error: ioError(e, 'read', 'the archived original is missing: ') };
     }
@@ -135,18 +137,12 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
   }
 
   const path = task.path;
+  // One descriptor (O_NOFOLLOW|O_NONBLOCK): what fstat checked — a regular
+  // file, its size — is what is read, and a FIFO swapped in never blocks.
+  let bytes: Uint8Array;
   let st;
   try {
-    st = lstatSync(path);
-  } catch (e) {
-    return { kind: 'failed', path, error: ioError(e, 'read') };
-  }
-  if (!st.isFile()) return { kind: 'failed', path, error: encodeIssue('not_regular', 'not a regular file') };
-  if (st.size === 0) return { kind: 'failed', path, error: encodeIssue('empty', 'the file is empty') };
-  if (st.size > MAX_FILE_BYTES) return { kind: 'failed', path, error: encodeIssue('too_large', `the file is too large (${(st.size / 2 ** 20).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`) };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
+    ({ bytes, stat: st } = readRegularFile(path, MAX_FILE_BYTES));
   } catch (e) {
     return { kind: 'failed', path, error: ioError(e, 'read') };
   }

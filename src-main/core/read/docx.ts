@@ -5,6 +5,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { ReadError, type ReportDocument } from '../model.js';
 import { TextBuilder, cellText, joinFragments, type CellIn } from './builder.js';
 import type { Reader } from './index.js';
+import { CellBudget, checkTable, MAX_DOCX_XML, MAX_TABLE_COLS } from './limits.js';
 import { listZip, readEntry } from './zip.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -64,7 +65,15 @@ function cellContent(tc: El): string {
 
 interface RawCell { text: string; span: number; vMerge: 'restart' | 'continue' | null }
 
-function tableRows(tbl: El): RawCell[][] {
+/** A grid count from an attribute (gridBefore, gridAfter, gridSpan): a whole number ≥ `min`. */
+const gridCount = (n: El | undefined, min: number): number => Math.max(min, Math.floor(Number(attr(n, 'val') ?? min) || min));
+
+/**
+ * The rows of table number `n`, its declared width checked against the cap
+ * BEFORE a cell is made for it (gridBefore/gridAfter/gridSpan come from the
+ * file: `w:gridBefore w:val=100000000` must not become a loop count).
+ */
+function tableRows(tbl: El, tableNo: number): RawCell[][] {
   const rows: RawCell[][] = [];
   const collectRows = (n: El) => {
     for (const k of kids(n)) {
@@ -72,14 +81,18 @@ function tableRows(tbl: El): RawCell[][] {
       if (name === 'tr') {
         const row: RawCell[] = [];
         const trPr = child(k, 'trPr');
-        const before = Number(attr(trPr && child(trPr, 'gridBefore'), 'val') ?? 0) || 0;
+        const before = gridCount(trPr && child(trPr, 'gridBefore'), 0);
+        let width = before + gridCount(trPr && child(trPr, 'gridAfter'), 0);
+        checkTable(rows.length + 1, width, tableNo);
         for (let i = 0; i < before; i++) row.push({ text: '', span: 1, vMerge: null });
         const collectCells = (m: El) => {
           for (const c of kids(m)) {
             const cn = local(c);
             if (cn === 'tc') {
               const pr = child(c, 'tcPr');
-              const span = Math.max(1, Math.min(64, Number(attr(pr && child(pr, 'gridSpan'), 'val') ?? 1) || 1));
+              const span = gridCount(pr && child(pr, 'gridSpan'), 1);
+              width += span;
+              if (width > MAX_TABLE_COLS) checkTable(rows.length + 1, width, tableNo);
               const vm = pr && child(pr, 'vMerge');
               const v = vm ? (attr(vm, 'val') === 'restart' ? 'restart' : 'continue') : null;
               row.push({ text: cellContent(c), span, vMerge: v });
@@ -95,10 +108,11 @@ function tableRows(tbl: El): RawCell[][] {
   return rows;
 }
 
-/** Expand spans into a rectangular grid with shadows pointing at their origin. */
-export function expandTable(raw: RawCell[][]): CellIn[][] {
+/** Expand spans into a rectangular grid with shadows pointing at their origin (its size counted in `budget` first). */
+export function expandTable(raw: RawCell[][], budget = new CellBudget()): CellIn[][] {
   const grid: CellIn[][] = [];
-  const width = Math.max(0, ...raw.map((r) => r.reduce((s, c) => s + c.span, 0)));
+  const width = raw.reduce((w, r) => Math.max(w, r.reduce((s, c) => s + c.span, 0)), 0);
+  budget.table(raw.length, width);
   for (let r = 0; r < raw.length; r++) {
     const row: CellIn[] = [];
     let col = 0;
@@ -140,6 +154,7 @@ export function docxBody(xml: string): { b: TextBuilder; tables: number } {
   const body = root && child(root, 'body');
   if (!body) throw new ReadError('corrupt', 'the file is damaged (no document body)');
   const b = new TextBuilder();
+  const budget = new CellBudget();
   let tables = 0;
   const walk = (n: El) => {
     for (const k of kids(n)) {
@@ -149,7 +164,7 @@ export function docxBody(xml: string): { b: TextBuilder; tables: number } {
         if (t.trim()) b.line(t);
       } else if (name === 'tbl') {
         tables++;
-        b.table(expandTable(tableRows(k)));
+        b.table(expandTable(tableRows(k, tables), budget));
       } else if (name === 'sdt' || name === 'sdtContent' || name === 'customXml' || name === 'ins' || name === 'smartTag') walk(k);
     }
   };
@@ -169,7 +184,7 @@ export const read: Reader = async (bytes) => {
     if (entries.some((e) => e.name.startsWith('xl/'))) throw new ReadError('unsupported', 'a spreadsheet saved with a Word extension; rename it to .xlsx');
     throw new ReadError('corrupt', 'not a Word document (no word/document.xml)');
   }
-  const xml = new TextDecoder('utf-8').decode(readEntry(bytes, main));
+  const xml = new TextDecoder('utf-8').decode(readEntry(bytes, main, MAX_DOCX_XML));
   let b: TextBuilder;
   try {
     ({ b } = docxBody(xml));

@@ -8,6 +8,7 @@ import { Parser } from 'htmlparser2';
 import { ReadError, type Grid, type GridCell, type ReportDocument } from '../model.js';
 import { decodeText } from './decode.js';
 import type { Reader } from './index.js';
+import { CellBudget, checkTable, MAX_TABLE_CELLS, MAX_TABLE_COLS } from './limits.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'button', 'nav', 'svg', 'object', 'textarea', 'head']);
 const BLOCK = new Set([
@@ -89,6 +90,7 @@ class Out {
 export function htmlToDocument(html: string, encoding: string): ReportDocument {
   const out = new Out();
   const grids: Grid[] = [];
+  const budget = new CellBudget();
   const tables: TableCtx[] = [];
   const skipStack: boolean[] = [];
   let skipping = 0;
@@ -177,7 +179,7 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
         } else if (name === 'table') {
           const t = tables.pop();
           if (t) {
-            const g = expand(t.rows);
+            const g = expand(t.rows, budget);
             if (g.rows.length) grids.push(g);
           }
           newline();
@@ -190,7 +192,7 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
   parser.end();
   while (tables.length) {
     const t = tables.pop()!;
-    const g = expand(t.rows);
+    const g = expand(t.rows, budget);
     if (g.rows.length) grids.push(g);
   }
   let text = out.toString();
@@ -215,14 +217,26 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
   return { format: 'html', text, grids, encoding, warnings: [] };
 }
 
-/** Expand rowspan/colspan into a rectangular grid; covered positions repeat the origin. */
-function expand(rows: GridCell[][]): Grid {
+/**
+ * Expand rowspan/colspan into a rectangular grid; covered positions repeat the
+ * origin. The spans come from the page: the table's width and cell count are
+ * checked against the caps before each span is filled in (a 9 KB page of
+ * rowspan=200 colspan=200 cells would otherwise fill gigabytes).
+ */
+function expand(rows: GridCell[][], budget: CellBudget): Grid {
   const grid: GridCell[][] = [];
+  const n = budget.tables + 1;
+  checkTable(rows.length, 1, n);
+  let cells = 0;
+  let cols = 0;
   for (let r = 0; r < rows.length; r++) {
     grid[r] ??= [];
     let c = 0;
     for (const cell of rows[r]!) {
       while (grid[r]![c]) c++;
+      cells += Math.min(cell.rowSpan, rows.length - r) * cell.colSpan;
+      cols = Math.max(cols, c + cell.colSpan);
+      if (cols > MAX_TABLE_COLS || cells > MAX_TABLE_CELLS) checkTable(rows.length, cols, n, cells);
       for (let dr = 0; dr < cell.rowSpan; dr++) {
         if (r + dr >= rows.length) break;
         grid[r + dr] ??= [];
@@ -233,7 +247,8 @@ function expand(rows: GridCell[][]): Grid {
       c += cell.colSpan;
     }
   }
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  budget.table(grid.length, width);
   for (const row of grid) {
     const last = row.reduce((m, x) => (x ? Math.max(m, x.end) : m), 0);
     for (let c = 0; c < width; c++) row[c] ??= { text: '', start: last, end: last, rowSpan: 1, colSpan: 1 };

@@ -1,9 +1,9 @@
 // Reader registry: bytes → ReportDocument, by detected format. Each format's
 // reader is its own module, loaded on first use so that pdf.js or SheetJS
 // cost nothing when a folder holds only text.
-import { readFile as readBytes, stat } from 'node:fs/promises';
 import { ReadError, type ReportDocument, type SourceFormat } from '../model.js';
 import { detectFormat } from './detect.js';
+import { readRegularFile } from './file.js';
 import type { OcrOptions } from './ocr/index.js';
 
 export interface ReadOptions {
@@ -52,16 +52,14 @@ export async function readDocument(bytes: Uint8Array, name: string, opts?: ReadO
   return reader(bytes, name, opts);
 }
 
+/** Read a file by path (the CLI's `extract`): one descriptor, the same caps as an import worker. */
 export async function readPath(path: string, opts?: ReadOptions): Promise<ReportDocument> {
-  let size: number;
+  let bytes: Uint8Array;
   try {
-    size = (await stat(path)).size;
+    bytes = readRegularFile(path, MAX_FILE_BYTES).bytes;
   } catch (e) {
-    throw new ReadError('io', `cannot open the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    if (e instanceof ReadError) throw e;
+    throw new ReadError('io', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  if (size > MAX_FILE_BYTES) throw new ReadError('too_large', `the file is larger than ${MAX_FILE_BYTES >> 20} MB`);
-  const bytes = await readBytes(path).catch((e: NodeJS.ErrnoException) => {
-    throw new ReadError('io', `cannot read the file: ${e.code ?? String(e)}`);
-  });
   return readDocument(bytes, path, opts);
 }

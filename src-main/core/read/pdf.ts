@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ReadError, type ReportDocument } from '../model.js';
 import { TextBuilder } from './builder.js';
 import type { Reader } from './index.js';
+import { MAX_TEXT_BATCHES, MAX_TEXT_BATCHES_PAGE, MAX_TEXT_RUNS } from './limits.js';
 import { joinAcrossPages, joinTitle, layoutPage, writeLines, type OutLine, type Run } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -55,6 +56,33 @@ const MAX_PAGES = 500;
 const MAX_RUNS = 50_000; // text runs per page before the layout is skipped
 
 type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
+type TextItem = Awaited<ReturnType<PdfPage['getTextContent']>>['items'][number];
+
+/**
+ * A page's text items, streamed from pdf.js and counted as they come against
+ * what is left of the document's budget (a few KB of nested forms can make a
+ * million runs: gathering a whole page first once took 4.4 GB and 132 s).
+ * Past a cap the file fails (`too_much_text`); the stream is left unread, not
+ * cancelled (pdf.js then closes a cancelled stream and throws), and the
+ * caller's pdf.destroy() stops pdf.js's work on the page.
+ */
+async function pageItems(page: PdfPage, budget: { runs: number; batches: number }): Promise<TextItem[]> {
+  const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: TextItem[] }>;
+  const items: TextItem[] = [];
+  const over = (limit: number, why: string) =>
+    new ReadError('too_much_text', `the PDF holds too many pieces of text: ${why} (page ${page.pageNumber})`, { page: page.pageNumber, limit });
+  for (let batches = 1; ; batches++) {
+    const { value, done } = await reader.read();
+    if (done) return items;
+    budget.runs -= value.items.length;
+    budget.batches--;
+    if (budget.runs < 0) throw over(MAX_TEXT_RUNS, `more than ${MAX_TEXT_RUNS} text runs in the file`);
+    if (budget.batches < 0) throw over(MAX_TEXT_BATCHES, `more than ${MAX_TEXT_BATCHES} batches of text runs in the file`);
+    if (batches > MAX_TEXT_BATCHES_PAGE) throw over(MAX_TEXT_BATCHES_PAGE, `more than ${MAX_TEXT_BATCHES_PAGE} batches of text runs on one page`);
+    for (const it of value.items) items.push(it);
+  }
+}
 
 /** Page `p`, or null with a warning when it is damaged (the rest of the file is still read). */
 export async function pageOrSkip(pdf: PdfDoc, p: number, warnings: string[]): Promise<Awaited<ReturnType<PdfDoc['getPage']>> | null> {
@@ -73,6 +101,7 @@ export const read: Reader = async (bytes, _name, opts) => {
   const warnings: string[] = [];
   const empty: number[] = [];
   const laidPages: { page: number; width: number; height: number; lines: OutLine[] }[] = [];
+  const budget = { runs: MAX_TEXT_RUNS, batches: MAX_TEXT_BATCHES };
   try {
     const n = Math.min(pdf.numPages, MAX_PAGES);
     if (pdf.numPages > MAX_PAGES) warnings.push(`only the first ${MAX_PAGES} of ${pdf.numPages} pages were read`);
@@ -82,15 +111,16 @@ export const read: Reader = async (bytes, _name, opts) => {
       const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
       const width = vx1 - vx0;
       const height = vy1 - vy0;
-      let tc;
+      let items;
       try {
-        tc = await page.getTextContent();
-      } catch {
+        items = await pageItems(page, budget);
+      } catch (e) {
+        if (e instanceof ReadError) throw e;
         warnings.push(`page ${p} is damaged and its text could not be read`);
         continue;
       }
       const runs: Run[] = [];
-      for (const it of tc.items) {
+      for (const it of items) {
         if (!('str' in it) || !it.str.trim()) continue;
         const [a, bb, c, d, e, f] = it.transform as number[];
         const size = Math.hypot(c!, d!) || Math.hypot(a!, bb!) || it.height || 10;

@@ -1,11 +1,9 @@
 // A small, defensive zip reader for OOXML: the central directory is parsed by
 // hand so that declared sizes, entry counts and the real inflated size can
 // all be capped (zip bombs), and a truncated file is a clear error.
-import { Inflate } from 'fflate';
+import { Inflate, zipSync } from 'fflate';
 import { ReadError } from '../model.js';
-
-export const MAX_ENTRIES = 5000;
-export const MAX_INFLATED = 200 * 1024 * 1024;
+import { MAX_DOCX_INFLATED, MAX_ZIP_ENTRIES, zipBombError } from './limits.js';
 
 export interface ZipEntry {
   name: string;
@@ -15,7 +13,8 @@ export interface ZipEntry {
   offset: number;
 }
 
-export function listZip(b: Uint8Array): ZipEntry[] {
+/** The entries of a zip, refused when they are too many or declare more than `maxInflated` bytes together. */
+export function listZip(b: Uint8Array, maxInflated = MAX_DOCX_INFLATED): ZipEntry[] {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
@@ -26,7 +25,7 @@ export function listZip(b: Uint8Array): ZipEntry[] {
   const cdSize = dv.getUint32(eocd + 12, true);
   const cdOff = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOff === 0xffffffff) throw new ReadError('corrupt', 'zip64 archives are not supported for Word files');
-  if (count > MAX_ENTRIES) throw new ReadError('too_large', `the archive has ${count} entries (limit ${MAX_ENTRIES})`);
+  if (count > MAX_ZIP_ENTRIES) throw zipBombError(`the zip holds ${count} entries; the limit is ${MAX_ZIP_ENTRIES}`, maxInflated);
   if (cdOff + cdSize > b.length) throw new ReadError('corrupt', 'the file is damaged (zip directory out of range)');
   const entries: ZipEntry[] = [];
   let p = cdOff;
@@ -44,25 +43,28 @@ export function listZip(b: Uint8Array): ZipEntry[] {
     p += 46 + nameLen + extraLen + commentLen;
   }
   const declared = entries.reduce((s, e) => s + e.size, 0);
-  if (declared > MAX_INFLATED) throw new ReadError('too_large', 'the archive would inflate to more than 200 MB (zip bomb?)');
+  if (declared > maxInflated) throw zipBombError(`the zip declares ${Math.round(declared / 2 ** 20)} MB inflated; the limit is ${Math.round(maxInflated / 2 ** 20)} MB`, maxInflated);
   return entries;
 }
 
-/** Inflate one entry, stopping as soon as the output passes `cap` bytes. */
-export function readEntry(b: Uint8Array, e: ZipEntry, cap = MAX_INFLATED): Uint8Array {
+/** Inflate one entry, stopping as soon as `already` + its output passes `cap` bytes. */
+export function readEntry(b: Uint8Array, e: ZipEntry, cap = MAX_DOCX_INFLATED, already = 0): Uint8Array {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (e.offset + 30 > b.length || dv.getUint32(e.offset, true) !== 0x04034b50) throw new ReadError('corrupt', `the file is damaged (zip entry ${e.name})`);
   const start = e.offset + 30 + dv.getUint16(e.offset + 26, true) + dv.getUint16(e.offset + 28, true);
   if (start + e.compSize > b.length) throw new ReadError('corrupt', 'the file is damaged (truncated zip entry)');
   const data = b.subarray(start, start + e.compSize);
-  if (e.method === 0) return data;
+  if (e.method === 0) {
+    if (already + data.length > cap) throw zipBombError(`it inflates past ${Math.round(cap / 2 ** 20)} MB`, cap);
+    return data;
+  }
   if (e.method !== 8) throw new ReadError('corrupt', `unsupported zip compression method ${e.method}`);
   const chunks: Uint8Array[] = [];
   let total = 0;
   let done = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > cap) throw new ReadError('too_large', 'the archive inflates to more than 200 MB (zip bomb?)');
+    if (already + total > cap) throw zipBombError(`it inflates past ${Math.round(cap / 2 ** 20)} MB`, cap);
     chunks.push(chunk);
     if (final) done = true;
   });
@@ -79,4 +81,21 @@ export function readEntry(b: Uint8Array, e: ZipEntry, cap = MAX_INFLATED): Uint8
   let o = 0;
   for (const c of chunks) { out.set(c, o); o += c.length; }
   return out;
+}
+
+/**
+ * The zip rebuilt from entries inflated here, within `cap` bytes together
+ * (counted while inflating: declared sizes may lie), and stored uncompressed,
+ * so that the library that reads it next (SheetJS) never inflates anything.
+ */
+export function repackZip(b: Uint8Array, cap: number): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  let used = 0;
+  for (const e of listZip(b, cap)) {
+    if (e.name.endsWith('/')) continue;
+    const data = readEntry(b, e, cap, used);
+    used += data.length;
+    files[e.name] = data;
+  }
+  return zipSync(files, { level: 0 });
 }

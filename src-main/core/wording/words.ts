@@ -90,6 +90,31 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   needs_conversion: { zh: '无法直接读取的旧格式；请用 Word 或 WPS 另存为 .docx', en: 'an old format that cannot be read directly; save it as .docx in Word or WPS' },
   timeout: { zh: '读取超时，已停止；请拆分文件或单独导入', en: 'reading took too long and was stopped; split the file or import it alone' },
   io: { zh: '无法打开或读取文件', en: 'the file could not be opened or read' },
+  // reader caps (read/limits.ts) and the import workers (jobs/pool.ts)
+  table_too_large: {
+    zh: '文件中的表格过大（第 {table} 个表格 {rows} 行 × {cols} 列），超出上限（每表 {maxRows} 行、{maxCols} 列、{maxCells} 个单元格），未读取',
+    en: 'a table in the file is too large (table {table}: {rows} rows × {cols} columns), past the limits ({maxRows} rows, {maxCols} columns, {maxCells} cells a table); not read',
+  },
+  too_much_text: {
+    zh: 'PDF 中的文字片段过多（读到第 {page} 页时已超过上限 {limit}），未读取',
+    en: 'the PDF holds too many pieces of text (past the limit of {limit} by page {page}); not read',
+  },
+  image_too_large: {
+    zh: '图片尺寸过大（{width}×{height} 像素，上限 {limitMp} 百万像素），未读取',
+    en: 'the image is too large ({width}×{height} pixels; the limit is {limitMp} megapixels); not read',
+  },
+  zip_bomb: {
+    zh: '文件解压后过大或条目过多（疑似压缩炸弹；上限 {limitMb} 兆字节、{maxEntries} 个条目），未读取',
+    en: 'the file inflates to too much data or holds too many entries (a zip bomb? limits {limitMb} MB, {maxEntries} entries); not read',
+  },
+  out_of_memory: {
+    zh: '读取此文件所需内存超过上限（{limitMb} 兆字节），已停止；其他文件照常导入',
+    en: 'reading this file needed more memory than allowed ({limitMb} MB) and was stopped; the other files go on',
+  },
+  worker_crashed: {
+    zh: '读取程序在此文件上意外退出（退出码 {exit}）；其他文件照常导入',
+    en: 'the reader stopped unexpectedly on this file (exit {exit}); the other files go on',
+  },
   // per file, besides the readers
   not_report: { zh: '不是政府信息公开年报：未找到机关、年度或三张表', en: 'not an annual report: no agency, no year and none of the three tables found' },
   not_regular: { zh: '不是普通文件', en: 'not a regular file' },

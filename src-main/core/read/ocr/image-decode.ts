@@ -4,10 +4,10 @@
 // row filters; JPEG: pdf.js's own decoder. Both end as 8-bit grey.
 import { inflateSync } from 'node:zlib';
 import { ReadError } from '../../model.js';
+import { checkImage } from '../limits.js';
 import type { Gray } from './raster.js';
 
 const damaged = (why: string) => new ReadError('corrupt', `the image is damaged and cannot be decoded (${why})`);
-const MAX_PIXELS = 60_000_000; // a bomb guard: a real page photo is well under this
 
 export function decodePng(b: Uint8Array): Gray {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -37,7 +37,7 @@ export function decodePng(b: Uint8Array): Gray {
     i += 12 + len;
   }
   if (!width || !height || type < 0) throw damaged('no header');
-  if (width * height > MAX_PIXELS) throw new ReadError('too_large', `the image is too large (${width}×${height} pixels)`);
+  checkImage(width, height);
   if (interlace) throw new ReadError('unsupported', 'an interlaced PNG; save it again without interlacing (or as PDF)');
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[type];
   if (!channels || ![1, 2, 4, 8, 16].includes(depth)) throw damaged(`colour type ${type}, depth ${depth}`);
@@ -114,7 +114,33 @@ interface Jpeg {
   numComponents: number;
 }
 
+/**
+ * The frame size a JPEG declares (its SOF segment), read before decoding: the
+ * decoder allocates for the declared size, so a 350-byte file declaring
+ * 20000×20000 must be refused here. Null when there is no frame header.
+ */
+export function jpegSize(b: Uint8Array): { width: number; height: number } | null {
+  let p = 2;
+  while (p + 4 <= b.length) {
+    if (b[p] !== 0xff) return null;
+    const m = b[p + 1]!;
+    if (m === 0xff) { p++; continue; } // fill byte
+    if (m === 0x01 || (m >= 0xd0 && m <= 0xd8)) { p += 2; continue; } // no length
+    if (m === 0xd9 || m === 0xda) return null; // end, or scan data before any frame
+    const len = (b[p + 2]! << 8) | b[p + 3]!;
+    const sof = m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+    if (sof) {
+      if (p + 9 > b.length) return null;
+      return { height: (b[p + 5]! << 8) | b[p + 6]!, width: (b[p + 7]! << 8) | b[p + 8]! };
+    }
+    p += 2 + len;
+  }
+  return null;
+}
+
 export async function decodeJpeg(b: Uint8Array): Promise<Gray> {
+  const declared = jpegSize(b);
+  if (declared) checkImage(declared.width, declared.height);
   const { JpegImage } = (await import(DECODERS)) as { JpegImage: new () => Jpeg };
   const j = new JpegImage();
   try {
@@ -124,7 +150,7 @@ export async function decodeJpeg(b: Uint8Array): Promise<Gray> {
   }
   const { width, height, numComponents: n } = j;
   if (!width || !height) throw damaged('no frame');
-  if (width * height > MAX_PIXELS) throw new ReadError('too_large', `the image is too large (${width}×${height} pixels)`);
+  checkImage(width, height);
   let px: Uint8ClampedArray;
   try {
     px = j.getData({ width, height, forceRGB: n !== 1 });

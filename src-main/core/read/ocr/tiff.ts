@@ -5,6 +5,7 @@
 // G3/G4 fax → CCITTFaxDecode; each strip becomes one image on the page.
 // Tiles, old-style JPEG and palettes are refused with a clear message.
 import { ReadError } from '../../model.js';
+import { checkImage } from '../limits.js';
 
 const damaged = (why: string) => new ReadError('corrupt', `the TIFF image is damaged and cannot be read (${why})`);
 const unsupported = (what: string) => new ReadError('unsupported', `${what} in a TIFF is not read; save the scan as PDF or PNG`);
@@ -64,6 +65,7 @@ export function tiffToPdf(b: Uint8Array): Uint8Array {
     const w = one(256);
     const h = one(257);
     if (!w || !h) throw damaged('no image size');
+    checkImage(w, h); // pdf.js decodes a strip at its declared size
     if (ifd.get(322)) throw unsupported('a tiled image');
     const comp = one(259, 1)!;
     const photo = one(262, 1)!;
