@@ -1,7 +1,12 @@
 // The worker pool: results in any order, a stuck task stopped at the time
 // limit without losing the tasks queued behind it, a crash contained.
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src-main/core/jobs/pool.js';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeIssue, errorText } from '../../src-main/core/wording/errors.js';
+import { poolIssue, WorkerError, WorkerPool } from '../../src-main/core/jobs/pool.js';
 
 const TASKS = `data:text/javascript,${encodeURIComponent(`
 export async function runTask(t) {
@@ -48,5 +53,44 @@ export async function runTask(t, cfg, beat) {
     } finally {
       await pool.close();
     }
+  });
+
+  it('a task that exhausts its worker heap fails alone (out_of_memory, worded) and the pool goes on', async () => {
+    const hungry = `data:text/javascript,${encodeURIComponent(`
+export async function runTask(t) {
+  if (t.oom) { const keep = []; for (;;) keep.push(new Array(100000).fill(Math.random())); }
+  return t.x * 2;
+}`)}`;
+    const pool = new WorkerPool(1, { taskModule: hungry }, 60_000, { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 });
+    try {
+      const before = pool.run<number>({ x: 1 });
+      const oom = pool.run({ oom: true }).then(() => null, (e: Error) => e);
+      const after = [2, 3, 4].map((x) => pool.run<number>({ x }));
+      expect(await before).toBe(2);
+      const e = await oom;
+      expect(e).toBeInstanceOf(WorkerError);
+      expect((e as WorkerError).code).toBe('out_of_memory');
+      const issue = decodeIssue(poolIssue(e!));
+      expect(issue).toMatchObject({ code: 'out_of_memory', params: { limitMb: 32 } });
+      expect(errorText(issue, 'zh')).toBe('读取此文件所需内存超过上限（32 兆字节），已停止；其他文件照常导入');
+      expect(await Promise.all(after)).toEqual([4, 6, 8]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('close() returns although a worker is stuck in a system call (a blocking FIFO open) that terminate cannot interrupt', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'nb-pool-')), 'stuck');
+    execFileSync('mkfifo', [fifo]);
+    const blocking = `data:text/javascript,${encodeURIComponent(`
+import { readFileSync } from 'node:fs';
+export async function runTask(t) { return readFileSync(t.path).length; }`)}`;
+    const pool = new WorkerPool(1, { taskModule: blocking }, 60_000);
+    const stuck = pool.run({ path: fifo }).then(() => 'read', (e: Error) => e.message);
+    await new Promise((r) => setTimeout(r, 500)); // the worker is now blocked opening the FIFO
+    await pool.close(); // would never resolve if it awaited worker.terminate()
+    expect(await stuck).toBe('cancelled');
+    // let the blocked thread go: a writer appears and leaves
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
   });
 });
