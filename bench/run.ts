@@ -9,6 +9,7 @@ const parts: Record<string, () => Promise<{ bench(): Promise<void> }>> = {
   extract: () => import('./extract.js'),
   archive: () => import('./archive.js'),
   office: () => import('./office.js'),
+  hostile: () => import('./hostile.js'),
   viewer: () => import('./viewer.js'),
 };
 
