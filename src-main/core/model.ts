@@ -123,6 +123,7 @@ export type FlagKind =
   | 'ocr' // values read by OCR from a scan: each must be checked against the original
   | 'extra_cells' // more numbers than columns: which were kept is a guess
   | 'layout_doubt' // a value read in a table the extractor found out of order (2+ rows shifted or ambiguous)
+  | 'readings_differ' // the table grid and the text read a cell differently (the grid's value kept)
   | 'source_conflict' // two sources of one version read the cell differently (archive: both readings in expected/found)
   | 'version_changed'; // the active version was switched and reads this corrected cell differently (archive)
 

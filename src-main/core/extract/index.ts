@@ -10,6 +10,7 @@ import { readDocument, readPath, type ReadOptions } from '../read/index.js';
 import { validate } from '../validate/index.js';
 import { findMeta, templateByLabels } from './meta.js';
 import { readGlued } from './glued.js';
+import { readGrids } from './grid.js';
 import { readReview } from './review.js';
 import { markOcr } from './ocr.js';
 import { readRows, type RowCheck, type RowRead } from './rows.js';
@@ -17,7 +18,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.13.0';
+export const EXTRACTOR_VERSION = '1.14.0';
 
 interface Zones {
   main: [number, number];
@@ -185,6 +186,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   }
 
   taint(all, cells, flags);
+  if (GRID_FORMATS.has(doc.format) && doc.grids.length) overlayGrid(doc, template, values, cells, flags, yuan);
   flags.push(...validate(values, template));
   const extraction: Extraction = {
     file,
@@ -200,6 +202,67 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   markOcr(extraction, doc);
   return { extraction, normalized: text };
 }
+
+/** Formats whose readers build real cell grids (PDF has none: its text is rebuilt from positions). */
+const GRID_FORMATS: ReadonlySet<string> = new Set(['docx', 'html', 'xlsx', 'xls', 'et', 'csv']);
+/** Text-reading doubts a clean grid row settles. */
+const SETTLED: ReadonlySet<Flag['kind']> = new Set(['incomplete_row', 'ambiguous', 'missing_row', 'extra_cells', 'inferred', 'layout_doubt', 'unparseable', 'missing_table']);
+
+/**
+ * Grid first: every row the grids read in full replaces the text's reading
+ * of it (and the text's doubts about it); where the text read a number too
+ * and it differs, the cell is flagged with both. A grid cell that is no
+ * number (a merge's shadow, words) leaves the text's reading and, where the
+ * text read a number, says so.
+ */
+function overlayGrid(doc: ReportDocument, template: TemplateId, values: Record<string, number | null>, cells: Record<string, CellSource>, flags: Flag[], yuan: boolean): void {
+  const grid = readGrids(doc.grids, template);
+  const settled = new Set<string>();
+  const tables = new Set<string>();
+  const differ: Flag[] = [];
+  for (const gr of grid.values()) {
+    const fields = FIELDS_OF_ROW[template].get(gr.row.id) ?? [];
+    if (fields.length !== gr.vals.length || gr.vals.some((v) => v === null)) continue;
+    const read = gr.vals.map((gv, i) => {
+      if (!gv || gv.kind === 'bad') return { bad: gv?.kind === 'bad' ? gv.why : 'no cell' };
+      if (gv.kind === 'blank') return { value: null };
+      const c = convert(fields[i]!, gv.v.value, gv.v.unit, yuan);
+      return c.error ? { bad: c.error } : { value: c.value };
+    });
+    const clean = read.every((x) => !('bad' in x));
+    fields.forEach((f, i) => {
+      const g = read[i]!;
+      const gv = gr.vals[i]!;
+      const had = cells[f.id] !== undefined && values[f.id] !== null && values[f.id] !== undefined ? values[f.id]! : null;
+      if ('bad' in g) {
+        if (had !== null) differ.push({ kind: 'readings_differ', fields: [f.id], message: `${f.id}: the text reads ${had}, but its cell in the table grid is not a number (${g.bad}); the text's is kept` });
+        return;
+      }
+      if (!clean) return;
+      const v = g.value ?? null;
+      if (had !== null && (v === null || Math.abs(v - had) > 1e-9))
+        differ.push({ kind: 'readings_differ', fields: [f.id], message: `${f.id}: the table grid reads ${v ?? 'blank'}, the text ${had}; the grid's is kept` });
+      values[f.id] = v;
+      const raw = doc.text.slice(gv.cell.start, gv.cell.end);
+      cells[f.id] = { raw, start: gv.cell.start, end: gv.cell.end, confidence: had !== null && v !== had ? 0.7 : 1 };
+      if (gv.kind === 'num' && gv.v.note) cells[f.id]!.note = gv.v.note;
+    });
+    if (clean) {
+      settled.add(gr.row.id);
+      tables.add(gr.row.table);
+    }
+  }
+  const inRow = (p: string) => [...settled].some((r) => p === r || p.startsWith(`${r}.`));
+  const reviewAll = REVIEW_IDS.every((r) => settled.has(r));
+  for (let i = flags.length - 1; i >= 0; i--) {
+    const f = flags[i]!;
+    if (!SETTLED.has(f.kind) || f.fields.length === 0) continue;
+    const gone = f.fields.every((p) => inRow(p) || (p === 'review' && reviewAll) || (f.kind === 'missing_table' && tables.has(p)));
+    if (gone) flags.splice(i, 1);
+  }
+  flags.push(...differ);
+}
+const REVIEW_IDS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review').map((r) => r.id);
 
 /** Rows read with doubt about their place: shifted between rows, or several readings. */
 const DOUBT: ReadonlySet<RowRead['status']> = new Set(['shifted', 'ambiguous']);

@@ -26,6 +26,13 @@ export const FLAG_KIND_WORDS: { readonly [K in AnyFlagKind]: { name: Words; text
   ambiguous: { name: { zh: '读数不唯一', en: 'ambiguous' }, text: { zh: '读数不唯一，留空或待核', en: 'more than one reading; left blank or to check' } },
   inferred: { name: { zh: '推算值', en: 'inferred value' }, text: { zh: '数值由推算得出，并非直接读出', en: 'value inferred, not read' } },
   extra_cells: { name: { zh: '数字多于列数', en: 'extra cells' }, text: { zh: '数字多于列数，取舍为推测', en: 'more numbers than columns; which were kept is a guess' } },
+  readings_differ: {
+    name: { zh: '表格与文本读数不同', en: 'readings differ' },
+    text: {
+      zh: '按表格结构与按文本读出的数值不同（保留表格结构的读数），请对照原件核对',
+      en: "the table grid and the text give different values (the grid's is kept); check against the original",
+    },
+  },
   layout_doubt: {
     name: { zh: '表格版式存疑', en: 'layout doubt' },
     text: {

@@ -1,0 +1,230 @@
+// Grid first: the three tables read from the real cell grids of Word, HTML
+// and spreadsheets (ReportDocument.grids), where merged headers, blank cells
+// and column positions survive. Columns are found by their header cells (the
+// catalogue's ColumnDef.variants, the 申请人情况 / 法人或其他组织 groups,
+// 行政复议 / 未经复议直接起诉 / 复议后起诉 over table 四), rows by their label
+// cells (the catalogue's keys, most specific cell first). An empty cell is a
+// blank (null as printed); a covered cell (a merge's shadow) where a number
+// belongs, or text that is no number, is a doubt. The text reading stays as
+// the cross-check (extract/index.ts).
+import { REQUEST_COLUMNS, REVIEW_COLUMNS, TEMPLATES, type ColumnDef, type RowDef, type TemplateId } from '../catalogue/index.js';
+import type { Grid, GridCell } from '../model.js';
+import { compact, normalize } from '../normalize/index.js';
+import { labelKey, matchReviewRow, matchRow, rowOf } from './labels.js';
+import { parseValues, type ParsedValue } from './values.js';
+
+export type GridVal = { kind: 'num'; v: ParsedValue; cell: GridCell } | { kind: 'blank'; cell: GridCell } | { kind: 'bad'; cell: GridCell; why: string };
+
+export interface GridRow {
+  row: RowDef;
+  /** One per column of the row, in catalogue order; null where the grid has no such column. */
+  vals: (GridVal | null)[];
+}
+
+const KEYS = new Map<string, string>();
+/** A cell's text in key form (simplified, compact, no list punctuation). */
+function key(s: string): string {
+  let k = KEYS.get(s);
+  if (k === undefined) {
+    k = labelKey(compact(normalize(s).text));
+    if (KEYS.size > 5000) KEYS.clear();
+    KEYS.set(s, k);
+  }
+  return k;
+}
+
+const TEXT = new WeakMap<GridCell, string>();
+/** A cell's text normalised (full-width folded, simplified); ASCII cells (most numbers) skip the normaliser. */
+function norm(cell: GridCell): string {
+  let t = TEXT.get(cell);
+  if (t === undefined) {
+    const s = cell.text;
+    t = (/^[\x00-\x7f]*$/.test(s) ? s : normalize(s).text).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    TEXT.set(cell, t);
+  }
+  return t;
+}
+
+const VARIANTS = new WeakMap<ColumnDef, string[]>();
+/** The catalogue's header variants of a column, in key form. */
+function variantKeys(c: ColumnDef): string[] {
+  let v = VARIANTS.get(c);
+  if (!v) VARIANTS.set(c, (v = c.variants.map((x) => labelKey(compact(x)))));
+  return v;
+}
+
+function columnOf(k: string, cols: ColumnDef[]): ColumnDef | null {
+  if (!k) return null;
+  for (const c of cols) if (variantKeys(c).includes(k)) return c;
+  for (const c of cols) if (variantKeys(c).some((v) => v.length >= 4 && k.startsWith(v))) return c;
+  return null;
+}
+
+function valOf(cell: GridCell): GridVal {
+  if (cell.covered) return { kind: 'bad', cell, why: 'a merged cell where a number belongs' };
+  const t = norm(cell);
+  if (!t) return { kind: 'blank', cell };
+  const vs = parseValues(t);
+  if (vs && vs.length === 1) return { kind: 'num', v: vs[0]!, cell };
+  return { kind: 'bad', cell, why: `"${t.slice(0, 20)}" is not one number` };
+}
+
+const NUMERIC = new WeakMap<GridCell, boolean>();
+function isNumCell(c: GridCell): boolean {
+  let b = NUMERIC.get(c);
+  if (b === undefined) {
+    const t = c.covered ? '' : norm(c);
+    b = t !== '' && parseValues(t) !== null;
+    NUMERIC.set(c, b);
+  }
+  return b;
+}
+
+/** The row a data row's label cells name (right to left: the most specific first), in the template. */
+function labelRow(cells: GridCell[], template: TemplateId, review: boolean): RowDef | null {
+  const find = (k: string) => {
+    const id = review ? matchReviewRow(k) : matchRow(k);
+    return id ? (rowOf(template, id) ?? null) : null;
+  };
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const r = find(key(cells[i]!.text));
+    if (r) return r;
+  }
+  const joined = [...new Set(cells.map((c) => c.text))].map(key).join('');
+  return find(joined);
+}
+
+/** Read tables 二, 三 and 四 from the grids; rows seen twice with different numbers are dropped (another table). */
+export function readGrids(grids: Grid[], template: TemplateId): Map<string, GridRow> {
+  const out = new Map<string, GridRow>();
+  const twice = new Set<string>();
+  const put = (g: GridRow) => {
+    const prev = out.get(g.row.id);
+    const sig = (x: GridRow) => x.vals.map((v) => (v?.kind === 'num' ? v.v.value : v?.kind ?? '-')).join('|');
+    if (prev && sig(prev) !== sig(g)) twice.add(g.row.id);
+    if (!prev) out.set(g.row.id, g);
+  };
+  for (const grid of grids) {
+    readRequests(grid, template).forEach(put);
+    readActive(grid, template).forEach(put);
+    readReview(grid).forEach(put);
+  }
+  for (const id of twice) out.delete(id);
+  return out;
+}
+
+function readRequests(grid: Grid, template: TemplateId): GridRow[] {
+  const out: GridRow[] = [];
+  const colAt = new Map<number, ColumnDef>();
+  let first = -1;
+  for (const row of grid.rows) {
+    if (row.some(isNumCell)) {
+      if (colAt.size < REQUEST_COLUMNS.length) continue;
+      if (first < 0) first = Math.min(...colAt.keys());
+      const r = labelRow(row.slice(0, first), template, false);
+      if (!r || r.table !== 'requests') continue;
+      const vals = REQUEST_COLUMNS.map((c) => {
+        const j = [...colAt].find(([, d]) => d.id === c.id)?.[0];
+        const cell = j === undefined ? undefined : row[j];
+        return cell ? valOf(cell) : null;
+      });
+      out.push({ row: r, vals });
+      continue;
+    }
+    // a header row: its cells name columns (the bottom-most name wins, merged ones included)
+    const found = new Map<number, ColumnDef>();
+    row.forEach((cell, j) => {
+      const c = columnOf(key(cell.text), REQUEST_COLUMNS);
+      if (c) found.set(j, c);
+    });
+    if (found.size >= 3) {
+      const named = new Set([...found.values()].map((c) => c.id));
+      for (const [j, c] of [...colAt]) if (named.has(c.id) && !found.has(j)) colAt.delete(j);
+      for (const [j, c] of found) colAt.set(j, c);
+      first = -1;
+    }
+  }
+  // all seven columns, each at one place, or nothing (the text reading stays)
+  const ids = new Set([...colAt.values()].map((c) => c.id));
+  if (ids.size !== REQUEST_COLUMNS.length || colAt.size !== REQUEST_COLUMNS.length) return [];
+  return out;
+}
+
+function readActive(grid: Grid, template: TemplateId): GridRow[] {
+  const out: GridRow[] = [];
+  let header: GridCell[] | null = null;
+  for (const row of grid.rows) {
+    const nums = row.some(isNumCell);
+    if (!nums) {
+      if (row.some((c) => ACTIVE_COLUMNS[template].some((d) => columnOf(key(c.text), [d])))) header = row;
+    }
+    // the label: the first cell naming an active row
+    let at = -1;
+    let r: RowDef | null = null;
+    for (let i = 0; i < row.length && !r; i++) {
+      if (isNumCell(row[i]!)) break;
+      const id = matchRow(key(row[i]!.text));
+      const d = id ? rowOf(template, id) : undefined;
+      if (d && d.table === 'active') {
+        r = d;
+        at = i;
+      }
+    }
+    if (!r) continue;
+    const vals: (GridVal | null)[] = r.columns.map((c) => {
+      if (header) {
+        const j = header.findIndex((h, k) => k > at && !h.covered && columnOf(key(h.text), [c]));
+        if (j >= 0 && row[j]) return valOf(row[j]!);
+      }
+      return null;
+    });
+    if (vals.some((v) => v === null)) {
+      // no header naming the columns: the cells after the label, in order (merge shadows skipped)
+      const cells = row.slice(at + 1).filter((c) => !c.covered && c !== row[at]);
+      if (cells.length < r.columns.length) continue;
+      r.columns.forEach((_, k) => (vals[k] = valOf(cells[k]!)));
+      // anything but blanks beyond the row's columns: not this row's layout
+      if (cells.slice(r.columns.length).some((c) => norm(c) !== '')) continue;
+    }
+    out.push({ row: r, vals });
+  }
+  return out;
+}
+
+const ACTIVE_COLUMNS: Record<TemplateId, ColumnDef[]> = {
+  '2019': [...new Map(TEMPLATES['2019'].rows.filter((r) => r.table === 'active').flatMap((r) => r.columns.map((c) => [c.id, c] as const))).values()],
+  '2021': [...new Map(TEMPLATES['2021'].rows.filter((r) => r.table === 'active').flatMap((r) => r.columns.map((c) => [c.id, c] as const))).values()],
+};
+
+const REVIEW_ROWS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
+
+/** Table 四: the outcome header row (15 names) and, above it, the group each column sits under. */
+function readReview(grid: Grid): GridRow[] {
+  const rows = grid.rows;
+  for (let h = 0; h < rows.length; h++) {
+    const outcomes = rows[h]!.map((c) => columnOf(key(c.text), REVIEW_COLUMNS));
+    if (outcomes.filter(Boolean).length < REVIEW_COLUMNS.length * REVIEW_ROWS.length) continue;
+    const place = new Map<string, number>();
+    let ok = true;
+    outcomes.forEach((c, j) => {
+      if (!c) return;
+      const above = rows.slice(0, h).map((r) => key(r[j]?.text ?? ''));
+      const group = above.some((k) => k.includes('直接起诉'))
+        ? 'review.litigation_direct'
+        : above.some((k) => k.includes('复议后起诉'))
+          ? 'review.litigation_after'
+          : above.some((k) => k.includes('行政复议'))
+            ? 'review.reconsideration'
+            : null;
+      if (!group) return void (ok = false);
+      const f = `${group}.${c.id}`;
+      if (place.has(f)) ok = false;
+      place.set(f, j);
+    });
+    if (!ok || place.size !== REVIEW_COLUMNS.length * REVIEW_ROWS.length) return [];
+    const data = rows.slice(h + 1).find((r) => r.filter(isNumCell).length >= 10);
+    if (!data) return [];
+    return REVIEW_ROWS.map((r) => ({ row: r, vals: REVIEW_COLUMNS.map((c) => valOf(data[place.get(`${r.id}.${c.id}`)!]!)) }));
+  }
+  return [];
+}
