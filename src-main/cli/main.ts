@@ -24,6 +24,9 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'rename-agency': () => import('./commands/archive.js'),
   reextract: () => import('./commands/archive.js'),
   backup: () => import('./commands/archive.js'),
+  quality: () => import('./commands/archive.js'),
+  'set-agency-kind': () => import('./commands/archive.js'),
+  passages: () => import('./commands/archive.js'),
   export: () => import('./commands/export.js'),
   demo: () => import('./commands/demo.js'),
   web: () => import('./commands/web.js'),
@@ -33,12 +36,16 @@ const USAGE = `nianbao — 年报档案 command line
 
   extract FILE... [--json]          read reports, print their tables and flags
   import FOLDER                     import a folder into the archive
-  list [--year Y] [--agency T] [--status S] [--flagged]
+  list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any]
   show ID | correct ID FIELD VALUE [--note T] | undo ID | redo ID
   history ID [FIELD] | verify ID | search TEXT | agencies
   accept ID FLAG_ID [--note T] | unaccept ID FLAG_ID   a flag as in the original (原文如此)
   merge-agencies A B | rename-agency A NEW | reextract [--all] | backup OUT
   set-region AGENCY [--province P] [--city C] [--county X]
+  set-meta ID [--agency A] [--year Y] [--template T] [--published-at YYYY-MM-DD]
+  quality [--recheck] [--threshold 0.8] [--deadline-department MM-DD] [--deadline-government MM-DD] [--deadline-township MM-DD]
+  set-agency-kind AGENCY department|government|township|auto   publication deadline (条例第四十九条)
+  passages ID FLAG_ID               a copied_text flag's two passages, common parts marked
   export --year Y --out FILE.xlsx   yearly workbook (also --agency, --years, --format)
   demo                              sample reports → archive → workbook
   web [--port N]                    serve the UI on 127.0.0.1

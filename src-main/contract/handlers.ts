@@ -3,6 +3,7 @@
 // serves one route per name and the renderer's client is generic over it, so
 // a renamed or mistyped call fails to compile on every side.
 import type {
+  CopiedPassages,
   AgencyInfo,
   AgencySeries,
   AppInfo,
@@ -47,7 +48,8 @@ export interface Handlers {
   'reports.text': { args: { id: number }; result: ReportText };
   'reports.verify': { args: { id: number; verified: boolean }; result: ReportDetail };
   'reports.setMeta': {
-    args: { id: number; agency?: string; year?: number; template?: TemplateId };
+    /** publishedAt: YYYY-MM-DD set by hand ('' clears it). */
+    args: { id: number; agency?: string; year?: number; template?: TemplateId; publishedAt?: string };
     result: ReportDetail;
   };
   'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
@@ -65,6 +67,8 @@ export interface Handlers {
   /** Accept one flag as in the original (原文如此); `flagId` from the report's current flags. */
   'flags.accept': { args: { id: number; flagId: number; note?: string }; result: ReportDetail };
   'flags.unaccept': { args: { id: number; flagId: number }; result: ReportDetail };
+  /** A copied_text flag's two passages, common parts as spans. */
+  'flags.passages': { args: { id: number; flagId: number }; result: CopiedPassages };
   search: { args: { text: string; limit?: number }; result: SearchHit[] };
   'agencies.list': { args: Empty; result: AgencyInfo[] };
   'agencies.merge': { args: { from: string; into: string }; result: { moved: number } };
@@ -124,6 +128,7 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'cells.history': true,
   'flags.accept': true,
   'flags.unaccept': true,
+  'flags.passages': true,
   search: true,
   'agencies.list': true,
   'agencies.merge': true,

@@ -3,6 +3,8 @@
 import type { TemplateId } from '../core/catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../core/model.js';
 import type { ErrorInfo, FileIssueCode, JobStatus } from '../core/wording/codes.js';
+import type { QualityKind } from '../core/quality/types.js';
+export { QUALITY_KINDS, type QualityKind } from '../core/quality/types.js';
 
 export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat, ErrorInfo, FileIssueCode, JobStatus };
 
@@ -37,6 +39,8 @@ export interface ReportFilter {
   template?: TemplateId;
   status?: ReportStatus;
   flaggedOnly?: boolean;
+  /** Reports with an open quality flag (质量问题) of this kind, or 'any'. */
+  quality?: QualityKind | 'any';
   /** Full-text query over the reports' source text. */
   text?: string;
   offset?: number;
@@ -51,6 +55,8 @@ export interface ReportSummary {
   region: string | null;
   status: ReportStatus;
   flagCount: number;
+  /** Open quality flags (质量问题), not counted in flagCount. */
+  qualityCount?: number;
   file: string;
   format: SourceFormat | null;
   /** A snippet around the full-text match when the list was searched. */
@@ -88,7 +94,12 @@ export interface FlagAcceptance {
  * A flag as stored. `resolved`: not open (its fields corrected, or accepted).
  * `id` stays while the flag fails the same way; a flag that changes gets a new id (ids are never reused).
  */
-export interface ReportFlag extends Flag {
+export interface ReportFlag extends Omit<Flag, 'kind'> {
+  kind: Flag['kind'] | QualityKind;
+  /** 'quality': a finding about the report as published (质量问题), shown apart from the extraction doubts (提取疑问). */
+  source?: 'extract' | 'rules' | 'archive' | 'quality';
+  /** Quality flags: the figures they are worded from. */
+  detail?: Record<string, string | number | null>;
   id: number;
   resolved?: boolean;
   accepted?: FlagAcceptance | null;
@@ -258,4 +269,11 @@ export interface YearComparison {
   year: number;
   agencies: string[];
   series: { field: string; values: (number | null)[] }[];
+}
+
+/** A copied_text flag's two passages side by side; `common`: [start, end) spans the other passage shares. */
+export interface CopiedPassages {
+  percent: number | null;
+  a: { reportId: number; agency: string | null; year: number | null; section: number; text: string; common: [number, number][] };
+  b: { reportId: number; agency: string | null; year: number | null; section: number; text: string; common: [number, number][] };
 }

@@ -4,7 +4,7 @@
 // ARG_PARSERS forces one parser per handler whose output fits its args type.
 import { TEMPLATE_IDS, type TemplateId } from '../core/catalogue/types.js';
 import type { Args, HandlerName } from './handlers.js';
-import { REPORT_STATUSES, type ExportFormat, type ReportFilter, type ReportStatus } from './models.js';
+import { QUALITY_KINDS, REPORT_STATUSES, type ExportFormat, type QualityKind, type ReportFilter, type ReportStatus } from './models.js';
 
 export class ArgsError extends Error {
   constructor(message: string) {
@@ -93,6 +93,7 @@ const filter = obj<ReportFilter>({
   template: opt(template),
   status: opt(status),
   flaggedOnly: opt(bool),
+  quality: opt(oneOf<QualityKind | 'any'>([...QUALITY_KINDS, 'any'])),
   text: opt(str(500)),
   offset: opt(int(0, 10_000_000)),
   limit: opt(int(1, 100_000)),
@@ -111,13 +112,20 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
     template: opt(template),
     status: opt(status),
     flaggedOnly: opt(bool),
+    quality: opt(oneOf<QualityKind | 'any'>([...QUALITY_KINDS, 'any'])),
   }),
   'library.facets': empty,
   'reports.list': filter,
   'reports.get': obj({ id: req(id) }),
   'reports.text': obj({ id: req(id) }),
   'reports.verify': obj({ id: req(id), verified: req(bool) }),
-  'reports.setMeta': obj({ id: req(id), agency: opt(nonEmpty(200)), year: opt(year), template: opt(template) }),
+  'reports.setMeta': obj({
+    id: req(id),
+    agency: opt(nonEmpty(200)),
+    year: opt(year),
+    template: opt(template),
+    publishedAt: opt((v, p) => (typeof v === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(v) ? v : fail(p, 'a date YYYY-MM-DD, or empty to clear'))),
+  }),
   'reports.openOriginal': obj({ id: req(id) }),
   'reports.original': obj({ id: req(id) }),
   'reports.nextToReview': obj({ after: req(id), ids: req(list(id, 1_000_000)) }),
@@ -127,6 +135,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'cells.history': obj({ id: req(id), field: opt(fieldId) }),
   'flags.accept': obj({ id: req(id), flagId: req(id), note: opt(str(1000)) }),
   'flags.unaccept': obj({ id: req(id), flagId: req(id) }),
+  'flags.passages': obj({ id: req(id), flagId: req(id) }),
   search: obj({ text: req(nonEmpty(500)), limit: opt(int(1, 1000)) }),
   'agencies.list': empty,
   'agencies.merge': obj({ from: req(nonEmpty(200)), into: req(nonEmpty(200)) }),

@@ -153,6 +153,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       need().unacceptFlag(id, flagId);
       return need().get(id);
     },
+    'flags.passages': ({ id, flagId }) => need().copiedPassages(id, flagId),
     search: ({ text, limit }) => need().search(text, limit ?? 100),
     'agencies.list': () => need().agencies(),
     'agencies.merge': ({ from, into }) => {

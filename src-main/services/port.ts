@@ -3,6 +3,7 @@
 // so a change in the core's API touches one file.
 import type {
   AgencyInfo,
+  CopiedPassages,
   ArchiveInfo,
   Correction,
   ExportRequest,
@@ -40,7 +41,8 @@ export interface ArchivePort {
   acceptFlag(id: number, flagId: number, note: string | null): void;
   unacceptFlag(id: number, flagId: number): void;
   verify(id: number, verified: boolean): void;
-  setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId }): void;
+  setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId; publishedAt?: string }): void;
+  copiedPassages(id: number, flagId: number): CopiedPassages;
   search(text: string, limit: number): SearchHit[];
   agencies(): AgencyInfo[];
   mergeAgencies(from: string, into: string): number;

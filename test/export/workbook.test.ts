@@ -56,6 +56,7 @@ describe('yearly workbook', () => {
       '复议诉讼（2021版）',
       '分机关',
       '校验问题',
+      '年报质量',
       '来源',
     ]);
     expect(stats).toMatchObject({ reports: 7, agencies: 7, verified: 3, correctedCells: 1, flagged: 2, templates: ['2019', '2021'] });
@@ -251,8 +252,9 @@ describe('yearly workbook', () => {
       ],
       { stdio: 'ignore', timeout: 120_000 },
     );
+    // one CSV per sheet: 说明, 汇总, six table sheets, 分机关, 校验问题, 年报质量, 来源
     const files = readdirSync(out);
-    expect(files.length).toBe(11);
+    expect(files.length).toBe(12);
     const csv = readFileSync(join(out, files.find((f) => f.includes('依申请公开（2019版）'))!), 'utf8');
     const lines = csv.trim().split('\n').map((l) => l.split(','));
     const cols = fieldColumns('requests', '2019');

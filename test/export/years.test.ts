@@ -42,7 +42,7 @@ const sheetXml = (name: string): string => {
 describe('a workbook over 2023 and 2024', () => {
   it('has a sheet set per year, each with its own totals: the years are never added together', () => {
     const wb = readBook(file);
-    expect(wb.SheetNames).toEqual(['说明', '汇总 2023', '主动公开 2023', '依申请公开 2023', '复议诉讼 2023', '汇总 2024', '主动公开 2024', '依申请公开 2024', '复议诉讼 2024', '分机关', '校验问题', '来源']);
+    expect(wb.SheetNames).toEqual(['说明', '汇总 2023', '主动公开 2023', '依申请公开 2023', '复议诉讼 2023', '汇总 2024', '主动公开 2024', '依申请公开 2024', '复议诉讼 2024', '分机关', '校验问题', '年报质量', '来源']);
     const cols = fieldColumns('requests', '2021');
     for (const year of [2023, 2024]) {
       const ws = wb.Sheets[`依申请公开 ${year}`]!;
@@ -121,7 +121,7 @@ describe('a workbook over 2023 and 2024', () => {
       { stdio: 'ignore', timeout: 120_000 },
     );
     const files = readdirSync(out);
-    expect(files.length).toBe(12);
+    expect(files.length).toBe(13);
     const csv = readFileSync(join(out, files.find((f) => f.includes('分机关'))!), 'utf8');
     const lines = csv.split('\n').map((l) => l.split(','));
     const r = reports[4]!;

@@ -49,6 +49,9 @@ function port(path: string, log: string[]): ArchivePort {
     undo: () => undefined,
     redo: () => undefined,
     history: () => [],
+    copiedPassages: () => {
+      throw new Error('no copied_text flag here');
+    },
     acceptFlag: (id, flagId, note) => log.push(`accept ${id} ${flagId} ${note}`),
     unacceptFlag: (id, flagId) => log.push(`unaccept ${id} ${flagId}`),
     verify: (id, v) => log.push(`verify ${id} ${v}`),

@@ -5,6 +5,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fieldLabel } from '../../core/catalogue/index.js';
+import { describeFlag } from '../../core/validate/describe.js';
+import { flagCategory } from '../../core/wording/quality.js';
 import { openArchive, type Archive, type ImportProgress, type ReportStatus } from '../../core/archive/index.js';
 import { flagNumber, flagString, type Args } from '../args.js';
 
@@ -86,13 +88,14 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
         agency: flagString(args, 'agency'),
         status,
         flaggedOnly: !!args.flags.flagged,
+        ...(flagString(args, 'quality') ? { quality: flagString(args, 'quality') } : {}),
         allVersions: !!args.flags.all,
         sort: 'agency',
         limit: flagNumber(args, 'limit') ?? 10_000,
       });
-      const rows = page.items.map((r) => ({ id: r.id, agency: r.agency, year: r.year, template: r.template, status: r.status, flags: r.flagCount, file: r.file }));
+      const rows = page.items.map((r) => ({ id: r.id, agency: r.agency, year: r.year, template: r.template, status: r.status, flags: r.flagCount, quality: r.qualityCount, file: r.file }));
       out(args, rows, () =>
-        rows.length ? rows.map((r) => `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flags).padStart(2)} flags  ${fmt(r.agency)}  (${r.file})`).join('\n') : 'no reports',
+        rows.length ? rows.map((r) => `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flags).padStart(2)} flags ${String(r.quality).padStart(2)} quality  ${fmt(r.agency)}  (${r.file})`).join('\n') : 'no reports',
       );
       return 0;
     }
@@ -114,8 +117,10 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
           ...(r.flags.length
             ? r.flags.map(
                 (f) =>
-                  `  #${f.id} ${f.accepted ? 'accepted' : f.resolved ? 'resolved' : 'FLAG'} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${f.message}` +
-                  (f.accepted ? `\n      原文如此 (as in the original), ${f.accepted.at}${f.accepted.note ? `: ${f.accepted.note}` : ''}` : ''),
+                  `  #${f.id} ${f.accepted ? 'accepted' : f.resolved ? 'resolved' : 'FLAG'}${f.source === 'quality' ? ` ${flagCategory(f)}` : ''} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${f.source === 'quality' ? describeFlag(f) : f.message}` +
+                  (f.accepted
+                    ? `\n      ${f.source === 'quality' ? '情况属实 (confirmed as it is)' : '原文如此 (as in the original)'}, ${f.accepted.at}${f.accepted.note ? `: ${f.accepted.note}` : ''}`
+                    : ''),
               )
             : ['  no flags']),
         ];
@@ -175,6 +180,7 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
         ...(flagString(args, 'agency') ? { agency: flagString(args, 'agency') } : {}),
         ...(flagNumber(args, 'year') !== undefined ? { year: flagNumber(args, 'year') } : {}),
         ...(template ? { template: template as '2019' | '2021' } : {}),
+        ...(args.flags['published-at'] !== undefined ? { publishedAt: flagString(args, 'published-at') ?? '' } : {}),
       });
       out(args, { id, agency: r.agency, year: r.year, template: r.template, status: r.status }, () => `#${id} ${fmt(r.agency)} ${fmt(r.year)} template ${fmt(r.template)} (${r.status})`);
       return 0;
@@ -224,6 +230,44 @@ async function dispatch(a: Archive, args: Args): Promise<number> {
       const r = await a.reextract({ all: !!args.flags.all, onProgress: progressBar(args) });
       out(args, r, () => [`${r.reports} reports re-extracted, ${r.changed} changed, ${r.conflicts} corrections to look at`, ...r.errors.map((e) => `  failed: ${e.file}: ${e.error}`)].join('\n'));
       return r.errors.length ? 3 : 0;
+    }
+    case 'quality': {
+      const t = flagNumber(args, 'threshold');
+      const deadlines: Partial<Record<'department' | 'government' | 'township', string>> = Object.fromEntries(
+        (['department', 'government', 'township'] as const).filter((k) => flagString(args, `deadline-${k}`)).map((k) => [k, flagString(args, `deadline-${k}`)!]),
+      );
+      const changed = t !== undefined || Object.keys(deadlines).length > 0;
+      const s = changed ? a.setQualitySettings({ ...(t !== undefined ? { copiedThreshold: t } : {}), ...(Object.keys(deadlines).length ? { deadlines } : {}) }) : a.qualitySettings();
+      const n = !changed && args.flags.recheck ? a.recheckQuality() : null;
+      out(args, { settings: s, rechecked: n }, () =>
+        [
+          `copied text at ≥ ${Math.round(s.copiedThreshold * 100)} %; boilerplate: sentences in ≥ ${s.boilerplateAgencies} agencies' reports of a year`,
+          `deadlines (the year after): department ${s.deadlines.department}, government ${s.deadlines.government}, township ${s.deadlines.township}`,
+          ...(changed ? ['every report re-checked'] : n !== null ? [`${n} reports re-checked`] : []),
+        ].join('\n'),
+      );
+      return 0;
+    }
+    case 'set-agency-kind': {
+      const [name, kind] = args.positional;
+      if (!name || !kind || !['department', 'government', 'township', 'auto'].includes(kind)) throw new Error('usage: set-agency-kind AGENCY department|government|township|auto');
+      const n = a.setAgencyKind(name, kind === 'auto' ? null : (kind as 'department'));
+      out(args, { agency: name, kind, rechecked: n }, () => `${name}: ${kind === 'auto' ? 'kind read from the name again' : kind}; ${n} reports re-checked`);
+      return 0;
+    }
+    case 'passages': {
+      const id = reportId(args);
+      const flagId = args.positional[1];
+      if (!flagId || !/^\d+$/.test(flagId)) throw new Error('usage: passages REPORT_ID FLAG_ID (a copied_text flag)');
+      const p = a.copiedPassages(id, Number(flagId));
+      const mark = (s: { text: string; common: [number, number][] }) => {
+        let o = '';
+        let at = 0;
+        for (const [x, y] of s.common) (o += `${s.text.slice(at, x)}【${s.text.slice(x, y)}】`), (at = y);
+        return o + s.text.slice(at);
+      };
+      out(args, p, () => [`${p.percent ?? '?'} % the same; common parts in 【】`, `#${p.a.reportId} ${fmt(p.a.agency)} ${fmt(p.a.year)}:`, mark(p.a), '', `#${p.b.reportId} ${fmt(p.b.agency)} ${fmt(p.b.year)}:`, mark(p.b)].join('\n'));
+      return 0;
     }
     case 'backup': {
       const file = args.positional[0];

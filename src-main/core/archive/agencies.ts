@@ -1,6 +1,7 @@
 // Agencies: one canonical name, every name seen kept as an alias (so a merged
 // agency's reports keep finding their way home on the next import), a region
 // inferred from the name and editable.
+import { agencyKindOf } from '../quality/late.js';
 import { st, type DB } from './db.js';
 import { placeReport, type PlaceOutcome } from './versions.js';
 import { inferRegion, regionText, type Region } from './region.js';
@@ -41,13 +42,13 @@ export function findAgency(db: DB, nameOrId: string | number): { id: number; nam
 
 export function listAgencies(db: DB): AgencyInfo[] {
   const rows = st(db, 
-      `SELECT a.id, a.name, a.province, a.city, a.county, a.region_source,
+      `SELECT a.id, a.name, a.province, a.city, a.county, a.region_source, a.kind,
         (SELECT COUNT(*) FROM reports r WHERE r.agency_id = a.id AND r.active = 1) AS reports,
         (SELECT group_concat(DISTINCT r.year) FROM reports r WHERE r.agency_id = a.id AND r.year IS NOT NULL AND r.removed_at IS NULL) AS years,
         (SELECT json_group_array(alias) FROM agency_aliases x WHERE x.agency_id = a.id AND x.alias <> a.name) AS aliases
        FROM agencies a ORDER BY a.name`,
     )
-    .all() as { id: number; name: string; province: string | null; city: string | null; county: string | null; region_source: 'inferred' | 'manual' | null; reports: number; years: string | null; aliases: string }[];
+    .all() as { id: number; name: string; province: string | null; city: string | null; county: string | null; region_source: 'inferred' | 'manual' | null; kind: AgencyInfo['kind'] | null; reports: number; years: string | null; aliases: string }[];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -57,6 +58,8 @@ export function listAgencies(db: DB): AgencyInfo[] {
     county: r.county,
     region: regionText(r),
     regionSource: r.region_source,
+    kind: r.kind ?? agencyKindOf(r.name),
+    kindSource: r.kind ? 'manual' : 'name',
     reports: r.reports,
     years: r.years ? [...new Set(r.years.split(',').map(Number))].sort((a, b) => a - b) : [],
   }));

@@ -195,6 +195,16 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
     log(db, { report_id: id, field_id: `meta.${key}`, kind: 'meta', old_value: enc(from), new_value: enc(to), old_corrected: 0, target_id: null, note });
   let agencyId = r.agency_id;
   let year = r.year;
+  if (patch.publishedAt !== undefined) {
+    const d = patch.publishedAt.trim();
+    if (d && (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d))
+      throw new ArchiveError('invalid', `"${patch.publishedAt}" is not a date (YYYY-MM-DD)`);
+    const was = (st(db, 'SELECT published_at FROM reports WHERE id = ?').get(id) as { published_at: string | null }).published_at;
+    entry('publishedAt', was, d || null);
+    st(db, 'UPDATE reports SET published_at = ? WHERE id = ?').run(d || null, id);
+    if (d) manual.add('publishedAt');
+    else manual.delete('publishedAt');
+  }
   if (patch.agency !== undefined) {
     if (!patch.agency.trim()) throw new ArchiveError('invalid', 'the agency name cannot be empty');
     agencyId = agencyIdFor(db, patch.agency);
@@ -226,7 +236,9 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
     JSON.stringify([...manual].sort()),
     id,
   );
-  recheck(db, id);
+  // A publication date alone changes no value: a verified report stays verified.
+  const onlyDate = Object.keys(patch).every((k) => k === 'publishedAt' || (patch as Record<string, unknown>)[k] === undefined);
+  recheck(db, id, onlyDate);
   if (agencyId === r.agency_id && year === r.year) return null;
   // The report leaves its slot (a choice made there does not follow it) and lands on the new one under the version rule: never over a report silently.
   st(db, 'UPDATE reports SET pinned = 0, pending = 0 WHERE id = ?').run(id);

@@ -17,6 +17,8 @@ import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
 import { filesDirOf, storedPath } from './files.js';
 import * as versions from './versions.js';
 import { recoverInterrupted } from './runs.js';
+import { copiedPassages, getQualitySettings, refreshQuality, setAgencyKind, setQualitySettings } from '../quality/store.js';
+import type { AgencyKind, QualitySettings, SettingsPatch } from '../quality/types.js';
 import { indexBacklog } from './search-index.js';
 import * as q from './queries.js';
 import { ArchiveError } from './types.js';
@@ -125,14 +127,22 @@ export class Archive {
 
   // ---- changes (each one transaction; rules re-checked)
   correct(id: number, field: string, value: number | null, note: string | null = null): ReportDetail {
-    this.write(() => corrections.correct(this.db, id, field, value, note));
+    this.write(() => (corrections.correct(this.db, id, field, value, note), refreshQuality(this.db, [id])));
     return this.getReport(id);
   }
   undo(id: number): CorrectionEntry | null {
-    return this.write(() => corrections.undo(this.db, id));
+    return this.write(() => {
+      const e = corrections.undo(this.db, id);
+      refreshQuality(this.db, [id]);
+      return e;
+    });
   }
   redo(id: number): CorrectionEntry | null {
-    return this.write(() => corrections.redo(this.db, id));
+    return this.write(() => {
+      const e = corrections.redo(this.db, id);
+      refreshQuality(this.db, [id]);
+      return e;
+    });
   }
   verify(id: number, verified = true, note: string | null = null): ReportDetail {
     this.write(() => corrections.verify(this.db, id, verified, note));
@@ -153,8 +163,41 @@ export class Archive {
   }
   /** Change agency/year/template; `landing` says what happened on the agency+year it moved to (null: it stayed). */
   setMetaLanding(id: number, patch: MetaPatch, note: string | null = null): { report: ReportDetail; landing: corrections.Landing } {
-    const landing = this.write(() => corrections.setMeta(this.db, id, patch, note));
+    const landing = this.write(() => {
+      const before = this.db.prepare('SELECT agency_id, year FROM reports WHERE id = ?').get(id) as { agency_id: number | null; year: number | null } | undefined;
+      const l = corrections.setMeta(this.db, id, patch, note);
+      // the reports it was compared with under its old agency and year too
+      const old =
+        before?.agency_id != null && before.year != null
+          ? (this.db.prepare('SELECT id FROM reports WHERE agency_id = ? AND year BETWEEN ? AND ?').all(before.agency_id, before.year - 1, before.year + 1) as { id: number }[]).map((r) => r.id)
+          : [];
+      refreshQuality(this.db, [id, ...old]);
+      return l;
+    });
     return { report: this.getReport(id), landing };
+  }
+
+  // ---- quality checks (质量问题)
+  /** Re-run the quality checks: on `ids`, or on every report (an archive made before the checks, or after a settings change). */
+  recheckQuality(ids?: number[]): number {
+    return this.write(() => refreshQuality(this.db, ids ?? (this.db.prepare('SELECT id FROM reports ORDER BY id').all() as { id: number }[]).map((r) => r.id)));
+  }
+  qualitySettings(): QualitySettings {
+    return getQualitySettings(this.db);
+  }
+  /** Change the settings (threshold, deadlines); every report is re-checked. */
+  setQualitySettings(patch: SettingsPatch): QualitySettings {
+    const s = this.write(() => setQualitySettings(this.db, patch));
+    this.recheckQuality();
+    return s;
+  }
+  /** The kind of an agency deciding its deadline (department 1月31日, government 3月31日 …); null: read from its name. */
+  setAgencyKind(agency: string | number, kind: AgencyKind | null): number {
+    return this.write(() => setAgencyKind(this.db, agencies.findAgency(this.db, agency).id, kind));
+  }
+  /** A copied_text flag's two passages side by side, with their common parts as spans. */
+  copiedPassages(id: number, flagId: number): ReturnType<typeof copiedPassages> {
+    return copiedPassages(this.db, id, flagId);
   }
   /** Merge agency `from` into `into` (names or ids); `from`'s name stays as an alias. Reports landing on an occupied year become versions there. */
   mergeAgencies(from: string | number, into: string | number): agencies.MergeResult {

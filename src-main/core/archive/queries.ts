@@ -25,7 +25,7 @@ import {
 } from './types.js';
 
 
-const SUMMARY_COLS = `r.id, r.year, r.template, r.status, r.open_flags, r.active, r.agency_id, r.removed_at,
+const SUMMARY_COLS = `r.id, r.year, r.template, r.status, r.open_flags, r.quality_open, r.active, r.agency_id, r.removed_at,
   a.name AS agency, a.province, a.city, a.county, f.name AS file, f.format,
   CASE WHEN r.agency_id IS NULL OR r.year IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.pending = 1 AND p.removed_at IS NULL) END AS needs_compare,
   CASE WHEN r.agency_id IS NULL OR r.year IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT COALESCE(v.version_id, v.id)) FROM reports v WHERE v.agency_id = r.agency_id AND v.year = r.year AND v.removed_at IS NULL) END AS version_count`;
@@ -35,6 +35,7 @@ interface SummaryRow {
   template: TemplateId | null;
   status: ReportStatus;
   open_flags: number;
+  quality_open: number;
   active: number;
   agency_id: number | null;
   agency: string | null;
@@ -57,6 +58,7 @@ const toSummary = (r: SummaryRow): ReportSummary => ({
   region: regionText(r),
   status: r.status,
   flagCount: r.open_flags,
+  qualityCount: r.quality_open,
   file: r.file,
   format: r.format,
   active: r.active === 1,
@@ -118,6 +120,11 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   if (filter.template) (where.push('r.template = ?'), args.push(filter.template));
   if (filter.status) (where.push('r.status = ?'), args.push(filter.status));
   if (filter.flaggedOnly) where.push('r.open_flags > 0');
+  if (filter.quality === 'any') where.push('r.quality_open > 0');
+  else if (filter.quality) {
+    where.push("r.quality_open > 0 AND EXISTS (SELECT 1 FROM flags q WHERE q.report_id = r.id AND q.source = 'quality' AND q.kind = ? AND q.resolved = 0)");
+    args.push(filter.quality);
+  }
   if (filter.text?.trim()) {
     const c = textCondition(filter.text);
     where.push(c.sql);
@@ -252,6 +259,7 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
     expected: number | null;
     found: number | null;
     resolved: number;
+    detail: string | null;
   }[]).map((f): StoredFlag => {
     const a = live.get(flagKey(f));
     return {
@@ -263,6 +271,7 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
       ...(f.rule ? { rule: f.rule } : {}),
       ...(f.expected !== null ? { expected: f.expected } : {}),
       ...(f.found !== null ? { found: f.found } : {}),
+      ...(f.detail ? { detail: JSON.parse(f.detail) as StoredFlag['detail'] } : {}),
       resolved: f.resolved === 1,
       accepted: a && f.resolved === 1 ? { note: a.note, at: a.at } : null,
     };

@@ -39,10 +39,11 @@ export interface FlagIdentity {
 /**
  * A flag's identity: the same check failing the same way. A re-extraction
  * conflict ('archive') carries its readings only in the message, so there the
- * message counts too.
+ * message counts too; so does a quality finding's (quality/types.ts: its
+ * message is kept stable while the finding is the same).
  */
 export function flagKey(f: FlagIdentity): string {
-  return JSON.stringify([f.source, f.kind, f.rule ?? null, f.fields, f.expected ?? null, f.found ?? null, f.source === 'archive' ? f.message : null]);
+  return JSON.stringify([f.source, f.kind, f.rule ?? null, f.fields, f.expected ?? null, f.found ?? null, f.source === 'archive' || f.source === 'quality' ? f.message : null]);
 }
 
 export interface AcceptRow extends FlagIdentity {
@@ -127,10 +128,16 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
     setResolved.run(resolved ? 1 : 0, f.id);
   }
   const live = liveAccepts(db, reportId);
+  // Quality findings (质量问题) are resolved only by an acceptance, and never count towards 'flagged'.
+  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message, resolved FROM flags WHERE report_id = ? AND source = 'quality'").all(reportId) as (FlagIdentity & { id: number; resolved: number })[]) {
+    const accepted = live.has(flagKey(f)) ? 1 : 0;
+    if (accepted !== f.resolved) setResolved.run(accepted, f.id);
+  }
+  st(db, "UPDATE reports SET quality_open = (SELECT COUNT(*) FROM flags WHERE report_id = ? AND source = 'quality' AND resolved = 0) WHERE id = ?").run(reportId, reportId);
   if (live.size > 0)
     for (const f of st(db, 'SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND resolved = 0').all(reportId) as (FlagIdentity & { id: number })[])
       if (live.has(flagKey(f))) setResolved.run(1, f.id);
-  const open = (st(db, 'SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0').get(reportId) as { n: number }).n;
+  const open = (st(db, "SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0 AND source <> 'quality'").get(reportId) as { n: number }).n;
   const status = keepVerified && r.status === 'verified' ? 'verified' : open > 0 || r.error ? 'flagged' : 'unreviewed';
   st(db, 'UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = \'verified\' THEN verified_at ELSE NULL END WHERE id = ?').run(
     open,

@@ -220,7 +220,8 @@ const NEW_UNIDENTIFIED = encodeIssue('new_report', 'a new report (agency or year
  * correction, the cell gets an 'archive' flag asking for a look.
  */
 export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extractorVersion: string): { changed: boolean; conflicts: number } {
-  const r = st(db, 'SELECT agency_id, year, template, meta_manual FROM reports WHERE id = ?').get(reportId) as {
+  const r = st(db, 'SELECT agency_id, year, template, published_at, meta_manual FROM reports WHERE id = ?').get(reportId) as {
+    published_at: string | null;
     agency_id: number | null;
     year: number | null;
     template: TemplateId | null;
@@ -271,7 +272,7 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
     agencyId,
     year,
     template,
-    ex.publishedAt ?? null,
+    manual.has('publishedAt') ? r.published_at : ex.publishedAt ?? null, // a date a person set stays
     extractorVersion,
     now(),
     ex.error ? encodeIssue(ex.errorCode ?? 'unknown', ex.error, ex.errorParams) : null,

@@ -3,6 +3,7 @@
 import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
 import type { ErrorInfo, ErrorParams, FileIssueCode } from '../wording/codes.js';
+import type { QualityKind } from '../quality/types.js';
 
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
@@ -41,6 +42,8 @@ export interface ReportFilter {
   template?: TemplateId;
   status?: ReportStatus;
   flaggedOnly?: boolean;
+  /** Reports with an open quality flag of this kind (quality/types.ts QUALITY_KINDS), or 'any'. */
+  quality?: string;
   /** Full-text query over the source text (trigram FTS, LIKE under 3 characters). */
   text?: string;
   /** Include inactive versions (default: active versions only). */
@@ -65,8 +68,10 @@ export interface ReportSummary {
   /** `province city county` as known, or null. */
   region: string | null;
   status: ReportStatus;
-  /** Open flags (rule flags, extraction flags not resolved by corrections). */
+  /** Open flags (rule flags, extraction flags not resolved by corrections); quality flags not included. */
   flagCount: number;
+  /** Open quality flags (质量问题), not accepted as 情况属实. */
+  qualityCount: number;
   /** File name of the original. */
   file: string;
   format: SourceFormat | null;
@@ -86,10 +91,18 @@ export interface ReportPage {
   items: ReportSummary[];
 }
 
-export interface StoredFlag extends Flag {
+export interface StoredFlag extends Omit<Flag, 'kind'> {
+  /** An extraction or rule kind, or a quality check's (quality/types.ts). */
+  kind: Flag['kind'] | QualityKind;
   id: number;
-  /** extract: from the extractor; rules: R1–R4 re-checked on the current values; archive: re-extraction conflicts. */
-  source: 'extract' | 'rules' | 'archive';
+  /**
+   * extract: from the extractor; rules: R1–R4 re-checked on the current values; archive: re-extraction conflicts;
+   * quality: a finding about the report as published (质量问题: late, copied, a section missing …), apart from the
+   * extraction doubts (提取疑问): never counted in flagCount, never blocking 已核实.
+   */
+  source: 'extract' | 'rules' | 'archive' | 'quality';
+  /** Quality flags: the figures the flag is worded from (days late, percentage, the other report …). */
+  detail?: Record<string, string | number | null>;
   /** Not open: an extraction flag whose fields were all corrected by a person, or a flag accepted as printed. */
   resolved: boolean;
   /** Accepted as in the original (原文如此), while the acceptance matches the flag. */
@@ -175,6 +188,8 @@ export interface CorrectionEntry {
 }
 
 export interface MetaPatch {
+  /** The publication date (YYYY-MM-DD) when the report states none or states it wrongly; '' clears a hand-set date. */
+  publishedAt?: string;
   agency?: string;
   year?: number;
   template?: TemplateId;
@@ -189,6 +204,9 @@ export interface AgencyInfo {
   county: string | null;
   region: string | null;
   regionSource: 'inferred' | 'manual' | null;
+  /** Decides the publication deadline (条例第四十九条): as set by a person, else read from the name. */
+  kind: 'department' | 'government' | 'township';
+  kindSource: 'name' | 'manual';
   reports: number;
   years: number[];
 }

@@ -11,11 +11,13 @@ import {
   REVIEW_ROWS,
   TABLES,
 } from './templates.js';
+import { sectionById } from './sections.js';
 import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId } from './types.js';
 
 export * from './types.js';
 export * from './values.js';
 export { TABLES, REQUEST_COLUMNS, REVIEW_COLUMNS, RESULT_ROWS };
+export { SECTIONS, sectionById, FEE_STATEMENT_KEYS, TEMPLATE_PHRASES, type SectionDef } from './sections.js';
 
 function rowsFor(t: TemplateId): RowDef[] {
   const active = t === '2019' ? ACTIVE_2019 : ACTIVE_2021;
@@ -111,6 +113,8 @@ export function fieldLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {
 /** Label of a flag target: a field, a row (`requests.granted`) or a table (`review`). */
 export function targetLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {
   if (fieldById(id)) return fieldLabel(id, lang);
+  const section = sectionById(id);
+  if (section) return section.label[lang];
   const table = TABLES.find((x) => x.id === id);
   if (table) return table.label[lang];
   for (const tp of Object.values(TEMPLATES)) {

@@ -43,6 +43,8 @@ function flagStatus(f: StoredFlag, d: ReportDetail): Pick<ExportFlag, 'status' |
   // Accepted on its own (原文如此), with the archivist's note.
   if (f.accepted) return { status: 'accepted', ...(f.accepted.note ? { note: f.accepted.note } : {}) };
   if (f.resolved) return { status: 'fixed' };
+  // A quality finding is about the report as published: verifying the reading does not settle it (情况属实 does).
+  if (f.source === 'quality') return { status: 'open' };
   // A report verified by an archivist with a check still failing: accepted with the report as a whole.
   return d.status === 'verified' ? { status: 'accepted', byReport: true } : { status: 'open' };
 }
@@ -87,6 +89,7 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
       ...(f.rule ? { rule: f.rule } : {}),
       ...(f.expected !== undefined && f.expected !== null ? { expected: f.expected } : {}),
       ...(f.found !== undefined && f.found !== null ? { found: f.found } : {}),
+      ...(f.source === 'quality' ? { source: f.source, ...(f.detail ? { detail: f.detail } : {}) } : {}),
       ...flagStatus(f, d),
     })),
     source: {
@@ -96,6 +99,7 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
       importedAt: d.source.importedAt,
       extractorVersion: d.extractorVersion,
     },
+    publishedAt: d.publishedAt,
   };
 }
 

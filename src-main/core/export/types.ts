@@ -37,6 +37,10 @@ export interface ExportFlag {
   note?: string;
   /** accepted by verifying the whole report, not on its own. */
   byReport?: boolean;
+  /** 'quality': a finding about the report as published (质量问题); never accepted by verifying the report. */
+  source?: string;
+  /** Quality flags: the figures they are worded from (days late, percentage …). */
+  detail?: Record<string, string | number | null>;
 }
 
 export interface ExportSource {
@@ -64,6 +68,8 @@ export interface ExportReport {
   corrected: Record<string, ExportCorrection>;
   flags: ExportFlag[];
   source: ExportSource;
+  /** The publication date (YYYY-MM-DD), stated by the report or set by hand. */
+  publishedAt?: string | null;
 }
 
 export interface ExportMeta {

@@ -19,6 +19,7 @@ import { cellText } from './text.js';
 import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
 import { writeReadme } from './readme.js';
 import { flagText as describeFlag } from '../wording/flags.js';
+import { QUALITY_SHEET, writeQualitySheet } from './quality-sheet.js';
 
 export interface WorkbookStats {
   file: string;
@@ -278,6 +279,9 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
     const flags = add(t('sheetFlags', lang), frozen(3, HEADER_TOP));
     await writeFlagsSheet(flags, reports, fixed, title, lang);
     await commit(flags);
+    const quality = add(QUALITY_SHEET[lang], frozen(3, HEADER_TOP));
+    await writeQualitySheet(quality, reports, fixed, title, lang, scope.kind !== 'year');
+    await commit(quality);
     const sources = add(t('sheetSources', lang), frozen(3, HEADER_TOP));
     await writeSourcesSheet(sources, reports, fixed, title, lang);
     await commit(sources);

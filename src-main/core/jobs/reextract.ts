@@ -4,6 +4,7 @@
 import type { DB } from '../archive/db.js';
 import { storedPath } from '../archive/files.js';
 import { replaceExtraction } from '../archive/store.js';
+import { refreshQuality } from '../quality/store.js';
 import type { FileError, JobOptions, ReextractResult, RunStatus } from '../archive/types.js';
 import { endRun, startRun } from '../archive/runs.js';
 import { fileError, removeOwnTemp, type JobContext } from './import.js';
@@ -43,6 +44,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
         continue;
       }
       const out = replaceExtraction(db, r.reportId, r.extraction, ctx.extractorVersion);
+      refreshQuality(db, [r.reportId]);
       if (out.changed) changed++;
       conflicts += out.conflicts;
     }

@@ -4,6 +4,7 @@
 // extractor's English detail) is never mixed into the Chinese sentence: the
 // UI shows it behind 技术信息, the English sentence carries it.
 import { fieldById, targetLabel } from '../catalogue/index.js';
+import { qualityText } from './quality.js';
 import { FLAG_KIND_WORDS, type AnyFlagKind, type Lang } from './words.js';
 
 export interface FlagLike {
@@ -14,6 +15,8 @@ export interface FlagLike {
   expected?: number | null;
   found?: number | null;
   source?: string;
+  /** Quality flags: the figures their sentence is built from. */
+  detail?: Record<string, string | number | null>;
 }
 
 function fmt(v: number | null | undefined): string {
@@ -74,6 +77,7 @@ export function flagKindName(kind: string, lang: Lang): string {
 
 /** The flag's text for people, in `lang`: no English inside the Chinese. */
 export function flagText(f: FlagLike, lang: Lang = 'zh'): string {
+  if (f.source === 'quality') return qualityText(f, lang);
   const where = flagPlace(f, lang);
   const sep = lang === 'zh' ? '：' : ': ';
   if (f.kind === 'source_conflict' || f.kind === 'version_changed') {

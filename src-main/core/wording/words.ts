@@ -2,6 +2,7 @@
 // typed over the whole union: a new flag kind, state or error code without
 // words here fails to compile. The UI and the workbook take their words from
 // these maps only.
+import type { QualityKind } from '../quality/types.js';
 import type { ErrorCode, FlagKind, FlagStatus, GridState, JobStatus } from './codes.js';
 
 export type Lang = 'zh' | 'en';
@@ -10,8 +11,8 @@ export interface Words {
   en: string;
 }
 
-/** Kinds a flag can have: the extractor's (model.ts) and the export's cross-year checks. */
-export type AnyFlagKind = FlagKind | 'cross_year';
+/** Kinds a flag can have: the extractor's (model.ts), the export's cross-year checks and the quality checks (质量问题). */
+export type AnyFlagKind = FlagKind | 'cross_year' | QualityKind;
 
 /** Each kind: `name`, a short label (a workbook column, a filter); `text`, what it means, said to the archivist. */
 export const FLAG_KIND_WORDS: { readonly [K in AnyFlagKind]: { name: Words; text: Words } } = {
@@ -58,6 +59,13 @@ export const FLAG_KIND_WORDS: { readonly [K in AnyFlagKind]: { name: Words; text
     text: { zh: '切换后的版本读数不同，原更正留在旧版本', en: 'the version switched to reads this corrected cell differently; the correction stays on the old version' },
   },
   cross_year: { name: { zh: '跨年度不符', en: 'cross-year mismatch' }, text: { zh: '与上一年度报告衔接不上', en: "does not follow from the previous year's report" } },
+  // quality checks (质量问题): their sentences are built from the flag's detail (quality.ts)
+  late_publication: { name: { zh: '逾期发布', en: 'published late' }, text: { zh: '逾期发布', en: 'published after the deadline' } },
+  publication_date_unknown: { name: { zh: '发布日期不明', en: 'publication date unknown' }, text: { zh: '报告未注明发布日期', en: 'the report states no publication date' } },
+  copied_text: { name: { zh: '内容雷同', en: 'copied text' }, text: { zh: '与另一份报告内容雷同', en: 'the same text as another report' } },
+  missing_section: { name: { zh: '章节缺失或空洞', en: 'missing or empty section' }, text: { zh: '章节缺失或没有实际内容', en: 'a section missing or without content' } },
+  year_mismatch: { name: { zh: '年度不一致', en: 'year mismatch' }, text: { zh: '标题、统计期限与正文的年度不一致', en: 'the title, period and body name different years' } },
+  prose_mismatch: { name: { zh: '正文与表格不符', en: 'prose contradicts tables' }, text: { zh: '正文所述数字与表格不符', en: 'a figure in the prose differs from the table' } },
 };
 
 /** A report's review state, and a grid cell without a report. Same words in the app and the workbook. */

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/zh-CN.js';
  * Open flags that concern a field: it is named, or one of its prefixes
  * (`requests.granted`, `review`) is. Flags resolved (fixed by corrections, or accepted as printed) are left out.
  */
-export function flagsOf<F extends Flag & { resolved?: boolean }>(flags: F[], field: string): F[] {
+export function flagsOf<F extends Pick<Flag, 'fields'> & { resolved?: boolean }>(flags: F[], field: string): F[] {
   return flags.filter((f) => !f.resolved && f.fields.some((x) => x === field || field.startsWith(`${x}.`)));
 }
 

@@ -1,0 +1,335 @@
+// Quality checks over the archive: learn each report's sentences (boilerplate
+// is what many agencies print), keep MinHash signatures and LSH bands of its
+// prose sections, and (re)compute its quality flags — for the reports an
+// import, a re-extraction or a change touched, plus the reports whose
+// findings they can change (the same agency's adjacent years, reports found
+// copying them). Flags keep their id while a finding stays the same, and an
+// acceptance (情况属实) matches by the flag's identity (archive/rules.ts
+// flagKey), so it survives every re-check.
+import { SECTIONS, templateForYear, type TemplateId } from '../catalogue/index.js';
+import { st, type DB } from '../archive/db.js';
+import { currentValues, flagKey, liveAccepts, type FlagIdentity } from '../archive/rules.js';
+import { ArchiveError } from '../archive/types.js';
+import { bandKeys, commonSpans, containment, minhash, MIN_SHINGLES, ownWords, sentenceHashes, shingles, similarity } from './copied.js';
+import { checkReport } from './index.js';
+import { agencyKindOf } from './late.js';
+import { prepareText, type PreparedText } from './text.js';
+import { DEFAULT_SETTINGS, type AgencyKind, type Finding, type QualitySettings, type SettingsPatch } from './types.js';
+
+const PROSE = SECTIONS.filter((s) => s.prose).map((s) => s.n);
+/** Signatures this alike (estimated Jaccard) are compared exactly. */
+const CANDIDATE = 0.45;
+/** Exact comparisons per section at most (the most alike first), and LSH buckets this full are common text, not a copy. */
+const MAX_EXACT = 12;
+const MAX_BUCKET = 200;
+const SETTINGS_KEY = 'quality_settings';
+
+export function getQualitySettings(db: DB): QualitySettings {
+  const row = st(db, 'SELECT value FROM meta WHERE key = ?').get(SETTINGS_KEY) as { value: string } | undefined;
+  if (!row) return DEFAULT_SETTINGS;
+  const v = JSON.parse(row.value) as Partial<QualitySettings>;
+  return { ...DEFAULT_SETTINGS, ...v, deadlines: { ...DEFAULT_SETTINGS.deadlines, ...v.deadlines } };
+}
+
+export function setQualitySettings(db: DB, patch: SettingsPatch): QualitySettings {
+  const cur = getQualitySettings(db);
+  const next: QualitySettings = { ...cur, ...patch, deadlines: { ...cur.deadlines, ...patch.deadlines } };
+  if (!(next.copiedThreshold > 0 && next.copiedThreshold <= 1)) throw new ArchiveError('invalid', `copied-text threshold ${next.copiedThreshold} is not between 0 and 1 (0.8 = 80 %)`);
+  if (!Number.isInteger(next.boilerplateAgencies) || next.boilerplateAgencies < 2) throw new ArchiveError('invalid', 'boilerplate needs at least 2 agencies');
+  for (const [k, d] of Object.entries(next.deadlines))
+    if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d)) throw new ArchiveError('invalid', `deadline for ${k} "${d}" is not MM-DD`);
+  st(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(next));
+  return next;
+}
+
+interface Info {
+  id: number;
+  agency_id: number | null;
+  agency: string | null;
+  kind: AgencyKind | null;
+  year: number | null;
+  template: TemplateId | null;
+  published_at: string | null;
+  active: number;
+  text: string | null;
+}
+
+/** One batch of work: prepared texts and boilerplate answers cached across its reports. */
+class Run {
+  readonly settings: QualitySettings;
+  /** Sentences that became boilerplate in this run: copied_text findings made before may no longer hold. */
+  grew = new Set<number>();
+  private texts = new Map<number, PreparedText | null>();
+  private boiler = new Map<number, boolean>();
+  private own = new Map<string, Set<number>>();
+  constructor(readonly db: DB) {
+    this.settings = getQualitySettings(db);
+  }
+  info(id: number): Info | undefined {
+    return st(
+      this.db,
+      `SELECT r.id, r.agency_id, a.name AS agency, a.kind, r.year, r.template, r.published_at, r.active, ft.text
+       FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN file_text ft ON ft.file_id = r.file_id WHERE r.id = ?`,
+    ).get(id) as Info | undefined;
+  }
+  prepared(id: number, text?: string | null): PreparedText | null {
+    if (!this.texts.has(id)) {
+      const t = text !== undefined ? text : ((st(this.db, 'SELECT ft.text FROM reports r JOIN file_text ft ON ft.file_id = r.file_id WHERE r.id = ?').get(id) as { text: string } | undefined)?.text ?? null);
+      this.texts.set(id, t ? prepareText(t) : null);
+    }
+    return this.texts.get(id)!;
+  }
+  isBoiler = (h: number): boolean => {
+    let b = this.boiler.get(h);
+    if (b === undefined) this.boiler.set(h, (b = !!st(this.db, 'SELECT 1 FROM quality_sentences WHERE hash = ? AND n >= ? LIMIT 1').get(h, this.settings.boilerplateAgencies)));
+    return b;
+  };
+  /** A prose section's own words as shingles (with today's boilerplate). */
+  ownShingles(id: number, section: number): Set<number> {
+    const key = `${id}:${section}`;
+    let s = this.own.get(key);
+    if (!s) {
+      const sec = this.prepared(id)?.sections.find((x) => x.n === section);
+      this.own.set(key, (s = sec ? shingles(ownWords(sec.text, this.isBoiler)) : new Set()));
+    }
+    return s;
+  }
+}
+
+/** Count a report's sentences towards boilerplate (once per report; once per agency-year). */
+function learn(run: Run, info: Info): void {
+  const { db } = run;
+  if (st(db, 'SELECT 1 FROM quality_learned WHERE report_id = ?').get(info.id)) return;
+  const already = info.agency_id !== null && !!st(db, 'SELECT 1 FROM quality_learned WHERE agency_id = ? AND year IS ? AND counted = 1').get(info.agency_id, info.year);
+  const counted = info.year !== null && !already;
+  const p = run.prepared(info.id, info.text);
+  if (counted && p) {
+    const hashes = new Set<number>();
+    for (const s of p.sections) if (PROSE.includes(s.n)) for (const h of sentenceHashes(s.text)) hashes.add(h);
+    const up = st(db, 'INSERT INTO quality_sentences (hash, year, n) VALUES (?, ?, 1) ON CONFLICT(hash, year) DO UPDATE SET n = n + 1 RETURNING n');
+    for (const h of hashes) if ((up.get(h, info.year) as { n: number }).n === run.settings.boilerplateAgencies) run.grew.add(h);
+  }
+  st(db, 'INSERT INTO quality_learned (report_id, agency_id, year, counted) VALUES (?, ?, ?, ?)').run(info.id, info.agency_id, info.year, counted && p ? 1 : 0);
+}
+
+interface Other {
+  id: number;
+  agency_id: number | null;
+  agency: string | null;
+  year: number | null;
+}
+
+/** copied_text findings of a report; also returns the reports whose own findings may change because of it. */
+function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; affected: number[] } {
+  const { db, settings } = run;
+  st(db, 'DELETE FROM quality_sections WHERE report_id = ?').run(info.id);
+  st(db, 'DELETE FROM quality_bands WHERE report_id = ?').run(info.id);
+  const mine = new Map<number, { set: Set<number>; sig: Uint32Array }>();
+  for (const s of p.sections) {
+    if (!PROSE.includes(s.n)) continue;
+    const set = run.ownShingles(info.id, s.n);
+    if (set.size < MIN_SHINGLES) continue;
+    const sig = minhash(set);
+    mine.set(s.n, { set, sig });
+    st(db, 'INSERT INTO quality_sections (report_id, section, shingles, sig, sentences) VALUES (?, ?, ?, ?, ?)').run(
+      info.id,
+      s.n,
+      set.size,
+      Buffer.from(sig.buffer),
+      Buffer.from(Int32Array.from(sentenceHashes(s.text)).buffer),
+    );
+    const band = st(db, 'INSERT OR IGNORE INTO quality_bands (band, report_id, section) VALUES (?, ?, ?)');
+    for (const k of bandKeys(sig, s.n)) band.run(k, info.id, s.n);
+  }
+  if (mine.size === 0 || info.year === null || !info.active) return { findings: [], affected: [] };
+  // Candidates: reports sharing a band (any agency), and every other year of the same agency.
+  const cand = new Set<number>();
+  const byBand = st(db, `SELECT report_id FROM quality_bands WHERE band = ? AND section = ? LIMIT ${MAX_BUCKET + 1}`);
+  for (const [n, m] of mine)
+    for (const k of bandKeys(m.sig, n)) {
+      const hits = byBand.all(k, n) as { report_id: number }[];
+      if (hits.length <= MAX_BUCKET) for (const r of hits) cand.add(r.report_id);
+    }
+  if (info.agency_id !== null)
+    for (const r of st(db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(info.agency_id, info.year) as { id: number }[]) cand.add(r.id);
+  cand.delete(info.id);
+  const best = new Map<number, { pct: number; o: Other }>();
+  const affected: number[] = [];
+  const otherOf = st(db, 'SELECT r.id, r.agency_id, a.name AS agency, r.year FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ? AND r.active = 1');
+  const sigsOf = st(db, 'SELECT section, sig FROM quality_sections WHERE report_id = ?');
+  // Signatures first (cheap): the most alike pairs of each section go on to the exact comparison.
+  const pairs: { o: Other; section: number; est: number }[] = [];
+  for (const id of cand) {
+    const o = otherOf.get(id) as Other | undefined;
+    if (!o || o.year === null) continue;
+    const sameAgency = o.agency_id !== null && o.agency_id === info.agency_id;
+    if (sameAgency && o.year === info.year) continue; // versions of one report
+    for (const row of sigsOf.all(id) as { section: number; sig: Buffer }[]) {
+      const m = mine.get(row.section);
+      if (!m) continue;
+      const est = similarity(m.sig, new Uint32Array(row.sig.buffer.slice(row.sig.byteOffset, row.sig.byteOffset + row.sig.byteLength)));
+      if (est >= CANDIDATE) pairs.push({ o, section: row.section, est });
+    }
+  }
+  pairs.sort((x, y) => y.est - x.est);
+  const tried = new Map<number, number>();
+  for (const { o, section } of pairs) {
+    const n = tried.get(section) ?? 0;
+    if (n >= MAX_EXACT) continue;
+    tried.set(section, n + 1);
+    const id = o.id;
+    const sameAgency = o.agency_id !== null && o.agency_id === info.agency_id;
+    const year = o.year!;
+    const m = mine.get(section)!;
+    {
+      const row = { section };
+      const theirs = run.ownShingles(id, row.section);
+      const pct = Math.round(containment(m.set, theirs) * 100);
+      if (pct < settings.copiedThreshold * 100) {
+        if (containment(theirs, m.set) >= settings.copiedThreshold) affected.push(id);
+        continue;
+      }
+      // The later report copied the earlier; in the same year, each is flagged (who copied whom is not known).
+      if (year < info.year || (year === info.year && !sameAgency)) {
+        const b = best.get(row.section);
+        if (!b || pct > b.pct || (pct === b.pct && year > (b.o.year ?? 0))) best.set(row.section, { pct, o });
+      }
+      if (year >= info.year) affected.push(id);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [n, { pct, o }] of [...best].sort((a, b) => a[0] - b[0])) {
+    const sec = SECTIONS.find((s) => s.n === n)!;
+    findings.push({
+      kind: 'copied_text',
+      fields: [sec.id],
+      message: `section ${sec.numeral} repeats the ${o.agency_id === info.agency_id ? "agency's own" : `${o.agency ?? '?'}`} report on ${o.year} (report ${o.id})`,
+      expected: o.id,
+      detail: { section: n, percent: pct, otherId: o.id, otherAgency: o.agency, otherYear: o.year, sameAgency: o.agency_id === info.agency_id ? 1 : 0 },
+    });
+  }
+  return { findings, affected };
+}
+
+type Stored = FlagIdentity & { id: number };
+
+/** Replace a report's quality flags by `findings`, keeping the id of each flag that stays the same; acceptances applied. */
+function save(db: DB, reportId: number, findings: Finding[]): void {
+  const old = new Map<string, number[]>();
+  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'quality'").all(reportId) as Stored[]) {
+    const k = flagKey(f);
+    old.set(k, [...(old.get(k) ?? []), f.id]);
+  }
+  const live = liveAccepts(db, reportId);
+  const ins = st(db, "INSERT INTO flags (report_id, source, kind, fields, message, expected, found, resolved, detail) VALUES (?, 'quality', ?, ?, ?, ?, ?, ?, ?)");
+  const upd = st(db, 'UPDATE flags SET detail = ?, resolved = ? WHERE id = ?');
+  for (const f of findings) {
+    const row = { source: 'quality', kind: f.kind, rule: null, fields: JSON.stringify(f.fields), expected: f.expected ?? null, found: f.found ?? null, message: f.message };
+    const k = flagKey(row);
+    const resolved = live.has(k) ? 1 : 0;
+    const id = old.get(k)?.shift();
+    if (id !== undefined) upd.run(JSON.stringify(f.detail), resolved, id);
+    else ins.run(reportId, f.kind, row.fields, f.message, row.expected, row.found, resolved, JSON.stringify(f.detail));
+  }
+  const del = st(db, 'DELETE FROM flags WHERE id = ?');
+  for (const ids of old.values()) for (const id of ids) del.run(id);
+  countOpen(db, reportId);
+}
+
+export function countOpen(db: DB, reportId: number): void {
+  st(db, "UPDATE reports SET quality_open = (SELECT COUNT(*) FROM flags WHERE report_id = ? AND source = 'quality' AND resolved = 0) WHERE id = ?").run(reportId, reportId);
+}
+
+function compute(run: Run, id: number): number[] {
+  const info = run.info(id);
+  if (!info) return [];
+  const p = run.prepared(id, info.text);
+  if (!p) {
+    save(run.db, id, []);
+    return [];
+  }
+  const findings = checkReport(
+    p,
+    {
+      year: info.year,
+      template: info.template ?? (info.year ? templateForYear(info.year) : null),
+      publishedAt: info.published_at,
+      agencyKind: info.kind ?? agencyKindOf(info.agency),
+      values: currentValues(run.db, id),
+    },
+    run.settings,
+  );
+  const c = copied(run, info, p);
+  save(run.db, id, [...findings, ...c.findings]);
+  const affected = [...c.affected];
+  if (info.agency_id !== null && info.year !== null)
+    for (const r of st(run.db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IN (?, ?)').all(info.agency_id, info.year - 1, info.year + 1) as { id: number }[])
+      affected.push(r.id);
+  return affected;
+}
+
+/**
+ * (Re)compute the quality flags of `ids` (in the caller's transaction), then
+ * of the reports whose findings they can change. Returns the reports computed.
+ */
+export function refreshQuality(db: DB, ids: Iterable<number>): number {
+  const run = new Run(db);
+  const list = [...new Set(ids)];
+  for (const id of list) {
+    const info = run.info(id);
+    if (info) learn(run, info);
+  }
+  const done = new Set<number>();
+  const next = new Set<number>();
+  for (const id of list) {
+    done.add(id);
+    for (const a of compute(run, id)) next.add(a);
+  }
+  if (run.grew.size > 0)
+    // Copied findings resting on a sentence that is boilerplate now are checked again.
+    for (const r of st(
+      db,
+      "SELECT s.report_id, s.sentences FROM quality_sections s WHERE s.report_id IN (SELECT report_id FROM flags WHERE source = 'quality' AND kind = 'copied_text')",
+    ).all() as { report_id: number; sentences: Buffer }[]) {
+      const hs = new Int32Array(r.sentences.buffer.slice(r.sentences.byteOffset, r.sentences.byteOffset + r.sentences.byteLength));
+      if (hs.some((h) => run.grew.has(h))) next.add(r.report_id);
+    }
+  for (const id of next) if (!done.has(id)) (done.add(id), compute(run, id));
+  return done.size;
+}
+
+/** The agency kind (deadline) set by a person, or null to go back to the kind read from the name. Re-checks its reports. */
+export function setAgencyKind(db: DB, agencyId: number, kind: AgencyKind | null): number {
+  if (kind !== null && !['department', 'government', 'township'].includes(kind)) throw new ArchiveError('invalid', `unknown agency kind "${kind}" (department, government or township)`);
+  st(db, 'UPDATE agencies SET kind = ? WHERE id = ?').run(kind, agencyId);
+  const ids = (st(db, 'SELECT id FROM reports WHERE agency_id = ?').all(agencyId) as { id: number }[]).map((r) => r.id);
+  return refreshQuality(db, ids);
+}
+
+export interface Passage {
+  reportId: number;
+  agency: string | null;
+  year: number | null;
+  section: number;
+  text: string;
+  /** [start, end) spans of `text` the other passage shares. */
+  common: [number, number][];
+}
+
+/** The two passages of a copied_text flag side by side, common parts marked. */
+export function copiedPassages(db: DB, reportId: number, flagId: number): { percent: number | null; a: Passage; b: Passage } {
+  const f = st(db, "SELECT kind, detail FROM flags WHERE id = ? AND report_id = ? AND source = 'quality'").get(flagId, reportId) as { kind: string; detail: string | null } | undefined;
+  if (!f || f.kind !== 'copied_text' || !f.detail) throw new ArchiveError('not_found', `report ${reportId} has no copied-text flag ${flagId}`);
+  const d = JSON.parse(f.detail) as { section: number; percent: number; otherId: number };
+  const run = new Run(db);
+  const side = (id: number) => {
+    const info = run.info(id);
+    if (!info) throw new ArchiveError('not_found', `no report ${id}`);
+    const sec = run.prepared(id, info.text)?.sections.find((s) => s.n === d.section);
+    return { reportId: id, agency: info.agency, year: info.year, section: d.section, text: sec?.text.trim() ?? '' };
+  };
+  const a = side(reportId);
+  const b = side(d.otherId);
+  const spans = commonSpans(a.text, b.text);
+  return { percent: d.percent ?? null, a: { ...a, common: spans.a }, b: { ...b, common: spans.b } };
+}
