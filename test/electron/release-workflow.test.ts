@@ -44,6 +44,15 @@ describe('release workflow (.github/workflows/release.yml)', () => {
     }
   });
 
+  it('checks the sources out byte for byte (test fixtures; Windows would turn LF into CRLF)', () => {
+    for (const name of ['test', 'windows', 'linux']) {
+      const steps = wf.jobs[name]!.steps;
+      const checkout = steps.findIndex((s) => s.uses?.startsWith('actions/checkout'));
+      expect(checkout, name).toBeGreaterThan(0);
+      expect(steps.slice(0, checkout).map((s) => s.run), name).toContain('git config --global core.autocrlf false');
+    }
+  });
+
   it('tests on Windows and Linux: unit tests under Node, then better-sqlite3 rebuilt for Electron, then the Electron e2e', () => {
     const t = wf.jobs.test!;
     expect(t['runs-on']).toBe('${{ matrix.os }}');
