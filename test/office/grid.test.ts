@@ -69,3 +69,23 @@ describe('grid first', () => {
     expect(nonprofit === null || flaggedAs(y, 'requests.partial.nonprofit', 'readings_differ') || flaggedAs(y, 'requests.partial', 'incomplete_row')).toBe(true);
   });
 });
+
+describe('a saved page whose report sits inside a script', () => {
+  it('decodes `let content = "<p…>"` (escaped quotes, &nbsp; cells) and reads it as HTML', async () => {
+    const r = reportOf(dongguan);
+    const t = requestsTable(r);
+    const granted = t.find((row) => row.some((c) => c.text === '（一）予以公开'))!;
+    granted[granted.length - 1] = { text: '&nbsp;' }; // a blank 总计 as such sites write it
+    const body = reportHtml(r).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '').replace(/&amp;nbsp;/g, '&nbsp;');
+    const js = body.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/<\/(script)/gi, '<\\/$1');
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${r.title}</title></head><body><div class="nav">首页 &gt; 政务公开</div><div id="content"></div>
+<script type="text/javascript">
+  let content = "${js}";
+  document.getElementById('content').innerHTML = content;
+</script></body></html>`;
+    const x = await extractBytes(new TextEncoder().encode(page), 'saved.html');
+    expect([x.agency, x.year, x.template]).toEqual([dongguan.agency, dongguan.year, dongguan.template]);
+    expect(x.values['requests.granted.total']).toBeNull(); // &nbsp; = a blank cell
+    for (const id of Object.keys(dongguan.values)) if (id !== 'requests.granted.total') expect([id, x.values[id] ?? null]).toEqual([id, dongguan.values[id] ?? null]);
+  });
+});

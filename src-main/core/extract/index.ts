@@ -18,7 +18,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.14.0';
+export const EXTRACTOR_VERSION = '1.15.0';
 
 interface Zones {
   main: [number, number];

@@ -9,6 +9,7 @@ import { ReadError, type Grid, type GridCell, type ReportDocument } from '../mod
 import { decodeText } from './decode.js';
 import type { Reader } from './index.js';
 import { CellBudget, checkTable, MAX_TABLE_CELLS, MAX_TABLE_COLS } from './limits.js';
+import { inlineScriptReport } from './script-page.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'button', 'nav', 'svg', 'object', 'textarea', 'head']);
 const BLOCK = new Set([
@@ -88,6 +89,7 @@ class Out {
 }
 
 export function htmlToDocument(html: string, encoding: string): ReportDocument {
+  html = inlineScriptReport(html) ?? html; // a report inside `let content = "<p…>"` (script-page.ts)
   const out = new Out();
   const grids: Grid[] = [];
   const budget = new CellBudget();
