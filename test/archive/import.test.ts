@@ -1,7 +1,7 @@
 // Folder import through the real extractor and worker pool: the seeds twice,
 // versions, every kind of bad file, cancel and resume.
 import { describe, expect, it } from 'vitest';
-import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import { MAX_FILE_BYTES } from '../../src-main/core/read/index.js';
@@ -131,7 +131,28 @@ describe('import', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('records an unreadable file (permissions) — skipped as root, which reads anything', () => {});
+  it.skipIf(process.getuid?.() === 0)('records an unreadable file (permissions) — skipped as root, which reads anything', async () => {
+    const dir = tmp();
+    const src = join(dir, 'src');
+    seedCopy(src, seedNames().slice(0, 2));
+    const locked = join(src, 'locked.txt');
+    writeFileSync(locked, readFileSync(join(SEEDS, seedNames()[2]!), 'utf8'));
+    chmodSync(locked, 0o000);
+    const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 1 });
+    try {
+      const r = await a.importFolder(src);
+      expect(r.status).toBe('completed');
+      expect(r.imported).toBe(2);
+      expect(r.failed.map((f) => f.file.slice(src.length + 1))).toEqual(['locked.txt']);
+      expect(r.failed[0]!.error).toMatch(/no permission to read the file \((EACCES|EPERM)\)/);
+      // the batch went on and nothing of the locked file was archived
+      expect(a.stats()).toMatchObject({ reports: 2, files: 2 });
+      expect(a.integrityCheck()).toBe('ok');
+    } finally {
+      a.close();
+      chmodSync(locked, 0o644);
+    }
+  });
 
   it('cancel leaves a consistent archive with the run recorded; a later import completes the rest', async () => {
     const dir = tmp();
