@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const parts: Record<string, () => Promise<{ bench(): Promise<void> }>> = {
   desktop: () => import('./desktop.js'),
+  charts: () => import('./charts.js'),
   export: () => import('./export.js'),
   extract: () => import('./extract.js'),
   archive: () => import('./archive.js'),

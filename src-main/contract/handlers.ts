@@ -11,6 +11,11 @@ import type {
   Correction,
   ExportRequest,
   ErrorInfo,
+  ChartAgency,
+  ChartsOverview,
+  RegionFilter,
+  RegionRow,
+  TopRow,
   Facets,
   JobProgress,
   JobKind,
@@ -83,6 +88,14 @@ export interface Handlers {
   'jobs.cancel': { args: { jobId: string }; result: { cancelled: boolean } };
   'charts.agencyYears': { args: { agency: string; fields: string[] }; result: AgencySeries };
   'charts.yearAgencies': { args: { year: number; fields: string[]; region?: string }; result: YearComparison };
+  /** Archive totals, coverage and review shares by year (SQL aggregates), in a region or all. */
+  'charts.overview': { args: RegionFilter; result: ChartsOverview };
+  /** Per province/city/county of one year, for the roll-up with drill-down. */
+  'charts.regions': { args: { year: number }; result: RegionRow[] };
+  /** The n largest agencies by one field in one year. */
+  'charts.top': { args: { year: number; field: string; n: number } & RegionFilter; result: TopRow[] };
+  /** Agencies with reports, for the picker. */
+  'charts.agencies': { args: Empty; result: ChartAgency[] };
 }
 
 export type HandlerName = keyof Handlers;
@@ -143,6 +156,10 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'jobs.cancel': true,
   'charts.agencyYears': true,
   'charts.yearAgencies': true,
+  'charts.overview': true,
+  'charts.regions': true,
+  'charts.top': true,
+  'charts.agencies': true,
 };
 export const HANDLER_NAMES = Object.keys(NAMES_RECORD) as HandlerName[];
 

@@ -5,6 +5,9 @@ import type { CellSource, Flag, PagePosition, SourceFormat } from '../core/model
 import type { ErrorInfo, FileIssueCode, JobStatus } from '../core/wording/codes.js';
 import type { QualityKind } from '../core/quality/types.js';
 export { QUALITY_KINDS, type QualityKind } from '../core/quality/types.js';
+import type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow } from '../core/archive/chart-types.js';
+
+export type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow };
 
 export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat, ErrorInfo, FileIssueCode, JobStatus };
 

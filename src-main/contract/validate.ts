@@ -158,6 +158,10 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'jobs.cancel': obj({ jobId: req(jobId) }),
   'charts.agencyYears': obj({ agency: req(nonEmpty(200)), fields: req(list(fieldId, 200)) }),
   'charts.yearAgencies': obj({ year: req(year), fields: req(list(fieldId, 200)), region: opt(str(200)) }),
+  'charts.overview': obj({ province: opt(str(200)), city: opt(str(200)), county: opt(str(200)) }),
+  'charts.regions': obj({ year: req(year) }),
+  'charts.top': obj({ year: req(year), field: req(fieldId), n: req(int(1, 200)), province: opt(str(200)), city: opt(str(200)), county: opt(str(200)) }),
+  'charts.agencies': empty,
 };
 
 /** Validate the arguments of a call by handler name; throws ArgsError. */

@@ -125,6 +125,13 @@ export function archivePort(a: Archive): ArchivePort {
       return { path: r.path, bytes: r.bytes };
     },
     exportFiles: (req, p) => exportFiles(a, req, p),
+    charts: {
+      overview: (region) => a.chartsOverview(region),
+      regions: (year) => a.chartsRegions(year),
+      top: (year, field, n, region) => a.chartsTop(year, field, n, region),
+      agencies: () => a.chartsAgencies(),
+      agency: (agency, fields) => a.chartsAgency(agency, fields),
+    },
   };
 }
 

@@ -64,6 +64,11 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     if (!archive) throw new NoArchiveError();
     return archive;
   };
+  const charts = () => {
+    const c = need().charts;
+    if (!c) throw new CodedError('internal', 'this archive has no chart queries');
+    return c;
+  };
   const open = async (path: string, create: boolean): Promise<ArchiveInfo> => {
     const next = await opts.openArchive(resolve(path), create);
     const prev = archive;
@@ -195,7 +200,14 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       return s;
     },
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'charts.agencyYears': ({ agency, fields }) => agencySeries(need(), agency, fields),
+    'charts.agencyYears': ({ agency, fields }) => {
+      const c = need().charts;
+      return c ? { agency, ...c.agency(agency, fields) } : agencySeries(need(), agency, fields);
+    },
+    'charts.overview': (region) => charts().overview(region),
+    'charts.regions': ({ year }) => charts().regions(year),
+    'charts.top': ({ year, field, n, ...region }) => charts().top(year, field, n, region),
+    'charts.agencies': () => charts().agencies(),
     'charts.yearAgencies': ({ year, fields, region }) => yearComparison(need(), year, fields, region),
   };
 

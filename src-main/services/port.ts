@@ -1,6 +1,7 @@
 // What the services need from the archive and the exporter, in the
 // contract's own shapes. adapter.ts maps the core's real Archive onto this,
 // so a change in the core's API touches one file.
+import type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow } from '../contract/index.js';
 import type {
   AgencyInfo,
   CopiedPassages,
@@ -50,6 +51,14 @@ export interface ArchivePort {
   reextract(ids: number[] | undefined, p: Progress): Promise<ReextractSummary>;
   backup(path: string): Promise<{ path: string; bytes: number }>;
   /** Write the export files; returns their paths and how many reports they hold. */
+  /** Chart figures aggregated in SQL (core/archive/charts.ts). */
+  charts?: {
+    overview(region: RegionFilter): ChartsOverview;
+    regions(year: number): RegionRow[];
+    top(year: number, field: string, n: number, region: RegionFilter): TopRow[];
+    agencies(): ChartAgency[];
+    agency(agency: string, fields: string[]): { years: number[]; series: { field: string; values: (number | null)[] }[] };
+  };
   exportFiles(req: ExportRequest, p: Progress): Promise<{ files: string[]; reports: number }>;
 }
 

@@ -11,6 +11,7 @@ import { EXTRACTOR_VERSION } from '../extract/index.js';
 import { importFolder as runImport, type ImportOptions, type JobContext } from '../jobs/import.js';
 import { reextract as runReextract, type ReextractOptions } from '../jobs/reextract.js';
 import * as accepts from './accepts.js';
+import * as charts from './charts.js';
 import * as agencies from './agencies.js';
 import * as corrections from './corrections.js';
 import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
@@ -43,6 +44,7 @@ import type { Region } from './region.js';
 export * from './types.js';
 export { SCHEMA_VERSION } from './db.js';
 export { inferRegion } from './region.js';
+export type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow, YearCoverage, YearQuality, YearTotals } from './chart-types.js';
 
 export class Archive {
   readonly filesDir: string;
@@ -123,6 +125,22 @@ export class Archive {
   }
   stats(): ArchiveStats {
     return q.stats(this.db, this.path, SCHEMA_VERSION);
+  }
+  /** The chart page's figures, aggregated in SQL (archive/charts.ts). */
+  chartsOverview(region: charts.RegionFilter = {}): charts.ChartsOverview {
+    return charts.chartsOverview(this.db, region);
+  }
+  chartsAgencies(): charts.ChartAgency[] {
+    return charts.chartAgencies(this.db);
+  }
+  chartsRegions(year: number): charts.RegionRow[] {
+    return charts.regionRows(this.db, year);
+  }
+  chartsTop(year: number, field: string, n: number, region: charts.RegionFilter = {}): charts.TopRow[] {
+    return charts.topAgencies(this.db, year, field, n, region);
+  }
+  chartsAgency(agency: string, fields: string[]): ReturnType<typeof charts.agencyTrend> {
+    return charts.agencyTrend(this.db, agency, fields);
   }
 
   // ---- changes (each one transaction; rules re-checked)

@@ -60,9 +60,23 @@ function mentions(agency: string, d: Division, allowShort: boolean): boolean {
   return false;
 }
 
+/**
+ * Special zones that are not divisions in the dataset but report like a
+ * county: placed in their province (and city), the zone as the county level.
+ */
+const SPECIAL_ZONES: { name: string; province: string; city: string | null }[] = [
+  { name: '平潭综合实验区', province: '福建省', city: '福州市' },
+  { name: '雄安新区', province: '河北省', city: '保定市' },
+  { name: '两江新区', province: '重庆市', city: '重庆市' },
+  { name: '横琴粤澳深度合作区', province: '广东省', city: '珠海市' },
+  { name: '赣江新区', province: '江西省', city: '南昌市' },
+];
+
 export function inferRegion(agency: string | null): Region {
   const none: Region = { province: null, city: null, county: null };
   if (!agency) return none;
+  const zone = SPECIAL_ZONES.find((z) => agency.includes(z.name) || agency.includes(z.name.replace(/综合实验区|深度合作区|新区$/, '')) && /实验区|合作区|新区/.test(agency));
+  if (zone) return { province: zone.province, city: zone.city, county: zone.name };
   const { provinces, cities, areas, provByCode, cityByCode, cityNames } = load();
   const cityName = (c: Division | undefined) => (!c ? null : c.name === '市辖区' || c.name === '县' ? provByCode.get(c.provinceCode!)?.name ?? null : c.name);
 
