@@ -23,6 +23,12 @@ function synthetic(n: number): ArchivePort {
       flagCount: i % 7 === 0 ? 1 : 0,
       file: `/archive/${i}.txt`,
       format: 'txt',
+      agencyId: Math.floor(i / 5) + 1,
+      qualityCount: 0,
+      active: true,
+      needsCompare: false,
+      versionCount: 1,
+      removed: false,
     });
   const p: Partial<ArchivePort> = {
     path: ':memory:',

@@ -27,6 +27,14 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   quality: () => import('./commands/archive.js'),
   'set-agency-kind': () => import('./commands/archive.js'),
   passages: () => import('./commands/archive.js'),
+  versions: () => import('./commands/archive.js'),
+  compare: () => import('./commands/archive.js'),
+  'use-version': () => import('./commands/archive.js'),
+  'keep-version': () => import('./commands/archive.js'),
+  'take-cell': () => import('./commands/archive.js'),
+  remove: () => import('./commands/archive.js'),
+  restore: () => import('./commands/archive.js'),
+  trash: () => import('./commands/archive.js'),
   export: () => import('./commands/export.js'),
   demo: () => import('./commands/demo.js'),
   web: () => import('./commands/web.js'),
@@ -35,8 +43,11 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
 const USAGE = `nianbao — 年报档案 command line
 
   extract FILE... [--json]          read reports, print their tables and flags
-  import FOLDER                     import a folder into the archive
-  list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any]
+  import FOLDER [--retry]           import a folder; every file listed with its outcome
+  list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--compare] [--all]
+  versions ID | compare ID VERSION_ID | use-version ID VERSION_ID | keep-version ID
+  take-cell ID VERSION_ID FIELD     versions of a report (待比较: compare, switch, keep)
+  remove ID [--reason T] [--not-report] | restore ID | trash   the trash (回收站)
   show ID | correct ID FIELD VALUE [--note T] | undo ID | redo ID
   history ID [FIELD] | verify ID | search TEXT | agencies
   accept ID FLAG_ID [--note T] | unaccept ID FLAG_ID   a flag as in the original (原文如此)

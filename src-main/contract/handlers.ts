@@ -2,6 +2,7 @@
 // it, the Electron preload exposes one function per name, the web bridge
 // serves one route per name and the renderer's client is generic over it, so
 // a renamed or mistyped call fails to compile on every side.
+import type { QualitySettings } from '../core/quality/types.js';
 import type {
   CopiedPassages,
   AgencyInfo,
@@ -31,11 +32,16 @@ import type {
   SearchHit,
   TemplateId,
   YearComparison,
+  VersionInfo,
+  VersionCompare,
+  TrashEntry,
+  MergeResult,
+  Landing,
 } from './models.js';
 
 type Empty = Record<string, never>;
 /** The library filters that make sense for the agency × year grid (no paging, no text). */
-export type GridFilter = Omit<ReportFilter, 'offset' | 'limit' | 'text'>;
+export type GridFilter = Omit<ReportFilter, 'offset' | 'limit' | 'text' | 'allVersions' | 'needsCompare' | 'unidentified' | 'sort'>;
 interface JobStarted {
   jobId: string;
 }
@@ -44,19 +50,34 @@ export interface Handlers {
   'app.info': { args: Empty; result: AppInfo };
   'archive.open': { args: { path: string; create?: boolean }; result: ArchiveInfo };
   'archive.info': { args: Empty; result: ArchiveInfo | null };
-  'archive.backup': { args: { path: string }; result: { path: string; bytes: number } };
+  'archive.backup': { args: { path: string }; result: { path: string; bytes: number; files: number } };
   'archive.choose': { args: { create: boolean }; result: ArchiveInfo | null };
   'library.grid': { args: GridFilter; result: LibraryGrid };
   'library.facets': { args: Empty; result: Facets };
   'reports.list': { args: ReportFilter; result: ReportPage };
   'reports.get': { args: { id: number }; result: ReportDetail };
   'reports.text': { args: { id: number }; result: ReportText };
-  'reports.verify': { args: { id: number; verified: boolean }; result: ReportDetail };
+  'reports.verify': { args: { id: number; verified: boolean; note?: string }; result: ReportDetail };
+  /** `landing`: what happened where the report moved (a version of an occupied agency+year, 待比较 …); null when agency and year stayed. */
   'reports.setMeta': {
     /** publishedAt: YYYY-MM-DD set by hand ('' clears it). */
-    args: { id: number; agency?: string; year?: number; template?: TemplateId; publishedAt?: string };
-    result: ReportDetail;
+    args: { id: number; agency?: string; year?: number; template?: TemplateId; publishedAt?: string; note?: string };
+    result: ReportDetail & { landing: Landing };
   };
+  /** Every version of the report (its agency+year), each with its sources. */
+  'reports.versions': { args: { id: number }; result: VersionInfo[] };
+  /** The active version and `versionId` side by side, differing cells marked. */
+  'reports.compare': { args: { id: number; versionId: number }; result: VersionCompare };
+  /** Make `versionId` the active version (kept until switched again); corrections carry over where the corrected reading is unchanged. */
+  'reports.useVersion': { args: { id: number; versionId: number; note?: string }; result: { report: ReportDetail; carried: string[]; flagged: string[] } };
+  /** Keep the active version: waiting versions stop asking (待比较 cleared). */
+  'reports.keepVersion': { args: { id: number; note?: string }; result: ReportDetail };
+  /** Take one cell's reading from another version into the active one (a logged correction). */
+  'reports.takeCell': { args: { id: number; versionId: number; field: string }; result: ReportDetail };
+  /** Move a report (all its versions) to the trash (回收站); `notReport`: 标记为非年报. */
+  'reports.remove': { args: { id: number; reason?: string; notReport?: boolean }; result: { removed: number } };
+  'reports.restore': { args: { id: number }; result: ReportDetail };
+  'reports.trash': { args: Empty; result: TrashEntry[] };
   'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
   /** The archived original's bytes (page viewer). */
   'reports.original': { args: { id: number }; result: OriginalFile };
@@ -76,11 +97,24 @@ export interface Handlers {
   'flags.passages': { args: { id: number; flagId: number }; result: CopiedPassages };
   search: { args: { text: string; limit?: number }; result: SearchHit[] };
   'agencies.list': { args: Empty; result: AgencyInfo[] };
-  'agencies.merge': { args: { from: string; into: string }; result: { moved: number } };
-  'import.start': { args: { folder: string }; result: JobStarted };
+  /** `landed`: the moved reports that met a year `into` already had, each now a version there (never hidden). */
+  'agencies.merge': { args: { from: string; into: string }; result: MergeResult };
+  /** The old name stays an alias; another agency's name is refused (merge instead). */
+  'agencies.rename': { args: { agency: string; name: string }; result: AgencyInfo };
+  /** A level given as null is cleared; absent levels stay. */
+  'agencies.setRegion': { args: { agency: string; province?: string | null; city?: string | null; county?: string | null }; result: AgencyInfo };
+  /** The quality checks' settings; a patch changes them and re-checks every report, `recheck` re-checks without a change. */
+  'quality.settings': {
+    args: { copiedThreshold?: number; deadlines?: { department?: string; government?: string; township?: string }; recheck?: boolean };
+    result: { settings: QualitySettings; rechecked: number | null };
+  };
+  /** An agency's kind for the publication deadline (null: read from its name again); returns reports re-checked. */
+  'agencies.setKind': { args: { agency: string; kind: 'department' | 'government' | 'township' | null }; result: { rechecked: number } };
+  /** `retry`: read again files that crashed an earlier import. */
+  'import.start': { args: { folder: string; retry?: boolean }; result: JobStarted };
   'import.chooseFolder': { args: Empty; result: { path: string | null } };
   'samples.import': { args: Empty; result: JobStarted };
-  'reextract.start': { args: { ids?: number[] }; result: JobStarted };
+  'reextract.start': { args: { ids?: number[]; all?: boolean }; result: JobStarted };
   'export.start': { args: ExportRequest; result: JobStarted };
   'export.chooseFolder': { args: Empty; result: { path: string | null } };
   'export.openFolder': { args: { jobId: string }; result: { opened: boolean; path: string } };
@@ -145,6 +179,18 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   search: true,
   'agencies.list': true,
   'agencies.merge': true,
+  'agencies.rename': true,
+  'agencies.setKind': true,
+  'quality.settings': true,
+  'agencies.setRegion': true,
+  'reports.versions': true,
+  'reports.compare': true,
+  'reports.useVersion': true,
+  'reports.keepVersion': true,
+  'reports.takeCell': true,
+  'reports.remove': true,
+  'reports.restore': true,
+  'reports.trash': true,
   'import.start': true,
   'import.chooseFolder': true,
   'samples.import': true,

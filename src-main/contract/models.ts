@@ -9,7 +9,45 @@ import type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow } fro
 
 export type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow };
 
+import type {
+  AgencyInfo,
+  CompareCell,
+  FileOutcome,
+  ImportFileOutcome,
+  Landed,
+  Landing,
+  MergeResult,
+  PlaceOutcome,
+  ReportDetail,
+  ReportSummary,
+  SourceFileInfo,
+  SourceInfoRow,
+  StoredFlag,
+  TrashEntry,
+  VersionCompare,
+  VersionInfo,
+} from '../core/archive/types.js';
+
 export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat, ErrorInfo, FileIssueCode, JobStatus };
+// One report shape on both sides: the archive's own (core/archive/types.ts), never a hand copy.
+export type {
+  AgencyInfo,
+  CompareCell,
+  FileOutcome,
+  ImportFileOutcome,
+  Landed,
+  Landing,
+  MergeResult,
+  PlaceOutcome,
+  ReportDetail,
+  ReportSummary,
+  SourceFileInfo,
+  SourceInfoRow,
+  StoredFlag,
+  TrashEntry,
+  VersionCompare,
+  VersionInfo,
+};
 
 /** Review state of a report as the library shows it. */
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
@@ -26,7 +64,7 @@ export interface ArchiveInfo {
 
 export interface AppInfo {
   version: string;
-  bridge: 'electron' | 'web';
+  bridge: 'electron' | 'web' | 'cli';
   /** The host can show native folder/file dialogs and open files. */
   nativeDialogs: boolean;
   archive: ArchiveInfo | null;
@@ -46,24 +84,15 @@ export interface ReportFilter {
   quality?: QualityKind | 'any';
   /** Full-text query over the reports' source text. */
   text?: string;
+  /** Inactive versions too (default: one row per report, its active version). */
+  allVersions?: boolean;
+  /** Only reports with a version waiting to be compared (待比较). */
+  needsCompare?: boolean;
+  /** true: only reports with no agency; false: only identified ones. */
+  unidentified?: boolean;
+  sort?: 'id' | 'agency' | 'year';
   offset?: number;
   limit?: number;
-}
-
-export interface ReportSummary {
-  id: number;
-  agency: string | null;
-  year: number | null;
-  template: TemplateId | null;
-  region: string | null;
-  status: ReportStatus;
-  flagCount: number;
-  /** Open quality flags (质量问题), not counted in flagCount. */
-  qualityCount?: number;
-  file: string;
-  format: SourceFormat | null;
-  /** A snippet around the full-text match when the list was searched. */
-  snippet?: string;
 }
 
 export interface ReportPage {
@@ -108,25 +137,6 @@ export interface ReportFlag extends Omit<Flag, 'kind'> {
   accepted?: FlagAcceptance | null;
 }
 
-export interface ReportDetail extends ReportSummary {
-  /** Name of the original file as imported and the extractor that read it. */
-  sourceName?: string;
-  extractorVersion?: string;
-  values: Record<string, number | null>;
-  /** Extracted values before any correction, for fields that were corrected. */
-  original: Record<string, number | null>;
-  cells: Record<string, CellSource>;
-  flags: ReportFlag[];
-  /** Fields corrected by a person (latest value is in `values`). */
-  corrected: string[];
-  canUndo: boolean;
-  canRedo: boolean;
-  /** Why the file could not be read (stored issue: code + English detail). */
-  error: string | null;
-  errorInfo?: ErrorInfo | null;
-  publishedAt: string | null;
-}
-
 export interface ReportText {
   id: number;
   text: string;
@@ -154,18 +164,25 @@ export interface SearchHit {
   snippet: string;
 }
 
-export interface AgencyInfo {
-  name: string;
-  region: string | null;
-  reports: number;
-  years: number[];
-}
-
 export type GridState = 'unreviewed' | 'flagged' | 'verified' | 'missing';
+
+/** One cell of the agency × year grid: the report shown, how many reports the cell holds and whether a version waits (待比较). */
+export interface GridCell {
+  year: number | null;
+  state: GridState;
+  reportId: number | null;
+  /** Reports in this cell (more than one: a chooser; unidentified or unknown-year reports share a cell). */
+  reportIds: number[];
+  /** Versions of the shown report (more than one: the count badge). */
+  versions: number;
+  needsCompare: boolean;
+}
 
 export interface LibraryGrid {
   years: number[];
-  rows: { agency: string; region: string | null; cells: { year: number; state: GridState; reportId: number | null }[] }[];
+  /** Some report has no year: the grid has a 年度不明 column (each row's `unknownYear`). */
+  hasUnknownYear: boolean;
+  rows: { agency: string; region: string | null; cells: GridCell[]; unknownYear: GridCell | null }[];
 }
 
 export interface Facets {
@@ -186,6 +203,14 @@ export interface FileError {
 
 export interface ImportSummary {
   kind: 'import';
+  run: number;
+  /** Files that became reports (each a new report, another source, or a version). */
+  reports: number;
+  duplicates: number;
+  /** Files per outcome (new, same_report_other_format, new_version, needs_compare, duplicate, failed, skipped). */
+  counts: Partial<Record<FileOutcome, number>>;
+  /** Every file with its outcome and reason (first 10 000). */
+  outcomes: ImportFileOutcome[];
   files: number;
   imported: number;
   updated: number;

@@ -2,7 +2,7 @@
 // services' ArchivePort. Shapes only: no rules, no SQL, no extraction here.
 import { readFile, stat } from 'node:fs/promises';
 import { openArchive, type Archive, type CorrectionEntry, type ReportFilter as CoreFilter } from '../core/archive/index.js';
-import type { Correction, ReportDetail, ReportFilter, ReportPage } from '../contract/index.js';
+import type { Correction, ReportFilter, ReportPage } from '../contract/index.js';
 import type { ArchivePort, Progress } from './port.js';
 import { exportFiles } from './export.js';
 
@@ -22,34 +22,6 @@ function listAll(a: Archive, filter: ReportFilter): ReportPage {
     items.push(...next.items);
   }
   return { total: first.total, items };
-}
-
-function detail(a: Archive, id: number): ReportDetail {
-  const d = a.getReport(id);
-  return {
-    id: d.id,
-    agency: d.agency,
-    year: d.year,
-    template: d.template,
-    region: d.region,
-    status: d.status,
-    flagCount: d.flagCount,
-    qualityCount: d.qualityCount,
-    file: d.file,
-    format: d.format,
-    values: d.values,
-    original: d.original,
-    cells: d.cells,
-    flags: d.flags,
-    corrected: d.corrected,
-    canUndo: d.canUndo,
-    canRedo: d.canRedo,
-    error: d.error,
-    errorInfo: d.errorInfo,
-    publishedAt: d.publishedAt,
-    sourceName: d.source.name,
-    extractorVersion: d.extractorVersion,
-  };
 }
 
 const toCorrection = (e: CorrectionEntry): Correction => ({
@@ -77,7 +49,7 @@ export function archivePort(a: Archive): ArchivePort {
       return { path: s.path, reports: s.activeReports, agencies: s.agencies, years: s.years, flagged: s.flagged, verified: s.verified };
     },
     list: (filter) => listAll(a, filter),
-    get: (id) => detail(a, id),
+    get: (id) => a.getReport(id),
     text: (id) => a.reportText(id),
     originalPath: (id) => a.originalPath(id),
     states: (ids) => a.reportStates(ids),
@@ -96,15 +68,33 @@ export function archivePort(a: Archive): ArchivePort {
     acceptFlag: (id, flagId, note) => void a.acceptFlag(id, flagId, note),
     unacceptFlag: (id, flagId) => void a.unacceptFlag(id, flagId),
     copiedPassages: (id, flagId) => a.copiedPassages(id, flagId),
-    verify: (id, verified) => void a.verify(id, verified),
-    setMeta: (id, patch) => void a.setMeta(id, patch),
+    qualitySettings: (patch, recheck) =>
+      patch ? { settings: a.setQualitySettings(patch), rechecked: null } : { settings: a.qualitySettings(), rechecked: recheck ? a.recheckQuality() : null },
+    setAgencyKind: (agency, kind) => a.setAgencyKind(agency, kind),
+    verify: (id, verified, note) => void a.verify(id, verified, note ?? null),
+    setMeta: (id, patch, note) => a.setMetaLanding(id, patch, note ?? null).landing,
+    versions: (id) => a.versions(id),
+    compare: (id, versionId) => a.compareVersion(id, versionId),
+    useVersion: (id, versionId, note) => a.useVersion(id, versionId, note),
+    keepVersion: (id, note) => a.keepVersion(id, note),
+    takeCell: (id, versionId, field) => a.takeCell(id, versionId, field),
+    remove: (id, reason, notReport) => a.remove(id, reason, notReport),
+    restore: (id) => a.restore(id),
+    trash: () => a.trash(),
     search: (text, limit) => a.search(text, limit),
-    agencies: () => a.agencies().map((x) => ({ name: x.name, region: x.region, reports: x.reports, years: x.years })),
-    mergeAgencies: (from, into) => a.mergeAgencies(from, into).moved,
-    importFolder: async (folder, p) => {
-      const r = await a.importFolder(folder, progressOf(p));
+    agencies: () => a.agencies(),
+    mergeAgencies: (from, into) => a.mergeAgencies(from, into),
+    renameAgency: (agency, name) => void a.renameAgency(agency, name),
+    setAgencyRegion: (agency, region) => a.setAgencyRegion(agency, region),
+    importFolder: async (folder, p, retry) => {
+      const r = await a.importFolder(folder, { ...progressOf(p), ...(retry ? { retry } : {}) });
       return {
         kind: 'import',
+        run: r.run,
+        reports: r.reports,
+        duplicates: r.duplicates,
+        counts: r.counts,
+        outcomes: r.outcomes,
         files: r.files,
         imported: r.reports - r.versions,
         updated: r.versions,
@@ -116,13 +106,13 @@ export function archivePort(a: Archive): ArchivePort {
         cancelled: r.status === 'cancelled',
       };
     },
-    reextract: async (ids, p) => {
-      const r = await a.reextract({ ...(ids ? { ids } : {}), ...progressOf(p) });
+    reextract: async (ids, p, all) => {
+      const r = await a.reextract({ ...(ids ? { ids } : {}), ...(all ? { all } : {}), ...progressOf(p) });
       return { kind: 'reextract', reports: r.reports, changed: r.changed, conflicts: r.conflicts, errors: r.errors, cancelled: r.status === 'cancelled' };
     },
     backup: async (path) => {
       const r = await a.backup(path);
-      return { path: r.path, bytes: r.bytes };
+      return { path: r.path, bytes: r.bytes, files: r.files };
     },
     exportFiles: (req, p) => exportFiles(a, req, p),
     charts: {
@@ -135,6 +125,6 @@ export function archivePort(a: Archive): ArchivePort {
   };
 }
 
-export async function openArchivePort(path: string, create: boolean): Promise<ArchivePort> {
-  return archivePort(await openArchive(path, { create }));
+export async function openArchivePort(path: string, create: boolean, readonly = false): Promise<ArchivePort> {
+  return archivePort(await openArchive(path, { create, ...(readonly ? { readonly } : {}) }));
 }

@@ -20,7 +20,7 @@ export interface ServiceOptions {
   /** Folder of the sample reports shipped with the app. */
   samplesDir?: string | null;
   version?: string;
-  bridge: 'electron' | 'web';
+  bridge: 'electron' | 'web' | 'cli';
 }
 
 /** Originals larger than this are not sent to the page viewer (they open in their own program). */
@@ -87,9 +87,16 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     const dir = opts.samplesDir;
     return !!dir && existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.') && !f.endsWith('.md'));
   };
-  const startImport = (folder: string) => {
+  const startImport = (folder: string, retry = false) => {
     const a = need();
-    return { jobId: jobs.start('import', (ctx) => a.importFolder(folder, progress(ctx))) };
+    return { jobId: jobs.start('import', (ctx) => a.importFolder(folder, progress(ctx), retry)) };
+  };
+  /** An agency by name, alias or id, as listed. */
+  const agencyNamed = (nameOrId: string) => {
+    const n = nameOrId.trim();
+    const g = need().agencies().find((x) => x.name === n || x.aliases.includes(n) || String(x.id) === n);
+    if (!g) throw new CodedError('not_found', `no agency "${n}"`);
+    return g;
   };
 
   const impl: Impl = {
@@ -112,14 +119,31 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'reports.list': (f) => need().list(f),
     'reports.get': ({ id }) => need().get(id),
     'reports.text': ({ id }) => need().text(id),
-    'reports.verify': ({ id, verified }) => {
-      need().verify(id, verified);
+    'reports.verify': ({ id, verified, note }) => {
+      need().verify(id, verified, note?.trim() || null);
       return need().get(id);
     },
-    'reports.setMeta': ({ id, ...patch }) => {
-      need().setMeta(id, patch);
-      return need().get(id);
+    'reports.setMeta': ({ id, note, ...patch }) => {
+      const landing = need().setMeta(id, patch, note?.trim() || null);
+      if (landing) emit({ name: 'archive.changed', payload: { info: need().info() } });
+      return { ...need().get(id), landing };
     },
+    'reports.versions': ({ id }) => need().versions(id),
+    'reports.compare': ({ id, versionId }) => need().compare(id, versionId),
+    'reports.useVersion': ({ id, versionId, note }) => need().useVersion(id, versionId, note?.trim() || null),
+    'reports.keepVersion': ({ id, note }) => need().keepVersion(id, note?.trim() || null),
+    'reports.takeCell': ({ id, versionId, field }) => need().takeCell(id, versionId, field),
+    'reports.remove': ({ id, reason, notReport }) => {
+      const r = need().remove(id, reason?.trim() || null, !!notReport);
+      emit({ name: 'archive.changed', payload: { info: need().info() } });
+      return r;
+    },
+    'reports.restore': ({ id }) => {
+      const r = need().restore(id);
+      emit({ name: 'archive.changed', payload: { info: need().info() } });
+      return r;
+    },
+    'reports.trash': () => need().trash(),
     'reports.openOriginal': async ({ id }) => {
       const path = need().originalPath(id);
       if (!path) throw new CodedError('no_original', 'the original file of this report is not known');
@@ -162,20 +186,33 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     search: ({ text, limit }) => need().search(text, limit ?? 100),
     'agencies.list': () => need().agencies(),
     'agencies.merge': ({ from, into }) => {
-      const moved = need().mergeAgencies(from, into);
+      const m = need().mergeAgencies(from, into);
       // Counts change (two agencies' reports for one year become versions of one).
       emit({ name: 'archive.changed', payload: { info: need().info() } });
-      return { moved };
+      return m;
     },
-    'import.start': ({ folder }) => startImport(resolve(folder)),
+    'quality.settings': ({ copiedThreshold, deadlines, recheck }) => {
+      const patch = copiedThreshold !== undefined || (deadlines && Object.keys(deadlines).length) ? { ...(copiedThreshold !== undefined ? { copiedThreshold } : {}), ...(deadlines ? { deadlines } : {}) } : null;
+      return need().qualitySettings(patch, !!recheck);
+    },
+    'agencies.setKind': ({ agency, kind }) => ({ rechecked: need().setAgencyKind(agency, kind) }),
+    'agencies.rename': ({ agency, name }) => {
+      need().renameAgency(agency, name);
+      return agencyNamed(name);
+    },
+    'agencies.setRegion': ({ agency, ...region }) => {
+      need().setAgencyRegion(agency, region);
+      return agencyNamed(agency);
+    },
+    'import.start': ({ folder, retry }) => startImport(resolve(folder), !!retry),
     'import.chooseFolder': async () => ({ path: (await host.chooseFolder?.('import')) ?? null }),
     'samples.import': () => {
       if (!samplesAvailable()) throw new CodedError('no_samples', 'no sample reports are bundled with this build');
       return startImport(opts.samplesDir!);
     },
-    'reextract.start': ({ ids }) => {
+    'reextract.start': ({ ids, all }) => {
       const a = need();
-      return { jobId: jobs.start('reextract', (ctx) => a.reextract(ids, progress(ctx))) };
+      return { jobId: jobs.start('reextract', (ctx) => a.reextract(ids, progress(ctx), all)) };
     },
     'export.start': (req) => {
       const a = need();

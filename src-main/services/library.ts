@@ -1,6 +1,6 @@
 // Views computed from the archive's report list: the agency × year grid,
 // the filter facets and the chart series. Pure functions over ArchivePort.
-import type { AgencySeries, Facets, GridFilter, GridState, LibraryGrid, ReportSummary, TemplateId, YearComparison } from '../contract/index.js';
+import type { AgencySeries, Facets, GridCell, GridFilter, GridState, LibraryGrid, ReportSummary, TemplateId, YearComparison } from '../contract/index.js';
 import type { ArchivePort } from './port.js';
 
 const ALL = 10_000_000;
@@ -14,27 +14,33 @@ const RANK: Record<GridState, number> = { missing: 0, verified: 1, unreviewed: 2
 export function libraryGrid(a: ArchivePort, filter: GridFilter): LibraryGrid {
   const reports = allReports(a, filter);
   const years = [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort((x, y) => x - y);
-  const byAgency = new Map<string, { region: string | null; cells: Map<number, { state: GridState; reportId: number }> }>();
+  type Acc = { shown: ReportSummary; ids: number[] };
+  const byAgency = new Map<string, { region: string | null; cells: Map<number | null, Acc> }>();
   for (const r of reports) {
     const name = r.agency ?? '（未识别机关）';
     let row = byAgency.get(name);
     if (!row) byAgency.set(name, (row = { region: r.region, cells: new Map() }));
-    if (r.year === null) continue;
     const prev = row.cells.get(r.year);
-    // Two reports for one agency and year: show the one that needs attention.
-    if (!prev || RANK[r.status] > RANK[prev.state]) row.cells.set(r.year, { state: r.status, reportId: r.id });
+    // Several reports in one cell (no agency, or no year): every one is listed (chooser); the one that needs attention shows.
+    if (!prev) row.cells.set(r.year, { shown: r, ids: [r.id] });
+    else {
+      prev.ids.push(r.id);
+      if (RANK[r.status] > RANK[prev.shown.status as GridState] || (r.needsCompare && !prev.shown.needsCompare)) prev.shown = r;
+    }
   }
+  const cell = (year: number | null, c: Acc | undefined): GridCell =>
+    c
+      ? { year, state: c.shown.status, reportId: c.shown.id, reportIds: c.ids, versions: c.shown.versionCount, needsCompare: c.ids.length > 1 ? reports.some((r) => c.ids.includes(r.id) && r.needsCompare) : c.shown.needsCompare }
+      : { year, state: 'missing', reportId: null, reportIds: [], versions: 0, needsCompare: false };
   const rows = [...byAgency.entries()]
     .sort(([x], [y]) => x.localeCompare(y, 'zh-CN'))
     .map(([agency, row]) => ({
       agency,
       region: row.region,
-      cells: years.map((year) => {
-        const c = row.cells.get(year);
-        return c ? { year, state: c.state, reportId: c.reportId } : { year, state: 'missing' as const, reportId: null };
-      }),
+      cells: years.map((year) => cell(year, row.cells.get(year))),
+      unknownYear: row.cells.has(null) ? cell(null, row.cells.get(null)) : null,
     }));
-  return { years, rows };
+  return { years, hasUnknownYear: rows.some((r) => r.unknownYear), rows };
 }
 
 export function facets(a: ArchivePort): Facets {

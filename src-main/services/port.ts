@@ -16,7 +16,14 @@ import type {
   ReportText,
   SearchHit,
   TemplateId,
+  VersionInfo,
+  VersionCompare,
+  TrashEntry,
+  MergeResult,
+  Landing,
 } from '../contract/index.js';
+import type { Region } from '../core/archive/region.js';
+import type { AgencyKind, QualitySettings, SettingsPatch } from '../core/quality/types.js';
 
 export interface Progress {
   signal: AbortSignal;
@@ -41,15 +48,28 @@ export interface ArchivePort {
   history(id: number, field?: string): Correction[];
   acceptFlag(id: number, flagId: number, note: string | null): void;
   unacceptFlag(id: number, flagId: number): void;
-  verify(id: number, verified: boolean): void;
-  setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId; publishedAt?: string }): void;
+  verify(id: number, verified: boolean, note?: string | null): void;
+  /** What happened on the agency+year the report moved to (null: it stayed). */
+  setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId; publishedAt?: string }, note?: string | null): Landing;
+  versions(id: number): VersionInfo[];
+  compare(id: number, versionId: number): VersionCompare;
+  useVersion(id: number, versionId: number, note: string | null): { report: ReportDetail; carried: string[]; flagged: string[] };
+  keepVersion(id: number, note: string | null): ReportDetail;
+  takeCell(id: number, versionId: number, field: string): ReportDetail;
+  remove(id: number, reason: string | null, notReport: boolean): { removed: number };
+  restore(id: number): ReportDetail;
+  trash(): TrashEntry[];
   copiedPassages(id: number, flagId: number): CopiedPassages;
+  qualitySettings(patch: SettingsPatch | null, recheck: boolean): { settings: QualitySettings; rechecked: number | null };
+  setAgencyKind(agency: string, kind: AgencyKind | null): number;
   search(text: string, limit: number): SearchHit[];
   agencies(): AgencyInfo[];
-  mergeAgencies(from: string, into: string): number;
-  importFolder(folder: string, p: Progress): Promise<ImportSummary>;
-  reextract(ids: number[] | undefined, p: Progress): Promise<ReextractSummary>;
-  backup(path: string): Promise<{ path: string; bytes: number }>;
+  mergeAgencies(from: string, into: string): MergeResult;
+  renameAgency(agency: string, name: string): void;
+  setAgencyRegion(agency: string, region: Partial<Region>): void;
+  importFolder(folder: string, p: Progress, retry?: boolean): Promise<ImportSummary>;
+  reextract(ids: number[] | undefined, p: Progress, all?: boolean): Promise<ReextractSummary>;
+  backup(path: string): Promise<{ path: string; bytes: number; files: number }>;
   /** Write the export files; returns their paths and how many reports they hold. */
   /** Chart figures aggregated in SQL (core/archive/charts.ts). */
   charts?: {

@@ -17,7 +17,7 @@ describe('archive command line', () => {
 
     const list = JSON.parse((await cli('list', ...A)).out) as { id: number; agency: string; year: number; status: string; flags: number; file: string }[];
     expect(list.map((r) => r.agency)).toEqual(['东莞市商务局', '南沙区商务局', '广州市商务局', '湛江奋勇高新区招商服务局', '西工区商务局']);
-    expect(Object.keys(list[0]!).sort()).toEqual(['agency', 'file', 'flags', 'id', 'quality', 'status', 'template', 'year']);
+    expect(Object.keys(list[0]!).sort()).toEqual(['agency', 'file', 'flags', 'id', 'needsCompare', 'quality', 'status', 'template', 'versions', 'year']);
     expect(JSON.parse((await cli('list', '--agency', '南沙', ...A)).out)).toHaveLength(1);
     expect(JSON.parse((await cli('list', '--year', '2019', ...A)).out)).toHaveLength(0);
     const flagged = JSON.parse((await cli('list', '--flagged', ...A)).out) as { flags: number }[];

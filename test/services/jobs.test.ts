@@ -13,7 +13,7 @@ describe('JobRunner', () => {
         ctx.progress(i, 2000, `f${i}.txt`);
         if (i % 100 === 0) await sleep(25); // ~0.5 s in all
       }
-      return { kind: 'import', files: 2000, imported: 2000, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
+      return { kind: 'import', run: 1, reports: 0, duplicates: 0, counts: {}, outcomes: [], files: 2000, imported: 2000, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
     });
     const state = await jobs.wait(id);
     expect(state?.status).toBe('done');

@@ -10,7 +10,10 @@ import { createServices, mediaType, type Host } from '../../src-main/services/in
 import type { ArchivePort } from '../../src-main/services/port.js';
 
 function summary(id: number, agency: string, year: number, status: ReportSummary['status']): ReportSummary {
-  return { id, agency, year, template: year >= 2021 ? '2021' : '2019', region: agency.startsWith('广州') ? '广州市' : '东莞市', status, flagCount: status === 'flagged' ? 1 : 0, file: `/r/${id}.txt`, format: 'txt' };
+  return {
+    id, agency, agencyId: agency.startsWith('广州') ? 1 : 2, year, template: year >= 2021 ? '2021' : '2019', region: agency.startsWith('广州') ? '广州市' : '东莞市', status,
+    flagCount: status === 'flagged' ? 1 : 0, qualityCount: 0, file: `/r/${id}.txt`, format: 'txt', active: true, needsCompare: id === 4, versionCount: id === 4 ? 2 : 1, removed: false,
+  };
 }
 const REPORTS = [
   summary(1, '广州市商务局', 2020, 'verified'),
@@ -36,7 +39,7 @@ function port(path: string, log: string[]): ArchivePort {
       const items = REPORTS.filter((r) => (!f.agency || r.agency!.includes(f.agency)) && (!f.year || r.year === f.year) && (!f.region || r.region === f.region));
       return { total: items.length, items: items.slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? 100)) };
     },
-    get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as ReportDetail,
+    get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as unknown as ReportDetail,
     text: (id) => ({ id, text: '', format: 'txt' }),
     originalPath: (id) => `/r/${id}.txt`,
     states: (ids) => REPORTS.filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, status: r.status, openFlags: r.flagCount })),
@@ -55,19 +58,41 @@ function port(path: string, log: string[]): ArchivePort {
     acceptFlag: (id, flagId, note) => log.push(`accept ${id} ${flagId} ${note}`),
     unacceptFlag: (id, flagId) => log.push(`unaccept ${id} ${flagId}`),
     verify: (id, v) => log.push(`verify ${id} ${v}`),
-    setMeta: () => undefined,
+    setMeta: () => null,
+    versions: () => [],
+    compare: () => {
+      throw new Error('not in this fake');
+    },
+    useVersion: () => {
+      throw new Error('not in this fake');
+    },
+    keepVersion: () => {
+      throw new Error('not in this fake');
+    },
+    takeCell: () => {
+      throw new Error('not in this fake');
+    },
+    remove: (id, reason, notReport) => (log.push(`remove ${id} ${reason} ${notReport}`), { removed: 1 }),
+    restore: () => {
+      throw new Error('not in this fake');
+    },
+    trash: () => [],
+    qualitySettings: () => ({ settings: { copiedThreshold: 0.8, boilerplateAgencies: 3, deadlines: { department: '01-31', government: '03-31', township: '03-31' } }, rechecked: null }),
+    setAgencyKind: () => 0,
     search: () => [],
     agencies: () => [],
-    mergeAgencies: () => 0,
+    mergeAgencies: (from, into) => ({ from, into, fromId: 1, intoId: 2, moved: 0, landed: [] }),
+    renameAgency: (a, n) => void log.push(`rename ${a} ${n}`),
+    setAgencyRegion: () => undefined,
     importFolder: async (folder, p) => {
       for (let i = 1; i <= 3; i++) {
         if (p.signal.aborted) throw new Error('aborted');
         p.onProgress(i, 3, `${folder}/${i}.txt`);
       }
-      return { kind: 'import', files: 3, imported: 3, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
+      return { kind: 'import', run: 1, reports: 3, duplicates: 0, counts: { new: 3 }, outcomes: [], files: 3, imported: 3, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
     },
     reextract: async () => ({ kind: 'reextract', reports: 0, changed: 0, conflicts: 0, errors: [], cancelled: false }),
-    backup: async (p) => ({ path: p, bytes: 1 }),
+    backup: async (p) => ({ path: p, bytes: 1, files: 0 }),
     exportFiles: async (req) => ({ files: [join(req.folder, `年报-${req.years.join('_')}.xlsx`)], reports: 3 }),
   };
 }
@@ -92,11 +117,14 @@ describe('services', () => {
     const g = await s.call('library.grid', {});
     expect(g.years).toEqual([2020, 2021, 2022]);
     expect(g.rows.map((r) => r.agency)).toEqual(['东莞市商务局', '广州市商务局']);
+    // two reports in one cell: both listed (chooser), the one needing attention shown, its versions counted (badge), 待比较 marked
     expect(g.rows[0]!.cells).toEqual([
-      { year: 2020, state: 'flagged', reportId: 4 },
-      { year: 2021, state: 'missing', reportId: null },
-      { year: 2022, state: 'missing', reportId: null },
+      { year: 2020, state: 'flagged', reportId: 4, reportIds: [3, 4], versions: 2, needsCompare: true },
+      { year: 2021, state: 'missing', reportId: null, reportIds: [], versions: 0, needsCompare: false },
+      { year: 2022, state: 'missing', reportId: null, reportIds: [], versions: 0, needsCompare: false },
     ]);
+    expect(g.hasUnknownYear).toBe(false);
+    expect(g.rows.map((r) => r.unknownYear)).toEqual([null, null]);
     expect(g.rows[1]!.cells.map((c) => c.state)).toEqual(['verified', 'flagged', 'unreviewed']);
     const gz = await s.call('library.grid', { region: '广州市' });
     expect(gz.rows.map((r) => r.agency)).toEqual(['广州市商务局']);

@@ -3,9 +3,11 @@
 // inferred from the name and editable.
 import { agencyKindOf } from '../quality/late.js';
 import { st, type DB } from './db.js';
-import { placeReport, type PlaceOutcome } from './versions.js';
+import { placeReport } from './versions.js';
 import { inferRegion, regionText, type Region } from './region.js';
-import { ArchiveError, type AgencyInfo } from './types.js';
+import { ArchiveError, type AgencyInfo, type Landed, type MergeResult } from './types.js';
+
+export type { Landed, MergeResult };
 
 const now = () => new Date().toISOString();
 
@@ -65,24 +67,7 @@ export function listAgencies(db: DB): AgencyInfo[] {
   }));
 }
 
-export interface Landed {
-  reportId: number;
-  year: number;
-  outcome: PlaceOutcome;
-  reason: string;
-  activeId: number;
-}
 
-export interface MergeResult {
-  fromId: number;
-  intoId: number;
-  from: string;
-  into: string;
-  /** Reports (agency-year slots, trash excluded) that moved. */
-  moved: number;
-  /** Of the moved reports' files, those that landed on a year `into` already had: each became a version there (never hidden). */
-  landed: Landed[];
-}
 
 /**
  * Merge agency `from` into `into`: its reports, its name (kept as an alias)

@@ -6,8 +6,8 @@ import { fieldById, TEMPLATES, valueProblem, VALUE_PROBLEM_WORDS, type TemplateI
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
 import { recheck, reportFieldIds } from './rules.js';
-import { placeReport, refreshActive, type PlaceOutcome } from './versions.js';
-import { ArchiveError, type CorrectionEntry, type MetaPatch } from './types.js';
+import { placeReport, refreshActive } from './versions.js';
+import { ArchiveError, type CorrectionEntry, type Landing, type MetaPatch } from './types.js';
 
 const now = () => new Date().toISOString();
 const enc = (v: number | string | null) => JSON.stringify(v);
@@ -183,8 +183,7 @@ export function verify(db: DB, id: number, verified = true, note: string | null 
     log(db, { report_id: id, field_id: 'meta.status', kind: 'meta', old_value: enc(cur), new_value: enc(next), old_corrected: 0, target_id: null, note });
 }
 
-/** What a metadata change did to the report's slot: null when the agency and year stayed. */
-export type Landing = { outcome: PlaceOutcome; reason: string; activeId: number; versionId: number } | null;
+export type { Landing };
 
 export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | null = null): Landing {
   const r = requireReport(db, id);

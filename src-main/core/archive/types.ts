@@ -140,9 +140,92 @@ export interface SourceFileInfo {
   runId: number | null;
 }
 
-export type { VersionEntry as VersionInfo, SourceInfoRow, VersionCompare, CompareCell, TrashEntry, PlaceOutcome } from './versions.js';
-export type { MergeResult, Landed } from './agencies.js';
-export type { Landing } from './corrections.js';
+/** How a report row landed on its agency+year (archive/versions.ts). */
+export type PlaceOutcome = 'new' | 'same_report_other_format' | 'new_version' | 'needs_compare';
+
+export interface SourceInfoRow {
+  reportId: number;
+  file: string;
+  format: SourceFormat | null;
+  size: number;
+  importedAt: string;
+  valuesFound: number;
+  missingTables: number;
+  flags: number;
+  status: string;
+  active: boolean;
+}
+
+export interface VersionEntry {
+  /** The version's id (its first source's report id). */
+  id: number;
+  active: boolean;
+  /** A new version waiting to be compared with the reviewed one (待比较). */
+  pending: boolean;
+  reviewed: boolean;
+  status: string;
+  file: string;
+  format: SourceFormat | null;
+  importedAt: string;
+  valuesFound: number;
+  missingTables: number;
+  flags: number;
+  sources: SourceInfoRow[];
+}
+
+export interface CompareCell {
+  field: string;
+  current: number | null;
+  other: number | null;
+  /** The current version's value is a person's correction. */
+  corrected: boolean;
+  differs: boolean;
+}
+
+export interface VersionCompare {
+  current: VersionEntry;
+  other: VersionEntry;
+  /** Every field either version holds; `differs` marks where they read differently. */
+  cells: CompareCell[];
+  differing: number;
+}
+
+export interface TrashEntry {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  reason: string | null;
+  kind: 'removed' | 'not_report';
+  removedAt: string;
+  /** Rows (sources) removed with it. */
+  sources: number;
+}
+
+/** The versions of a report as the report page lists them. */
+export type VersionInfo = VersionEntry;
+
+export interface Landed {
+  reportId: number;
+  year: number;
+  outcome: PlaceOutcome;
+  reason: string;
+  activeId: number;
+}
+
+export interface MergeResult {
+  fromId: number;
+  intoId: number;
+  from: string;
+  into: string;
+  /** Reports (agency-year slots, trash excluded) that moved. */
+  moved: number;
+  /** Of the moved reports' files, those that landed on a year `into` already had: each became a version there (never hidden). */
+  landed: Landed[];
+}
+
+/** What a metadata change did to the report's agency+year: null when they stayed. `reason`: a stored issue (core/wording). */
+export type Landing = { outcome: PlaceOutcome; reason: string; activeId: number; versionId: number } | null;
+
 
 export interface ReportDetail extends ReportSummary {
   /** Current values: corrected values win over extracted ones. Every field of the template is present. */
@@ -164,7 +247,7 @@ export interface ReportDetail extends ReportSummary {
   extractorVersion: string;
   source: SourceFileInfo;
   /** Every version of this report (its agency+year), each with its sources, oldest first. */
-  versions: import('./versions.js').VersionEntry[];
+  versions: VersionEntry[];
   region3: { province: string | null; city: string | null; county: string | null };
 }
 

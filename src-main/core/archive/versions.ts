@@ -16,11 +16,12 @@ import type { TemplateId } from '../catalogue/types.js';
 import type { SourceFormat } from '../model.js';
 import { encodeIssue } from '../wording/errors.js';
 import { st, type DB } from './db.js';
-import { ArchiveError } from './types.js';
+import { ArchiveError, type CompareCell, type PlaceOutcome, type SourceInfoRow, type TrashEntry, type VersionCompare, type VersionEntry } from './types.js';
+
+export type { PlaceOutcome, SourceInfoRow, VersionEntry, CompareCell, VersionCompare, TrashEntry };
 
 const now = () => new Date().toISOString();
 
-export type PlaceOutcome = 'new' | 'same_report_other_format' | 'new_version' | 'needs_compare';
 
 /** Readings of one publication agree when they found the same tables and differ on at most this many cells both read … */
 export const MAX_CONFLICTS = 2;
@@ -219,35 +220,7 @@ export function placeReport(db: DB, id: number): { outcome: PlaceOutcome; reason
 
 // ---- what the user sees and does
 
-export interface SourceInfoRow {
-  reportId: number;
-  file: string;
-  format: SourceFormat | null;
-  size: number;
-  importedAt: string;
-  valuesFound: number;
-  missingTables: number;
-  flags: number;
-  status: string;
-  active: boolean;
-}
 
-export interface VersionEntry {
-  /** The version's id (its first source's report id). */
-  id: number;
-  active: boolean;
-  /** A new version waiting to be compared with the reviewed one (待比较). */
-  pending: boolean;
-  reviewed: boolean;
-  status: string;
-  file: string;
-  format: SourceFormat | null;
-  importedAt: string;
-  valuesFound: number;
-  missingTables: number;
-  flags: number;
-  sources: SourceInfoRow[];
-}
 
 /** The slot's rows: of an identified report every row of its agency+year, else the row alone. */
 function slotOf(db: DB, id: number, withRemoved = false): SlotRow[] {
@@ -309,22 +282,7 @@ function activeRow(db: DB, id: number): SlotRow {
   return a;
 }
 
-export interface CompareCell {
-  field: string;
-  current: number | null;
-  other: number | null;
-  /** The current version's value is a person's correction. */
-  corrected: boolean;
-  differs: boolean;
-}
 
-export interface VersionCompare {
-  current: VersionEntry;
-  other: VersionEntry;
-  /** Every field either version holds; `differs` marks where they read differently. */
-  cells: CompareCell[];
-  differing: number;
-}
 
 export function compareVersions(db: DB, id: number, versionId: number): VersionCompare {
   const cur = activeRow(db, id);
@@ -419,16 +377,6 @@ export function cellFromVersion(db: DB, id: number, versionId: number, field: st
 
 // ---- trash
 
-export interface TrashEntry {
-  id: number;
-  agency: string | null;
-  year: number | null;
-  reason: string | null;
-  kind: 'removed' | 'not_report';
-  removedAt: string;
-  /** Rows (sources) removed with it. */
-  sources: number;
-}
 
 /** Move a report (every version and source of its slot) to the trash. Files and logs stay. */
 export function removeReport(db: DB, id: number, reason: string | null, kind: 'removed' | 'not_report' = 'removed'): number {

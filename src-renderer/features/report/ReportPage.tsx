@@ -116,8 +116,8 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           {r.agency ?? '—'} · {r.year ?? '—'}
         </h2>
         <span className="muted small">{t('template')} {r.template ?? '—'}</span>
-        <span className="muted small ellipsis" title={`${r.sourceName ?? r.file}${r.extractorVersion ? ` · ${r.extractorVersion}` : ''}`}>
-          {r.sourceName ?? r.file}
+        <span className="muted small ellipsis" title={`${r.source.name}${r.extractorVersion ? ` · ${r.extractorVersion}` : ''}`}>
+          {r.source.name}
           {r.publishedAt && ` · ${r.publishedAt}`}
         </span>
         <span className={`badge st-${r.status}`} data-testid="report-status">{status(r.status)}</span>
