@@ -155,3 +155,29 @@ export function hostileFiles(opts: { zipBombMib?: number } = {}): Record<string,
     'hugeheader.jpg': hugeHeaderJpeg(),
   };
 }
+
+/** ~2 KB: a "scan" whose one image declares 30000×30000 grey pixels (50 rows of data behind it). */
+export function hugeImagePdf(width = 30000, height = 30000): Uint8Array {
+  const data = deflateRawSync(Buffer.alloc(width * 50, 0));
+  // zlib wrapper around the raw deflate data (FlateDecode wants it): header, data, no checksum check by pdf.js
+  const zlib = concat([new Uint8Array([0x78, 0x9c]), data, new Uint8Array(4)]);
+  const head = `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${zlib.length} >>\nstream\n`;
+  const objs: (string | Uint8Array)[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /I 5 0 R >> >> /Contents 4 0 R >>',
+    '<< /Length 29 >>\nstream\nq 595 0 0 842 0 0 cm /I Do Q\nendstream',
+    concat([strToU8(head, true), zlib, strToU8('\nendstream')]),
+  ];
+  const parts: Uint8Array[] = [strToU8('%PDF-1.4\n')];
+  let len = parts[0]!.length;
+  const offs: number[] = [];
+  objs.forEach((o, i) => {
+    offs.push(len);
+    const body = concat([strToU8(`${i + 1} 0 obj\n`), typeof o === 'string' ? strToU8(o) : o, strToU8('\nendobj\n')]);
+    parts.push(body);
+    len += body.length;
+  });
+  parts.push(strToU8(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${len}\n%%EOF\n`));
+  return concat(parts);
+}

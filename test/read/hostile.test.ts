@@ -14,7 +14,7 @@ import { readDocument, readPath } from '../../src-main/core/read/index.js';
 import { MAX_SHEET_INFLATED, MAX_TABLE_COLS, MAX_TEXT_BATCHES_PAGE } from '../../src-main/core/read/limits.js';
 import { jpegSize } from '../../src-main/core/read/ocr/image-decode.js';
 import { decodeIssue, errorText } from '../../src-main/core/wording/errors.js';
-import { gridBeforeDocx, gridSpanDocx, hostileFiles, hugeHeaderJpeg, mergeBombXlsx, runFloodPdf, spanBombHtml, zipBombXlsx } from '../gen/hostile.js';
+import { gridBeforeDocx, gridSpanDocx, hostileFiles, hugeHeaderJpeg, hugeImagePdf, mergeBombXlsx, runFloodPdf, spanBombHtml, zipBombXlsx } from '../gen/hostile.js';
 import { SEEDS, seedNames, tmp } from '../archive/helpers.js';
 
 async function readErr(p: Promise<unknown>): Promise<ReadError> {
@@ -97,6 +97,25 @@ describe('hostile files fail before the reader allocates', () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 2 ** 20);
     expect(words(e).zh).toBe('图片尺寸过大（20000×20000 像素，上限 60 百万像素），未读取');
     expect(jpegSize(hugeHeaderJpeg(800, 600))).toEqual({ width: 800, height: 600 });
+  });
+});
+
+describe('a scan whose image declares 30000×30000 pixels', () => {
+  it('is rendered for OCR without decoding that image (pdf.js maxImageSize): a page-sized raster, no crash', async () => {
+    const { openPdf } = await import('../../src-main/core/read/pdf.js');
+    const { renderPage } = await import('../../src-main/core/read/ocr/raster.js');
+    const bytes = hugeImagePdf();
+    expect(bytes.length).toBeLessThan(4000);
+    const pdf = await openPdf(bytes);
+    try {
+      const before = process.memoryUsage().arrayBuffers;
+      const { gray } = await renderPage(await pdf.getPage(1), 300);
+      expect([gray.width, gray.height]).toEqual([2480, 3509]); // A4 at 300 dpi, not the image's size
+      expect(gray.data.every((v) => v === 255)).toBe(true); // the image was left out: white paper
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(200 * 2 ** 20);
+    } finally {
+      await pdf.destroy();
+    }
   });
 });
 

@@ -59,7 +59,7 @@ export async function readPath(path: string, opts?: ReadOptions): Promise<Report
     bytes = readRegularFile(path, MAX_FILE_BYTES).bytes;
   } catch (e) {
     if (e instanceof ReadError) throw e;
-    throw new ReadError('io', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new ReadError('io', `cannot open the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   return readDocument(bytes, path, opts);
 }

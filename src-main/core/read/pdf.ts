@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ReadError, type ReportDocument } from '../model.js';
 import { TextBuilder } from './builder.js';
 import type { Reader } from './index.js';
-import { MAX_TEXT_BATCHES, MAX_TEXT_BATCHES_PAGE, MAX_TEXT_RUNS } from './limits.js';
+import { MAX_IMAGE_PIXELS, MAX_TEXT_BATCHES, MAX_TEXT_BATCHES_PAGE, MAX_TEXT_RUNS } from './limits.js';
 import { joinAcrossPages, joinTitle, layoutPage, writeLines, type OutLine, type Run } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -36,6 +36,8 @@ export async function openPdf(bytes: Uint8Array) {
     wasmUrl: join(root, 'wasm') + '/',
     iccUrl: join(root, 'iccs') + '/',
     isEvalSupported: false,
+    // an image XObject past this (width × height) is not decoded when a scan is rendered for OCR
+    maxImageSize: MAX_IMAGE_PIXELS,
     useSystemFonts: false,
     disableFontFace: true,
     useWorkerFetch: false,
