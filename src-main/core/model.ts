@@ -153,6 +153,8 @@ export interface CellSource {
 export interface Extraction {
   file: string;
   agency: string | null;
+  /** The agency's canonical name (abbreviations written out, simplified, city before a bare county); `agency` stays as printed. */
+  agencyCanonical?: string | null;
   year: number | null;
   template: TemplateId | null;
   publishedAt?: string | null; // YYYY-MM-DD when the report states it

@@ -16,6 +16,7 @@ import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId 
 
 export * from './types.js';
 export * from './values.js';
+export * from './agencies.js';
 export { TABLES, REQUEST_COLUMNS, REVIEW_COLUMNS, RESULT_ROWS };
 export { SECTIONS, sectionById, FEE_STATEMENT_KEYS, TEMPLATE_PHRASES, type SectionDef } from './sections.js';
 

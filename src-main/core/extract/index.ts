@@ -9,6 +9,7 @@ import { compact, normalize, origSpan, squeeze, type Normalized } from '../norma
 import { readDocument, readPath, type ReadOptions } from '../read/index.js';
 import { validate } from '../validate/index.js';
 import { findMeta, templateByLabels } from './meta.js';
+import { canonicalAgency } from './agency.js';
 import { readGlued } from './glued.js';
 import { readGrids } from './grid.js';
 import { readReview } from './review.js';
@@ -18,7 +19,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.15.0';
+export const EXTRACTOR_VERSION = '1.16.0';
 
 interface Zones {
   main: [number, number];
@@ -191,6 +192,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   const extraction: Extraction = {
     file,
     agency: meta.agency,
+    agencyCanonical: meta.agency ? canonicalAgency(meta.agency) : null,
     year: meta.year,
     template,
     publishedAt: meta.publishedAt,

@@ -7,6 +7,7 @@
 import { squeeze } from '../normalize/index.js';
 import type { TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
+import { notAnAgency } from './agency.js';
 import { cnYears, findDate } from './dates.js';
 
 export interface Meta {
@@ -40,6 +41,7 @@ function cleanAgency(a: string): string | null {
   if (bare !== s && BODY_END.test(bare)) s = bare;
   if (s.length < 2 || s.length > 40) return null;
   if (/^(?:政府|政务|本机关|本单位|我局|我委|我办)$/.test(s)) return null;
+  if (notAnAgency(s)) return null; // `正文`, `附件`: a page's words, never an agency
   if (/[,，。；;:：、]/.test(s)) return null;
   if (/\d/.test(s)) return null;
   return s;
