@@ -3,6 +3,7 @@
 // to ~10/s, cancel aborts an AbortSignal the work checks between files, and
 // the outcome stays queryable after the end.
 import { randomUUID } from 'node:crypto';
+import { rateAndEta } from '../core/jobs/progress.js';
 import { toErrorInfo } from '../core/wording/errors.js';
 import type { EventMessage, JobKind, JobProgress, JobResult, JobState } from '../contract/index.js';
 
@@ -97,10 +98,8 @@ export class JobRunner {
     p.done = done;
     p.total = total;
     p.current = current;
-    const secs = (Date.now() - e.started) / 1000;
-    p.rate = secs > 0 ? Math.round((done / secs) * 10) / 10 : 0;
-    p.etaSeconds = p.rate > 0 && total >= done ? Math.round((total - done) / p.rate) : null;
     const now = Date.now();
+    Object.assign(p, rateAndEta(done, total, e.started, now));
     if (now - e.lastEmit >= MIN_INTERVAL_MS) this.flush(e);
     else if (!e.pending) e.pending = setTimeout(() => this.flush(e), MIN_INTERVAL_MS - (now - e.lastEmit));
   }
