@@ -81,6 +81,9 @@ export interface Handlers {
   'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
   /** The archived original's bytes (page viewer). */
   'reports.original': { args: { id: number }; result: OriginalFile };
+  /** The reviewer name recorded on corrections, acceptances and verifications (set once, stored in the archive). */
+  'review.reviewer': { args: Empty; result: { name: string | null } };
+  'review.setReviewer': { args: { name: string }; result: { name: string | null } };
   /** The first report after `after` in `ids` (wrapping) that still needs review (not verified); `remaining` counts them. */
   'reports.nextToReview': { args: { after: number; ids: number[] }; result: { id: number | null; remaining: number } };
   'cells.correct': {
@@ -168,6 +171,8 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'reports.setMeta': true,
   'reports.openOriginal': true,
   'reports.original': true,
+  'review.reviewer': true,
+  'review.setReviewer': true,
   'reports.nextToReview': true,
   'cells.correct': true,
   'cells.undo': true,

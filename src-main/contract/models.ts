@@ -112,6 +112,8 @@ export interface Correction {
   at: string; // ISO time
   /** A `set` that is currently undone. */
   undone: boolean;
+  /** Who made the change: the archive's reviewer name then (null before one was set). */
+  reviewer?: string | null;
   /** For accept / unaccept: the flag concerned, as it read then. */
   flag?: { rule: string | null; kind: string; fields: string[]; message: string; expected: number | null; found: number | null };
 }

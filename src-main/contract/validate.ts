@@ -141,6 +141,8 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'reports.trash': empty,
   'reports.openOriginal': obj({ id: req(id) }),
   'reports.original': obj({ id: req(id) }),
+  'review.reviewer': empty,
+  'review.setReviewer': obj({ name: req(str(100)) }),
   'reports.nextToReview': obj({ after: req(id), ids: req(list(id, 1_000_000)) }),
   'cells.correct': obj({ id: req(id), field: req(fieldId), value: req(nullable(finite)), note: opt(str(1000)) }),
   'cells.undo': obj({ id: req(id) }),

@@ -32,6 +32,7 @@ const toCorrection = (e: CorrectionEntry): Correction => ({
   note: e.note,
   at: e.at,
   undone: e.undone,
+  reviewer: e.reviewer ?? null,
   ...(e.flag ? { flag: { rule: e.flag.rule, kind: e.flag.kind, fields: e.flag.fields, message: e.flag.message, expected: e.flag.expected, found: e.flag.found } } : {}),
 });
 
@@ -52,6 +53,8 @@ export function archivePort(a: Archive): ArchivePort {
     get: (id) => a.getReport(id),
     text: (id) => a.reportText(id),
     originalPath: (id) => a.originalPath(id),
+    reviewer: () => a.reviewer(),
+    setReviewer: (name) => a.setReviewer(name),
     states: (ids) => a.reportStates(ids),
     original: async (id, maxBytes) => {
       const d = a.getReport(id);

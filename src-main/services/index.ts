@@ -154,6 +154,11 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       const o = await need().original(id, MAX_VIEWED_ORIGINAL);
       return { id, name: o.name, format: o.format, mime: mediaType(o.bytes), size: o.bytes.length, data: Buffer.from(o.bytes).toString('base64') };
     },
+    'review.reviewer': () => ({ name: need().reviewer() }),
+    'review.setReviewer': ({ name }) => {
+      need().setReviewer(name);
+      return { name: need().reviewer() };
+    },
     'reports.nextToReview': ({ after, ids }) => {
       const states = new Map(need().states(ids).map((s) => [s.id, s]));
       const todo = (x: number) => x !== after && !!states.get(x) && states.get(x)!.status !== 'verified';

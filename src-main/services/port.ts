@@ -38,6 +38,8 @@ export interface ArchivePort {
   get(id: number): ReportDetail;
   text(id: number): ReportText;
   originalPath(id: number): string | null;
+  reviewer(): string | null;
+  setReviewer(name: string): void;
   /** Review state of these reports (unknown ids left out). */
   states(ids: number[]): { id: number; status: ReportDetail['status']; openFlags: number }[];
   /** The archived original's bytes, name and format (the page viewer). */

@@ -29,6 +29,10 @@ export const reviewZh = {
   gridKeys: '键盘：方向键移动 · 直接输入数字改写 · Enter 确认并下移 · Tab 右移 · Esc 取消 · F2 编辑 · A 原文如此 · N/P 下一条/上一条疑问 · V 已核实 · R 下一份待审报告 · Ctrl+Z/Y 撤销/重做',
   rowNotFound: '此行在原文中未找到，没有可标出的位置',
   noMoreToReview: '没有更多待审的报告了',
+  reviewerName: '审核人姓名',
+  reviewerHint: '审核人姓名只需设置一次，保存在本档案库中，记入每一次修改、确认和核实',
+  reviewerIs: '审核人：{name}',
+  reviewerSet: '设置审核人',
 } as const;
 
 export const reviewEn: Record<keyof typeof reviewZh, string> = {
@@ -60,4 +64,8 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   gridKeys: 'Keys: arrows move · type a number to overwrite · Enter commits and moves down · Tab right · Esc cancels · F2 edits · A accept as printed · N/P next/previous flag · V verified · R next report to review · Ctrl+Z/Y undo/redo',
   rowNotFound: 'This row was not found in the source; there is nothing to mark',
   noMoreToReview: 'No more reports to review',
+  reviewerName: 'Reviewer name',
+  reviewerHint: 'Set the reviewer name once; it is kept in this archive and recorded on every correction, acceptance and verification',
+  reviewerIs: 'Reviewer: {name}',
+  reviewerSet: 'Set reviewer',
 };

@@ -170,7 +170,13 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     const n0 = await open();
     expect(n0).toBeGreaterThanOrEqual(2);
     const selected = () => page.locator('td.selected').getAttribute('data-field');
-    // From here on, keys only (the grid has the focus when a report opens).
+    // The reviewer name, set once for the archive, is written on each change below.
+    await page.getByTestId('reviewer').click();
+    await page.getByTestId('reviewer-input').fill('王审核');
+    await page.getByTestId('reviewer-save').click();
+    await poll(() => page.getByTestId('reviewer').textContent()).toBe('审核人：王审核');
+    await page.getByTestId('key-help').click(); // the grid takes the focus back
+    // From here on, keys only.
     // 已核实 with open flags asks first, naming how many; Esc keeps the report as it is.
     await page.keyboard.press('v');
     await poll(() => page.getByTestId('verify-confirm-text').textContent()).toContain(`还有 ${n0} 条疑问未处理`);
@@ -225,5 +231,8 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     expect(await page.getByTestId('report-status').textContent()).not.toBe('已核实');
     await page.keyboard.press('Control+z');
     await poll(() => page.locator(`td[data-field="${f}"]`).textContent()).not.toBe('9999');
+    await page.keyboard.press('ArrowUp'); // Enter moved down; back to the corrected cell
+    expect(await selected()).toBe(f);
+    await poll(() => page.getByTestId('cell-history').textContent()).toContain('王审核');
   });
 });

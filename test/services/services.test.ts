@@ -42,6 +42,8 @@ function port(path: string, log: string[]): ArchivePort {
     get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as unknown as ReportDetail,
     text: (id) => ({ id, text: '', format: 'txt' }),
     originalPath: (id) => `/r/${id}.txt`,
+    reviewer: () => null,
+    setReviewer: () => undefined,
     states: (ids) => REPORTS.filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, status: r.status, openFlags: r.flagCount })),
     original: async (id, max) => {
       const bytes = Buffer.from(id === 1 ? '%PDF-1.4 fake' : '报告');

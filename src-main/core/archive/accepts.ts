@@ -4,7 +4,7 @@
 // id, so it survives re-checks and re-extraction and lapses when the values
 // change and the check fails differently. Append-only: revoking adds an
 // 'unaccept' entry.
-import { st, type DB } from './db.js';
+import { REVIEWER, st, type DB } from './db.js';
 import { flagKey, liveAccepts, recheck, type AcceptRow, type FlagIdentity } from './rules.js';
 import { ArchiveError, type AcceptedFlag, type CorrectionEntry } from './types.js';
 
@@ -23,7 +23,7 @@ function flagOf(db: DB, reportId: number, flagId: number): FlagRow {
 }
 
 function log(db: DB, reportId: number, action: AcceptRow['action'], f: FlagIdentity, target: number | null, note: string | null): void {
-  st(db, 'INSERT INTO flag_accepts (report_id, action, source, kind, rule, fields, expected, found, message, target_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  st(db, `INSERT INTO flag_accepts (report_id, action, source, kind, rule, fields, expected, found, message, target_id, note, at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${REVIEWER})`).run(
     reportId,
     action,
     f.source,
@@ -85,7 +85,8 @@ export function acceptHistory(db: DB, reportId: number, field?: string): Correct
       message: r.message,
     };
     if (field && !covers(flag.fields, field)) continue;
-    out.push({ id: r.id, reportId, field: `flag.${r.rule ?? r.kind}`, kind: r.action, from: null, to: null, note: r.note, at: r.at, target: r.target_id, undone: false, flag });
+    const reviewer = (r as { reviewer?: string | null }).reviewer ?? null;
+    out.push({ id: r.id, reportId, field: `flag.${r.rule ?? r.kind}`, kind: r.action, from: null, to: null, note: r.note, at: r.at, target: r.target_id, undone: false, flag, reviewer });
   }
   return out;
 }

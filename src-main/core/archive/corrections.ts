@@ -4,7 +4,7 @@
 // current value; rules are re-checked after every change.
 import { fieldById, TEMPLATES, valueProblem, VALUE_PROBLEM_WORDS, type TemplateId } from '../catalogue/index.js';
 import { agencyIdFor } from './agencies.js';
-import { st, type DB } from './db.js';
+import { REVIEWER, st, type DB } from './db.js';
 import { recheck, reportFieldIds } from './rules.js';
 import { placeReport, refreshActive } from './versions.js';
 import { ArchiveError, type CorrectionEntry, type Landing, type MetaPatch } from './types.js';
@@ -24,6 +24,7 @@ interface LogRow {
   target_id: number | null;
   note: string | null;
   at: string;
+  reviewer?: string | null;
 }
 
 /** Replay the log: which `set` entries are applied (undo stack) and which can be redone. */
@@ -80,7 +81,7 @@ function applyCell(db: DB, id: number, field: string, value: number | null, corr
 
 function log(db: DB, e: Omit<LogRow, 'id' | 'at'>): number {
   return Number(
-    st(db, 'INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${REVIEWER})`)
       .run(e.report_id, e.field_id, e.kind, e.old_value, e.new_value, e.old_corrected, e.target_id, e.note, now()).lastInsertRowid,
   );
 }
@@ -167,6 +168,7 @@ export function history(db: DB, id: number, field?: string): CorrectionEntry[] {
     at: r.at,
     target: r.target_id,
     undone: r.kind === 'set' && undone.has(r.id),
+    reviewer: r.reviewer ?? null,
   }));
 }
 

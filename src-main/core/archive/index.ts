@@ -123,6 +123,18 @@ export class Archive {
     const acc = accepts.acceptHistory(this.db, id, field);
     return acc.length ? [...h, ...acc].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)) : h;
   }
+  /** The reviewer name recorded on corrections, acceptances and verifications (set once per archive). */
+  reviewer(): string | null {
+    return (this.db.prepare("SELECT value FROM settings WHERE key = 'reviewer'").get() as { value: string } | undefined)?.value ?? null;
+  }
+  setReviewer(name: string | null): void {
+    const n = name?.trim() ?? '';
+    if (n.length > 100) throw new ArchiveError('invalid', 'the reviewer name is longer than 100 characters');
+    this.write(() => {
+      if (n) this.db.prepare("INSERT INTO settings (key, value) VALUES ('reviewer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(n);
+      else this.db.prepare("DELETE FROM settings WHERE key = 'reviewer'").run();
+    });
+  }
   stats(): ArchiveStats {
     return q.stats(this.db, this.path, SCHEMA_VERSION);
   }

@@ -6,7 +6,7 @@
 import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { validate } from '../validate/index.js';
-import { st, type DB } from './db.js';
+import { REVIEWER, st, type DB } from './db.js';
 
 /** The field ids a report holds: its template's, or (no template) the known ids it has. */
 export function reportFieldIds(template: TemplateId | null, present: Iterable<string> = []): string[] {
@@ -85,6 +85,9 @@ export function currentValues(db: DB, reportId: number): Record<string, number |
  * Recompute rule flags, resolution and status. `verified` is kept only when
  * `keepVerified` (nothing changed); any change sends the report back to review.
  */
+/** The log's note when a change reopens a verified report. */
+export const REOPENED_NOTE = '核实后又有修改，报告重新待审 / changed after verification: needs review again';
+
 export function recheck(db: DB, reportId: number, keepVerified = false, knownValues?: Record<string, number | null>): { open: number; status: string } {
   const r = st(db, 'SELECT template, status, meta_manual, error FROM reports WHERE id = ?').get(reportId) as
     | { template: TemplateId | null; status: string; meta_manual: string; error: string | null }
@@ -139,6 +142,15 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
       if (live.has(flagKey(f))) setResolved.run(1, f.id);
   const open = (st(db, "SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0 AND source <> 'quality'").get(reportId) as { n: number }).n;
   const status = keepVerified && r.status === 'verified' ? 'verified' : open > 0 || r.error ? 'flagged' : 'unreviewed';
+  if (r.status === 'verified' && status !== 'verified')
+    // A change after 已核实 sends the report back to review: said in the log, never silently.
+    st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, 'meta.status', 'meta', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`).run(
+      reportId,
+      JSON.stringify('verified'),
+      JSON.stringify(status),
+      REOPENED_NOTE,
+      new Date().toISOString(),
+    );
   st(db, 'UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = \'verified\' THEN verified_at ELSE NULL END WHERE id = ?').run(
     open,
     status,

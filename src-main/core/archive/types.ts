@@ -268,6 +268,8 @@ export interface CorrectionEntry {
   undone: boolean;
   /** For accept / unaccept: the flag concerned. */
   flag?: AcceptedFlag;
+  /** The archive's reviewer name when the entry was written (null before one was set). */
+  reviewer?: string | null;
 }
 
 export interface MetaPatch {

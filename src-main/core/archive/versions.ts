@@ -15,7 +15,7 @@
 import type { TemplateId } from '../catalogue/types.js';
 import type { SourceFormat } from '../model.js';
 import { encodeIssue } from '../wording/errors.js';
-import { st, type DB } from './db.js';
+import { REVIEWER, st, type DB } from './db.js';
 import { ArchiveError, type CompareCell, type PlaceOutcome, type SourceInfoRow, type TrashEntry, type VersionCompare, type VersionEntry } from './types.js';
 
 export type { PlaceOutcome, SourceInfoRow, VersionEntry, CompareCell, VersionCompare, TrashEntry };
@@ -305,7 +305,7 @@ export function compareVersions(db: DB, id: number, versionId: number): VersionC
 }
 
 function logMeta(db: DB, reportId: number, field: string, from: unknown, to: unknown, note: string | null): void {
-  st(db, "INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at) VALUES (?, ?, 'meta', ?, ?, 0, NULL, ?, ?)").run(
+  st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, 'meta', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`).run(
     reportId,
     field,
     JSON.stringify(from ?? null),
@@ -330,7 +330,7 @@ export function useVersion(db: DB, id: number, versionId: number, note: string |
   if (to.id !== from.id) {
     const old = st(db, 'SELECT field_id, value, extracted FROM cells WHERE report_id = ? AND corrected = 1').all(from.id) as { field_id: string; value: number | null; extracted: number | null }[];
     const target = new Map((st(db, 'SELECT field_id, extracted, corrected FROM cells WHERE report_id = ?').all(to.id) as { field_id: string; extracted: number | null; corrected: number }[]).map((c) => [c.field_id, c]));
-    const ins = st(db, "INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at) VALUES (?, ?, 'set', ?, ?, 0, NULL, ?, ?)");
+    const ins = st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, 'set', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`);
     const flag = st(db, "INSERT INTO flags (report_id, source, kind, fields, message, expected, found) VALUES (?, 'archive', 'version_changed', ?, ?, ?, ?)");
     for (const c of old) {
       const t = target.get(c.field_id);

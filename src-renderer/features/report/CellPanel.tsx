@@ -116,6 +116,7 @@ export function CellPanel({ report, field, onCorrect }: Props) {
               {dateTime(h.at)}: {h.kind === 'undo' ? `${t('undo')} ` : h.kind === 'redo' ? `${t('redo')} ` : ''}
               {v(h.from)} → {v(h.to)}
               {h.note && <span className="muted"> — {h.note}</span>}
+              {h.reviewer && <span className="muted"> · {h.reviewer}</span>}
             </li>
           );
         })}

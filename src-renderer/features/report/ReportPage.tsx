@@ -11,6 +11,7 @@ import { CellPanel } from './CellPanel.js';
 import { FlagList } from './FlagList.js';
 import { MetaEditor, type MetaPatch } from './MetaEditor.js';
 import { SourcePane } from './SourcePane.js';
+import { ReviewerName } from './ReviewerName.js';
 import { spansOf } from './selection.js';
 import { Tables } from './Tables.js';
 import { AcceptBar, KeyHelp, VerifyConfirm } from './ReviewBars.js';
@@ -122,6 +123,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         </span>
         <span className={`badge st-${r.status}`} data-testid="report-status">{status(r.status)}</span>
         <span className="spacer" />
+        <ReviewerName />
         <button type="button" disabled={!review.undoLabel} onClick={() => void undo()} title={`${review.undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">{t('undo')}</button>
         <button type="button" disabled={!review.redoLabel} onClick={() => void redo()} title={`${review.redoLabel ?? ''} (Ctrl+Y)`} data-testid="redo">{t('redo')}</button>
         <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
