@@ -1,5 +1,6 @@
 import type { Dictionary } from './zh-CN.js';
 import { reviewEn } from './review.js';
+import { versionsEn } from './versions.js';
 
 export const en: Dictionary = {
   appName: 'Nianbao Archive',
@@ -146,4 +147,5 @@ export const en: Dictionary = {
   newArchive: 'New archive…',
   openArchive: 'Open archive…',
   ...reviewEn,
+  ...versionsEn,
 };

@@ -1,5 +1,6 @@
 // 简体中文 (default). en.ts must have the same keys (checked by its type).
 import { reviewZh } from './review.js';
+import { versionsZh } from './versions.js';
 
 export const zhCN = {
   appName: '年报档案',
@@ -152,6 +153,7 @@ export const zhCN = {
   newArchive: '新建档案库…',
   openArchive: '打开档案库…',
   ...reviewZh,
+  ...versionsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,15 +7,16 @@ import { AgencyPanel } from './AgencyPanel.js';
 import { Filters } from './Filters.js';
 import { LibraryGrid } from './LibraryGrid.js';
 import { ReportList } from './ReportList.js';
+import { TrashList } from './TrashList.js';
 
-type View = 'grid' | 'list' | 'agencies';
+type View = 'grid' | 'list' | 'agencies' | 'trash';
 
 /** `ids`: the reports in view, in order, for previous/next in the report view. */
 export function LibraryPage({ onOpen }: { onOpen(id: number, ids: number[]): void }) {
   const { t } = useI18n();
   const [view, setView] = useState<View>(() => {
     const v = sessionStorage.getItem('nianbao.view');
-    return v === 'list' || v === 'agencies' ? v : 'grid';
+    return v === 'list' || v === 'agencies' || v === 'trash' ? v : 'grid';
   });
   // Filters survive opening a report and coming back (review goes report by report).
   const [filter, setFilterState] = useState<ReportFilter>(() => {
@@ -49,13 +50,18 @@ export function LibraryPage({ onOpen }: { onOpen(id: number, ids: number[]): voi
         <button type="button" className={view === 'agencies' ? 'tab active' : 'tab'} onClick={() => pick('agencies')} data-testid="tab-agencies">
           {t('viewAgencies')}
         </button>
+        <button type="button" className={view === 'trash' ? 'tab active' : 'tab'} onClick={() => pick('trash')} data-testid="tab-trash">
+          {t('trashTitle')}
+        </button>
       </div>
-      {view === 'agencies' ? (
+      {view === 'trash' ? (
+        <TrashList onRestored={() => (grid.reload(), facets.reload())} />
+      ) : view === 'agencies' ? (
         <AgencyPanel onChanged={() => (grid.reload(), facets.reload())} />
       ) : (
         <Filters facets={facets.data} value={filter} onChange={setFilter} />
       )}
-      {view === 'agencies' ? null : view === 'list' || filter.text ? (
+      {view === 'agencies' || view === 'trash' ? null : view === 'list' || filter.text ? (
         <ReportList filter={filter} onOpen={onOpen} />
       ) : grid.error ? (
         <div className="error">{grid.error}</div>

@@ -87,6 +87,8 @@ export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id
                     <span>{r.template ?? '—'}</span>
                     <span>
                       <span className={`badge st-${r.status}`}>{status(r.status)}</span>
+                      {r.needsCompare && <span className="badge st-flagged" data-testid="list-needs-compare">{t('versionPending')}</span>}
+                      {r.versionCount > 1 && <span className="muted small"> {t('badgeVersions', { n: r.versionCount })}</span>}
                       {r.flagCount > 0 && <span className="muted small"> ×{r.flagCount}</span>}
                     </span>
                     <span className="ellipsis muted small" title={r.snippet ?? r.file}>{r.snippet ?? r.file}</span>

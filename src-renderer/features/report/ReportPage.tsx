@@ -15,6 +15,7 @@ import { ReviewerName } from './ReviewerName.js';
 import { spansOf } from './selection.js';
 import { Tables } from './Tables.js';
 import { AcceptBar, KeyHelp, VerifyConfirm } from './ReviewBars.js';
+import { RemoveBar, VersionsPanel } from './VersionsPanel.js';
 import { flagTarget, useReview } from './useReview.js';
 
 interface Props {
@@ -122,11 +123,13 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           {r.publishedAt && ` · ${r.publishedAt}`}
         </span>
         <span className={`badge st-${r.status}`} data-testid="report-status">{status(r.status)}</span>
+        {r.needsCompare && <span className="badge st-flagged" data-testid="report-needs-compare">{t('versionPending')}</span>}
         <span className="spacer" />
         <ReviewerName />
         <button type="button" disabled={!review.undoLabel} onClick={() => void undo()} title={`${review.undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">{t('undo')}</button>
         <button type="button" disabled={!review.redoLabel} onClick={() => void redo()} title={`${review.redoLabel ?? ''} (Ctrl+Y)`} data-testid="redo">{t('redo')}</button>
         <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
+        <RemoveBar id={id} onRemoved={onBack} onError={setError} />
         <button type="button" onClick={() => void reextract()} title={t('reextractHint')}>{t('reextract')}</button>
         <button
           type="button"
@@ -206,6 +209,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             onAccept={(f, n) => review.accept([f], n)}
             onUnaccept={async (f) => void (await review.unaccept(f))}
           />
+          <VersionsPanel report={r} onReport={(d) => (d.id !== id ? onOpen(d.id) : detail.setData(d))} onError={setError} onNote={setNote} />
         </div>
       </div>
     </div>
