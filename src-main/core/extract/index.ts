@@ -19,7 +19,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.16.0';
+export const EXTRACTOR_VERSION = '1.17.0';
 
 interface Zones {
   main: [number, number];
@@ -237,7 +237,9 @@ function overlayGrid(doc: ReportDocument, template: TemplateId, values: Record<s
       const gv = gr.vals[i]!;
       const had = cells[f.id] !== undefined && values[f.id] !== null && values[f.id] !== undefined ? values[f.id]! : null;
       if ('bad' in g) {
+        // the text may have read the merge's shadow as a blank, or a neighbour's number: never unflagged
         if (had !== null) differ.push({ kind: 'readings_differ', fields: [f.id], message: `${f.id}: the text reads ${had}, but its cell in the table grid is not a number (${g.bad}); the text's is kept` });
+        else differ.push({ kind: 'ambiguous', fields: [f.id], message: `${f.id}: its cell in the table grid is not a number (${g.bad}); left blank` });
         return;
       }
       if (!clean) return;
