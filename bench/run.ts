@@ -12,6 +12,7 @@ const parts: Record<string, () => Promise<{ bench(): Promise<void> }>> = {
   office: () => import('./office.js'),
   hostile: () => import('./hostile.js'),
   viewer: () => import('./viewer.js'),
+  quality: () => import('./quality.js'),
 };
 
 const at = process.argv.indexOf('--part');

@@ -23,6 +23,7 @@ const CANDIDATE = 0.45;
 const MAX_EXACT = 12;
 const MAX_BUCKET = 200;
 const SETTINGS_KEY = 'quality_settings';
+const CACHED = new WeakSet<DB>();
 
 export function getQualitySettings(db: DB): QualitySettings {
   const row = st(db, 'SELECT value FROM meta WHERE key = ?').get(SETTINGS_KEY) as { value: string } | undefined;
@@ -64,6 +65,11 @@ class Run {
   private own = new Map<string, Set<number>>();
   constructor(readonly db: DB) {
     this.settings = getQualitySettings(db);
+    if (!CACHED.has(db)) {
+      // The LSH band index of a national archive is ~100 MB: a larger page cache keeps its upper levels in memory.
+      db.pragma('cache_size = -65536');
+      CACHED.add(db);
+    }
   }
   info(id: number): Info | undefined {
     return st(
@@ -122,15 +128,25 @@ interface Other {
 /** copied_text findings of a report; also returns the reports whose own findings may change because of it. */
 function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; affected: number[] } {
   const { db, settings } = run;
-  st(db, 'DELETE FROM quality_sections WHERE report_id = ?').run(info.id);
-  st(db, 'DELETE FROM quality_bands WHERE report_id = ?').run(info.id);
   const mine = new Map<number, { set: Set<number>; sig: Uint32Array }>();
   for (const s of p.sections) {
     if (!PROSE.includes(s.n)) continue;
     const set = run.ownShingles(info.id, s.n);
     if (set.size < MIN_SHINGLES) continue;
-    const sig = minhash(set);
-    mine.set(s.n, { set, sig });
+    mine.set(s.n, { set, sig: minhash(set) });
+  }
+  // Stored signatures and bands are rewritten only when they changed (a neighbour's re-check usually changes nothing):
+  // band rows are scattered over a large index, each write touches a page of its own.
+  const stored = new Map((st(db, 'SELECT section, sig FROM quality_sections WHERE report_id = ?').all(info.id) as { section: number; sig: Buffer }[]).map((r) => [r.section, r.sig]));
+  const same = stored.size === mine.size && [...mine].every(([n, m]) => stored.get(n)?.equals(Buffer.from(m.sig.buffer)));
+  if (!same) {
+    st(db, 'DELETE FROM quality_sections WHERE report_id = ?').run(info.id);
+    st(db, 'DELETE FROM quality_bands WHERE report_id = ?').run(info.id);
+  }
+  for (const s of p.sections) {
+    const m = mine.get(s.n);
+    if (!m || same) continue;
+    const { set, sig } = m;
     st(db, 'INSERT INTO quality_sections (report_id, section, shingles, sig, sentences) VALUES (?, ?, ?, ?, ?)').run(
       info.id,
       s.n,

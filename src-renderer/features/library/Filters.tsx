@@ -1,8 +1,9 @@
-import type { Facets, ReportFilter, ReportStatus, TemplateId } from '../../../src-main/contract/models.js';
+import { QUALITY_KINDS, type Facets, type QualityKind, type ReportFilter, type ReportStatus, type TemplateId } from '../../../src-main/contract/models.js';
+import { flagKindName } from '../../../src-main/core/wording/index.js';
 import { useI18n } from '../../i18n/index.js';
 
 export function Filters({ facets, value, onChange }: { facets: Facets | null; value: ReportFilter; onChange(f: ReportFilter): void }) {
-  const { t, status } = useI18n();
+  const { t, status, lang } = useI18n();
   const set = (patch: Partial<ReportFilter>) => {
     const next: ReportFilter = { ...value, ...patch };
     for (const k of Object.keys(next) as (keyof ReportFilter)[]) if (next[k] === undefined || next[k] === '' || next[k] === false) delete next[k];
@@ -47,6 +48,18 @@ export function Filters({ facets, value, onChange }: { facets: Facets | null; va
       <label>
         {t('filterText')}
         <input value={value.text ?? ''} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
+      </label>
+      <label>
+        {t('filterQuality')}
+        <select value={value.quality ?? ''} onChange={(e) => set({ quality: (e.target.value || undefined) as QualityKind | 'any' | undefined })} data-testid="filter-quality">
+          <option value="">{t('all')}</option>
+          <option value="any">{t('qualityAny')}</option>
+          {QUALITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {flagKindName(k, lang)}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="check">
         <input type="checkbox" checked={value.flaggedOnly ?? false} onChange={(e) => set({ flaggedOnly: e.target.checked })} />

@@ -90,6 +90,12 @@ export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id
                       {r.needsCompare && <span className="badge st-flagged" data-testid="list-needs-compare">{t('versionPending')}</span>}
                       {r.versionCount > 1 && <span className="muted small"> {t('badgeVersions', { n: r.versionCount })}</span>}
                       {r.flagCount > 0 && <span className="muted small"> ×{r.flagCount}</span>}
+                      {(r.qualityCount ?? 0) > 0 && (
+                        <span className="muted small quality-count" title={t('filterQuality')} data-testid="quality-count">
+                          {' '}
+                          {t('filterQuality')} ×{r.qualityCount}
+                        </span>
+                      )}
                     </span>
                     <span className="ellipsis muted small" title={r.snippet ?? r.file}>{r.snippet ?? r.file}</span>
                   </>

@@ -1,9 +1,11 @@
 // The report's flags: open ones first, each with 原文如此 (accept as printed,
 // with an optional note); accepted ones say so and can be revoked; those
-// fixed by a correction stay visible, struck through.
+// fixed by a correction stay visible, struck through. Quality findings
+// (质量问题: late, copied, a section missing …) are listed apart from the
+// extraction doubts (提取疑问), and accepted as 情况属实.
 import { useState } from 'react';
 import type { ReportFlag } from '../../../src-main/contract/models.js';
-import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
+import { flagCategory, flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import { useI18n } from '../../i18n/index.js';
 
 interface Props {
@@ -20,18 +22,20 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
   // The flag whose note is being typed. Ids change when the report changes, so the form closes then.
   const [accepting, setAccepting] = useState<number | null>(null);
   const [note, setNote] = useState('');
-  const sorted = [...flags].sort((a, b) => rank(a) - rank(b));
-  const open = sorted.filter((f) => !f.resolved).length;
-  return (
-    <>
-      {open === 0 && <div className="muted small" data-testid="no-flags">{flags.some((f) => f.accepted) ? t('noOpenFlags') : t('noFlags')}</div>}
-      {sorted.length > 0 && (
-        <ul className="flags small" data-testid="flag-list">
+  const doubts = flags.filter((f) => f.source !== 'quality');
+  const quality = flags.filter((f) => f.source === 'quality');
+  const open = doubts.filter((f) => !f.resolved).length;
+  const list = (items: ReportFlag[], testId: string) => {
+    const sorted = [...items].sort((a, b) => rank(a) - rank(b));
+    const isQ = testId === 'quality-list';
+    return (
+        <ul className="flags small" data-testid={testId}>
           {sorted.map((f) => (
             <li
               key={f.id}
               className={f.accepted ? 'accepted' : f.resolved ? 'resolved' : undefined}
-              data-testid="flag"
+              data-testid={isQ ? 'quality-flag' : 'flag'}
+              data-kind={f.kind}
               data-rule={f.rule ?? ''}
               data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
               onClick={() => onSelect(f)}
@@ -39,7 +43,7 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
               <span title={f.message}>{describeFlag(f, lang)}</span>
               {f.accepted && (
                 <div className="flag-accepted" data-testid="flag-accepted">
-                  {t('flagAccepted')}
+                  {isQ ? t('qualityAccepted') : t('flagAccepted')}
                   {f.accepted.note && `：${f.accepted.note}`}{' '}
                   <button type="button" className="link" data-testid="flag-unaccept" onClick={(e) => (e.stopPropagation(), void onUnaccept(f))}>
                     {t('unacceptFlag')}
@@ -50,7 +54,7 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
                 <button
                   type="button"
                   className="link"
-                  title={t('acceptFlagHint')}
+                  title={isQ ? t('acceptQualityHint') : t('acceptFlagHint')}
                   data-testid="flag-accept"
                   onClick={(e) => {
                     e.stopPropagation();
@@ -58,7 +62,7 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
                     setAccepting(f.id);
                   }}
                 >
-                  {t('acceptFlag')}
+                  {isQ ? t('acceptQuality') : t('acceptFlag')}
                 </button>
               )}
               {!f.resolved && accepting === f.id && (
@@ -83,6 +87,18 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
             </li>
           ))}
         </ul>
+    );
+  };
+  return (
+    <>
+      {quality.length > 0 && <h4 className="flag-category" data-testid="category-doubts">{flagCategory({ source: 'extract' }, lang)}</h4>}
+      {open === 0 && <div className="muted small" data-testid="no-flags">{doubts.some((f) => f.accepted) ? t('noOpenFlags') : t('noFlags')}</div>}
+      {doubts.length > 0 && list(doubts, 'flag-list')}
+      {quality.length > 0 && (
+        <>
+          <h4 className="flag-category" data-testid="category-quality">{flagCategory({ source: 'quality' }, lang)}</h4>
+          {list(quality, 'quality-list')}
+        </>
       )}
     </>
   );

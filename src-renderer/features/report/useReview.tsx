@@ -185,14 +185,14 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
     [id, run, t],
   );
 
-  const openFlags = useMemo(() => (r ? r.flags.filter((f) => !f.resolved) : []), [r]);
+  const openFlags = useMemo(() => (r ? r.flags.filter((f) => !f.resolved && f.source !== 'quality') : []), [r]);
 
   /** 已核实: asks first when flags are still open, naming how many. */
   const requestVerify = useCallback(() => {
     const cur = rRef.current;
     if (!cur) return;
     if (cur.status === 'verified') return void setVerified(false);
-    const open = cur.flags.filter((f) => !f.resolved).length;
+    const open = cur.flags.filter((f) => !f.resolved && f.source !== 'quality').length;
     if (open > 0) setConfirmVerify(open);
     else void setVerified(true);
   }, [setVerified]);
