@@ -1,0 +1,114 @@
+// Versions in a real browser (issue 10): a reviewed report with a new version
+// waiting (待比较) — compare, switch version, remove to the trash, restore.
+// Renderer (vite build) + web bridge + services + a real archive, headless Chromium.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../../src-main/core/archive/index.js';
+import { openArchivePort } from '../../src-main/services/adapter.js';
+import { createServices, type Services } from '../../src-main/services/index.js';
+import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEEDS = join(ROOT, 'test/fixtures/seeds');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const haveChromium = existsSync(CHROMIUM);
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+
+describe.skipIf(!haveChromium)('versions and the trash in Chromium', () => {
+  let tmp: string;
+  let bridge: WebBridge;
+  let services: Services;
+  let context: BrowserContext;
+  let page: Page;
+  let gz = 0;
+  let xg = 0;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    tmp = mkdtempSync(join(tmpdir(), 'nianbao-e2e-versions-'));
+    // The archive: five seeds; 广州 corrected and verified; 西工区's report set to 广州 2020 → a version waiting to be compared.
+    const seeds = join(tmp, 'seeds');
+    mkdirSync(seeds);
+    for (const f of readdirSync(SEEDS)) if (f.endsWith('.txt')) copyFileSync(join(SEEDS, f), join(seeds, f));
+    const path = join(tmp, 'v.nianbao');
+    const a = await openArchive(path, { create: true, workers: 2 });
+    await a.importFolder(seeds);
+    const id = (name: string) => a.listReports({ agency: name }).items.find((r) => r.agency === name)!.id;
+    gz = id('广州市商务局');
+    xg = id('西工区商务局');
+    a.correct(gz, 'active.normative.made', 9, '核对纸质版');
+    a.verify(gz);
+    expect(a.setMetaLanding(xg, { agency: '广州市商务局' }).landing?.outcome).toBe('needs_compare');
+    a.close();
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
+    services = await createServices({ openArchive: openArchivePort, archivePath: path, bridge: 'web', version: 'e2e' });
+    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
+    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1500, height: 950 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await bridge?.close();
+    await services?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('the list and grid mark 待比较; the report page compares, switches the version, and keeps the reviewed value on the old one', async () => {
+    await page.goto(bridge.url);
+    await page.getByTestId('tab-list').click();
+    await page.getByTestId('list-needs-compare').first().waitFor();
+    await page.getByTestId('tab-grid').click();
+    const cell = page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]');
+    await cell.waitFor();
+    expect(await cell.getAttribute('class')).toContain('g-compare');
+    expect(await cell.getByTestId('grid-badge').textContent()).toBe('2');
+    await cell.click();
+    await page.getByTestId('report-needs-compare').waitFor();
+    expect(await page.getByTestId('report-status').textContent()).toBe('已核实');
+    await page.getByTestId(`compare-${xg}`).click();
+    await page.getByTestId('compare-view').waitFor();
+    // the corrected cell differs (9, corrected, against 西工区's reading)
+    expect(await page.getByTestId('diff-active.normative.made').locator('td').nth(1).textContent()).toBe('9 *');
+    await page.screenshot({ path: join(ARTIFACTS, 'versions-compare.png') });
+
+    await page.getByTestId(`use-version-${xg}`).click();
+    await poll(async () => (await services.call('reports.list', { agency: '广州市商务局' })).items.map((r) => r.id)).toEqual([xg]);
+    await poll(async () => (await page.getByTestId(`version-${xg}`).getAttribute('class')) ?? '').toContain('active');
+    expect(await page.getByTestId('report-needs-compare').count()).toBe(0);
+    // the reviewed value stays on the version left
+    expect((await services.call('reports.get', { id: gz })).values['active.normative.made']).toBe(9);
+  }, 60_000);
+
+  it('remove moves the report to the trash; restore brings it back', async () => {
+    await page.getByTestId('remove-report').click();
+    await page.getByTestId('remove-reason').fill('重复下载');
+    await page.getByTestId('remove-confirm').click();
+    await page.getByTestId('library-grid').waitFor();
+    await poll(async () => (await services.call('reports.list', {})).total).toBe(3);
+    expect(await page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"]').count()).toBe(0);
+    await page.getByTestId('tab-trash').click();
+    const entry = Math.min(gz, xg);
+    await page.getByTestId(`trash-${entry}`).waitFor();
+    expect(await page.getByTestId(`trash-${entry}`).textContent()).toContain('重复下载');
+    await page.getByTestId(`restore-${entry}`).click();
+    await page.getByTestId('trash-empty').waitFor();
+    await poll(async () => (await services.call('reports.list', {})).total).toBe(4);
+    expect((await services.call('reports.list', { agency: '广州市商务局' })).items.map((r) => r.id)).toEqual([xg]);
+    await page.getByTestId('tab-grid').click();
+    await page.locator('[data-testid="grid-cell"][data-agency="广州市商务局"][data-year="2020"]').waitFor();
+  }, 60_000);
+});
