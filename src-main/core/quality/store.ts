@@ -305,7 +305,8 @@ export function refreshQuality(db: DB, ids: Iterable<number>): number {
     // Copied findings resting on a sentence that is boilerplate now are checked again.
     for (const r of st(
       db,
-      "SELECT s.report_id, s.sentences FROM quality_sections s WHERE s.report_id IN (SELECT report_id FROM flags WHERE source = 'quality' AND kind = 'copied_text')",
+      // driven from the copied_text flags (few), never a scan of every report's sections
+      "SELECT s.report_id, s.sentences FROM flags f INDEXED BY flags_quality_kind CROSS JOIN quality_sections s ON s.report_id = f.report_id WHERE f.source = 'quality' AND f.kind = 'copied_text'",
     ).all() as { report_id: number; sentences: Buffer }[]) {
       const hs = new Int32Array(r.sentences.buffer.slice(r.sentences.byteOffset, r.sentences.byteOffset + r.sentences.byteLength));
       if (hs.some((h) => run.grew.has(h))) next.add(r.report_id);
