@@ -24,7 +24,7 @@ import { ArchiveError } from '../../src-main/core/archive/types.js';
 
 const HAN = /[\u4e00-\u9fff]/;
 // Words in Chinese may name a file type or tool; nothing else in Latin letters.
-const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR|Office|docx|pdf|txt)\b/g;
+const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR)\b/g;
 const latinWords = (s: string) => (s.replace(ALLOWED, '').replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []);
 
 function checkWords(name: string, w: { zh: string; en: string }) {
@@ -76,8 +76,9 @@ describe('wording', () => {
     const stored = encodeIssue('unsupported_extension', '.mp3 files are not a supported report format', { ext: '.mp3' });
     const back = decodeIssue(stored);
     expect(back).toEqual({ code: 'unsupported_extension', params: { ext: '.mp3' }, message: '.mp3 files are not a supported report format' });
-    expect(errorText(back, 'zh')).toBe('不支持的文件类型 .mp3');
-    expect(errorText({ code: 'unsupported_extension' }, 'zh')).toBe('不支持的文件类型');
+    expect(errorText(back, 'zh')).toBe('不支持的文件类型（不是年报的文件格式）');
+    expect(errorText(back, 'en')).toBe('.mp3 files are not a supported report format');
+    expect(errorText({ code: 'unsupported_extension' }, 'en')).toBe('files are not a supported report format');
     expect(decodeIssue('an old plain message')).toEqual({ code: 'unknown', message: 'an old plain message' });
   });
 

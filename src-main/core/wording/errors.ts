@@ -16,7 +16,7 @@ export function toErrorInfo(e: unknown): ErrorInfo {
 }
 
 function fill(template: string, params: ErrorParams | undefined): string {
-  return template.replace(/\s?\{(\w+)\}/g, (m, k: string) => (params && k in params ? `${m.startsWith(' ') ? ' ' : ''}${params[k]}` : ''));
+  return template.replace(/\s?\{(\w+)\}/g, (m, k: string) => (params && k in params ? `${m.startsWith(' ') ? ' ' : ''}${params[k]}` : '')).trim();
 }
 
 /** The error in words, in `lang` (never the English detail inside the Chinese). */

@@ -96,13 +96,13 @@ export const JOB_STATUS_WORDS: { readonly [K in JobStatus]: Words } = {
  */
 export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   // reader (ReadError)
-  unsupported: { zh: '不支持的文件格式；请另存为 .docx、.pdf 或 .txt', en: 'unsupported file format; save it as .docx, .pdf or .txt' },
+  unsupported: { zh: '不支持的文件格式；请另存为 Word、PDF 或纯文本文件', en: 'unsupported file format; save it as .docx, .pdf or .txt' },
   not_text: { zh: '不是可读的文本文件（二进制内容或无法识别的编码）', en: 'not a readable text file (binary content or an unknown encoding)' },
   empty: { zh: '文件中没有文字', en: 'the file holds no text' },
   too_large: { zh: '文件过大，超出可读取的上限', en: 'the file is too large to read' },
   corrupt: { zh: '文件已损坏，无法读取；请用原程序打开后重新保存', en: 'the file is damaged; open it in its program and save it again' },
   encrypted: { zh: '文件有密码保护；请去除密码后另存一份', en: 'the file is password-protected; save a copy without the password' },
-  needs_conversion: { zh: '无法直接读取的旧格式；请用 Word 或 WPS 另存为 .docx', en: 'an old format that cannot be read directly; save it as .docx in Word or WPS' },
+  needs_conversion: { zh: '无法直接读取的旧格式；请用 Word 或 WPS 另存为新版 Word 文件', en: 'an old format that cannot be read directly; save it as .docx in Word or WPS' },
   timeout: { zh: '读取超时，已停止；请拆分文件或单独导入', en: 'reading took too long and was stopped; split the file or import it alone' },
   io: { zh: '无法打开或读取文件', en: 'the file could not be opened or read' },
   // reader caps (read/limits.ts) and the import workers (jobs/pool.ts)
@@ -139,9 +139,9 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   extract_failed: { zh: '提取程序处理此文件时出错，请把文件报告给开发者', en: 'the extractor failed on this file; please report it' },
   original_missing: { zh: '档案库中的原文件副本已丢失；请从备份恢复', en: 'the archived copy of the original is missing; restore it from a backup' },
   original_damaged: { zh: '档案库中的原文件副本已损坏（校验值改变）；请从备份恢复', en: "the archived copy of the original is damaged (its checksum changed); restore it from a backup" },
-  lock_file: { zh: 'Office 临时锁定文件', en: 'an Office lock file' },
+  lock_file: { zh: 'Word 或 WPS 打开文件时留下的临时锁定文件', en: 'an Office lock file' },
   no_extension: { zh: '没有扩展名，不是年报格式', en: 'no file extension: not a report format' },
-  unsupported_extension: { zh: '不支持的文件类型 {ext}', en: '{ext} files are not a supported report format' },
+  unsupported_extension: { zh: '不支持的文件类型（不是年报的文件格式）', en: '{ext} files are not a supported report format' },
   symlink: { zh: '快捷方式或符号链接（不跟随）', en: 'a symbolic link (not followed)' },
   folder_unreadable: { zh: '无法读取此文件夹', en: 'the folder cannot be read' },
   hidden: { zh: '隐藏文件或文件夹，未导入', en: 'a hidden file or folder (not imported)' },

@@ -118,7 +118,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           {r.agency ?? '—'} · {r.year ?? '—'}
         </h2>
         <span className="muted small">{t('template')} {r.template ?? '—'}</span>
-        <span className="muted small ellipsis" title={`${r.source.name}${r.extractorVersion ? ` · ${r.extractorVersion}` : ''}`}>
+        <span className="muted small ellipsis" data-filename="" title={`${r.source.name}${r.extractorVersion ? ` · ${r.extractorVersion}` : ''}`}>
           {r.source.name}
           {r.publishedAt && ` · ${r.publishedAt}`}
         </span>
