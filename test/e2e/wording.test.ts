@@ -16,8 +16,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const haveChromium = existsSync(CHROMIUM);
-// The allowed terms, and keyboard key names as printed on the keys (the review grid's hints).
-const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR|Enter|Tab|Esc|Ctrl|Alt|Shift)\b/g;
+// The allowed terms, keyboard key names as printed on the keys (the review grid's hints) and file sizes (KB, MB).
+const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR|Enter|Tab|Esc|Ctrl|Alt|Shift|KB|MB)\b/g;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 

@@ -56,7 +56,7 @@ export function VersionsPanel({ report: r, onReport, onError, onNote }: Props) {
             <ul className="plain small">
               {v.sources.map((s) => (
                 <li key={s.reportId} data-testid={`source-${s.reportId}`}>
-                  #{s.reportId} {s.file} — {t('sourceFacts', { format: s.format ?? '?', size: size(s.size), at: dateTime(s.importedAt) })}
+                  #{s.reportId} <code>{s.file}</code> — <code>{s.format ?? '?'}</code> {t('sourceFacts', { format: '', size: size(s.size), at: dateTime(s.importedAt) })}
                 </li>
               ))}
             </ul>
