@@ -6,7 +6,7 @@ export interface Args {
   flags: Record<string, string | true>;
 }
 
-const BOOLEAN = new Set(['json', 'flagged', 'all', 'help', 'verbose', 'quiet', 'open', 'no-progress', 'retry', 'not-report', 'compare', 'unidentified']);
+const BOOLEAN = new Set(['json', 'flagged', 'all', 'help', 'verbose', 'quiet', 'open', 'no-progress', 'retry', 'not-report', 'compare', 'unidentified', 'overwrite']);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];

@@ -3,6 +3,7 @@
 // known keys, or throws ArgsError naming the first bad path. The mapped type
 // ARG_PARSERS forces one parser per handler whose output fits its args type.
 import { TEMPLATE_IDS, type TemplateId } from '../core/catalogue/types.js';
+import { AMOUNT_MAX_WAN, fieldById, valueProblem } from '../core/catalogue/index.js';
 import type { Args, HandlerName } from './handlers.js';
 import { QUALITY_KINDS, REPORT_STATUSES, type ExportFormat, type QualityKind, type ReportFilter, type ReportStatus } from './models.js';
 
@@ -80,6 +81,19 @@ const id = int(1, Number.MAX_SAFE_INTEGER);
 const year = int(1990, 2200);
 const jobId = nonEmpty(64);
 const path = nonEmpty(4096);
+/** A cell value: finite and within the largest cap (the field's own unit is checked with the whole call, below). */
+const cellValue: Parser<number> = (v, p) =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= AMOUNT_MAX_WAN ? v : fail(p, `a finite number of at most ${AMOUNT_MAX_WAN}`);
+/** A correction: the value within its field's unit cap (counts whole and ≤ 1e9, amounts ≤ 1e12 万元). */
+const correction =
+  <T extends { field: string; value: number | null }>(inner: Parser<T>): Parser<T> =>
+  (v, p) => {
+    const a = inner(v, p);
+    const unit = fieldById(a.field)?.unit;
+    const problem = a.value !== null && unit ? valueProblem(unit, a.value) : null;
+    if (problem) fail(`${p ? `${p}.` : ''}value`, `a ${unit} value (${problem.replace('_', ' ')}: counts are whole and ≤ 1e9, amounts ≤ 1e12 万元)`);
+    return a;
+  };
 const fieldId: Parser<string> = (v, p) =>
   typeof v === 'string' && /^[a-z_]+(\.[a-z_0-9]+){1,3}$/.test(v) ? v : fail(p, 'a field id such as requests.total.total');
 const template = oneOf<TemplateId>(TEMPLATE_IDS);
@@ -144,7 +158,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'review.reviewer': empty,
   'review.setReviewer': obj({ name: req(str(100)) }),
   'reports.nextToReview': obj({ after: req(id), ids: req(list(id, 1_000_000)) }),
-  'cells.correct': obj({ id: req(id), field: req(fieldId), value: req(nullable(finite)), note: opt(str(1000)) }),
+  'cells.correct': correction(obj({ id: req(id), field: req(fieldId), value: req(nullable(cellValue)), note: opt(str(1000)) })),
   'cells.undo': obj({ id: req(id) }),
   'cells.redo': obj({ id: req(id) }),
   'cells.history': obj({ id: req(id), field: opt(fieldId) }),

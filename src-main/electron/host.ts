@@ -30,7 +30,13 @@ export function electronHost(win: () => BrowserWindow | null, onArchive: (path: 
     async openPath(path) {
       // shell.openPath opens a local file with its default program; it never
       // receives a URL, so nothing in a report can steer it to the network.
+      // The services only pass temporary copies of archived originals here.
       return (await shell.openPath(path)) === '';
+    },
+    async showItemInFolder(path) {
+      // Selects the file in the file manager; never runs it (openPath on a folder could run a program on Windows).
+      shell.showItemInFolder(path);
+      return true;
     },
     archiveOpened: onArchive,
   };

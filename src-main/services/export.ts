@@ -23,6 +23,7 @@ export async function exportFiles(a: Archive, req: ExportRequest, p: Progress): 
       ...(req.includeUnidentified ? { unidentified: true } : {}),
       out: req.folder,
       lang: 'zh',
+      signal: p.signal,
     });
     files.push(...out.files);
     reports += out.reports;

@@ -1,8 +1,10 @@
 // The services: the one implementation of the contract's handler map, over
 // the core only (archive, export, catalogue). The Electron IPC, the web
 // bridge, the CLI and the tests all call this; none of them adds logic.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { archiveMessage, ArchiveError } from '../core/archive/types.js';
+import { openableCopy } from './files.js';
 import type { Args, ArchiveInfo, EventMessage, HandlerName, Result } from '../contract/index.js';
 import { CodedError } from '../core/wording/errors.js';
 import { JobRunner } from './jobs.js';
@@ -38,6 +40,24 @@ export function mediaType(b: Uint8Array): string {
 
 type Impl = { [K in HandlerName]: (args: Args<K>) => Promise<Result<K>> | Result<K> };
 
+/**
+ * A new archive asked for by the page: named *.nianbao, in a folder that
+ * exists (no folders made), and not over an existing file that is not an archive.
+ */
+export function newArchivePath(path: string): string {
+  const p = resolve(path);
+  if (!p.toLowerCase().endsWith('.nianbao')) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} does not end in .nianbao`));
+  let dir;
+  try {
+    dir = statSync(dirname(p));
+  } catch {
+    dir = null;
+  }
+  if (!dir?.isDirectory()) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `no folder ${dirname(p)}`));
+  if (existsSync(p) && !statSync(p).isFile()) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} is a folder`));
+  return p;
+}
+
 export class NoArchiveError extends CodedError {
   constructor() {
     super('no_archive', 'no archive is open');
@@ -57,7 +77,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
   };
   const jobs = new JobRunner(emit);
   const host = opts.host ?? {};
-  const exportFolders = new Map<string, string>();
+  // Folders the user picked in a native dialog this session: in the desktop app, the only folders an export may write to.
+  const chosenFolders = new Set<string>();
   let archive: ArchivePort | null = null;
 
   const need = (): ArchivePort => {
@@ -70,6 +91,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     return c;
   };
   const open = async (path: string, create: boolean): Promise<ArchiveInfo> => {
+    // The open archive's jobs write to it: switching would close the database under them.
+    if (jobs.running()) throw new ArchiveError('busy', archiveMessage('busy', 'a job is running; let it finish or cancel it before opening another archive'));
     const next = await opts.openArchive(resolve(path), create);
     const prev = archive;
     archive = next;
@@ -107,11 +130,11 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       archive: archive?.info() ?? null,
       samples: samplesAvailable(),
     }),
-    'archive.open': ({ path, create }) => open(path, create ?? false),
+    'archive.open': ({ path, create }) => open(create ? newArchivePath(path) : path, create ?? false),
     'archive.info': () => archive?.info() ?? null,
     'archive.choose': async ({ create }) => {
       const path = await host.chooseArchive?.(create);
-      return path ? open(path, create) : null;
+      return path ? open(create ? newArchivePath(path) : path, create) : null;
     },
     'archive.backup': ({ path }) => need().backup(resolve(path)),
     'library.grid': (a) => libraryGrid(need(), a),
@@ -145,10 +168,14 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     },
     'reports.trash': () => need().trash(),
     'reports.openOriginal': async ({ id }) => {
-      const path = need().originalPath(id);
-      if (!path) throw new CodedError('no_original', 'the original file of this report is not known');
-      const opened = host.openPath ? await host.openPath(path) : false;
-      return { opened, path };
+      const a = need();
+      const stored = a.originalPath(id); // checked: a sha256 inside the archive's files folder
+      if (!stored) throw new CodedError('no_original', 'the original file of this report is not known');
+      if (!host.openPath) return { opened: false, path: stored };
+      // A temporary copy named with the detected format's extension: opened by the right program, never run in place.
+      const d = a.get(id);
+      const copy = openableCopy(stored, id, d.source?.name || d.file, d.source?.format ?? d.format);
+      return { opened: await host.openPath(copy), path: copy };
     },
     'reports.original': async ({ id }) => {
       const o = await need().original(id, MAX_VIEWED_ORIGINAL);
@@ -222,19 +249,27 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'export.start': (req) => {
       const a = need();
       const folder = resolve(req.folder);
+      // In the desktop app the page names only a folder the user picked in the dialog, never one of its own.
+      if (opts.bridge === 'electron' && !chosenFolders.has(folder))
+        throw new CodedError('choose_folder', 'choose the export folder with the folder dialog first');
       const jobId = jobs.start('export', async (ctx) => {
         const { files, reports } = await a.exportFiles({ ...req, folder }, progress(ctx));
         return { kind: 'export', files, folder: files[0] ? dirname(files[0]) : folder, reports };
       });
-      exportFolders.set(jobId, folder);
       return { jobId };
     },
-    'export.chooseFolder': async () => ({ path: (await host.chooseFolder?.('export')) ?? null }),
+    'export.chooseFolder': async () => {
+      const path = (await host.chooseFolder?.('export')) ?? null;
+      if (path) chosenFolders.add(resolve(path));
+      return { path };
+    },
     'export.openFolder': async ({ jobId }) => {
-      // Only folders this session exported into; never a path from the renderer.
-      const path = exportFolders.get(jobId);
-      if (!path) throw new CodedError('unknown_job', 'unknown export job');
-      return { opened: host.openPath ? await host.openPath(path) : false, path };
+      // Only a file this session's export actually wrote, shown selected in its folder; never a path from the renderer.
+      const s = jobs.get(jobId);
+      if (!s || s.kind !== 'export') throw new CodedError('unknown_job', 'unknown export job');
+      const file = s.status === 'done' && s.result?.kind === 'export' ? s.result.files[0] : undefined;
+      if (!file || !existsSync(file)) throw new CodedError('no_export_file', 'this export wrote no file; there is no folder to show');
+      return { opened: host.showItemInFolder ? await host.showItemInFolder(file) : false, path: dirname(file) };
     },
     'jobs.get': ({ jobId }) => {
       const s = jobs.get(jobId);

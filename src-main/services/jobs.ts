@@ -71,6 +71,11 @@ export class JobRunner {
     return jobId;
   }
 
+  /** Whether any job is still running. */
+  running(): boolean {
+    return [...this.jobs.values()].some((e) => e.state.status === 'running');
+  }
+
   get(jobId: string): JobState | undefined {
     return this.jobs.get(jobId)?.state;
   }

@@ -16,8 +16,10 @@ export interface Services {
 export interface Host {
   chooseFolder?(purpose: 'import' | 'export'): Promise<string | null>;
   chooseArchive?(create: boolean): Promise<string | null>;
-  /** Open a file or folder with the system's default program. */
+  /** Open a file with the system's default program (only temporary copies the services made). */
   openPath?(path: string): Promise<boolean>;
+  /** Show a file selected in the system's file manager (an export's written file). */
+  showItemInFolder?(path: string): Promise<boolean>;
   /** The archive that was opened, to remember it for next start. */
   archiveOpened?(path: string): void;
 }

@@ -1,6 +1,6 @@
 // The services over a small in-memory ArchivePort: the views they compute
 // (grid, facets, charts), the jobs they start and the paths they refuse.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,16 +173,49 @@ describe('services', () => {
     expect(events.at(-1)).toMatchObject({ name: 'job.done', payload: { jobId } });
   });
 
-  it('opens only folders it exported into, never a path from the caller', async () => {
+  it('shows only files an export wrote, and opens originals as typed temporary copies, never a path from the caller', async () => {
     const opened: string[] = [];
-    const { s } = await setup({ openPath: async (p) => (opened.push(p), true) });
-    const { jobId } = await s.call('export.start', { years: [2020], format: 'xlsx', folder: '/out' });
+    const shown: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-open-'));
+    const stored = join(dir, 'ab'.repeat(32));
+    writeFileSync(stored, '%PDF-1.4 report');
+    const log: string[] = [];
+    const s = await createServices({
+      openArchive: async (p) => ({
+        ...port(p, log),
+        originalPath: () => stored,
+        get: (id) => ({ ...port(p, log).get(id), format: 'pdf', source: { name: '报告.bin', format: 'pdf' } }) as never,
+        exportFiles: async (req) => {
+          if (req.years.includes(1999)) throw new Error('disk full');
+          const f = join(req.folder, `年报-${req.years.join('_')}.xlsx`);
+          writeFileSync(f, 'x');
+          return { files: [f], reports: 3 };
+        },
+      }),
+      archivePath: '/tmp/a.nianbao',
+      host: { openPath: async (x) => (opened.push(x), true), showItemInFolder: async (x) => (shown.push(x), true) },
+      bridge: 'web',
+    });
+    const { jobId } = await s.call('export.start', { years: [2020], format: 'xlsx', folder: dir });
     const st = await s.jobs.wait(jobId);
-    expect(st?.result).toEqual({ kind: 'export', files: ['/out/年报-2020.xlsx'], folder: '/out', reports: 3 });
-    expect(await s.call('export.openFolder', { jobId })).toEqual({ opened: true, path: '/out' });
+    expect(st?.result).toEqual({ kind: 'export', files: [join(dir, '年报-2020.xlsx')], folder: dir, reports: 3 });
+    expect(await s.call('export.openFolder', { jobId })).toEqual({ opened: true, path: dir });
+    expect(shown).toEqual([join(dir, '年报-2020.xlsx')]); // the written file, selected; the folder itself is never "opened"
     await expect(s.call('export.openFolder', { jobId: 'made-up' })).rejects.toThrow(/unknown export job/);
-    expect(await s.call('reports.openOriginal', { id: 2 })).toEqual({ opened: true, path: '/r/2.txt' });
-    expect(opened).toEqual(['/out', '/r/2.txt']);
+    // A failed export wrote nothing: there is no folder to open.
+    const bad = (await s.call('export.start', { years: [1999], format: 'xlsx', folder: dir })).jobId;
+    expect((await s.jobs.wait(bad))?.status).toBe('failed');
+    await expect(s.call('export.openFolder', { jobId: bad })).rejects.toThrow(/wrote no file/);
+    // The original: a read-only temporary copy named by the detected format (pdf), not the archived file itself.
+    const r = await s.call('reports.openOriginal', { id: 2 });
+    expect(r.opened).toBe(true);
+    expect(r.path).toMatch(/nianbao-open[\\/]\d+[\\/]2-报告\.pdf$/);
+    expect(r.path).not.toBe(stored);
+    expect(readFileSync(r.path, 'utf8')).toBe('%PDF-1.4 report');
+    expect(statSync(r.path).mode & 0o222).toBe(0);
+    expect(opened).toEqual([r.path]);
+    expect(shown).toHaveLength(1);
+    await s.close();
   });
 
   it('serves an original\'s bytes by report id (base64, media type by content)', async () => {

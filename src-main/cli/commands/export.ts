@@ -9,7 +9,8 @@ import { defaultArchivePath } from './archive.js';
 const USAGE = `usage: export --year Y | --years A-B | --agency NAME --out FILE.xlsx|DIR
   [--region TEXT] [--status verified|unreviewed|flagged] [--unidentified] [--format xlsx|csv|json] [--lang zh|en] [--archive PATH]
   (--unidentified: include reports whose agency is not known)
-  --years A-B writes one workbook with a sheet set per year: different years are never added together`;
+  --years A-B writes one workbook with a sheet set per year: different years are never added together
+  [--overwrite]  replace FILE when it exists (otherwise refused; a folder gets a new name: 年报汇总-2020 (2).xlsx)`;
 
 function parseYears(v: string | undefined): { from: number; to: number } | undefined {
   if (v === undefined) return undefined;
@@ -51,6 +52,7 @@ export async function run(args: Args): Promise<number> {
       format,
       out,
       lang,
+      overwrite: !!args.flags.overwrite,
     });
     if (args.flags.json) console.log(JSON.stringify(r, null, 2));
     else if (!r.files.length) console.error('no reports match; nothing written');

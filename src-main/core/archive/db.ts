@@ -3,11 +3,11 @@
 // Migrations come from migrations/index.ts (generated from the .sql files), so
 // source runs (tsx, vitest) and a bundle load them the same way.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import { ArchiveError } from './types.js';
+import { archiveMessage, ArchiveError } from './types.js';
 
 export type DB = Database.Database;
 
@@ -47,11 +47,36 @@ function refusal(db: DB, migrations: Migration[]): string | null {
   return null;
 }
 
+/** SQLite's "busy"/"locked" and "full" (and the file system's ENOSPC) as the archive's own errors; anything else unchanged. */
+export function archiveErrorOf(e: unknown): unknown {
+  if (e instanceof ArchiveError) return e;
+  const code = String((e as { code?: unknown })?.code ?? '');
+  const msg = (e as Error)?.message ?? String(e);
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|database table is locked/.test(msg)) return new ArchiveError('locked', archiveMessage('locked', msg));
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || /database or disk is full|ENOSPC|no space left/i.test(msg))
+    return new ArchiveError('full', archiveMessage('full', msg));
+  return e;
+}
+
+/** Run `fn`, turning busy/full errors into ArchiveErrors. */
+export function worded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw archiveErrorOf(e);
+  }
+}
+
+const pending = (db: DB, migrations: Migration[]) => (db.pragma('user_version', { simple: true }) as number) < migrations.length;
+
 export function openDatabase(path: string, opts: { create?: boolean; readonly?: boolean; migrations?: Migration[] } = {}): DB {
   const migrations = opts.migrations ?? MIGRATIONS;
   const exists = existsSync(path);
   if (!exists && !opts.create) throw new ArchiveError('not_found', `no archive at ${path}`);
+  let migrateFirst = false;
   if (exists) {
+    // An empty file of any name is not adopted (it may be anything the user picked by mistake).
+    if (statSync(path).isFile() && statSync(path).size === 0) throw new ArchiveError('refused', archiveMessage('refused', `${path} is an empty file, not an archive`));
     // Check read-only first: a refused archive is never modified.
     let probe: DB;
     try {
@@ -60,25 +85,38 @@ export function openDatabase(path: string, opts: { create?: boolean; readonly?: 
       throw new ArchiveError('refused', `cannot open ${path}: ${(e as Error).message}`);
     }
     try {
+      probe.pragma('busy_timeout = 10000');
       const why = refusal(probe, migrations);
       if (why) throw new ArchiveError('refused', `${path}: ${why}`);
+      migrateFirst = !!opts.readonly && pending(probe, migrations);
     } catch (e) {
       if (e instanceof ArchiveError) throw e;
+      const w = archiveErrorOf(e);
+      if (w instanceof ArchiveError) throw w;
       throw new ArchiveError('refused', `${path} is not a readable archive: ${(e as Error).message}`);
     } finally {
       probe.close();
     }
   } else mkdirSync(dirname(path), { recursive: true });
 
-  const db = new Database(path, { readonly: !!opts.readonly });
-  db.pragma('busy_timeout = 10000');
-  db.pragma('foreign_keys = ON');
-  if (opts.readonly) return db;
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode: a crash (kill -9) never corrupts or half-applies a transaction.
-  db.pragma('synchronous = NORMAL');
-  migrate(db, migrations);
-  return db;
+  // A read-only open of an archive from an older version: bring it up to date once, then read.
+  if (migrateFirst) openDatabase(path, { migrations }).close();
+  return worded(() => {
+    const db = new Database(path, { readonly: !!opts.readonly });
+    db.pragma('busy_timeout = 10000');
+    db.pragma('foreign_keys = ON');
+    if (opts.readonly) return db;
+    try {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a crash (kill -9) never corrupts or half-applies a transaction.
+      db.pragma('synchronous = NORMAL');
+      migrate(db, migrations);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  });
 }
 
 function migrate(db: DB, migrations: Migration[]): void {
@@ -89,11 +127,13 @@ function migrate(db: DB, migrations: Migration[]): void {
   migrations.forEach((m, i) => {
     if (done.has(m.name)) return;
     db.transaction(() => {
+      // Another process may have applied it while we waited for the write lock.
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?').get(m.name)) return;
       db.exec(m.sql);
       record.run(i + 1, m.name, checksum(m), new Date().toISOString());
       db.pragma(`user_version = ${i + 1}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
-    })();
+    }).immediate();
   });
 }
 

@@ -14,15 +14,15 @@ import * as accepts from './accepts.js';
 import * as charts from './charts.js';
 import * as agencies from './agencies.js';
 import * as corrections from './corrections.js';
-import { openDatabase, SCHEMA_VERSION, type DB } from './db.js';
-import { filesDirOf, storedPath } from './files.js';
+import { archiveErrorOf, openDatabase, SCHEMA_VERSION, worded, type DB } from './db.js';
+import { alive, filesDirOf, storedPath, tempOwner } from './files.js';
 import * as versions from './versions.js';
 import { recoverInterrupted } from './runs.js';
 import { copiedPassages, getQualitySettings, refreshQuality, setAgencyKind, setQualitySettings } from '../quality/store.js';
 import type { AgencyKind, QualitySettings, SettingsPatch } from '../quality/types.js';
 import { indexBacklog } from './search-index.js';
 import * as q from './queries.js';
-import { ArchiveError } from './types.js';
+import { archiveMessage, ArchiveError } from './types.js';
 import type {
   AgencyInfo,
   ArchiveStats,
@@ -49,34 +49,71 @@ export type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow, Year
 export class Archive {
   readonly filesDir: string;
   private busy: string | null = null;
+  /** Why nothing may be written: opened read-only, or the disk filled up (then it stays read-only until reopened). */
+  private lockedBy: 'opened' | 'full' | null;
 
   constructor(
     readonly path: string,
     readonly db: DB,
     private readonly workers: number,
-    readonly readonly = false,
+    readonly_ = false,
   ) {
     this.filesDir = filesDirOf(path);
+    this.lockedBy = readonly_ ? 'opened' : null;
+  }
+
+  /** True when opened read-only or after a full disk. */
+  get readonly(): boolean {
+    return this.lockedBy !== null;
+  }
+
+  /** Why the archive is read-only, worded; null when it is writable. */
+  get readonlyReason(): string | null {
+    return this.lockedBy === 'full' ? archiveMessage('full') : this.lockedBy === 'opened' ? archiveMessage('read_only') : null;
+  }
+
+  private refuseWrites(): void {
+    if (this.lockedBy === 'full') throw new ArchiveError('full', archiveMessage('full'));
+    if (this.lockedBy) throw new ArchiveError('read_only', archiveMessage('read_only'));
+  }
+
+  /** Busy and full errors in their words; a full disk makes the archive read-only (nothing half-written: the transaction rolled back). */
+  private failed(e: unknown): unknown {
+    const w = archiveErrorOf(e);
+    if (w instanceof ArchiveError && w.code === 'full') this.lockedBy = 'full';
+    return w;
   }
 
   private ctx(): JobContext {
     return { db: this.db, cfg: { dbPath: this.path, filesDir: this.filesDir }, workers: this.workers, extractorVersion: EXTRACTOR_VERSION };
   }
 
+  /** One write transaction, BEGIN IMMEDIATE: the write lock is taken first, so another process's lock is waited for (busy_timeout) instead of failing. */
   private write<T>(fn: () => T): T {
-    if (this.readonly) throw new ArchiveError('invalid', 'the archive is open read-only');
-    return this.db.transaction(fn)();
+    this.refuseWrites();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      throw this.failed(e);
+    }
   }
 
   private async job<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    if (this.readonly) throw new ArchiveError('invalid', 'the archive is open read-only');
+    this.refuseWrites();
     if (this.busy) throw new ArchiveError('busy', `an ${this.busy} is already running on this archive`);
     this.busy = name;
     try {
       return await fn();
+    } catch (e) {
+      throw this.failed(e);
     } finally {
       this.busy = null;
     }
+  }
+
+  /** The job running on this archive in this process (import, re-extraction), or null. */
+  get runningJob(): string | null {
+    return this.busy;
   }
 
   // ---- jobs
@@ -84,7 +121,13 @@ export class Archive {
   importFolder(folder: string, opts: ImportOptions = {}): Promise<ImportResult> {
     return this.job('import', async () => {
       const r = await runImport(this.ctx(), folder, opts);
-      if (r.imported > 0) this.db.pragma('optimize=0x10002'); // analyse the grown tables for the query planner
+      if (r.imported > 0) {
+        try {
+          this.db.pragma('optimize=0x10002'); // analyse the grown tables for the query planner
+        } catch {
+          // statistics only: another process holding the lock does not fail the import
+        }
+      }
       return r;
     });
   }
@@ -302,22 +345,31 @@ export class Archive {
   close(): void {
     if (this.db.open) {
       if (!this.readonly) {
-        // Keeps the planner's statistics current (SQLite's advice: run before closing).
-        this.db.pragma('optimize');
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        try {
+          // Keeps the planner's statistics current (SQLite's advice: run before closing).
+          this.db.pragma('optimize');
+          this.db.pragma('wal_checkpoint(PASSIVE)'); // never waits for another process (the last connection to close removes the WAL)
+        } catch {
+          // housekeeping only: a busy archive (another process) or a full disk must not fail the close
+        }
       }
       this.db.close();
     }
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+/** Temporary copies left by processes that no longer run; a live process's copies are its own (it may be renaming them right now). */
+export function removeDeadTemp(filesDir: string): number {
+  const dir = `${filesDir}/tmp`;
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const f of readdirSync(dir)) {
+    const pid = tempOwner(f);
+    if (pid !== null && (pid === process.pid || alive(pid))) continue;
+    rmSync(`${dir}/${f}`, { recursive: true, force: true });
+    n++;
   }
+  return n;
 }
 
 /** Open (or with `create`, make) an archive. Refuses, without modifying it, an archive this version cannot handle. */
@@ -326,11 +378,25 @@ export async function openArchive(path: string, opts: OpenOptions = {}): Promise
   const db = openDatabase(p, opts);
   const a = new Archive(p, db, opts.workers ?? Math.max(1, availableParallelism()), !!opts.readonly);
   if (!opts.readonly) {
-    mkdirSync(a.filesDir, { recursive: true });
-    // Temp copies of a crashed import; the copies that made it are named by content and reused.
-    rmSync(`${a.filesDir}/tmp`, { recursive: true, force: true });
-    recoverInterrupted(db, alive);
-    indexBacklog(db); // what a killed import left unindexed
+    try {
+      mkdirSync(a.filesDir, { recursive: true });
+      // Temp copies of a crashed import (only dead processes'); the copies that made it are named by content and reused.
+      removeDeadTemp(a.filesDir);
+      worded(() => recoverInterrupted(db, alive));
+    } catch (e) {
+      db.close();
+      throw archiveErrorOf(e);
+    }
+    try {
+      indexBacklog(db); // what a killed import left unindexed
+    } catch (e) {
+      // Another process is writing (its import indexes as it goes) or the disk is full: searches find the backlog by LIKE meanwhile.
+      const w = archiveErrorOf(e);
+      if (!(w instanceof ArchiveError)) {
+        db.close();
+        throw e;
+      }
+    }
   }
   return a;
 }

@@ -45,7 +45,7 @@ export function recoverInterrupted(db: DB, alive: (pid: number) => boolean): num
         const n = st(db, "UPDATE import_outcomes SET outcome = 'failed', crashed = 1, error = ? WHERE run_id = ? AND outcome = 'in_progress'").run(CRASH_REASON, r.id).changes;
         st(db, 'UPDATE import_runs SET failed = failed + ?, files = files + ? WHERE id = ?').run(n, n, r.id);
         files += n;
-      })();
+      }).immediate();
   return files;
 }
 

@@ -40,7 +40,7 @@ export function indexBacklog(db: DB, max = Infinity): number {
       const r = st(db, 'INSERT INTO file_fts (rowid, search) SELECT file_id, search FROM file_text WHERE file_id > ? AND file_id <= ?').run(from, upto);
       st(db, 'UPDATE search_index SET indexed_upto = ? WHERE id = 1').run(upto);
       return r.changes;
-    })();
+    }).immediate();
     if (n === 0) break;
     done += n;
   }

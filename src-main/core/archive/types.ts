@@ -4,6 +4,7 @@ import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
 import type { ErrorInfo, ErrorParams, FileIssueCode } from '../wording/codes.js';
 import type { QualityKind } from '../quality/types.js';
+import { errorText } from '../wording/errors.js';
 
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
@@ -383,7 +384,18 @@ export interface ReportTextInfo {
 }
 
 /** What an ArchiveError is about (refused archive, unknown report/field, a job already running …). */
-export type ArchiveErrorCode = 'not_found' | 'refused' | 'invalid' | 'busy' | 'io';
+export type ArchiveErrorCode =
+  | 'not_found'
+  | 'refused'
+  | 'invalid'
+  | 'busy' // a job already runs on this archive in this process
+  | 'io'
+  | 'locked' // another window or program holds the archive's write lock past the busy timeout
+  | 'full' // the disk is full: the archive is now read-only
+  | 'read_only' // opened read-only (or after a full disk)
+  | 'bad_archive_name' // a new archive: not *.nianbao, or its folder does not exist
+  | 'export_exists' // the export file exists and overwriting was not confirmed
+  | 'export_failed'; // the export could not be written (reason in params)
 
 /** Raised for anything the user must act on. The message is the English detail; the words come from the code (core/wording). */
 export class ArchiveError extends Error {
@@ -395,4 +407,15 @@ export class ArchiveError extends Error {
     super(message);
     this.name = 'ArchiveError';
   }
+}
+
+/**
+ * The message of an ArchiveError raised for one of the archive's own
+ * conditions: the code's words (core/wording) in Chinese and English, then the
+ * detail. The UI words the code itself; the command line prints this.
+ */
+export function archiveMessage(code: ArchiveErrorCode, detail?: string, params?: Record<string, string | number>): string {
+  const zh = errorText({ code, ...(params ? { params } : {}) }, 'zh');
+  const en = errorText({ code, ...(params ? { params } : {}) }, 'en');
+  return `${zh}。${en[0]!.toUpperCase()}${en.slice(1)}.${detail ? ` (${detail})` : ''}`;
 }

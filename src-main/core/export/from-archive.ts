@@ -68,10 +68,25 @@ function versionOf(d: ReportDetail): number {
   return older + 1;
 }
 
+/** A number the workbook can hold: an infinite or NaN value (an archive written before values were capped) is left blank and flagged, never written. */
+const finiteOrNull = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function nonFinite(values: Record<string, number | null>): { values: Record<string, number | null>; flags: ExportFlag[] } {
+  const bad = Object.keys(values).filter((k) => values[k] !== null && !Number.isFinite(values[k]));
+  if (!bad.length) return { values, flags: [] };
+  const clean = { ...values };
+  for (const k of bad) clean[k] = null;
+  return {
+    values: clean,
+    flags: [{ kind: 'unparseable', fields: bad, message: `数值不是有限数，导出为空白，请核对（not a finite number; exported blank, check it）: ${bad.join(', ')}`, status: 'open' }],
+  };
+}
+
 export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport | string {
   if (d.year === null) return 'the year of the report is not known';
   const template = d.template ?? templateForYear(d.year);
   if (!template) return `no template for year ${d.year}`;
+  const checked = nonFinite(valuesRecord(template, d.values));
   return {
     id: d.id,
     version: versionOf(d),
@@ -80,18 +95,18 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
     year: d.year,
     template,
     status: d.status,
-    values: valuesRecord(template, d.values),
+    values: checked.values,
     corrected: corrections(a, d),
-    flags: d.flags.map((f) => ({
+    flags: d.flags.map((f): ExportFlag => ({
       kind: f.kind,
       fields: f.fields,
       message: f.message,
       ...(f.rule ? { rule: f.rule } : {}),
-      ...(f.expected !== undefined && f.expected !== null ? { expected: f.expected } : {}),
-      ...(f.found !== undefined && f.found !== null ? { found: f.found } : {}),
+      ...(finiteOrNull(f.expected) !== null ? { expected: f.expected! } : {}),
+      ...(finiteOrNull(f.found) !== null ? { found: f.found! } : {}),
       ...(f.source === 'quality' ? { source: f.source, ...(f.detail ? { detail: f.detail } : {}) } : {}),
       ...flagStatus(f, d),
-    })),
+    })).concat(checked.flags),
     source: {
       fileName: d.source.name || basename(d.file),
       sha256: d.source.sha256,

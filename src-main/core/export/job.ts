@@ -1,12 +1,12 @@
 // One export request end to end (archive → files), shared by the CLI and the
 // desktop services: picks the scope, names the files, writes them.
-import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ReportStatus } from '../archive/index.js';
 import { reportsFromArchive, resolveAgency, type ArchiveReader } from './from-archive.js';
 import { writeTidy } from './tidy.js';
 import type { ExportScope, Lang } from './types.js';
 import { writeWorkbook, type WorkbookStats } from './workbook.js';
+import { outputFile, removeStaleParts, throwIfCancelled } from './output.js';
 
 export interface ExportJob {
   year?: number;
@@ -22,6 +22,10 @@ export interface ExportJob {
   lang: Lang;
   /** Defaults to now. */
   generatedAt?: string;
+  /** Replace `out` when it names an existing file (the user confirmed); otherwise that is refused. */
+  overwrite?: boolean;
+  /** Cancel: checked before writing and between sheets. */
+  signal?: AbortSignal;
 }
 
 export interface ExportJobResult {
@@ -46,10 +50,10 @@ export function defaultFileName(scope: ExportScope, ext: string, lang: Lang): st
   return `${stem}-${what}.${ext}`;
 }
 
-function target(out: string, scope: ExportScope, ext: string, lang: Lang): string {
-  if (out.toLowerCase().endsWith(`.${ext}`)) return out;
-  mkdirSync(out, { recursive: true });
-  return join(out, defaultFileName(scope, ext, lang));
+function target(job: ExportJob, scope: ExportScope, ext: string): string {
+  const file = outputFile(job.out, defaultFileName(scope, ext, job.lang), ext, job.overwrite);
+  removeStaleParts(dirname(file));
+  return file;
 }
 
 export async function runExport(a: ArchiveReader, job: ExportJob): Promise<ExportJobResult> {
@@ -66,9 +70,11 @@ export async function runExport(a: ArchiveReader, job: ExportJob): Promise<Expor
   if (!reports.length) return { files: [], reports: 0, skipped };
   const meta = { archiveName: basename(a.path), generatedAt: job.generatedAt ?? new Date().toISOString(), lang: job.lang };
   if (job.format === 'xlsx') {
-    const wb = await writeWorkbook(reports, meta, scope, target(job.out, scope, 'xlsx', job.lang));
+    throwIfCancelled(job.signal);
+    const wb = await writeWorkbook(reports, meta, scope, target(job, scope, 'xlsx'), job.signal ? { signal: job.signal } : {});
     return { files: [wb.file], reports: reports.length, skipped, workbook: wb };
   }
-  const t = await writeTidy(reports, job.format, target(job.out, scope, job.format, job.lang), job.lang);
+  throwIfCancelled(job.signal);
+  const t = await writeTidy(reports, job.format, target(job, scope, job.format), job.lang);
   return { files: [t.file], reports: reports.length, skipped };
 }

@@ -9,6 +9,7 @@ import { csvField } from './text.js';
 import type { ExportFlag, ExportFlagStatus, ExportReport, Lang } from './types.js';
 import { flagNote, reportNumber } from './labels.js';
 import { flagText } from '../wording/flags.js';
+import { guardedStream, partOf, writeFailure } from './output.js';
 
 export interface TidyRow {
   report_id: number | string;
@@ -169,8 +170,9 @@ function lines(format: 'csv' | 'json', lang: Lang): Lines {
 
 /** Writes through a temporary file; returns the number of data lines. */
 export async function writeTidy(reports: ExportReport[], format: 'csv' | 'json', out: string, lang: Lang = 'zh'): Promise<{ file: string; rows: number; bytes: number }> {
-  const tmp = `${out}.part-${process.pid}`;
-  const ws = createWriteStream(tmp, { encoding: 'utf8' });
+  const tmp = partOf(out);
+  const file = guardedStream(tmp, (f) => createWriteStream(f, { encoding: 'utf8' }));
+  const ws = file.stream;
   const L = lines(format, lang);
   let rows = 0;
   let buf = L.head;
@@ -180,18 +182,19 @@ export async function writeTidy(reports: ExportReport[], format: 'csv' | 'json',
       buf += L.sep(i === 0) + L.report(r);
       rows += TEMPLATES[r.template].fields.length;
       if (buf.length > 1 << 20) {
-        if (!ws.write(buf)) await once(ws, 'drain');
+        if (!ws.write(buf)) await file.guard(once(ws, 'drain'));
         buf = '';
       }
     }
     ws.write(buf + L.tail);
     ws.end();
-    await once(ws, 'finish');
+    await file.guard(once(ws, 'finish'));
+    await file.closed();
     await rename(tmp, out);
   } catch (err) {
     ws.destroy();
     await rm(tmp, { force: true });
-    throw err;
+    throw writeFailure(err, out);
   }
   return { file: out, rows, bytes: (await stat(out)).size };
 }

@@ -3,6 +3,7 @@
 // limits; merges, frozen panes and notes all stream), into a temporary file
 // renamed into place at the end: a failed export never leaves a half file.
 import { rename, rm, stat } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { TEMPLATES, TABLES, type TableId, type TemplateId } from '../catalogue/index.js';
 import { withCrossYearFlags } from './cross-year.js';
@@ -20,6 +21,7 @@ import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './
 import { writeReadme } from './readme.js';
 import { flagText as describeFlag } from '../wording/flags.js';
 import { QUALITY_SHEET, writeQualitySheet } from './quality-sheet.js';
+import { guardedStream, partOf, throwIfCancelled, writeFailure } from './output.js';
 
 export interface WorkbookStats {
   file: string;
@@ -202,6 +204,10 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 export interface WorkbookOptions {
   /** Write the 分机关 sheet (every report in the official layout, one per page). Default: when there are at most BY_AGENCY_MAX_REPORTS. */
   byAgency?: boolean;
+  /** Checked between sheets: a cancel stops the export and removes its .part. */
+  signal?: AbortSignal;
+  /** Opens the temporary file (tests inject a failing stream); default fs.createWriteStream. */
+  openStream?: (file: string) => Writable;
 }
 
 /**
@@ -217,8 +223,15 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
   const reports = sortReports(scope.kind === 'year' ? finiteInput : withCrossYearFlags(finiteInput), scope);
   const stats = workbookStats(reports);
   const title = scopeTitle(scope, lang);
-  const tmp = `${out}.part-${process.pid}`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
+  const tmp = partOf(out);
+  throwIfCancelled(opts.signal);
+  // Our own stream: ExcelJS's commit() never rejects when its file stream fails (a full disk hung the export forever).
+  const file = guardedStream(tmp, opts.openStream);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: true, useSharedStrings: true });
+  const commit = async (ws: Sheet) => {
+    await file.guard((ws as unknown as { commit(): Promise<void> }).commit());
+    throwIfCancelled(opts.signal);
+  };
   wb.creator = 'Nianbao Archive 年报档案';
   wb.created = new Date(meta.generatedAt);
   wb.modified = new Date(meta.generatedAt);
@@ -285,15 +298,14 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
     const sources = add(t('sheetSources', lang), frozen(3, HEADER_TOP));
     await writeSourcesSheet(sources, reports, fixed, title, lang);
     await commit(sources);
-    await wb.commit();
+    await file.guard(wb.commit());
+    await file.closed();
     await rename(tmp, out);
   } catch (err) {
+    (wb as unknown as { zip?: { abort?(): void } }).zip?.abort?.();
+    file.stream.destroy();
     await rm(tmp, { force: true });
-    throw err;
+    throw writeFailure(err, out);
   }
   return { file: out, bytes: (await stat(out)).size, sheets, ...stats };
-}
-
-async function commit(ws: Sheet): Promise<void> {
-  await (ws as unknown as { commit(): Promise<void> }).commit();
 }

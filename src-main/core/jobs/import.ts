@@ -108,9 +108,9 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
   const flushNow = () => {
     if (batch.length) {
       const from = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM reports').get() as { id: number }).id;
-      flush(batch);
+      flush.immediate(batch);
       // Quality checks of the reports just stored (after them: boilerplate is learned from the archive, this batch included).
-      quality((db.prepare('SELECT id FROM reports WHERE id > ? ORDER BY id').all(from) as { id: number }[]).map((r) => r.id));
+      quality.immediate((db.prepare('SELECT id FROM reports WHERE id > ? ORDER BY id').all(from) as { id: number }[]).map((r) => r.id));
       unindexed += batch.length;
       if (unindexed >= INDEX_EVERY) (indexBacklog(db), (unindexed = 0));
     }

@@ -64,7 +64,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
           (r) => {
             if (r.kind === 'failed') errors.push(fileError(row.name, r.error));
             else batch.push(r);
-            if (batch.length >= 32) (apply(batch), (batch = []));
+            if (batch.length >= 32) (apply.immediate(batch), (batch = []));
           },
           (e: Error) => void errors.push(fileError(row.name, poolIssue(e))),
         )
@@ -79,7 +79,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
   } finally {
     await pool.close();
     removeOwnTemp(ctx.cfg.filesDir);
-    apply(batch);
+    apply.immediate(batch);
     endRun(db, run, status);
     progress.end(done, rows.length);
   }

@@ -16,7 +16,16 @@ export type FlagStatus = 'open' | 'accepted' | 'fixed';
 export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Errors the services raise themselves (not from the archive or a reader). */
-export type ServiceErrorCode = 'no_archive' | 'bad_args' | 'unknown_handler' | 'unknown_job' | 'no_samples' | 'no_original' | 'internal';
+export type ServiceErrorCode =
+  | 'no_archive'
+  | 'bad_args'
+  | 'unknown_handler'
+  | 'unknown_job'
+  | 'no_samples'
+  | 'no_original'
+  | 'no_export_file' // export.openFolder: the export wrote nothing (failed, cancelled, no reports)
+  | 'choose_folder' // desktop: an export folder not picked in the dialog
+  | 'internal';
 
 /**
  * Why one file of an import was not archived or was left out. A reader's
@@ -70,15 +79,23 @@ export function httpStatus(code: ErrorCode): number {
     case 'unknown_job':
     case 'no_original':
     case 'no_samples':
+    case 'no_export_file':
       return 404;
     case 'busy':
     case 'no_archive':
+    case 'locked':
+    case 'read_only':
+    case 'export_exists':
       return 409;
+    case 'full':
+      return 507;
     case 'too_large':
       return 413;
     case 'invalid':
     case 'bad_args':
     case 'refused':
+    case 'bad_archive_name':
+    case 'choose_folder':
       return 400;
     default:
       return 500;

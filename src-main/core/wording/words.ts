@@ -163,6 +163,12 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   refused: { zh: '无法打开：这不是可用的档案库文件', en: 'cannot be opened: not a usable archive file' },
   invalid: { zh: '输入无效', en: 'invalid input' },
   busy: { zh: '档案库正忙：另一项导入或重新提取正在进行，请稍后再试', en: 'the archive is busy with another import or re-extraction; try again later' },
+  locked: { zh: '档案库正被另一个窗口或程序使用，请稍后再试', en: 'the archive is in use by another window or program; try again in a moment' },
+  full: { zh: '磁盘已满：档案库已改为只读，已保存的内容不受影响；请腾出空间后重新打开', en: 'the disk is full: the archive is now read-only and nothing saved is lost; free some space and open it again' },
+  read_only: { zh: '档案库以只读方式打开，不能修改', en: 'the archive is open read-only; it cannot be changed' },
+  bad_archive_name: { zh: '新建的档案库须以 .nianbao 结尾，并放在已有的文件夹中', en: 'a new archive must be named *.nianbao, in a folder that exists' },
+  export_exists: { zh: '导出文件 {file} 已存在，未覆盖；请换一个文件名或确认覆盖', en: 'the export file {file} already exists and was not replaced; choose another name or confirm overwriting' },
+  export_failed: { zh: '无法写入导出文件 {file}，已停止并删除未完成的文件（磁盘已满或没有写入权限？{reason}）', en: 'the export file {file} could not be written; it was stopped and the unfinished file removed (disk full or no permission? {reason})' },
   // services
   no_archive: { zh: '当前没有打开的档案库', en: 'no archive is open' },
   bad_args: { zh: '请求的参数无效', en: 'the request is not valid' },
@@ -170,5 +176,7 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   unknown_job: { zh: '未找到此任务（可能已结束很久）', en: 'unknown job (it may have ended long ago)' },
   no_samples: { zh: '此版本未附带示例报告', en: 'no sample reports are bundled with this build' },
   no_original: { zh: '不知道此报告的原文件在哪里', en: 'the original file of this report is not known' },
+  no_export_file: { zh: '这次导出没有写出文件，没有可显示的文件夹', en: 'this export wrote no file; there is no folder to show' },
+  choose_folder: { zh: '请先用“选择文件夹…”选择导出位置', en: 'choose the export folder with “Choose folder…” first' },
   internal: { zh: '程序内部错误，请查看日志', en: 'internal error; see the log' },
 };

@@ -86,7 +86,7 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
         </label>
         <label>{t('exportFolder')}</label>
         <div className="row gap">
-          <input className="grow" value={folder} onChange={(e) => setFolder(e.target.value)} data-testid="export-folder" />
+          <input className="grow" value={folder} readOnly={nativeDialogs} onChange={(e) => setFolder(e.target.value)} data-testid="export-folder" />
           {nativeDialogs && (
             <button type="button" onClick={() => void api.call('export.chooseFolder', {}).then((x) => x.path && setFolder(x.path))}>
               {t('chooseFolder')}
