@@ -44,17 +44,18 @@ type Impl = { [K in HandlerName]: (args: Args<K>) => Promise<Result<K>> | Result
  * A new archive asked for by the page: named *.nianbao, in a folder that
  * exists (no folders made), and not over an existing file that is not an archive.
  */
+const EXT = { ext: '.nianbao' };
 export function newArchivePath(path: string): string {
   const p = resolve(path);
-  if (!p.toLowerCase().endsWith('.nianbao')) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} does not end in .nianbao`));
+  if (!p.toLowerCase().endsWith('.nianbao')) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} does not end in .nianbao`, EXT), EXT);
   let dir;
   try {
     dir = statSync(dirname(p));
   } catch {
     dir = null;
   }
-  if (!dir?.isDirectory()) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `no folder ${dirname(p)}`));
-  if (existsSync(p) && !statSync(p).isFile()) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} is a folder`));
+  if (!dir?.isDirectory()) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `no folder ${dirname(p)}`, EXT), EXT);
+  if (existsSync(p) && !statSync(p).isFile()) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} is a folder`, EXT), EXT);
   return p;
 }
 

@@ -166,7 +166,7 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   locked: { zh: '档案库正被另一个窗口或程序使用，请稍后再试', en: 'the archive is in use by another window or program; try again in a moment' },
   full: { zh: '磁盘已满：档案库已改为只读，已保存的内容不受影响；请腾出空间后重新打开', en: 'the disk is full: the archive is now read-only and nothing saved is lost; free some space and open it again' },
   read_only: { zh: '档案库以只读方式打开，不能修改', en: 'the archive is open read-only; it cannot be changed' },
-  bad_archive_name: { zh: '新建的档案库须以 .nianbao 结尾，并放在已有的文件夹中', en: 'a new archive must be named *.nianbao, in a folder that exists' },
+  bad_archive_name: { zh: '新建的档案库文件名须以 {ext} 结尾，并放在已有的文件夹中', en: 'a new archive must be named *{ext}, in a folder that exists' },
   export_exists: { zh: '导出文件 {file} 已存在，未覆盖；请换一个文件名或确认覆盖', en: 'the export file {file} already exists and was not replaced; choose another name or confirm overwriting' },
   export_failed: { zh: '无法写入导出文件 {file}，已停止并删除未完成的文件（磁盘已满或没有写入权限？{reason}）', en: 'the export file {file} could not be written; it was stopped and the unfinished file removed (disk full or no permission? {reason})' },
   // services
