@@ -2,7 +2,7 @@
 // model: archive + filter → ExportReport[]. Active versions only (the newest
 // report per agency and year), as the archive lists them by default.
 import { basename } from 'node:path';
-import { templateForYear } from '../catalogue/index.js';
+import { templateForYear, type TemplateId } from '../catalogue/index.js';
 import type { Archive, ReportDetail, ReportFilter, ReportStatus, StoredFlag } from '../archive/index.js';
 import { valuesRecord } from './layout.js';
 import type { ExportCorrection, ExportFlag, ExportReport } from './types.js';
@@ -71,13 +71,13 @@ function versionOf(d: ReportDetail): number {
 /** A number the workbook can hold: an infinite or NaN value (an archive written before values were capped) is left blank and flagged, never written. */
 const finiteOrNull = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function nonFinite(values: Record<string, number | null>): { values: Record<string, number | null>; flags: ExportFlag[] } {
-  const bad = Object.keys(values).filter((k) => values[k] !== null && !Number.isFinite(values[k]));
+function nonFinite(template: TemplateId, raw: Record<string, number | null>): { values: Record<string, number | null>; flags: ExportFlag[] } {
+  const values = valuesRecord(template, raw); // blanks what is not finite …
+  const bad = Object.keys(values).filter((k) => raw[k] !== null && raw[k] !== undefined && !Number.isFinite(raw[k]));
   if (!bad.length) return { values, flags: [] };
-  const clean = { ...values };
-  for (const k of bad) clean[k] = null;
   return {
-    values: clean,
+    values,
+    // … and says so: a blank here is not "not stated"
     flags: [{ kind: 'unparseable', fields: bad, message: `数值不是有限数，导出为空白，请核对（not a finite number; exported blank, check it）: ${bad.join(', ')}`, status: 'open' }],
   };
 }
@@ -86,7 +86,7 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
   if (d.year === null) return 'the year of the report is not known';
   const template = d.template ?? templateForYear(d.year);
   if (!template) return `no template for year ${d.year}`;
-  const checked = nonFinite(valuesRecord(template, d.values));
+  const checked = nonFinite(template, d.values);
   return {
     id: d.id,
     version: versionOf(d),
