@@ -149,7 +149,6 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     },
     'reports.setMeta': ({ id, note, ...patch }) => {
       const landing = need().setMeta(id, patch, note?.trim() || null);
-      if (landing) emit({ name: 'archive.changed', payload: { info: need().info() } });
       return { ...need().get(id), landing };
     },
     'reports.versions': ({ id }) => need().versions(id),

@@ -33,6 +33,8 @@ export const versionsZh = {
   unknownYear: '年度不明',
   chooseReport: '此格有 {n} 份报告，请选择',
   badgeVersions: '{n} 个版本',
+  mergedLanded: '其中 {n} 份与同年度已有报告重合，成为其新版本（{waiting} 份待比较）',
+  landedNotice: '{agency} {year} 已有报告：此报告成为其新版本（{outcome}），当前版本为 #{active}',
 } as const;
 
 export const versionsEn: Record<keyof typeof versionsZh, string> = {
@@ -69,4 +71,6 @@ export const versionsEn: Record<keyof typeof versionsZh, string> = {
   unknownYear: 'Year unknown',
   chooseReport: '{n} reports in this cell: choose one',
   badgeVersions: '{n} versions',
+  mergedLanded: '{n} of them met a year that agency already had and became versions there ({waiting} to compare)',
+  landedNotice: '{agency} {year} already had a report: this one became a version of it ({outcome}); the active version is #{active}',
 };

@@ -20,7 +20,9 @@ export function AgencyPanel({ onChanged }: { onChanged(): void }) {
   const merge = async (from: string, into: string) => {
     try {
       const r = await api.call('agencies.merge', { from, into });
-      setMessage(t('merged', { from, into, n: r.moved }));
+      // Count what really happened: reports that met a year the target already had became versions there (待比较 when it was reviewed).
+      const waiting = r.landed.filter((l) => l.outcome === 'needs_compare').length;
+      setMessage(t('merged', { from, into, n: r.moved }) + (r.landed.length ? ` ${t('mergedLanded', { n: r.landed.length, waiting })}` : ''));
       setError(null);
       setPicked([]);
       agencies.reload();

@@ -156,7 +156,13 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           report={r}
           onClose={() => setEditMeta(false)}
           onSave={async (p: MetaPatch) => {
-            await act(api.call('reports.setMeta', { id, ...p }));
+            // Landing on an agency + year that already has a report makes this one a version of it: said, never silent.
+            const landed = await api.call('reports.setMeta', { id, ...p }).then(
+              (d) => (detail.setData(d), setError(null), d.landing),
+              (e: unknown) => (setError(errorText(e)), null),
+            );
+            if (landed && landed.outcome !== 'new')
+              setNote(t('landedNotice', { agency: p.agency ?? r.agency ?? '—', year: p.year ?? r.year ?? '—', outcome: landed.outcome === 'needs_compare' ? t('versionPending') : landed.outcome, active: landed.activeId }));
             setEditMeta(false);
           }}
         />
