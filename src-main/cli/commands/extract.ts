@@ -3,7 +3,7 @@
 // otherwise a compact table per file with flagged cells marked.
 // Scans and images are read by OCR here, in this process (seconds per page):
 // the first 20 pages by default, `--ocr-pages N` to change it, 0 for none.
-import { TEMPLATES, fieldLabel } from '../../core/catalogue/index.js';
+import { TEMPLATES, fieldLabel, flagCoversField } from '../../core/catalogue/index.js';
 import { extractFile } from '../../core/extract/index.js';
 import type { Extraction } from '../../core/model.js';
 import { flagString, type Args } from '../args.js';
@@ -46,7 +46,7 @@ function render(r: Extraction): string {
   out.push(`   ${r.agency ?? '(agency?)'} · ${r.year ?? '(year?)'} · template ${r.template ?? '?'}${r.publishedAt ? ` · published ${r.publishedAt}` : ''}`);
   const flagged = new Set<string>();
   for (const f of r.flags) for (const x of f.fields) flagged.add(x);
-  const isFlagged = (id: string) => [...flagged].some((x) => id === x || id.startsWith(`${x}.`));
+  const isFlagged = (id: string) => flagCoversField([...flagged], id);
   if (r.template) {
     const t = TEMPLATES[r.template];
     let lastRow = '';

@@ -4,6 +4,7 @@
 // id, so it survives re-checks and re-extraction and lapses when the values
 // change and the check fails differently. Append-only: revoking adds an
 // 'unaccept' entry.
+import { flagCoversField } from '../catalogue/index.js';
 import { REVIEWER, st, type DB } from './db.js';
 import { flagKey, liveAccepts, recheck, type AcceptRow, type FlagIdentity } from './rules.js';
 import { ArchiveError, type AcceptedFlag, type CorrectionEntry } from './types.js';
@@ -68,7 +69,7 @@ export function unacceptFlag(db: DB, reportId: number, flagId: number, note: str
   recheck(db, reportId, true);
 }
 
-const covers = (fields: string[], field: string) => fields.some((p) => p === field || field.startsWith(`${p}.`));
+const covers = flagCoversField;
 
 /** Acceptance entries of a report (with `field`: those whose flag concerns it), oldest first. */
 export function acceptHistory(db: DB, reportId: number, field?: string): CorrectionEntry[] {

@@ -3,7 +3,7 @@
 // a person corrected every field they concern; any flag an archivist accepted
 // as printed (flag_accepts) is resolved while the acceptance matches it; the
 // status follows.
-import { fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
+import { coversField, fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { validate } from '../validate/index.js';
 import { REVIEWER, st, type DB } from './db.js';
@@ -17,10 +17,7 @@ export function reportFieldIds(template: TemplateId | null, present: Iterable<st
 /** Field ids a flag concerns, expanding row/table prefixes over the report's fields. */
 export function flagFieldIds(flag: Pick<Flag, 'fields'>, fields: string[]): string[] {
   const out = new Set<string>();
-  for (const f of flag.fields) {
-    if (fields.includes(f)) out.add(f);
-    else for (const id of fields) if (id.startsWith(`${f}.`)) out.add(id);
-  }
+  for (const f of flag.fields) for (const id of fields) if (coversField(f, id)) out.add(id);
   return [...out];
 }
 

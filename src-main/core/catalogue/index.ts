@@ -96,6 +96,20 @@ const FIELD_INDEX = new Map<string, FieldDef>();
 for (const t of Object.values(TEMPLATES)) for (const f of t.fields) if (!FIELD_INDEX.has(f.id)) FIELD_INDEX.set(f.id, f);
 
 /** Any field of either template by id (the two templates share most ids). */
+/**
+ * Whether a flag's field entry covers the cell `field`: the entry names the cell,
+ * or a row or table prefix of it (`requests.granted`, `review`). The one rule for
+ * "does this flag concern this field", in the core, the CLI and the renderer.
+ */
+export function coversField(entry: string, field: string): boolean {
+  return field === entry || field.startsWith(`${entry}.`);
+}
+
+/** Whether any of a flag's field entries covers the cell `field` (see coversField). */
+export function flagCoversField(entries: readonly string[], field: string): boolean {
+  return entries.some((e) => coversField(e, field));
+}
+
 export function fieldById(id: string): FieldDef | undefined {
   return FIELD_INDEX.get(id);
 }

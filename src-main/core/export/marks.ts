@@ -1,7 +1,7 @@
 // Which cells of a report carry a marker (corrected / flagged) and the note
 // that explains it. A flag may name a field, a row (`requests.granted`) or a
 // table (`review`); it marks every field under that prefix.
-import { fieldLabel } from '../catalogue/index.js';
+import { fieldLabel, flagCoversField } from '../catalogue/index.js';
 import { FLAG_STATUS, flagNote } from './labels.js';
 import type { ExportFlag, ExportReport, Lang } from './types.js';
 import { describeFlag } from '../validate/describe.js';
@@ -17,7 +17,7 @@ export interface CellMark {
 export { targetLabel } from '../catalogue/index.js';
 
 export function flagCovers(flag: ExportFlag, fieldId: string): boolean {
-  return flag.fields.some((p) => p === fieldId || fieldId.startsWith(`${p}.`));
+  return flagCoversField(flag.fields, fieldId);
 }
 
 function fmt(v: number | null | undefined, lang: Lang): string {

@@ -1,5 +1,6 @@
 // Helpers shared by the report view: which flags concern a field, and
 // reading a typed value by the field's unit.
+import { flagCoversField } from '../../../src-main/core/catalogue/index.js';
 import type { Unit } from '../../../src-main/core/catalogue/types.js';
 import { BLANK_MARKS, valueProblem, WAN_DECIMALS_SHOWN } from '../../../src-main/core/catalogue/values.js';
 import type { Flag } from '../../../src-main/contract/models.js';
@@ -10,7 +11,7 @@ import type { MessageKey } from '../../i18n/zh-CN.js';
  * (`requests.granted`, `review`) is. Flags resolved (fixed by corrections, or accepted as printed) are left out.
  */
 export function flagsOf<F extends Pick<Flag, 'fields'> & { resolved?: boolean }>(flags: F[], field: string): F[] {
-  return flags.filter((f) => !f.resolved && f.fields.some((x) => x === field || field.startsWith(`${x}.`)));
+  return flags.filter((f) => !f.resolved && flagCoversField(f.fields, field));
 }
 
 export type Parsed = { ok: true; value: number | null } | { ok: false; error: MessageKey };
