@@ -41,7 +41,7 @@ import type {
 
 type Empty = Record<string, never>;
 /** The library filters that make sense for the agency × year grid (no paging, no text). */
-export type GridFilter = Omit<ReportFilter, 'offset' | 'limit' | 'text' | 'allVersions' | 'needsCompare' | 'unidentified' | 'sort'>;
+export type GridFilter = Omit<ReportFilter, 'offset' | 'limit' | 'text' | 'desc' | 'allVersions' | 'needsCompare' | 'unidentified' | 'sort'>;
 interface JobStarted {
   jobId: string;
 }

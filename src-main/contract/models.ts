@@ -90,7 +90,9 @@ export interface ReportFilter {
   needsCompare?: boolean;
   /** true: only reports with no agency; false: only identified ones. */
   unidentified?: boolean;
-  sort?: 'id' | 'agency' | 'year';
+  /** List order (default: newest id first); `desc` reverses the first key. */
+  sort?: 'id' | 'agency' | 'year' | 'region' | 'template' | 'status' | 'file';
+  desc?: boolean;
   offset?: number;
   limit?: number;
 }

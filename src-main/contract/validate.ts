@@ -112,7 +112,8 @@ const filter = obj<ReportFilter>({
   allVersions: opt(bool),
   needsCompare: opt(bool),
   unidentified: opt(bool),
-  sort: opt(oneOf(['id', 'agency', 'year'] as const)),
+  sort: opt(oneOf(['id', 'agency', 'year', 'region', 'template', 'status', 'file'] as const)),
+  desc: opt(bool),
   offset: opt(int(0, 10_000_000)),
   limit: opt(int(1, 100_000)),
 });

@@ -166,7 +166,7 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     await page.locator('[data-testid="report-row"]', { hasText: g.agency }).click();
     await page.getByTestId('report-page').waitFor();
     await poll(() => page.getByTestId('report-status').textContent()).toBe('有疑问');
-    const open = () => page.locator('[data-testid="flag"][data-state="open"]').count();
+    const open = () => page.locator('[data-testid="flag"][data-state="open"], [data-testid="quality-flag"][data-state="open"]').count();
     const n0 = await open();
     expect(n0).toBeGreaterThanOrEqual(2);
     const selected = () => page.locator('td.selected').getAttribute('data-field');
@@ -183,27 +183,39 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     await page.keyboard.press('Escape');
     await poll(() => page.getByTestId('verify-confirm').count()).toBe(0);
     expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
-    for (let step = 0; step < 4 && (await open()) > 0; step++) {
+    for (let step = 0; step < 8 && (await open()) > 0; step++) {
       await page.keyboard.press('n');
-      await poll(() => page.locator('td.selected').count()).toBe(1);
+      await poll(async () => (await page.locator('td.selected').count()) + (await page.getByTestId('focus-flag').count())).toBe(1);
+      if ((await page.getByTestId('focus-flag').count()) > 0) {
+        // a flag about the whole report (a quality check): accepted as it is
+        const before = await open();
+        await page.keyboard.press('a');
+        await page.getByTestId('accept-bar-note').waitFor();
+        await page.keyboard.press('Enter');
+        await poll(open).toBe(before - 1);
+        continue;
+      }
       const rowFlag = (await page.locator('td.selected.row-mark').count()) > 0;
       if (rowFlag) {
         // a row-level flag selects its row and marks its line in the source
         expect(await page.locator('td.row-mark').count()).toBeGreaterThan(1);
         expect(await page.getByTestId('source-mark').first().textContent()).toContain('其他处理');
         await shot('02-row-flag');
+        const before = await open();
         await page.keyboard.press('a');
         await page.getByTestId('accept-bar-note').waitFor();
         await page.keyboard.type('原表即为一行');
         await page.keyboard.press('Enter');
-        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(1);
+        await poll(open).toBe(before - 1);
+        const accepted = await page.locator('[data-testid="flag"][data-state="accepted"]').count();
+        expect(accepted).toBeGreaterThanOrEqual(1);
         // undo follows the last action of any kind, and says what it will undo
         await poll(() => page.getByTestId('undo-label').textContent()).toContain('撤销：确认原文如此');
         await page.keyboard.press('Control+z');
-        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(0);
+        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(accepted - 1);
         await poll(() => page.getByTestId('undo-label').textContent()).toContain('重做：确认原文如此');
         await page.keyboard.press('Control+y');
-        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(1);
+        await poll(() => page.locator('[data-testid="flag"][data-state="accepted"]').count()).toBe(accepted);
       } else {
         // the rule flag: walk to the broken total with the arrows and type the right number
         for (let i = 0; i < 12 && (await selected()) !== g.broken!.field; i++) await page.keyboard.press('ArrowRight');
@@ -234,5 +246,89 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     await page.keyboard.press('ArrowUp'); // Enter moved down; back to the corrected cell
     expect(await selected()).toBe(f);
     await poll(() => page.getByTestId('cell-history').textContent()).toContain('王审核');
+  });
+  it('bulk acceptance: several flags ticked and accepted with one note, undone as one', async () => {
+    const g = generateReport(2, { template: '2021', breakTotal: true, hybrid: true, layout: 'tabs' });
+    const dir = join(tmp, 'bulk');
+    mkdirSync(dir);
+    writeFileSync(join(dir, g.name), g.bytes);
+    await page.getByRole('button', { name: /返回/ }).click();
+    expect(await importFolder(dir)).toMatch(/新增 1/);
+    await page.getByTestId('tab-list').click();
+    await page.locator('[data-testid="report-row"]', { hasText: g.agency }).click();
+    await page.getByTestId('report-page').waitFor();
+    const open = () => page.locator('[data-testid="flag"][data-state="open"], [data-testid="quality-flag"][data-state="open"]').count();
+    await poll(open).toBeGreaterThanOrEqual(2);
+    const n = await open();
+    await page.getByTestId('flags-tick-all').click();
+    expect(await page.getByTestId('flags-accept-ticked').textContent()).toContain(`所选 ${n} 条`);
+    await page.getByTestId('flags-accept-ticked').click();
+    await page.getByTestId('accept-bar-note').fill('与原件核对无误，原表如此');
+    await page.getByTestId('accept-bar-confirm').click();
+    await poll(open).toBe(0);
+    const accepted = page.getByTestId('flag-accepted');
+    expect(await accepted.count()).toBe(n);
+    for (const text of await accepted.allTextContents()) expect(text).toContain('与原件核对无误，原表如此');
+    await poll(() => page.getByTestId('undo-label').textContent()).toContain(`撤销：确认 ${n} 条疑问为原文如此`);
+    await shot('04-bulk-accepted');
+    await page.getByTestId('undo').click();
+    await poll(open).toBe(n);
+    await page.getByTestId('redo').click();
+    await poll(open).toBe(0);
+  });
+
+  it('the list sorts by any column: agency then year by default, year both ways', async () => {
+    await page.getByRole('button', { name: /返回/ }).click();
+    await page.getByTestId('tab-list').click();
+    await poll(() => page.getByTestId('report-row').count()).toBe(3);
+    const column = async (i: number) => (await page.getByTestId('report-row').evaluateAll((rows, k) => rows.map((r) => (r.children[k] as { textContent: string | null } | undefined)?.textContent ?? ''), i));
+    const agencies = await column(0);
+    expect(agencies).toEqual([...agencies].sort());
+    expect(await page.getByTestId('sort-agency').getAttribute('aria-sort')).toBe('ascending');
+    const years = (await column(1)).map(Number);
+    await page.getByTestId('sort-year').click();
+    await poll(async () => (await column(1)).map(Number).join()).toBe([...years].sort((a, b) => b - a).join());
+    const down = (await column(1)).map(Number);
+    expect(new Set(down).size).toBeGreaterThan(1);
+    await page.getByTestId('sort-year').click();
+    await poll(async () => (await column(1)).map(Number).join()).toBe([...down].sort((a, b) => a - b).join());
+    await shot('05-sorted');
+  });
+
+  it('at 1024 px nothing is clipped: header actions in a menu, the side pane folds', async () => {
+    for (const [w, h] of [
+      [1024, 768],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.getByTestId('report-row').first().click();
+      await page.getByTestId('report-page').waitFor();
+      const side = page.getByTestId('side-pane');
+      if (w === 1024) {
+        // opened narrow: the side pane starts folded; unfold it and check it fits
+        if (await side.isHidden()) await page.getByTestId('toggle-side').click();
+        expect(await page.getByTestId('head-menu').isVisible()).toBe(true);
+        expect(await page.getByTestId('head-actions').isVisible()).toBe(false);
+        await page.getByTestId('head-menu').click();
+        expect(await page.getByRole('button', { name: '重新提取' }).isVisible()).toBe(true);
+        await page.getByTestId('head-menu').click();
+      } else expect(await page.getByTestId('head-menu').isVisible()).toBe(false);
+      await side.waitFor();
+      const box = (await side.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(w);
+      const head = (await page.getByTestId('verify').boundingBox())!;
+      expect(head.x + head.width).toBeLessThanOrEqual(w);
+      const tables = (await page.getByTestId('grid').boundingBox())!;
+      expect(tables.height).toBeGreaterThan(h * 0.6); // the work area keeps most of the height
+      await shot(`06-layout-${w}x${h}`);
+      await page.getByTestId('toggle-side').click();
+      await poll(() => side.isHidden()).toBe(true);
+      const wider = (await page.getByTestId('grid').boundingBox())!;
+      expect(wider.width).toBeGreaterThan(tables.width);
+      await shot(`07-layout-${w}x${h}-folded`);
+      await page.getByTestId('toggle-side').click();
+      await page.getByRole('button', { name: /返回/ }).click();
+      await page.getByTestId('tab-list').click();
+    }
   });
 });

@@ -136,7 +136,18 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   const offset = Math.max(filter.offset ?? 0, 0);
   const countFrom = 'FROM reports r';
   const total = (db.prepare(`SELECT COUNT(*) AS n ${countFrom} ${w}`).get(...args) as { n: number }).n;
-  const order = { id: 'r.id DESC', agency: 'a.name, r.year, r.id', year: 'r.year DESC, a.name, r.id' }[filter.sort ?? 'id'];
+  // Each sort: its key (reversed by `desc`), then agency and year so one agency's years come in order.
+  const keys: Record<NonNullable<ReportFilter['sort']>, [string, boolean, string]> = {
+    id: ['r.id', true, ''],
+    agency: ['a.name', false, ', r.year, r.id'],
+    year: ['r.year', true, ', a.name, r.id'],
+    region: ["COALESCE(a.province, '') || COALESCE(a.city, '') || COALESCE(a.county, '')", false, ', a.name, r.year, r.id'],
+    template: ['r.template', false, ', a.name, r.year, r.id'],
+    status: ['r.status', false, ', a.name, r.year, r.id'],
+    file: ['f.name', false, ', r.id'],
+  };
+  const [key, descByDefault, rest] = keys[filter.sort ?? 'id'];
+  const order = `${key} ${descByDefault !== !!filter.desc ? 'DESC' : 'ASC'}${rest}`;
   // Page over ids first (index only), then join the page's rows: deep pages stay cheap.
   const page =
     filter.sort === undefined || filter.sort === 'id'

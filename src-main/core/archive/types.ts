@@ -54,7 +54,9 @@ export interface ReportFilter {
   /** Only reports with no agency (or, with `false`, only identified ones). */
   unidentified?: boolean;
   /** id: newest first (default, fastest); agency: by agency name then year; year: newest year first. */
-  sort?: 'id' | 'agency' | 'year';
+  sort?: 'id' | 'agency' | 'year' | 'region' | 'template' | 'status' | 'file';
+  /** Reverse the sort's first key. */
+  desc?: boolean;
   offset?: number;
   /** Default 100; at most 10 000. */
   limit?: number;

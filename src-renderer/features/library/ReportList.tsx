@@ -10,8 +10,25 @@ import { useI18n } from '../../i18n/index.js';
 const PAGE = 200;
 const ROW_HEIGHT = 32;
 
-export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id: number, ids: number[]): void }) {
+type SortKey = NonNullable<ReportFilter['sort']>;
+
+export function ReportList({ filter: given, onOpen }: { filter: ReportFilter; onOpen(id: number, ids: number[]): void }) {
   const { t, status } = useI18n();
+  // Sorted by any column (click its head; again to reverse); by default agency, then year.
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'agency', desc: false });
+  const filter: ReportFilter = { ...given, sort: sort.key, ...(sort.desc ? { desc: true } : {}) };
+  const head = (key: SortKey, label: string) => (
+    <button
+      type="button"
+      className={`list-sort${sort.key === key ? ' active' : ''}`}
+      onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}
+      data-testid={`sort-${key}`}
+      aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+    >
+      {label}
+      {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+    </button>
+  );
   const [total, setTotal] = useState<number | null>(null);
   const [rows, setRows] = useState<Map<number, ReportSummary>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -59,12 +76,12 @@ export function ReportList({ filter, onOpen }: { filter: ReportFilter; onOpen(id
       </div>
       {error && <div className="error">{error}</div>}
       <div className="list-head list-row">
-        <span>{t('agency')}</span>
-        <span>{t('year')}</span>
-        <span>{t('region')}</span>
-        <span>{t('template')}</span>
-        <span>{t('status')}</span>
-        <span>{t('file')}</span>
+        {head('agency', t('agency'))}
+        {head('year', t('year'))}
+        {head('region', t('region'))}
+        {head('template', t('template'))}
+        {head('status', t('status'))}
+        {head('file', t('file'))}
       </div>
       <div ref={parent} className="list-scroll" data-testid="report-list">
         {total === 0 && <div className="muted pad">{t('noMatch')}</div>}

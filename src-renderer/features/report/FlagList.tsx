@@ -13,15 +13,21 @@ interface Props {
   onSelect(flag: ReportFlag): void;
   onAccept(flag: ReportFlag, note: string): Promise<void>;
   onUnaccept(flag: ReportFlag): Promise<void>;
+  /** Several open flags ticked and accepted with one note (the page asks for the note). */
+  onAcceptMany?(flags: ReportFlag[]): void;
 }
 
 const rank = (f: ReportFlag) => (!f.resolved ? 0 : f.accepted ? 1 : 2);
 
-export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
+export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }: Props) {
   const { t, lang } = useI18n();
   // The flag whose note is being typed. Ids change when the report changes, so the form closes then.
   const [accepting, setAccepting] = useState<number | null>(null);
   const [note, setNote] = useState('');
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
+  const openAll = flags.filter((f) => !f.resolved);
+  const tickedOpen = openAll.filter((f) => ticked.has(f.id));
+  const bulk = !!onAcceptMany && openAll.length > 1;
   const doubts = flags.filter((f) => f.source !== 'quality');
   const quality = flags.filter((f) => f.source === 'quality');
   const open = doubts.filter((f) => !f.resolved).length;
@@ -40,6 +46,23 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
               data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
               onClick={() => onSelect(f)}
             >
+              {bulk && !f.resolved && (
+                <input
+                  type="checkbox"
+                  checked={ticked.has(f.id)}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={(e) =>
+                    setTicked((s) => {
+                      const n = new Set(s);
+                      if (e.target.checked) n.add(f.id);
+                      else n.delete(f.id);
+                      return n;
+                    })
+                  }
+                  aria-label={t('tickFlag')}
+                  data-testid="flag-tick"
+                />
+              )}
               <span title={f.message}>{describeFlag(f, lang)}</span>
               {f.accepted && (
                 <div className="flag-accepted" data-testid="flag-accepted">
@@ -91,6 +114,16 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept }: Props) {
   };
   return (
     <>
+      {bulk && (
+        <div className="row gap small bulk-accept">
+          <button type="button" className="link" onClick={() => setTicked(new Set(openAll.map((f) => f.id)))} data-testid="flags-tick-all">
+            {t('tickAllOpen')}
+          </button>
+          <button type="button" disabled={tickedOpen.length === 0} onClick={() => (onAcceptMany!(tickedOpen), setTicked(new Set()))} data-testid="flags-accept-ticked">
+            {t('acceptTicked', { n: tickedOpen.length })}
+          </button>
+        </div>
+      )}
       {quality.length > 0 && <h4 className="flag-category" data-testid="category-doubts">{flagCategory({ source: 'extract' }, lang)}</h4>}
       {open === 0 && <div className="muted small" data-testid="no-flags">{doubts.some((f) => f.accepted) ? t('noOpenFlags') : t('noFlags')}</div>}
       {doubts.length > 0 && list(doubts, 'flag-list')}

@@ -27,7 +27,7 @@ interface Props {
 }
 
 export function ReportPage({ id, ids, onOpen, onBack }: Props) {
-  const { t, status, error: words } = useI18n();
+  const { t, status, error: words, flag: flagWords } = useI18n();
   const detail = useAsync(() => api.call('reports.get', { id }), [id]);
   const text = useAsync(() => api.call('reports.text', { id }), [id]);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +38,9 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   const prev = at > 0 ? ids[at - 1] : undefined;
   const next = at >= 0 && at < ids.length - 1 ? ids[at + 1] : undefined;
   const gridRef = useRef<HTMLDivElement>(null);
+  // Small screens: the side pane folds away, the header's less used actions go into a menu (CSS, below 1200 px).
+  const [sideOpen, setSideOpen] = useState(() => window.innerWidth >= 1200);
+  const [menu, setMenu] = useState(false);
   const nextToReview = useCallback(async () => {
     const to = await api.call('reports.nextToReview', { after: id, ids });
     if (to.id !== null) onOpen(to.id);
@@ -128,6 +131,13 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         <ReviewerName />
         <button type="button" disabled={!review.undoLabel} onClick={() => void undo()} title={`${review.undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">{t('undo')}</button>
         <button type="button" disabled={!review.redoLabel} onClick={() => void redo()} title={`${review.redoLabel ?? ''} (Ctrl+Y)`} data-testid="redo">{t('redo')}</button>
+        <button type="button" className="head-menu-btn" onClick={() => setMenu((m) => !m)} aria-expanded={menu} data-testid="head-menu">
+          {t('moreActions')} ▾
+        </button>
+        <button type="button" onClick={() => setSideOpen((x) => !x)} aria-pressed={!sideOpen} data-testid="toggle-side" title={t('toggleSideHint')}>
+          {sideOpen ? t('hideSide') : t('showSide')}
+        </button>
+        <span className={menu ? 'head-actions open' : 'head-actions'} data-testid="head-actions" onClick={() => setMenu(false)}>
         <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
         <RemoveBar id={id} onRemoved={onBack} onError={setError} />
         <button type="button" onClick={() => void reextract()} title={t('reextractHint')}>{t('reextract')}</button>
@@ -142,6 +152,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         >
           {t('openOriginal')}
         </button>
+        </span>
         <button
           type="button"
           className={r.status === 'verified' ? '' : 'primary'}
@@ -178,7 +189,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         </div>
       )}
       {r.error && <div className="error">{t('readError', { error: r.errorInfo ? words(r.errorInfo) : r.error })}</div>}
-      <div className="report-body">
+      <div className={sideOpen ? 'report-body' : 'report-body side-closed'}>
         <div className="pane source-pane">
           <SourcePane reportId={id} text={text.data} spans={spansOf(r, selected, review.rowMark, text.data?.text ?? null)} />
         </div>
@@ -190,6 +201,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             <AcceptBar flags={review.accepting} onAccept={(n) => void review.accept(review.accepting!, n)} onCancel={() => (review.setAccepting(null), review.focusGrid())} />
           )}
           <KeyHelp />
+          {review.focusFlag && <div className="review-bar small" data-testid="focus-flag">{t('focusFlag', { flag: flagWords(review.focusFlag) })}</div>}
           <Tables
             report={r}
             template={template}
@@ -198,7 +210,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             grid={review.editing}
           />
         </div>
-        <div className="pane side-pane">
+        <div className="pane side-pane" hidden={!sideOpen} data-testid="side-pane">
           {selected ? (
             <CellPanel report={r} field={selected} onCorrect={async (value, n) => void (await review.correct(selected, value, n || undefined))} />
           ) : (
@@ -214,6 +226,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             }}
             onAccept={(f, n) => review.accept([f], n)}
             onUnaccept={async (f) => void (await review.unaccept(f))}
+            onAcceptMany={(fl) => review.setAccepting(fl)}
           />
           <VersionsPanel report={r} onReport={(d) => (d.id !== id ? onOpen(d.id) : detail.setData(d))} onError={setError} onNote={setNote} />
         </div>

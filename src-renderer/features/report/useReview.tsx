@@ -50,6 +50,8 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
   const [selected, setSelectedState] = useState<string | null>(null);
   const [rowMark, setRowMark] = useState<string[] | null>(null);
   const [edit, setEdit] = useState<EditState | null>(null);
+  // A report-level flag (no cell or row on the tables, e.g. a quality check) reached by N.
+  const [focusFlag, setFocusFlag] = useState<ReportFlag | null>(null);
   const [accepting, setAccepting] = useState<ReportFlag[] | null>(null);
   const [confirmVerify, setConfirmVerify] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,6 +76,7 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
   const select = useCallback((field: string | null, row: string[] | null = null) => {
     setSelectedState(field);
     setRowMark(row);
+    setFocusFlag(null);
   }, []);
 
   // After a prompt closes (its button unmounts) the focus must come back to the grid, not the page body.
@@ -273,13 +276,15 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
       if (!openFlags.length) return;
       const at = openFlags.findIndex((f) => {
         const x = flagTarget(f);
-        return (x.field && x.field === selected) || (!!x.rows && x.rows.join() === rowMark?.join());
+        return f.id === focusFlag?.id || (x.field && x.field === selected) || (!!x.rows && x.rows.join() === rowMark?.join());
       });
       const f = openFlags[(at + step + openFlags.length) % openFlags.length] ?? openFlags[0]!;
       const x = flagTarget(f);
-      select(x.field ?? firstCellOf(x.rows), x.rows);
+      const cell = x.field ?? firstCellOf(x.rows);
+      select(cell, x.rows);
+      if (!cell) setFocusFlag(f);
     },
-    [openFlags, rowMark, select, selected],
+    [focusFlag, openFlags, rowMark, select, selected],
   );
   /** The first drawn cell of the first of these rows that the tables show. */
   const firstCellOf = (rows: string[] | null): string | null => {
@@ -301,10 +306,11 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
 
   /** Flags the 'a' key accepts: the selected row's or cell's open flags. */
   const selectedFlags = useCallback((): ReportFlag[] => {
+    if (focusFlag) return openFlags.filter((f) => f.id === focusFlag.id);
     if (rowMark) return openFlags.filter((f) => rowMark.some((x) => f.fields.includes(x)));
     if (selected && r) return flagsOf(openFlags, selected);
     return [];
-  }, [openFlags, r, rowMark, selected]);
+  }, [focusFlag, openFlags, r, rowMark, selected]);
 
   const onGridKey = (e: ReactKeyboardEvent<HTMLElement>) => {
     if (edit || accepting || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -334,6 +340,7 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
     rowMark,
     select,
     selectFlag,
+    focusFlag,
     editing,
     onGridKey,
     focusGrid,
