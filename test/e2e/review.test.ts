@@ -166,7 +166,7 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     await page.locator('[data-testid="report-row"]', { hasText: g.agency }).click();
     await page.getByTestId('report-page').waitFor();
     await poll(() => page.getByTestId('report-status').textContent()).toBe('有疑问');
-    const open = () => page.locator('[data-testid="flag"][data-state="open"], [data-testid="quality-flag"][data-state="open"]').count();
+    const open = () => page.locator('[data-testid="flag"][data-state="open"]').count();
     const n0 = await open();
     expect(n0).toBeGreaterThanOrEqual(2);
     const selected = () => page.locator('td.selected').getAttribute('data-field');
@@ -257,7 +257,7 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     await page.getByTestId('tab-list').click();
     await page.locator('[data-testid="report-row"]', { hasText: g.agency }).click();
     await page.getByTestId('report-page').waitFor();
-    const open = () => page.locator('[data-testid="flag"][data-state="open"], [data-testid="quality-flag"][data-state="open"]').count();
+    const open = () => page.locator('[data-testid="flag"][data-state="open"]').count();
     await poll(open).toBeGreaterThanOrEqual(2);
     const n = await open();
     await page.getByTestId('flags-tick-all').click();

@@ -25,7 +25,7 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }
   const [accepting, setAccepting] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [ticked, setTicked] = useState<Set<number>>(new Set());
-  const openAll = flags.filter((f) => !f.resolved);
+  const openAll = flags.filter((f) => !f.resolved && f.source !== 'quality'); // bulk: the extraction doubts
   const tickedOpen = openAll.filter((f) => ticked.has(f.id));
   const bulk = !!onAcceptMany && openAll.length > 1;
   const doubts = flags.filter((f) => f.source !== 'quality');
@@ -46,7 +46,7 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }
               data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
               onClick={() => onSelect(f)}
             >
-              {bulk && !f.resolved && (
+              {bulk && !f.resolved && !isQ && (
                 <input
                   type="checkbox"
                   checked={ticked.has(f.id)}
