@@ -38,7 +38,7 @@ describe('versions on the command line', () => {
     // the text summary names every file with its reason in Chinese and English
     const text = (await cli('import', more, '--archive', join(dir, 'a.sqlite'))).out;
     expect(text).toMatch(/duplicate\s+.*gz-again\.txt\s+已导入（同一路径、大小与修改时间） \/ already imported/);
-    expect(text).toMatch(/skipped\s+.*script\.js\s+不支持的文件类型 \.js/);
+    expect(text).toMatch(/skipped\s+.*script\.js\s+不支持的文件类型/);
 
     const show = JSON.parse((await cli('show', String(gz), ...A)).out);
     expect(show).toMatchObject({ id: gz, status: 'verified', active: true });
