@@ -70,7 +70,7 @@ async function importBench(root: string): Promise<void> {
   const sample = files(src).slice(0, 1000);
   t = performance.now();
   for (const f of sample) await extractDocument(await readDocument(readFileSync(f), f), f);
-  const extractFloor = ((performance.now() - t) / 1000 / sample.length) * n / availableParallelism();
+  const extractFloor = (((performance.now() - t) / 1000 / sample.length) * n) / availableParallelism();
   console.log(
     `import ${n} generated reports (${mb(bytes)}, ${availableParallelism()} workers): ${r.imported} imported, ${r.failed.length} failed, ` +
       `${secs.toFixed(1)} s = ${(r.imported / secs).toFixed(0)} reports/s (target ≥ 500)`,

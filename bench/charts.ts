@@ -32,7 +32,9 @@ export async function buildChartArchive(path: string, n: number): Promise<Archiv
       "INSERT INTO reports (id, file_id, agency_id, year, template, status, open_flags, active, extractor_version, extracted_at, created_at) VALUES (?, ?, ?, ?, '2021', ?, ?, 1, 'x', 'x', 'x')",
     );
     const cell = db.prepare('INSERT INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, ?, ?)');
-    const acc = db.prepare("INSERT INTO flag_accepts (report_id, action, source, kind, fields, message, at) VALUES (?, 'accept', 'rules', 'rule', '[]', 'x', 'x')");
+    const acc = db.prepare(
+      "INSERT INTO flag_accepts (report_id, action, source, kind, fields, message, at) VALUES (?, 'accept', 'rules', 'rule', '[]', 'x', 'x')",
+    );
     for (let i = 1; i <= agencies; i++) {
       const [prov, cities] = PROVINCES[i % PROVINCES.length]!;
       const city = cities[i % cities.length]!;
@@ -85,7 +87,9 @@ export async function bench(): Promise<void> {
       const each = Object.entries(parts).map(([k, fn]) => `${k} ${median(fn).toFixed(0)}`);
       const page = median(() => Object.values(parts).forEach((fn) => fn()));
       const target = n <= 3_000 ? 300 : 1000;
-      console.log(`charts: page over ${n} reports: ${page.toFixed(0)} ms median (target < ${target} ms) — ${each.join(', ')} ms; archive built in ${built.toFixed(1)} s`);
+      console.log(
+        `charts: page over ${n} reports: ${page.toFixed(0)} ms median (target < ${target} ms) — ${each.join(', ')} ms; archive built in ${built.toFixed(1)} s`,
+      );
       a.close();
     }
   } finally {

@@ -55,7 +55,11 @@ export async function bench(): Promise<void> {
   writeFileSync(join(dir, 'index.html'), '');
   const bridge = await startWebBridge({ services: s, rendererDir: dir });
   const call = async (name: string, body: unknown) => {
-    const r = await fetch(`http://127.0.0.1:${bridge.port}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-nianbao-token': bridge.token }, body: JSON.stringify(body) });
+    const r = await fetch(`http://127.0.0.1:${bridge.port}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-nianbao-token': bridge.token },
+      body: JSON.stringify(body),
+    });
     return r.text();
   };
   t = performance.now();

@@ -29,12 +29,26 @@ export function syntheticReports(n: number, year = 2020): ExportReport[] {
       values,
       corrected: {},
       flags: [],
-      source: { fileName: `report-${i}.pdf`, sha256: (i.toString(16) + 'a'.repeat(64)).slice(0, 64), format: 'pdf', importedAt: '2026-11-22T20:00:00Z', extractorVersion: '0.1.0' },
+      source: {
+        fileName: `report-${i}.pdf`,
+        sha256: (i.toString(16) + 'a'.repeat(64)).slice(0, 64),
+        format: 'pdf',
+        importedAt: '2026-11-22T20:00:00Z',
+        extractorVersion: '0.1.0',
+      },
     };
     // 5 % of reports with a correction, 10 % with an open rule flag.
     if (i % 20 === 0) r.corrected['requests.new.person'] = { old: 1, new: values['requests.new.person']!, note: '核对原件', at: '2026-11-22T21:00:00Z' };
     if (i % 10 === 0)
-      r.flags.push({ kind: 'rule', fields: ['requests.total.person', 'requests.carried_forward.person'], message: 'R1 不平衡', rule: 'R1', expected: 3, found: 2, status: 'open' });
+      r.flags.push({
+        kind: 'rule',
+        fields: ['requests.total.person', 'requests.carried_forward.person'],
+        message: 'R1 不平衡',
+        rule: 'R1',
+        expected: 3,
+        found: 2,
+        status: 'open',
+      });
     out.push(r);
   }
   return out;

@@ -25,7 +25,9 @@ export async function bench(): Promise<void> {
     for (const [name, bytes] of Object.entries(hostile)) writeFileSync(join(src, name), bytes);
     const seeds = join(ROOT, 'test/fixtures/seeds');
     const real = [
-      ...readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => join(seeds, f)),
+      ...readdirSync(seeds)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(seeds, f)),
       join(ROOT, 'test/fixtures/office/dongguan-2020.docx'),
       join(ROOT, 'test/fixtures/office/guangzhou-2020.pdf'),
     ];
@@ -33,7 +35,18 @@ export async function bench(): Promise<void> {
     const t0 = Date.now();
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--import', join(ROOT, 'bench/maxrss.mjs'), join(ROOT, 'src-main/cli/main.ts'), 'import', src, '--archive', join(root, 'a.nianbao'), '--json'],
+      [
+        '--import',
+        'tsx',
+        '--import',
+        join(ROOT, 'bench/maxrss.mjs'),
+        join(ROOT, 'src-main/cli/main.ts'),
+        'import',
+        src,
+        '--archive',
+        join(root, 'a.nianbao'),
+        '--json',
+      ],
       { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
     );
     const seconds = (Date.now() - t0) / 1000;
@@ -57,7 +70,9 @@ export async function bench(): Promise<void> {
     };
     console.log(JSON.stringify(figures, null, 2));
     const ok = r.status === 0 && summary?.imported === real.length && figures.hostileFailed === Object.keys(hostile).length && peakMb > 0 && peakMb < LIMIT_MB;
-    console.log(`hostile batch: ${ok ? 'OK' : 'FAILED'} — exit ${r.status}, ${summary?.imported}/${real.length} real reports archived, ${figures.hostileFailed}/${Object.keys(hostile).length} hostile files failed with a code, peak RSS ${peakMb} MB (target < ${LIMIT_MB} MB), ${seconds.toFixed(1)} s`);
+    console.log(
+      `hostile batch: ${ok ? 'OK' : 'FAILED'} — exit ${r.status}, ${summary?.imported}/${real.length} real reports archived, ${figures.hostileFailed}/${Object.keys(hostile).length} hostile files failed with a code, peak RSS ${peakMb} MB (target < ${LIMIT_MB} MB), ${seconds.toFixed(1)} s`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -19,10 +19,12 @@ const t2 = performance.now();
 const x = extractDocument(again, 'scan.pdf');
 await closeOcr();
 clearInterval(t);
-console.log(JSON.stringify({
-  pages: doc.ocr!.pages,
-  firstS: (t1 - t0) / 1000,
-  warmS: (t2 - t1) / 1000,
-  values: Object.values(x.values).filter((v) => v !== null).length,
-  peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
-}));
+console.log(
+  JSON.stringify({
+    pages: doc.ocr!.pages,
+    firstS: (t1 - t0) / 1000,
+    warmS: (t2 - t1) / 1000,
+    values: Object.values(x.values).filter((v) => v !== null).length,
+    peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+  }),
+);

@@ -18,8 +18,13 @@ const REAL = new URL('../../shared/real-pdfs/', import.meta.url).pathname;
 
 function peakSampler() {
   let rss = process.memoryUsage().rss;
-  const t = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss); }, 5);
-  return () => { clearInterval(t); return Math.max(rss, process.memoryUsage().rss) / 2 ** 20; };
+  const t = setInterval(() => {
+    rss = Math.max(rss, process.memoryUsage().rss);
+  }, 5);
+  return () => {
+    clearInterval(t);
+    return Math.max(rss, process.memoryUsage().rss) / 2 ** 20;
+  };
 }
 
 async function time(fn: () => Promise<void>): Promise<number> {
@@ -46,9 +51,15 @@ export async function bench(): Promise<void> {
   const docxs = seeds.map((s) => makeDocx(docxXml(reportOf(loadExpected(`${SEEDS}/${s}.json`)))));
   const n = quick ? 100 : 500;
   let stop = peakSampler();
-  const tRead = await time(async () => { for (let i = 0; i < n; i++) await readDocx(docxs[i % docxs.length]!, 'r.docx'); });
-  const tBoth = await time(async () => { for (let i = 0; i < n; i++) extractDocument(await readDocx(docxs[i % docxs.length]!, 'r.docx'), 'r.docx'); });
-  console.log(`docx: ${(n / (tRead / 1000)).toFixed(0)} reports/s read, ${(n / (tBoth / 1000)).toFixed(0)} reports/s read+extract (${n} files, ~${(docxs[0]!.length / 1024).toFixed(1)} KB each), peak RSS ${stop().toFixed(0)} MB`);
+  const tRead = await time(async () => {
+    for (let i = 0; i < n; i++) await readDocx(docxs[i % docxs.length]!, 'r.docx');
+  });
+  const tBoth = await time(async () => {
+    for (let i = 0; i < n; i++) extractDocument(await readDocx(docxs[i % docxs.length]!, 'r.docx'), 'r.docx');
+  });
+  console.log(
+    `docx: ${(n / (tRead / 1000)).toFixed(0)} reports/s read, ${(n / (tBoth / 1000)).toFixed(0)} reports/s read+extract (${n} files, ~${(docxs[0]!.length / 1024).toFixed(1)} KB each), peak RSS ${stop().toFixed(0)} MB`,
+  );
 
   // pdf: the three real reports (when present) and the LibreOffice fixtures
   const files = [
@@ -66,9 +77,24 @@ export async function bench(): Promise<void> {
   const best = { ours: pdfs.map(() => Infinity), bare: pdfs.map(() => Infinity), poppler: pdfs.map(() => Infinity) };
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < pdfs.length; i++) {
-      best.bare[i] = Math.min(best.bare[i]!, await time(async () => { await bareTextContent(pdfs[i]!); }));
-      best.ours[i] = Math.min(best.ours[i]!, await time(async () => { await readPdf(pdfs[i]!, 'r.pdf'); }));
-      best.poppler[i] = Math.min(best.poppler[i]!, await time(async () => { execFileSync('pdftotext', ['-layout', files[i]!, '-'], { maxBuffer: 1 << 26 }); }));
+      best.bare[i] = Math.min(
+        best.bare[i]!,
+        await time(async () => {
+          await bareTextContent(pdfs[i]!);
+        }),
+      );
+      best.ours[i] = Math.min(
+        best.ours[i]!,
+        await time(async () => {
+          await readPdf(pdfs[i]!, 'r.pdf');
+        }),
+      );
+      best.poppler[i] = Math.min(
+        best.poppler[i]!,
+        await time(async () => {
+          execFileSync('pdftotext', ['-layout', files[i]!, '-'], { maxBuffer: 1 << 26 });
+        }),
+      );
     }
   }
   const peak = stop();
@@ -77,12 +103,20 @@ export async function bench(): Promise<void> {
   const tOurs = sum(best.ours);
   const tBare = sum(best.bare);
   const tPoppler = sum(best.poppler);
-  const tExtract = await time(async () => { for (const b of pdfs) extractDocument(await readPdf(b, 'r.pdf'), 'r.pdf'); });
-  console.log(`pdf: ${(count / (tOurs / 1000)).toFixed(1)} reports/s (${pdfs.length} files, best of ${rounds} rounds), read+extract ${(pdfs.length / (tExtract / 1000)).toFixed(1)} reports/s, peak RSS ${peak.toFixed(0)} MB under tsx`);
+  const tExtract = await time(async () => {
+    for (const b of pdfs) extractDocument(await readPdf(b, 'r.pdf'), 'r.pdf');
+  });
+  console.log(
+    `pdf: ${(count / (tOurs / 1000)).toFixed(1)} reports/s (${pdfs.length} files, best of ${rounds} rounds), read+extract ${(pdfs.length / (tExtract / 1000)).toFixed(1)} reports/s, peak RSS ${peak.toFixed(0)} MB under tsx`,
+  );
   // The peak RSS above is of this process, run by tsx; the shipped app's figure comes from a bundled child.
   const r = await runBundled<{ startMb: number; peakMb: number }>('pdf-rss', files);
-  console.log(`pdf: peak RSS as shipped (bundled, plain Node, ${files.length} files × 3): ${r.peakMb.toFixed(0)} MB (process start ${r.startMb.toFixed(0)} MB)`);
-  console.log(`pdf: ${(tOurs / count).toFixed(1)} ms/report vs bare pdf.js getTextContent ${(tBare / count).toFixed(1)} ms → ${(tOurs / tBare).toFixed(2)}× (target ≤ 1.5×); pdftotext -layout ${(tPoppler / count).toFixed(1)} ms → ${(tOurs / tPoppler).toFixed(2)}×`);
+  console.log(
+    `pdf: peak RSS as shipped (bundled, plain Node, ${files.length} files × 3): ${r.peakMb.toFixed(0)} MB (process start ${r.startMb.toFixed(0)} MB)`,
+  );
+  console.log(
+    `pdf: ${(tOurs / count).toFixed(1)} ms/report vs bare pdf.js getTextContent ${(tBare / count).toFixed(1)} ms → ${(tOurs / tBare).toFixed(2)}× (target ≤ 1.5×); pdftotext -layout ${(tPoppler / count).toFixed(1)} ms → ${(tOurs / tPoppler).toFixed(2)}×`,
+  );
   await benchOcr();
 }
 
@@ -97,7 +131,9 @@ export async function benchOcr(): Promise<void> {
     const scan = join(dir, 'scan.pdf');
     writeFileSync(scan, imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 300, 'jpeg')));
     const r = await runBundled<{ pages: number; firstS: number; warmS: number; values: number; peakMb: number }>('ocr-rss', [scan]);
-    console.log(`ocr: ${(r.warmS / r.pages).toFixed(1)} s/page with the engine warm (${r.pages} pages at 300 dpi, ${r.values} values), first file ${r.firstS.toFixed(1)} s incl. engine start; peak RSS as shipped ${r.peakMb.toFixed(0)} MB`);
+    console.log(
+      `ocr: ${(r.warmS / r.pages).toFixed(1)} s/page with the engine warm (${r.pages} pages at 300 dpi, ${r.values} values), first file ${r.firstS.toFixed(1)} s incl. engine start; peak RSS as shipped ${r.peakMb.toFixed(0)} MB`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -124,7 +160,12 @@ async function runBundled<T>(name: string, args: string[]): Promise<T> {
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       logLevel: 'warning',
     });
-    return JSON.parse(execFileSync(process.execPath, [runner, ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as T;
+    return JSON.parse(
+      execFileSync(process.execPath, [runner, ...args], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as T;
   } finally {
     rmSync(runner, { force: true });
   }

@@ -9,7 +9,6 @@ import { read as readPdf } from '../src-main/core/read/pdf.js';
 let peak = process.memoryUsage().rss;
 const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 const start = process.memoryUsage().rss;
-for (let round = 0; round < 3; round++)
-  for (const f of process.argv.slice(2)) extractDocument(await readPdf(new Uint8Array(readFileSync(f)), f), f);
+for (let round = 0; round < 3; round++) for (const f of process.argv.slice(2)) extractDocument(await readPdf(new Uint8Array(readFileSync(f)), f), f);
 clearInterval(t);
 console.log(JSON.stringify({ startMb: start / 2 ** 20, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 }));

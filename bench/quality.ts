@@ -18,13 +18,23 @@ import { checkReport, DEFAULT_SETTINGS, prepareText } from '../src-main/core/qua
 import { refreshQuality } from '../src-main/core/quality/store.js';
 
 let seed = 7;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
-const WORDS = '政务公开 信息发布 政策解读 依申请公开 平台建设 监督保障 教育培训 营商环境 数据开放 网站集约 新媒体 公文公开 会议开放 决策公开 执行公开 管理公开 服务公开 结果公开 重点领域 基层政务'.split(' ');
+const WORDS =
+  '政务公开 信息发布 政策解读 依申请公开 平台建设 监督保障 教育培训 营商环境 数据开放 网站集约 新媒体 公文公开 会议开放 决策公开 执行公开 管理公开 服务公开 结果公开 重点领域 基层政务'.split(
+    ' ',
+  );
 const VERBS = '加强 完善 推进 规范 深化 落实 优化 健全 拓展 提升'.split(' ');
-const BOILER = ['我单位高度重视政府信息公开工作，坚持以公开为常态、不公开为例外', '严格落实《中华人民共和国政府信息公开条例》各项要求', '进一步健全完善政府信息公开工作机制，明确分管领导和具体工作人员'];
+const BOILER = [
+  '我单位高度重视政府信息公开工作，坚持以公开为常态、不公开为例外',
+  '严格落实《中华人民共和国政府信息公开条例》各项要求',
+  '进一步健全完善政府信息公开工作机制，明确分管领导和具体工作人员',
+];
 const own = (agency: string, n: number) =>
-  Array.from({ length: n }, () => `${agency}${pick(VERBS)}${pick(WORDS)}工作，围绕${pick(WORDS)}和${pick(WORDS)}${pick(VERBS)}${pick(WORDS)}，全年发布信息${Math.floor(rnd() * 900)}条`).join('。') + '。';
+  Array.from(
+    { length: n },
+    () => `${agency}${pick(VERBS)}${pick(WORDS)}工作，围绕${pick(WORDS)}和${pick(WORDS)}${pick(VERBS)}${pick(WORDS)}，全年发布信息${Math.floor(rnd() * 900)}条`,
+  ).join('。') + '。';
 
 function reportText(agency: string, year: number): string {
   return [
@@ -55,7 +65,9 @@ export async function bench(): Promise<void> {
     const ag = db.prepare('INSERT INTO agencies (id, name, created_at) VALUES (?, ?, ?)');
     const al = db.prepare('INSERT INTO agency_aliases (alias, agency_id) VALUES (?, ?)');
     const file = db.prepare("INSERT INTO files (id, sha256, name, original_path, size, imported_at) VALUES (?, ?, 'x.txt', '/x.txt', 1, ?)");
-    const rep = db.prepare("INSERT INTO reports (id, file_id, agency_id, year, template, extractor_version, extracted_at, created_at) VALUES (?, ?, ?, ?, ?, 'bench', ?, ?)");
+    const rep = db.prepare(
+      "INSERT INTO reports (id, file_id, agency_id, year, template, extractor_version, extracted_at, created_at) VALUES (?, ?, ?, ?, ?, 'bench', ?, ?)",
+    );
     const sec = db.prepare('INSERT INTO quality_sections (report_id, section, shingles, sig, sentences) VALUES (?, ?, 100, ?, ?)');
     const band = db.prepare('INSERT OR IGNORE INTO quality_bands (band, report_id, section) VALUES (?, ?, ?)');
     const learned = db.prepare('INSERT INTO quality_learned (report_id, agency_id, year, counted) VALUES (?, ?, ?, 1)');
@@ -92,8 +104,17 @@ export async function bench(): Promise<void> {
   const add = (agencyId: number, year: number, text: string) =>
     db.transaction(() => {
       const sha256 = createHash('sha256').update(text).digest('hex');
-      const fileId = insertFile(db, { sha256, name: `${agencyId}-${year}.txt`, originalPath: `/b/${agencyId}-${year}.txt`, size: text.length, mtime: null, format: 'txt', text }, null);
-      return insertReport(db, fileId, { file: 'x', agency: `测试市第${agencyId}局`, year, template: '2021', publishedAt: `${year + 1}-01-20`, values: {}, flags: [], cells: {} }, 'bench').reportId;
+      const fileId = insertFile(
+        db,
+        { sha256, name: `${agencyId}-${year}.txt`, originalPath: `/b/${agencyId}-${year}.txt`, size: text.length, mtime: null, format: 'txt', text },
+        null,
+      );
+      return insertReport(
+        db,
+        fileId,
+        { file: 'x', agency: `测试市第${agencyId}局`, year, template: '2021', publishedAt: `${year + 1}-01-20`, values: {}, flags: [], cells: {} },
+        'bench',
+      ).reportId;
     })();
   // Every fifth measured agency: its 2023 report with a real text (replacing the synthetic one as the active version), copied into 2024.
   const texts: { g: number; text: string }[] = [];

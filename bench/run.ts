@@ -24,7 +24,7 @@ if (at > 0) {
   for (const name of Object.keys(parts)) {
     console.log(`== ${name}`);
     const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--part', name, ...extra], { stdio: 'inherit' });
-    if (r.status !== 0) (failed++, console.log(`(${name} bench failed: exit ${r.status ?? r.signal})`));
+    if (r.status !== 0) failed++, console.log(`(${name} bench failed: exit ${r.status ?? r.signal})`);
   }
   process.exit(failed ? 1 : 0);
 }

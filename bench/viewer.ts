@@ -58,13 +58,17 @@ export async function bench(): Promise<void> {
       await page.waitForFunction(viewerAttr('data-ms'), null, { timeout: 30_000 });
       const turn = Number(await viewer.getAttribute('data-ms'));
       const title = (await page.getByTestId('report-title').textContent()) ?? '';
-      console.log(`viewer: ${title.trim()} — open + draw page 1: ${first} ms; turn to the cell's page ${await viewer.getAttribute('data-page')} + box: ${turn} ms`);
+      console.log(
+        `viewer: ${title.trim()} — open + draw page 1: ${first} ms; turn to the cell's page ${await viewer.getAttribute('data-page')} + box: ${turn} ms`,
+      );
       times.push(first, turn);
       await page.getByRole('button', { name: /返回|Back/ }).click();
       await page.getByTestId('tab-list').click();
       await page.getByTestId('report-row').first().waitFor();
     }
-    console.log(`viewer: ${files.length} real PDFs, slowest page open ${Math.max(...times)} ms (target < 300 ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+    console.log(
+      `viewer: ${files.length} real PDFs, slowest page open ${Math.max(...times)} ms (target < 300 ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+    );
   } finally {
     await ctx.close();
     await bridge.close();

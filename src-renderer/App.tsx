@@ -58,13 +58,13 @@ export function App() {
   let body;
   if (info.error) body = <div className="error">{info.error}</div>;
   else if (!info.data) body = <div className="muted pad">{t('loading')}</div>;
-  else if (route.page === 'import') body = <ImportPage nativeDialogs={info.data.nativeDialogs} samples={route.samples ?? false} onDone={() => go({ page: 'library' })} />;
+  else if (route.page === 'import')
+    body = <ImportPage nativeDialogs={info.data.nativeDialogs} samples={route.samples ?? false} onDone={() => go({ page: 'library' })} />;
   else if (empty) body = <Welcome info={info.data} onImport={(samples) => setRoute({ page: 'import', samples })} />;
   else if (route.page === 'report') {
     const { ids } = route;
     body = <ReportPage id={route.id} ids={ids} onOpen={(id) => setRoute({ page: 'report', id, ids })} onBack={() => go({ page: 'library' })} />;
-  }
-  else if (route.page === 'export') body = <ExportPage nativeDialogs={info.data.nativeDialogs} years={a?.years ?? []} />;
+  } else if (route.page === 'export') body = <ExportPage nativeDialogs={info.data.nativeDialogs} years={a?.years ?? []} />;
   else if (route.page === 'charts') body = <ChartsPage years={a?.years ?? []} />;
   else body = <LibraryPage key={version} onOpen={(id, ids) => setRoute({ page: 'report', id, ids })} />;
 
@@ -82,7 +82,11 @@ export function App() {
         {nav('export', t('navExport'))}
         {nav('charts', t('navCharts'))}
         <span className="spacer" />
-        {a && <span className="muted small ellipsis" title={a.path}>{t('reportsCount', { n: a.reports })}</span>}
+        {a && (
+          <span className="muted small ellipsis" title={a.path}>
+            {t('reportsCount', { n: a.reports })}
+          </span>
+        )}
         <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang">
           {t('language')}
         </button>

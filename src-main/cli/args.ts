@@ -6,7 +6,21 @@ export interface Args {
   flags: Record<string, string | true>;
 }
 
-const BOOLEAN = new Set(['json', 'flagged', 'all', 'help', 'verbose', 'quiet', 'open', 'no-progress', 'retry', 'not-report', 'compare', 'unidentified', 'overwrite']);
+const BOOLEAN = new Set([
+  'json',
+  'flagged',
+  'all',
+  'help',
+  'verbose',
+  'quiet',
+  'open',
+  'no-progress',
+  'retry',
+  'not-report',
+  'compare',
+  'unidentified',
+  'overwrite',
+]);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];

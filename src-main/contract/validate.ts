@@ -33,7 +33,6 @@ const int =
   (min: number, max: number): Parser<number> =>
   (v, p) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fail(p, `an integer in ${min}..${max}`);
-const finite: Parser<number> = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a finite number'));
 const bool: Parser<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
 const nullable =
   <T>(inner: Parser<T>): Parser<T | null> =>

@@ -5,18 +5,7 @@
 import type { TemplateId } from './catalogue/types.js';
 import type { FileIssueCode } from './wording/codes.js';
 
-export type SourceFormat =
-  | 'txt'
-  | 'html'
-  | 'docx'
-  | 'doc'
-  | 'wps'
-  | 'pdf'
-  | 'xlsx'
-  | 'xls'
-  | 'et'
-  | 'csv'
-  | 'image'; // PNG, JPEG … (a photographed or scanned page), read by OCR
+export type SourceFormat = 'txt' | 'html' | 'docx' | 'doc' | 'wps' | 'pdf' | 'xlsx' | 'xls' | 'et' | 'csv' | 'image'; // PNG, JPEG … (a photographed or scanned page), read by OCR
 
 /** Where a piece of text sits on a PDF page (points, origin top-left). */
 export interface PagePosition {

@@ -33,7 +33,9 @@ const toCorrection = (e: CorrectionEntry): Correction => ({
   at: e.at,
   undone: e.undone,
   reviewer: e.reviewer ?? null,
-  ...(e.flag ? { flag: { rule: e.flag.rule, kind: e.flag.kind, fields: e.flag.fields, message: e.flag.message, expected: e.flag.expected, found: e.flag.found } } : {}),
+  ...(e.flag
+    ? { flag: { rule: e.flag.rule, kind: e.flag.kind, fields: e.flag.fields, message: e.flag.message, expected: e.flag.expected, found: e.flag.found } }
+    : {}),
 });
 
 const progressOf = (p: Progress) => ({
@@ -61,7 +63,9 @@ export function archivePort(a: Archive): ArchivePort {
       const file = a.originalPath(id);
       const size = (await stat(file)).size;
       if (size > maxBytes)
-        throw new Error(`原件过大（${Math.round(size / 1e6)} MB），无法在应用内显示，请用“打开原件” / the original is too large to show in the app (${Math.round(size / 1e6)} MB); open it instead`);
+        throw new Error(
+          `原件过大（${Math.round(size / 1e6)} MB），无法在应用内显示，请用“打开原件” / the original is too large to show in the app (${Math.round(size / 1e6)} MB); open it instead`,
+        );
       return { name: d.source.name, format: d.format, bytes: await readFile(file) };
     },
     correct: (id, field, value, note) => void a.correct(id, field, value, note),

@@ -63,11 +63,15 @@ export function removeDeadCopies(root = OPEN_ROOT()): void {
  * `stored` must already be a checked stored path (Archive.originalPath).
  */
 export function openableCopy(stored: string, id: number, sourceName: string, format: SourceFormat | null, root = OPEN_ROOT()): string {
-  if (!existsSync(stored)) throw new ArchiveError('not_found', archiveMessage('not_found', `the archived copy of the original is missing: ${basename(stored)}`));
+  if (!existsSync(stored))
+    throw new ArchiveError('not_found', archiveMessage('not_found', `the archived copy of the original is missing: ${basename(stored)}`));
   removeDeadCopies(root);
   const dir = join(root, String(process.pid));
   mkdirSync(dir, { recursive: true });
-  const stem = basename(sourceName, extname(sourceName)).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'original';
+  const stem =
+    basename(sourceName, extname(sourceName))
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .slice(0, 80) || 'original';
   const file = join(dir, `${id}-${stem}${extensionFor(format, stored)}`);
   if (!resolve(file).startsWith(resolve(dir))) throw new ArchiveError('refused', archiveMessage('refused', 'the copy would leave its folder'));
   if (existsSync(file)) {

@@ -47,7 +47,8 @@ type Impl = { [K in HandlerName]: (args: Args<K>) => Promise<Result<K>> | Result
 const EXT = { ext: '.nianbao' };
 export function newArchivePath(path: string): string {
   const p = resolve(path);
-  if (!p.toLowerCase().endsWith('.nianbao')) throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} does not end in .nianbao`, EXT), EXT);
+  if (!p.toLowerCase().endsWith('.nianbao'))
+    throw new ArchiveError('bad_archive_name', archiveMessage('bad_archive_name', `${p} does not end in .nianbao`, EXT), EXT);
   let dir;
   try {
     dir = statSync(dirname(p));
@@ -118,7 +119,9 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
   /** An agency by name, alias or id, as listed. */
   const agencyNamed = (nameOrId: string) => {
     const n = nameOrId.trim();
-    const g = need().agencies().find((x) => x.name === n || x.aliases.includes(n) || String(x.id) === n);
+    const g = need()
+      .agencies()
+      .find((x) => x.name === n || x.aliases.includes(n) || String(x.id) === n);
     if (!g) throw new CodedError('not_found', `no agency "${n}"`);
     return g;
   };
@@ -187,7 +190,11 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       return { name: need().reviewer() };
     },
     'reports.nextToReview': ({ after, ids }) => {
-      const states = new Map(need().states(ids).map((s) => [s.id, s]));
+      const states = new Map(
+        need()
+          .states(ids)
+          .map((s) => [s.id, s]),
+      );
       const todo = (x: number) => x !== after && !!states.get(x) && states.get(x)!.status !== 'verified';
       const at = ids.indexOf(after);
       const order = at >= 0 ? [...ids.slice(at + 1), ...ids.slice(0, at)] : ids;
@@ -224,7 +231,10 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       return m;
     },
     'quality.settings': ({ copiedThreshold, deadlines, recheck }) => {
-      const patch = copiedThreshold !== undefined || (deadlines && Object.keys(deadlines).length) ? { ...(copiedThreshold !== undefined ? { copiedThreshold } : {}), ...(deadlines ? { deadlines } : {}) } : null;
+      const patch =
+        copiedThreshold !== undefined || (deadlines && Object.keys(deadlines).length)
+          ? { ...(copiedThreshold !== undefined ? { copiedThreshold } : {}), ...(deadlines ? { deadlines } : {}) }
+          : null;
       return need().qualitySettings(patch, !!recheck);
     },
     'agencies.setKind': ({ agency, kind }) => ({ rechecked: need().setAgencyKind(agency, kind) }),

@@ -64,7 +64,10 @@ export class JobRunner {
           entry.state.status = cancelled ? 'cancelled' : 'failed';
           entry.state.error = cancelled ? 'cancelled' : err instanceof Error ? err.message : String(err);
           entry.state.failure = cancelled ? null : toErrorInfo(err);
-          this.emit({ name: 'job.failed', payload: { jobId, kind, error: entry.state.error, ...(entry.state.failure ? { failure: entry.state.failure } : {}), cancelled } });
+          this.emit({
+            name: 'job.failed',
+            payload: { jobId, kind, error: entry.state.error, ...(entry.state.failure ? { failure: entry.state.failure } : {}), cancelled },
+          });
         },
       )
       .finally(() => this.prune());

@@ -30,7 +30,14 @@ export function libraryGrid(a: ArchivePort, filter: GridFilter): LibraryGrid {
   }
   const cell = (year: number | null, c: Acc | undefined): GridCell =>
     c
-      ? { year, state: c.shown.status, reportId: c.shown.id, reportIds: c.ids, versions: c.shown.versionCount, needsCompare: c.ids.length > 1 ? reports.some((r) => c.ids.includes(r.id) && r.needsCompare) : c.shown.needsCompare }
+      ? {
+          year,
+          state: c.shown.status,
+          reportId: c.shown.id,
+          reportIds: c.ids,
+          versions: c.shown.versionCount,
+          needsCompare: c.ids.length > 1 ? reports.some((r) => c.ids.includes(r.id) && r.needsCompare) : c.shown.needsCompare,
+        }
       : { year, state: 'missing', reportId: null, reportIds: [], versions: 0, needsCompare: false };
   const rows = [...byAgency.entries()]
     .sort(([x], [y]) => x.localeCompare(y, 'zh-CN'))

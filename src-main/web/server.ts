@@ -47,7 +47,8 @@ const TYPES: Record<string, string> = {
 };
 const MAX_BODY = 1 << 20;
 const COOKIE = 'nianbao_token';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -30,7 +30,8 @@ export function useJob(): [JobView, (jobId: string) => void, () => void] {
     // The job may have ended before we subscribed: ask once.
     void api.call('jobs.get', { jobId: id }).then((s) => {
       if (s.status === 'done') setView((v) => ({ ...v, progress: s.progress, result: s.result, running: false }));
-      else if (s.status !== 'running') setView((v) => ({ ...v, error: s.error, failure: s.failure ?? null, cancelled: s.status === 'cancelled', running: false }));
+      else if (s.status !== 'running')
+        setView((v) => ({ ...v, error: s.error, failure: s.failure ?? null, cancelled: s.status === 'cancelled', running: false }));
     });
     return off;
   }, [view.jobId]);

@@ -115,7 +115,8 @@ export const en: Dictionary = {
   skippedFiles: 'Skipped files ({n})',
   cancelled: 'Cancelled',
   importCancelled: 'Import cancelled',
-  summaryLineCancelled: 'Before the cancel, {files} files were processed: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged} flagged; the rest were not imported — import the same folder again to add them',
+  summaryLineCancelled:
+    'Before the cancel, {files} files were processed: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged} flagged; the rest were not imported — import the same folder again to add them',
   techInfo: 'Technical details',
   fieldId: 'Field id: {id}',
   flagDetail: 'Extractor detail: {detail}',

@@ -26,7 +26,8 @@ export const reviewZh = {
   acceptMany: '确认所选 {n} 条疑问为原文如此',
   verifyOpenFlags: '还有 {n} 条疑问未处理，仍要标记为已核实吗？',
   verifyAnyway: '仍标记为已核实',
-  gridKeys: '键盘：方向键移动 · 直接输入数字改写 · Enter 确认并下移 · Tab 右移 · Esc 取消 · F2 编辑 · A 原文如此 · N/P 下一条/上一条疑问 · V 已核实 · R 下一份待审报告 · Ctrl+Z/Y 撤销/重做',
+  gridKeys:
+    '键盘：方向键移动 · 直接输入数字改写 · Enter 确认并下移 · Tab 右移 · Esc 取消 · F2 编辑 · A 原文如此 · N/P 下一条/上一条疑问 · V 已核实 · R 下一份待审报告 · Ctrl+Z/Y 撤销/重做',
   rowNotFound: '此行在原文中未找到，没有可标出的位置',
   noMoreToReview: '没有更多待审的报告了',
   reviewerName: '审核人姓名',
@@ -69,7 +70,8 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   acceptMany: 'Accept the {n} selected flags as printed',
   verifyOpenFlags: '{n} flags are still open. Mark verified anyway?',
   verifyAnyway: 'Mark verified anyway',
-  gridKeys: 'Keys: arrows move · type a number to overwrite · Enter commits and moves down · Tab right · Esc cancels · F2 edits · A accept as printed · N/P next/previous flag · V verified · R next report to review · Ctrl+Z/Y undo/redo',
+  gridKeys:
+    'Keys: arrows move · type a number to overwrite · Enter commits and moves down · Tab right · Esc cancels · F2 edits · A accept as printed · N/P next/previous flag · V verified · R next report to review · Ctrl+Z/Y undo/redo',
   rowNotFound: 'This row was not found in the source; there is nothing to mark',
   noMoreToReview: 'No more reports to review',
   reviewerName: 'Reviewer name',

@@ -118,7 +118,8 @@ export const zhCN = {
   skippedFiles: '跳过的文件（{n} 个）',
   cancelled: '已取消',
   importCancelled: '导入已取消',
-  summaryLineCancelled: '取消前已处理 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，有疑问 {flagged}；其余文件未导入，可再次导入同一文件夹补上',
+  summaryLineCancelled:
+    '取消前已处理 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，有疑问 {flagged}；其余文件未导入，可再次导入同一文件夹补上',
   techInfo: '技术信息',
   fieldId: '字段编号：{id}',
   flagDetail: '提取程序的说明：{detail}',

@@ -31,7 +31,11 @@ describe('flag acceptance (原文如此)', () => {
     let r = a.getReport(id);
     expect(r.status).toBe('flagged');
     expect(r.flagCount).toBe(3);
-    expect(open(r.flags).map((f) => f.rule).sort()).toEqual(['R1', 'R2', 'R3']);
+    expect(
+      open(r.flags)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['R1', 'R2', 'R3']);
     const flag = r3(r.flags)[0]!;
     expect(flag).toMatchObject({ expected: 14, found: 13, resolved: false, accepted: null });
 
@@ -50,7 +54,11 @@ describe('flag acceptance (原文如此)', () => {
     // 总计 corrected to 15: R3 now fails as 15 vs 13, a different failure: open again (and R1, R2 of the 总计 column join).
     r = a.correct(id, 'requests.total.total', 15, 'test');
     expect(r3(r.flags)[0]).toMatchObject({ expected: 15, found: 13, resolved: false, accepted: null });
-    expect(open(r.flags).map((f) => `${f.rule}:${f.expected}/${f.found}`).sort()).toEqual(['R1:15/16', 'R2:15/14', 'R3:15/13']);
+    expect(
+      open(r.flags)
+        .map((f) => `${f.rule}:${f.expected}/${f.found}`)
+        .sort(),
+    ).toEqual(['R1:15/16', 'R2:15/14', 'R3:15/13']);
     expect(r.status).toBe('flagged');
 
     // Undone: the same failure as accepted comes back, and its acceptance with it.
@@ -114,7 +122,9 @@ describe('flag acceptance (原文如此)', () => {
     const b = await fresh();
     const ex = printed();
     ex.flags = [{ kind: 'unparseable', fields: ['requests.new.person'], message: 'cell "l3" is not a number' }];
-    const { reportId } = b.a.db.transaction(() => insertReport(b.a.db, insertFile(b.a.db, { ...seedFile(SEED, ex), sha256: 'e'.repeat(64) }, null), ex, 'test-1'))();
+    const { reportId } = b.a.db.transaction(() =>
+      insertReport(b.a.db, insertFile(b.a.db, { ...seedFile(SEED, ex), sha256: 'e'.repeat(64) }, null), ex, 'test-1'),
+    )();
     const unp = () => b.a.getReport(reportId).flags.find((f) => f.kind === 'unparseable')!;
     b.a.correct(reportId, 'requests.new.person', b.a.getReport(reportId).values['requests.new.person']!, 'read from the PDF');
     expect(unp().resolved).toBe(true);

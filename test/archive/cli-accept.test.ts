@@ -14,14 +14,18 @@ describe('accept / unaccept on the command line', () => {
     const id = String(list.find((r) => r.agency === '广州市商务局')!.id);
     expect(JSON.parse((await cli('correct', id, 'requests.total.other_org', '0', ...J)).out)).toMatchObject({ status: 'flagged', flags: 3 });
 
-    const show = JSON.parse((await cli('show', id, ...J)).out) as { flags: { id: number; rule?: string; expected?: number; found?: number; accepted: unknown }[] };
+    const show = JSON.parse((await cli('show', id, ...J)).out) as {
+      flags: { id: number; rule?: string; expected?: number; found?: number; accepted: unknown }[];
+    };
     const r3 = show.flags.find((f) => f.rule === 'R3')!;
     expect(r3).toMatchObject({ expected: 14, found: 13, accepted: null });
     expect((await cli('show', id, ...P)).out).toContain(`#${r3.id} FLAG [rule R3] R3 (total):`);
 
     expect(JSON.parse((await cli('accept', id, String(r3.id), '--note', '原件如此', ...J)).out)).toEqual({ id: Number(id), status: 'flagged', flags: 2 });
     const text = (await cli('show', id, ...P)).out;
-    expect(text).toMatch(/#\d+ accepted \[rule R3\] R3 \(total\): requests\.total\.total = 14, but 13 from 6 parts\n\s+原文如此 \(as in the original\), \d{4}-\d\d-\d\dT[\d:.]+Z: 原件如此/);
+    expect(text).toMatch(
+      /#\d+ accepted \[rule R3\] R3 \(total\): requests\.total\.total = 14, but 13 from 6 parts\n\s+原文如此 \(as in the original\), \d{4}-\d\d-\d\dT[\d:.]+Z: 原件如此/,
+    );
     const accepted = (JSON.parse((await cli('show', id, ...J)).out) as typeof show).flags.find((f) => f.rule === 'R3')!;
     expect(accepted.accepted).toMatchObject({ note: '原件如此' });
 

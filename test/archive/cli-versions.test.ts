@@ -30,11 +30,13 @@ describe('versions on the command line', () => {
     writeFileSync(join(more, 'ns-cut.txt'), readFileSync(join(SEEDS, NANSHA!), 'utf8').slice(0, 400));
     writeFileSync(join(more, 'script.js'), 'console.log(1)');
     const imp = JSON.parse((await cli('import', more, ...A)).out) as { outcomes: { file: string; outcome: string; code: string | null }[] };
-    expect(imp.outcomes.map((o) => [o.file.split('/').pop(), o.outcome, o.code])).toEqual([
-      ['gz-again.txt', 'same_report_other_format', 'same_report'],
-      ['ns-cut.txt', 'new_version', 'new_version'],
-      ['script.js', 'skipped', 'unsupported_extension'],
-    ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)) as unknown[]);
+    expect(imp.outcomes.map((o) => [o.file.split('/').pop(), o.outcome, o.code])).toEqual(
+      [
+        ['gz-again.txt', 'same_report_other_format', 'same_report'],
+        ['ns-cut.txt', 'new_version', 'new_version'],
+        ['script.js', 'skipped', 'unsupported_extension'],
+      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)) as unknown[],
+    );
     // the text summary names every file with its reason in Chinese and English
     const text = (await cli('import', more, '--archive', join(dir, 'a.sqlite'))).out;
     expect(text).toMatch(/duplicate\s+.*gz-again\.txt\s+已导入（同一路径、大小与修改时间） \/ already imported/);

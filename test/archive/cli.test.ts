@@ -49,7 +49,11 @@ describe('archive command line', () => {
     expect(merged?.aliases).toEqual(['南沙区商务局']);
     // region and name by hand: the old name stays an alias, the region is marked manual
     expect(JSON.parse((await cli('set-region', '南沙区商务局', '--city', '广州市', '--county', '', ...A)).out)).toMatchObject({
-      name: '广州市南沙区商务局', province: '广东省', city: '广州市', county: null, regionSource: 'manual',
+      name: '广州市南沙区商务局',
+      province: '广东省',
+      city: '广州市',
+      county: null,
+      regionSource: 'manual',
     });
     expect(await cli('set-region', '南沙区商务局', ...A)).toMatchObject({ code: 1 });
     expect(await cli('set-region', '没有这个机关', '--city', '广州市', ...A)).toMatchObject({ code: 1 });

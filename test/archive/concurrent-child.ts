@@ -19,7 +19,7 @@ console.log('ready');
 for (let i = 1; !existsSync(stop) || i <= 3; i++) {
   const cmd = async (...argv: string[]) => quiet(() => run(parseArgs([...argv, '--archive', path])));
   if ((await cmd('list', '--json')) === 0) result.lists++;
-  if ((await cmd('correct', id, field, String(i), '--note', `child ${i}`)) === 0) (result.corrections++, result.values.push(i));
+  if ((await cmd('correct', id, field, String(i), '--note', `child ${i}`)) === 0) result.corrections++, result.values.push(i);
   if ((await cmd('show', id, '--json')) === 0) result.shows++;
   if ((await cmd('search', '政府信息公开')) === 0) result.lists++;
 }

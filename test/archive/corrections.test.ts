@@ -13,8 +13,7 @@ import { seedExtraction, seedFile, seedNames, tmp } from './helpers.js';
 function fresh() {
   const dir = tmp();
   const db = openDatabase(join(dir, 'a.sqlite'), { create: true });
-  const add = (name: string, ex = seedExtraction(name)) =>
-    db.transaction(() => insertReport(db, insertFile(db, seedFile(name, ex), null), ex, 'test-1'))();
+  const add = (name: string, ex = seedExtraction(name)) => db.transaction(() => insertReport(db, insertFile(db, seedFile(name, ex), null), ex, 'test-1'))();
   return { db, dir, add, files: join(dir, 'a.sqlite.files') };
 }
 
@@ -73,7 +72,11 @@ describe('corrections', () => {
     db.transaction(() => c.correct(db, id, 'review.reconsideration.upheld', 1))();
     db.transaction(() => c.correct(db, id, 'review.reconsideration.upheld', 2))();
     db.transaction(() => c.undo(db, id))();
-    const value = () => (db.prepare("SELECT value, corrected FROM cells WHERE report_id = ? AND field_id = 'review.reconsideration.upheld'").get(id) as { value: number; corrected: number });
+    const value = () =>
+      db.prepare("SELECT value, corrected FROM cells WHERE report_id = ? AND field_id = 'review.reconsideration.upheld'").get(id) as {
+        value: number;
+        corrected: number;
+      };
     expect(value()).toEqual({ value: 1, corrected: 1 });
     db.transaction(() => c.correct(db, id, 'review.reconsideration.upheld', 7))();
     expect(c.undoState(db, id)).toEqual({ canUndo: true, canRedo: false });
@@ -150,7 +153,12 @@ describe('corrections', () => {
     const r = getReport(db, files, first!.id);
     expect(r).toMatchObject({ year: 2021, template: '2021' });
     expect(Object.keys(r.values)).toContain('active.rules.issued');
-    expect(c.history(db, first!.id).filter((e) => e.kind === 'meta').map((e) => e.field)).toEqual(['meta.year', 'meta.template']);
+    expect(
+      c
+        .history(db, first!.id)
+        .filter((e) => e.kind === 'meta')
+        .map((e) => e.field),
+    ).toEqual(['meta.year', 'meta.template']);
     expect(listReports(db, { year: 2021 }).items.map((x) => x.id)).toEqual([first!.id]);
     expect(listReports(db, { region: '河南' }).items.map((x) => x.agency)).toEqual(['西工区商务局']);
 

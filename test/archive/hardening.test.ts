@@ -27,7 +27,7 @@ async function seeded() {
 }
 
 describe('read-only commands and temporary copies', () => {
-  it('list, show, search, history and agencies change no byte of the archive; another process\'s temp copies survive every open', async () => {
+  it("list, show, search, history and agencies change no byte of the archive; another process's temp copies survive every open", async () => {
     const { path, a } = await seeded();
     const id = a.listReports().items[0]!.id;
     a.close();
@@ -145,8 +145,7 @@ describe('value caps', () => {
     const wan = Object.keys(a.getReport(id).values).find((f) => f.endsWith('_wan')) ?? null;
     expect(wan).not.toBeNull();
     expect(a.correct(id, count, MAX_COUNT).values[count]).toBe(1e9);
-    for (const v of [1e308, MAX_COUNT + 1, -1])
-      expect(() => a.correct(id, count, v), String(v)).toThrow(ArchiveError);
+    for (const v of [1e308, MAX_COUNT + 1, -1]) expect(() => a.correct(id, count, v), String(v)).toThrow(ArchiveError);
     expect(() => a.correct(id, count, 1e308)).toThrow(/超出合理范围/);
     if (wan) {
       expect(a.correct(id, wan, MAX_AMOUNT_WAN).values[wan]).toBe(1e12);

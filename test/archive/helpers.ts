@@ -17,7 +17,9 @@ export function tmp(prefix = 'nb-archive-'): string {
 }
 
 export function seedNames(): string[] {
-  return readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 /** An Extraction carrying a seed's ground-truth values (what a perfect extractor would return). */

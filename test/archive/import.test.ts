@@ -159,8 +159,7 @@ describe('import', () => {
     const src = join(dir, 'src');
     // 5 seeds × 8 copies each made distinct by a trailing line
     mkdirSync(src);
-    for (let k = 0; k < 8; k++)
-      for (const n of seedNames()) writeFileSync(join(src, `${k}-${n}`), readFileSync(join(SEEDS, n), 'utf8') + `\n${k}\n`);
+    for (let k = 0; k < 8; k++) for (const n of seedNames()) writeFileSync(join(src, `${k}-${n}`), readFileSync(join(SEEDS, n), 'utf8') + `\n${k}\n`);
     const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 1 });
     try {
       const ac = new AbortController();
@@ -171,7 +170,9 @@ describe('import', () => {
       const partial = a.stats().reports;
       expect(partial).toBe(r1.imported);
       // no report without its cells
-      const orphans = a.db.prepare('SELECT COUNT(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.report_id = r.id)').get() as { n: number };
+      const orphans = a.db.prepare('SELECT COUNT(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE c.report_id = r.id)').get() as {
+        n: number;
+      };
       expect(orphans.n).toBe(0);
       const r2 = await a.importFolder(src);
       expect(r2.status).toBe('completed');

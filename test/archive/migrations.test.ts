@@ -19,7 +19,9 @@ async function made(): Promise<string> {
 
 describe('migrations', () => {
   it('index.ts inlines exactly the .sql files, in order (run generate.ts after editing one)', () => {
-    const files = readdirSync(DIR).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+      .sort();
     expect(MIGRATIONS.map((m) => `${m.name}.sql`)).toEqual(files);
     for (const m of MIGRATIONS) expect(m.sql).toBe(readFileSync(join(DIR, `${m.name}.sql`), 'utf8'));
     expect(readFileSync(join(DIR, 'schema.sql'), 'utf8')).toContain('CREATE TABLE cells');
@@ -62,7 +64,9 @@ describe('migrations', () => {
     // and a build whose migration text differs refuses an archive made by this one
     const q = await made();
     const h = sha256File(q);
-    expect(() => openDatabase(q, { migrations: [{ name: '0001_init', sql: MIGRATIONS[0]!.sql + '\n-- changed' }, ...MIGRATIONS.slice(1)] })).toThrow(/does not match/);
+    expect(() => openDatabase(q, { migrations: [{ name: '0001_init', sql: MIGRATIONS[0]!.sql + '\n-- changed' }, ...MIGRATIONS.slice(1)] })).toThrow(
+      /does not match/,
+    );
     expect(sha256File(q)).toBe(h);
   });
 

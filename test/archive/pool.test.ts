@@ -22,7 +22,11 @@ describe('worker pool', () => {
     try {
       const xs = Array.from({ length: 20 }, (_, i) => i);
       const ok = xs.map((x) => pool.run<number>({ x }));
-      const settle = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message);
+      const settle = (p: Promise<unknown>) =>
+        p.then(
+          () => 'resolved',
+          (e: Error) => e.message,
+        );
       const hang = settle(pool.run({ hang: true }));
       const fail = settle(pool.run({ fail: true }));
       const crash = settle(pool.run({ crash: true }));
@@ -46,7 +50,11 @@ export async function runTask(t, cfg, beat) {
 }`)}`;
     const pool = new WorkerPool(2, { taskModule: slow }, 800);
     try {
-      const settle = (p: Promise<unknown>) => p.then((v) => v, (e: Error) => e.message);
+      const settle = (p: Promise<unknown>) =>
+        p.then(
+          (v) => v,
+          (e: Error) => e.message,
+        );
       const [beating, silent] = await Promise.all([settle(pool.run({ beat: true })), settle(pool.run({ beat: false }))]);
       expect(beating).toBe('done');
       expect(silent).toMatch(/took longer than 1 s without progress/);
@@ -64,7 +72,10 @@ export async function runTask(t) {
     const pool = new WorkerPool(1, { taskModule: hungry }, 60_000, { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 });
     try {
       const before = pool.run<number>({ x: 1 });
-      const oom = pool.run({ oom: true }).then(() => null, (e: Error) => e);
+      const oom = pool.run({ oom: true }).then(
+        () => null,
+        (e: Error) => e,
+      );
       const after = [2, 3, 4].map((x) => pool.run<number>({ x }));
       expect(await before).toBe(2);
       const e = await oom;
@@ -86,7 +97,10 @@ export async function runTask(t) {
 import { readFileSync } from 'node:fs';
 export async function runTask(t) { return readFileSync(t.path).length; }`)}`;
     const pool = new WorkerPool(1, { taskModule: blocking }, 60_000);
-    const stuck = pool.run({ path: fifo }).then(() => 'read', (e: Error) => e.message);
+    const stuck = pool.run({ path: fifo }).then(
+      () => 'read',
+      (e: Error) => e.message,
+    );
     await new Promise((r) => setTimeout(r, 500)); // the worker is now blocked opening the FIFO
     await pool.close(); // would never resolve if it awaited worker.terminate()
     expect(await stuck).toBe('cancelled');

@@ -24,7 +24,7 @@ describe('search index backlog', () => {
     a.db.exec("INSERT INTO file_fts (file_fts) VALUES ('delete-all')");
     a.db.exec('UPDATE search_index SET indexed_upto = 0');
     expect(backlog(a.db)).toBe(5);
-    expect(a.db.prepare("SELECT COUNT(*) AS n FROM file_fts WHERE file_fts MATCH '\"东莞市商务局\"'").get()).toEqual({ n: 0 });
+    expect(a.db.prepare('SELECT COUNT(*) AS n FROM file_fts WHERE file_fts MATCH \'"东莞市商务局"\'').get()).toEqual({ n: 0 });
     expect(a.search('东莞市商务局').map((h) => h.agency)).toEqual(indexed);
     expect(a.search('东莞市商务局')[0]!.snippet).toContain('[东莞市商务局]');
     expect(a.listReports({ text: '东莞市商务局' }).total).toBe(listed);
@@ -40,7 +40,7 @@ describe('search index backlog', () => {
     a = await openArchive(path);
     expect(backlog(a.db)).toBe(0);
     expect(a.db.prepare('SELECT COUNT(*) AS n FROM file_text WHERE search IS NULL').get()).toEqual({ n: 0 });
-    expect(a.db.prepare("SELECT COUNT(*) AS n FROM file_fts WHERE file_fts MATCH '\"东莞市商务局\"'").get()).toEqual({ n: listed });
+    expect(a.db.prepare('SELECT COUNT(*) AS n FROM file_fts WHERE file_fts MATCH \'"东莞市商务局"\'').get()).toEqual({ n: listed });
     expect(a.search('东莞市商务局').map((h) => h.agency)).toEqual(indexed);
     expect(a.integrityCheck()).toBe('ok');
     a.close();
@@ -55,7 +55,10 @@ describe('search form', () => {
     const gz = a.listReports({ agency: '广州' }).items[0]!;
     expect(a.reportText(gz.id).text).toContain('廣州市商務(wù)局');
     for (const q of ['广州市商务局', '廣州市商務局', '广州', '廣 州 市'])
-      expect(a.search(q).map((h) => h.id), q).toContain(gz.id);
+      expect(
+        a.search(q).map((h) => h.id),
+        q,
+      ).toContain(gz.id);
     expect(a.search('广州市商务局')[0]!.snippet).toContain('[广州市商务局]');
     expect(a.listReports({ text: '廣州市商務局' }).items.map((r) => r.id)).toEqual([gz.id]);
     expect(a.listReports({ text: '廣州' }).items.map((r) => r.id)).toEqual([gz.id]);

@@ -14,7 +14,9 @@ describe('upgrade from schema 2', () => {
     const p = join(tmp(), 'old.sqlite');
     const old = openDatabase(p, { create: true, migrations: MIGRATIONS.slice(0, 2) });
     const text = '廣州市商務(wù)局2020年政府信息公開工作年度報告';
-    old.exec(`INSERT INTO files (id, sha256, name, original_path, size, format, imported_at) VALUES (7, '${'a'.repeat(64)}', 'gz.txt', '/src/gz.txt', 10, 'txt', 'x')`);
+    old.exec(
+      `INSERT INTO files (id, sha256, name, original_path, size, format, imported_at) VALUES (7, '${'a'.repeat(64)}', 'gz.txt', '/src/gz.txt', 10, 'txt', 'x')`,
+    );
     old.prepare('INSERT INTO file_text (file_id, text) VALUES (7, ?)').run(text);
     old.prepare('INSERT INTO file_fts (rowid, text) VALUES (7, ?)').run(text);
     old.exec(`INSERT INTO agencies (id, name, created_at) VALUES (1, '广州市商务局', 'x');

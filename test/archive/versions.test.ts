@@ -11,7 +11,8 @@ import { SEEDS, seedNames, tmp } from './helpers.js';
 
 const OFFICE = new URL('../fixtures/office/', import.meta.url).pathname;
 const [NANSHA, , GUANGZHOU] = seedNames(); // 000 南沙区商务局, 002 广州市商务局
-const expected = (name: string) => JSON.parse(readFileSync(join(SEEDS, 'expected', name.replace(/\.txt$/, '.json')), 'utf8')) as { values: Record<string, number | null> };
+const expected = (name: string) =>
+  JSON.parse(readFileSync(join(SEEDS, 'expected', name.replace(/\.txt$/, '.json')), 'utf8')) as { values: Record<string, number | null> };
 
 function seedFolder(dir: string, names = seedNames()): string {
   mkdirSync(dir, { recursive: true });
@@ -84,7 +85,7 @@ describe('report identity and versions', () => {
     files.push(truncated);
     // shuffled orders (a fixed pseudo-random sequence), split over 1–3 runs
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const orders = [files, [...files].reverse(), [...files].sort(() => rand() - 0.5)];
     const activeSets: string[] = [];
     for (const [i, order] of orders.entries()) {
@@ -211,7 +212,12 @@ describe('report identity and versions', () => {
       expect(m.landed[0]).toMatchObject({ year: 2020, outcome: 'needs_compare', activeId: dg.id });
       const row = a.listReports({ agency: '东莞市商务局' }).items;
       expect(row.map((r) => [r.id, r.versionCount, r.needsCompare])).toEqual([[dg.id, 2, true]]);
-      expect(a.versions(dg.id).map((v) => v.id).sort()).toEqual([dg.id, m.landed[0]!.reportId].sort());
+      expect(
+        a
+          .versions(dg.id)
+          .map((v) => v.id)
+          .sort(),
+      ).toEqual([dg.id, m.landed[0]!.reportId].sort());
       // rename onto another agency's name is refused (a merge says where each report lands); nothing moved
       expect(() => a.renameAgency('西工区商务局', '东莞市商务局')).toThrow(/merge them instead/);
       expect(a.versions(dg.id)).toHaveLength(2);
@@ -284,12 +290,18 @@ describe('report identity and versions', () => {
     a.close();
     const b = await openArchive(path, { workers: 1 });
     try {
-      const o = b.db.prepare('SELECT outcome, crashed, error FROM import_outcomes WHERE run_id = ?').get(run) as { outcome: string; crashed: number; error: string };
+      const o = b.db.prepare('SELECT outcome, crashed, error FROM import_outcomes WHERE run_id = ?').get(run) as {
+        outcome: string;
+        crashed: number;
+        error: string;
+      };
       expect(o).toMatchObject({ outcome: 'failed', crashed: 1 });
       expect(o.error).toContain('the import stopped while this file was being read');
       const r = await b.importFolder(src);
       expect(r.counts).toEqual({ new: 1, failed: 1 });
-      expect(r.failed).toEqual([{ file: join(src, GUANGZHOU!), code: 'crashed', error: expect.stringContaining('the import stopped while this file was being read') }]);
+      expect(r.failed).toEqual([
+        { file: join(src, GUANGZHOU!), code: 'crashed', error: expect.stringContaining('the import stopped while this file was being read') },
+      ]);
       expect(b.listReports().total).toBe(1);
       const again = await b.importFolder(src, { retry: true });
       expect(again.counts).toEqual({ new: 1, duplicate: 1 });

@@ -102,7 +102,15 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     app = await startApp('e2e', true);
     page = app.page;
@@ -244,7 +252,13 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     // (quality findings never block it), so the confirmation is answered when it is shown.
     await openReport('南沙区商务局');
     await page.getByTestId('verify').click();
-    const asked = await page.getByTestId('verify-confirm').waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const asked = await page
+      .getByTestId('verify-confirm')
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (asked) await page.getByTestId('verify-confirm-yes').click();
     await poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
     await shot('08-verified');

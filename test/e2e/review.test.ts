@@ -56,7 +56,15 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1500, height: 950 },
       locale: 'zh-CN',
     });
@@ -129,7 +137,12 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
         const el = (globalThis as any).document.querySelector('[data-testid="page-canvas"]');
         const ctx = el.getContext('2d');
         const s = el.width / c.width;
-        const d: Uint8ClampedArray = ctx.getImageData(Math.round((b.x - c.x) * s), Math.round((b.y - c.y) * s), Math.max(1, Math.round(b.width * s)), Math.max(1, Math.round(b.height * s))).data;
+        const d: Uint8ClampedArray = ctx.getImageData(
+          Math.round((b.x - c.x) * s),
+          Math.round((b.y - c.y) * s),
+          Math.max(1, Math.round(b.width * s)),
+          Math.max(1, Math.round(b.height * s)),
+        ).data;
         let dark = 0;
         for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! < 600) dark++;
         return dark / (d.length / 4);
@@ -281,7 +294,10 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     await page.getByRole('button', { name: /返回/ }).click();
     await page.getByTestId('tab-list').click();
     await poll(() => page.getByTestId('report-row').count()).toBe(3);
-    const column = async (i: number) => (await page.getByTestId('report-row').evaluateAll((rows, k) => rows.map((r) => (r.children[k] as { textContent: string | null } | undefined)?.textContent ?? ''), i));
+    const column = async (i: number) =>
+      await page
+        .getByTestId('report-row')
+        .evaluateAll((rows, k) => rows.map((r) => (r.children[k] as { textContent: string | null } | undefined)?.textContent ?? ''), i);
     const agencies = await column(0);
     expect(agencies).toEqual([...agencies].sort());
     expect(await page.getByTestId('sort-agency').getAttribute('aria-sort')).toBe('ascending');

@@ -52,7 +52,15 @@ describe.skipIf(!haveChromium)('versions and the trash in Chromium', () => {
     context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1500, height: 950 },
       locale: 'zh-CN',
     });

@@ -71,7 +71,15 @@ describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
     context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1500, height: 950 },
       locale: 'zh-CN',
       acceptDownloads: true,
@@ -109,7 +117,11 @@ describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
     await page.getByTestId('tab-list').click();
     await page.getByTestId('report-row').first().click();
     await page.getByTestId('report-page').waitFor();
-    await page.locator('[data-testid="report-page"] td.num, [data-testid="report-page"] [data-field]').first().click().catch(() => undefined);
+    await page
+      .locator('[data-testid="report-page"] td.num, [data-testid="report-page"] [data-field]')
+      .first()
+      .click()
+      .catch(() => undefined);
     await shot('w2-report-page');
     const words = await latinWords(page, '[data-testid="report-page"]');
     expect(words).toEqual([]);
@@ -142,7 +154,8 @@ describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
   it('charts: totals, coverage, shares, regions with drill-down, top N with its value, an agency picked by search', async () => {
     await page.locator('[data-nav="charts"]').click();
     await page.getByTestId('charts-page').waitFor();
-    for (const id of ['chart-totals', 'chart-coverage', 'chart-quality', 'chart-regions', 'chart-top', 'chart-agency']) await poll(() => page.getByTestId(id).locator('canvas').count()).toBeGreaterThan(0);
+    for (const id of ['chart-totals', 'chart-coverage', 'chart-quality', 'chart-regions', 'chart-top', 'chart-agency'])
+      await poll(() => page.getByTestId(id).locator('canvas').count()).toBeGreaterThan(0);
     await shot('w4-charts-top', false);
     await shot('w5-charts-full', true);
     // the region roll-up drills from province to city
@@ -155,7 +168,10 @@ describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
     await page.getByTestId('agency-search').fill('广州');
     const names = await page.locator('[data-testid="agency-options"] li').allTextContents();
     expect(names.length).toBeGreaterThan(0);
-    expect(names.every((n) => n.includes('广州')), names.join('|')).toBe(true);
+    expect(
+      names.every((n) => n.includes('广州')),
+      names.join('|'),
+    ).toBe(true);
     await page.getByTestId('agency-search').fill('');
     const all = await page.getByTestId('agency-option').allTextContents();
     expect(all).toEqual([...all].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare));

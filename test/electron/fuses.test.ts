@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const fuses = require('@electron/fuses') as { flipFuses(path: string, config: Record<string, unknown>): Promise<number>; FuseV1Options: Record<string, number> };
+const fuses = require('@electron/fuses') as {
+  flipFuses(path: string, config: Record<string, unknown>): Promise<number>;
+  FuseV1Options: Record<string, number>;
+};
 const yaml = require('js-yaml') as { load(s: string): unknown };
 const ROOT = new URL('../../', import.meta.url);
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';

@@ -32,7 +32,11 @@ describe('install and start', () => {
   });
 
   it('without the binary the check prints what to do (install it, or the browser UI) and exits 1', () => {
-    const r = spawnSync(process.execPath, ['scripts/check-electron.mjs'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+    const r = spawnSync(process.execPath, ['scripts/check-electron.mjs'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    });
     if (haveElectron()) {
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');

@@ -49,7 +49,10 @@ describe('release workflow (.github/workflows/release.yml)', () => {
       const steps = wf.jobs[name]!.steps;
       const checkout = steps.findIndex((s) => s.uses?.startsWith('actions/checkout'));
       expect(checkout, name).toBeGreaterThan(0);
-      expect(steps.slice(0, checkout).map((s) => s.run), name).toContain('git config --global core.autocrlf false');
+      expect(
+        steps.slice(0, checkout).map((s) => s.run),
+        name,
+      ).toContain('git config --global core.autocrlf false');
     }
   });
 

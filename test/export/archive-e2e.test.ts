@@ -143,7 +143,8 @@ describe('archive → export', () => {
     const rowsOf = (ws: WorkSheet) => {
       const out: { field: string; status: string; note: string | undefined }[] = [];
       for (let row = 4; row < 40; row++)
-        if (cell(ws, row, 5)?.v === '西工区商务局-2020-1' && !QUALITY.has(String(cell(ws, row, 6)?.v))) out.push({ field: String(cell(ws, row, 8)!.v), status: String(cell(ws, row, 12)!.v), note: cell(ws, row, 13)?.v as string | undefined });
+        if (cell(ws, row, 5)?.v === '西工区商务局-2020-1' && !QUALITY.has(String(cell(ws, row, 6)?.v)))
+          out.push({ field: String(cell(ws, row, 8)!.v), status: String(cell(ws, row, 12)!.v), note: cell(ws, row, 13)?.v as string | undefined });
       return out;
     };
     let ws = await sheet('accepted.xlsx');

@@ -125,10 +125,19 @@ describe('tidy export', () => {
     const r2 = synthetic2021(6, '第二局', 2021, 3);
     r2.flags.push({ kind: 'ambiguous', fields: ['active.fee.amount_wan'], message: '单位"元"或"万元"', status: 'open' });
     const json = await writeTidy([r, r2], 'json', join(dir, 't.json'));
-    const data = JSON.parse(readFileSync(json.file, 'utf8')) as { agency: string; field_id: string; value: number | null; flagged: boolean; flag_messages: string }[];
+    const data = JSON.parse(readFileSync(json.file, 'utf8')) as {
+      agency: string;
+      field_id: string;
+      value: number | null;
+      flagged: boolean;
+      flag_messages: string;
+    }[];
     expect(data).toHaveLength(2 * TEMPLATES['2021'].fields.length);
     expect(data).toEqual([...tidyRows([r, r2])]);
-    expect(data.find((x) => x.agency === '第二局' && x.field_id === 'active.fee.amount_wan')).toMatchObject({ flagged: true, flag_messages: expect.stringContaining('读数不唯一，留空或待核（单位"元"或"万元"）') });
+    expect(data.find((x) => x.agency === '第二局' && x.field_id === 'active.fee.amount_wan')).toMatchObject({
+      flagged: true,
+      flag_messages: expect.stringContaining('读数不唯一，留空或待核（单位"元"或"万元"）'),
+    });
     expect(data[0]).toMatchObject({ agency: '=cmd|calc', field_id: 'active.rules.issued', value: r.values['active.rules.issued'] });
   });
 });

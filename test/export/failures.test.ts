@@ -102,7 +102,7 @@ describe('export names', () => {
     expect(readFileSync(csv, 'utf8')).not.toBe('keep me');
   });
 
-  it('removes the .part of a dead process before writing, keeps a live one\'s', async () => {
+  it("removes the .part of a dead process before writing, keeps a live one's", async () => {
     const folder = join(dir, 'parts');
     mkdirSync(folder);
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -121,9 +121,13 @@ describe('export names', () => {
     mkdirSync(folder);
     const cliMain = new URL('../../src-main/cli/main.ts', import.meta.url).pathname;
     // ulimit -f 8: writes past 8 KiB fail with EFBIG (Node ignores SIGXFSZ), as a full disk would.
-    const child = spawn('bash', ['-c', `ulimit -f 8; exec "${process.execPath}" --import tsx "${cliMain}" export --year 2020 --out "${folder}" --archive "${archivePath}"`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'bash',
+      ['-c', `ulimit -f 8; exec "${process.execPath}" --import tsx "${cliMain}" export --year 2020 --out "${folder}" --archive "${archivePath}"`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((r) => child.once('exit', r));

@@ -179,7 +179,9 @@ describe('yearly workbook', () => {
     expect(cell(sum, 4, 7)!.v).toBe('新收');
     const dgReport = reports.find((r) => r.id === 4)!;
     expect(cell(sum, dg, 7)!.v).toBe(dgReport.values['requests.new.total']);
-    const denied = Object.entries(dgReport.values).filter(([k]) => /^requests\.denied_.*\.total$/.test(k)).reduce((s, [, v]) => s + (v ?? 0), 0);
+    const denied = Object.entries(dgReport.values)
+      .filter(([k]) => /^requests\.denied_.*\.total$/.test(k))
+      .reduce((s, [, v]) => s + (v ?? 0), 0);
     expect(cell(sum, dg, 11)!.v).toBe(denied);
     expect(cell(sum, dg, 19)!.v).toBe(1); // open flags
     // 西工区: 予以公开 blank in the report → blank, marked, not 0.
@@ -203,7 +205,9 @@ describe('yearly workbook', () => {
       expect(cell(src, row, 6)!.v).toBe(r.source.fileName);
     }
     const readme = wb.Sheets['说明']!;
-    const text = Object.values(readme).map((c) => String((c as { v?: unknown }).v ?? '')).join('|');
+    const text = Object.values(readme)
+      .map((c) => String((c as { v?: unknown }).v ?? ''))
+      .join('|');
     expect(text).toContain('test.nianbao');
     expect(text).toContain(formatDateTime('2026-11-22T21:30:00.000Z', 'zh')); // local time, not UTC ISO
     expect(text).not.toContain('2026-11-22T21:30:00.000Z');
@@ -256,7 +260,10 @@ describe('yearly workbook', () => {
     const files = readdirSync(out);
     expect(files.length).toBe(12);
     const csv = readFileSync(join(out, files.find((f) => f.includes('依申请公开（2019版）'))!), 'utf8');
-    const lines = csv.trim().split('\n').map((l) => l.split(','));
+    const lines = csv
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const cols = fieldColumns('requests', '2019');
     for (const r of reports.filter((x) => x.template === '2019')) {
       const line = lines.find((l) => l[4] === no(r))!;

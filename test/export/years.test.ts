@@ -42,7 +42,21 @@ const sheetXml = (name: string): string => {
 describe('a workbook over 2023 and 2024', () => {
   it('has a sheet set per year, each with its own totals: the years are never added together', () => {
     const wb = readBook(file);
-    expect(wb.SheetNames).toEqual(['说明', '汇总 2023', '主动公开 2023', '依申请公开 2023', '复议诉讼 2023', '汇总 2024', '主动公开 2024', '依申请公开 2024', '复议诉讼 2024', '分机关', '校验问题', '年报质量', '来源']);
+    expect(wb.SheetNames).toEqual([
+      '说明',
+      '汇总 2023',
+      '主动公开 2023',
+      '依申请公开 2023',
+      '复议诉讼 2023',
+      '汇总 2024',
+      '主动公开 2024',
+      '依申请公开 2024',
+      '复议诉讼 2024',
+      '分机关',
+      '校验问题',
+      '年报质量',
+      '来源',
+    ]);
     const cols = fieldColumns('requests', '2021');
     for (const year of [2023, 2024]) {
       const ws = wb.Sheets[`依申请公开 ${year}`]!;
@@ -106,7 +120,12 @@ describe('a workbook over 2023 and 2024', () => {
         }
       }
     }
-    expect(checked).toBe(reports.length * rowsOfTable('2021', 'active').concat(rowsOfTable('2021', 'requests'), rowsOfTable('2021', 'review')).reduce((s, r) => s + r.columns.length, 0));
+    expect(checked).toBe(
+      reports.length *
+        rowsOfTable('2021', 'active')
+          .concat(rowsOfTable('2021', 'requests'), rowsOfTable('2021', 'review'))
+          .reduce((s, r) => s + r.columns.length, 0),
+    );
     // a manual page break after every report, A4 portrait, fitted to the page width
     const xml = sheetXml('分机关');
     expect(xml).toContain(`<rowBreaks count="${reports.length}" manualBreakCount="${reports.length}">`);
@@ -117,7 +136,15 @@ describe('a workbook over 2023 and 2024', () => {
     const out = join(dir, 'lo');
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file],
+      [
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        out,
+        file,
+      ],
       { stdio: 'ignore', timeout: 120_000 },
     );
     const files = readdirSync(out);
@@ -164,7 +191,8 @@ describe('export plan and sheet names', () => {
     const f = join(dir, 'nan.xlsx');
     await writeWorkbook([r], meta, { kind: 'year', year: 2023 }, f);
     const zip = unzipSync(readFileSync(f));
-    for (const [name, bytes] of Object.entries(zip)) if (name.startsWith('xl/worksheets/')) expect(strFromU8(bytes), name).not.toMatch(/<v>(NaN|Infinity|-Infinity)<\/v>/);
+    for (const [name, bytes] of Object.entries(zip))
+      if (name.startsWith('xl/worksheets/')) expect(strFromU8(bytes), name).not.toMatch(/<v>(NaN|Infinity|-Infinity)<\/v>/);
   });
 });
 

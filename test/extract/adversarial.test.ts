@@ -65,7 +65,12 @@ describe('adversarial damage over generated reports', () => {
       const x = await extractBytes(g.bytes, g.name);
       const wrong = Object.entries(g.values).filter(([id, v]) => !same(x.values[id], v));
       if (wrong.length || x.flags.length)
-        bad.push(`seed ${seed} ${kinds.join('+')} ${g.layout}: ${wrong.slice(0, 3).map(([id, v]) => `${id} ${v}→${x.values[id]}`).join(', ')} ${x.flags.map((f) => f.kind).join(',')}`);
+        bad.push(
+          `seed ${seed} ${kinds.join('+')} ${g.layout}: ${wrong
+            .slice(0, 3)
+            .map(([id, v]) => `${id} ${v}→${x.values[id]}`)
+            .join(', ')} ${x.flags.map((f) => f.kind).join(',')}`,
+        );
     }
     expect(n).toBeGreaterThan(150);
     expect(bad).toEqual([]);
@@ -149,7 +154,9 @@ describe('adversarial damage over generated reports', () => {
       '五、存在的主要问题及改进情况',
     ].join('\n');
     const x = extractDocument({ format: 'txt', text: `三、收到和处理政府信息公开申请情况\n${text}`, grids: [], warnings: [] }, 't.txt');
-    expect([1, 0, 0, 1, 2].map((_, i) => x.values[`review.reconsideration.${['upheld', 'corrected', 'other', 'pending', 'total'][i]}`])).toEqual([1, 0, 0, 1, 2]);
+    expect([1, 0, 0, 1, 2].map((_, i) => x.values[`review.reconsideration.${['upheld', 'corrected', 'other', 'pending', 'total'][i]}`])).toEqual([
+      1, 0, 0, 1, 2,
+    ]);
     expect(x.values['review.litigation_direct.upheld']).toBe(2);
     expect(x.values['review.litigation_direct.total']).toBe(3);
     expect(x.values['review.litigation_after.other']).toBe(3);

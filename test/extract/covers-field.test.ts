@@ -17,6 +17,10 @@ describe('coversField', () => {
 
   it('flagFieldIds expands a flag over the report fields by the same rule', () => {
     const fields = ['requests.granted.person', 'requests.granted.total', 'requests.grantedx.total', 'review.corrected.total'];
-    expect(flagFieldIds({ fields: ['requests.granted', 'review.corrected.total'] }, fields).sort()).toEqual(['requests.granted.person', 'requests.granted.total', 'review.corrected.total']);
+    expect(flagFieldIds({ fields: ['requests.granted', 'review.corrected.total'] }, fields).sort()).toEqual([
+      'requests.granted.person',
+      'requests.granted.total',
+      'review.corrected.total',
+    ]);
   });
 });

@@ -80,10 +80,17 @@ const haveReal = existsSync(`${REAL}104.txt`);
 describe.skipIf(!haveReal)('real glued pages (../shared/real-glued; skipped when absent)', () => {
   for (const name of ['104', '108', '112']) {
     it(name, async () => {
-      const want = JSON.parse(readFileSync(`${REAL}expected/${name}.json`, 'utf8')) as { agency: string; year: number; template: string; values: Record<string, number | null> };
+      const want = JSON.parse(readFileSync(`${REAL}expected/${name}.json`, 'utf8')) as {
+        agency: string;
+        year: number;
+        template: string;
+        values: Record<string, number | null>;
+      };
       const x = await extractFile(`${REAL}${name}.txt`);
       expect([x.agency, x.year, x.template]).toEqual([want.agency, want.year, want.template]);
-      const wrong = Object.entries(want.values).filter(([id, v]) => (v === null ? x.values[id] != null : x.values[id] == null || Math.abs(x.values[id]! - v) > 1e-6));
+      const wrong = Object.entries(want.values).filter(([id, v]) =>
+        v === null ? x.values[id] != null : x.values[id] == null || Math.abs(x.values[id]! - v) > 1e-6,
+      );
       expect(wrong).toEqual([]);
       if (name === '108') expect(flagged(x, 'active.normative', 'ambiguous')).toBe(true); // 24432: six splits, no rule
       if (name === '104') expect(x.flags.some((f) => f.rule === 'R1')).toBe(true); // broken in the original, shown

@@ -32,7 +32,8 @@ describe('agency and year from the title', () => {
   });
 
   it('reads an HTML <title> with the site name after it', async () => {
-    const html = '<html><head><title>某市交通运输局2023年政府信息公开工作年度报告_淮安市人民政府</title></head><body><div>首页 &gt; 信息公开</div><p>一、总体情况</p></body></html>';
+    const html =
+      '<html><head><title>某市交通运输局2023年政府信息公开工作年度报告_淮安市人民政府</title></head><body><div>首页 &gt; 信息公开</div><p>一、总体情况</p></body></html>';
     const doc = await readDocument(new TextEncoder().encode(html), 'r.html');
     const x = extractDocument(doc, 'r.html');
     expect(x).toMatchObject({ agency: '某市交通运输局', year: 2023 });
@@ -64,11 +65,16 @@ describe('agency not in the title', () => {
     expect(m.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
   });
   it('reads the real layout: agency line, bare title, 本报告由…办公室…编制 (the title wins, no flag)', () => {
-    const t = '            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n\n   本报告由淮安市人民政府办公室根据《中华人民共和国政府\n信息公开条例》（国令第 711 号）（以下简称《条例》）规定编\n制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。\n';
+    const t =
+      '            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n\n   本报告由淮安市人民政府办公室根据《中华人民共和国政府\n信息公开条例》（国令第 711 号）（以下简称《条例》）规定编\n制。报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。\n';
     expect(meta(t)).toMatchObject({ agency: '淮安市人民政府', year: 2024, agencyFrom: 'title', flags: [] });
   });
   it('skips a sentence that mentions the report, and flags a title agency that does not look like one', () => {
-    expect(meta('按照2023年政府信息公开工作年度报告格式要求，现予公布。\n某县民政局2023年政府信息公开工作年度报告\n')).toMatchObject({ agency: '某县民政局', year: 2023, flags: [] });
+    expect(meta('按照2023年政府信息公开工作年度报告格式要求，现予公布。\n某县民政局2023年政府信息公开工作年度报告\n')).toMatchObject({
+      agency: '某县民政局',
+      year: 2023,
+      flags: [],
+    });
     const m = meta('某县实验小学2023年政府信息公开工作年度报告\n');
     expect(m.agency).toBe('某县实验小学');
     expect(m.flags.map((f) => f.kind)).toEqual(['unknown_agency']);
@@ -93,7 +99,11 @@ describe('year', () => {
   });
   it('agrees silently when title and period agree, and uses the period when the title has no year', () => {
     expect(kinds('某县民政局2022年政府信息公开工作年度报告\n统计期限为2022年1月1日至2022年12月31日。\n')).toEqual([]);
-    expect(meta('某县民政局政府信息公开工作年度报告\n统计期限为 2022 年 1 月 1 日至 2022 年 12 月 31 日。')).toMatchObject({ year: 2022, yearFrom: 'period', flags: [] });
+    expect(meta('某县民政局政府信息公开工作年度报告\n统计期限为 2022 年 1 月 1 日至 2022 年 12 月 31 日。')).toMatchObject({
+      year: 2022,
+      yearFrom: 'period',
+      flags: [],
+    });
   });
   it('flags a title that names two different years', () => {
     const m = meta('某县民政局2023年政府信息公开工作年度报告（2022年）\n');
@@ -153,6 +163,8 @@ describe('publication date', () => {
   it('takes no date from the report year, and none at all when there is none', () => {
     expect(meta(title + '2023年1月1日起施行。\n').publishedAt).toBeNull();
     expect(meta(title + '一、总体情况\n').publishedAt).toBeNull();
-    expect(meta(title + '一、总体情况\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n六、其他需要报告的事项\n截至2024年12月31日\n').publishedAt).toBeNull();
+    expect(
+      meta(title + '一、总体情况\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n六、其他需要报告的事项\n截至2024年12月31日\n').publishedAt,
+    ).toBeNull();
   });
 });

@@ -107,7 +107,9 @@ describe('rows', () => {
   });
   it('splits glued crawler digits only where the rules leave one reading', () => {
     const x = extractText(withRow(g.text, '予以公开', ['640020470']));
-    expect(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => x.values[`requests.granted.${c}`])).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => x.values[`requests.granted.${c}`])).toEqual([
+      64, 0, 0, 2, 0, 4, 70,
+    ]);
     expect(x.cells['requests.granted.total']!.confidence).toBeLessThan(1);
     expect(flagged(x, 'requests.granted', 'inferred')).toBe(true);
     const y = extractText(withRow(g.text, '予以公开', ['1111114']));
@@ -291,7 +293,25 @@ describe('validate: （六）其他处理 as a subtotal of the 2021 sub-rows', (
     };
     const r2 = (vals: Record<string, number | null>) => validate(vals, '2021').filter((f) => f.rule === 'R2' && f.fields.includes('requests.total.person'));
     // other parts of R2 (denied_* ...) are absent → the check is skipped; fill them with 0
-    for (const id of ['partial', 'denied_state_secret', 'denied_law', 'denied_three_safety', 'denied_third_party', 'denied_internal', 'denied_process', 'denied_enforcement', 'denied_query', 'unable_not_held', 'unable_create', 'unable_unclear', 'rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_mass', 'rejected_confirm'])
+    for (const id of [
+      'partial',
+      'denied_state_secret',
+      'denied_law',
+      'denied_three_safety',
+      'denied_third_party',
+      'denied_internal',
+      'denied_process',
+      'denied_enforcement',
+      'denied_query',
+      'unable_not_held',
+      'unable_create',
+      'unable_unclear',
+      'rejected_petition',
+      'rejected_repeat',
+      'rejected_publication',
+      'rejected_mass',
+      'rejected_confirm',
+    ])
       v[`requests.${id}.person`] = 0;
     expect(r2(v)).toEqual([]);
     expect(r2({ ...v, 'requests.total.person': 5 })).toHaveLength(1);
@@ -307,7 +327,9 @@ describe('crawler text with a label glued to its digits', () => {
     const i = lines.findIndex((l) => l.includes('予以公开'));
     lines[i] = '三、本年度办理结果（一）予以公开640020470';
     const x = extractText(lines.join('\n'));
-    expect(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => x.values[`requests.granted.${c}`])).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => x.values[`requests.granted.${c}`])).toEqual([
+      64, 0, 0, 2, 0, 4, 70,
+    ]);
     expect(x.cells['requests.granted.person']!.raw).toBe('640020470');
   });
 });
@@ -316,7 +338,27 @@ describe('总计 column left blank on every 办理结果 row', () => {
   it('reads the six columns when they add up to the 总计 row, total null', () => {
     const g = base(71);
     const lines = g.text.split('\n');
-    const results = ['予以公开', '部分公开', '国家秘密', '禁止公开', '三安全一稳定', '第三方合法权益', '内部事务信息', '过程性信息', '行政执法案卷', '行政查询事项', '不掌握相关政府信息', '另行制作', '仍不明确', '信访举报投诉', '重复申请', '公开出版物', '大量反复申请', '已获取信息', '其他处理'];
+    const results = [
+      '予以公开',
+      '部分公开',
+      '国家秘密',
+      '禁止公开',
+      '三安全一稳定',
+      '第三方合法权益',
+      '内部事务信息',
+      '过程性信息',
+      '行政执法案卷',
+      '行政查询事项',
+      '不掌握相关政府信息',
+      '另行制作',
+      '仍不明确',
+      '信访举报投诉',
+      '重复申请',
+      '公开出版物',
+      '大量反复申请',
+      '已获取信息',
+      '其他处理',
+    ];
     for (const label of results) {
       const i = lines.findIndex((l) => l.includes(label) && /\t\d+$/.test(l));
       const cells = lines[i]!.split('\t');

@@ -49,7 +49,19 @@ export const DAMAGES: Damage[] = [
 ];
 
 /** Damage a careful reader still reads exactly: the extractor must too. */
-export const BENIGN: Damage[] = ['thousands', 'units', 'decimals', 'blanks', 'footnote', 'pageChrome', 'duplicateRow', 'rowSplit', 'numbering', 'reviewTransposed', 'reviewHeader'];
+export const BENIGN: Damage[] = [
+  'thousands',
+  'units',
+  'decimals',
+  'blanks',
+  'footnote',
+  'pageChrome',
+  'duplicateRow',
+  'rowSplit',
+  'numbering',
+  'reviewTransposed',
+  'reviewHeader',
+];
 
 export interface DCell {
   text: string;
@@ -82,7 +94,15 @@ export interface Damager {
 export function makeDamage(
   seed: number,
   kinds: Damage[],
-  ctx: { template: TemplateId; layout: Layout; encoding: Encoding; agency: string; year: number; values: Record<string, number | null>; shown: Record<string, string> },
+  ctx: {
+    template: TemplateId;
+    layout: Layout;
+    encoding: Encoding;
+    agency: string;
+    year: number;
+    values: Record<string, number | null>;
+    shown: Record<string, string>;
+  },
 ): Damager {
   const r = rng(seed * 104729 + 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -103,7 +123,8 @@ export function makeDamage(
     // 本年新收 of one column and of the 总计 column; on one review group.
     const col = pick(['person', 'business', 'research', 'nonprofit', 'legal', 'other_org']);
     const k = int(1000, 99_999);
-    for (const row of ['granted', 'total', 'new']) for (const cc of [col, 'total']) values[`requests.${row}.${cc}`] = (values[`requests.${row}.${cc}`] ?? 0) + k;
+    for (const row of ['granted', 'total', 'new'])
+      for (const cc of [col, 'total']) values[`requests.${row}.${cc}`] = (values[`requests.${row}.${cc}`] ?? 0) + k;
     const g = pick(tpl.rows.filter((x) => x.table === 'review')).id;
     const k2 = int(1000, 20_000);
     values[`${g}.upheld`] = values[`${g}.upheld`]! + k2;
@@ -159,7 +180,8 @@ export function makeDamage(
   const missing: string[] = [];
   const widthOf = (t: DTable) => Math.max(...t.map((row) => row.length));
   const isValue = (x: DCell) => !x.covered && VALUE.test(x.text);
-  const dataRows = (t: DTable, from: number) => t.map((_, i) => i).filter((i) => i >= from && t[i]!.slice(1).some(isValue) && !t[i]!.some((x) => x.colSpan && x.colSpan > 3));
+  const dataRows = (t: DTable, from: number) =>
+    t.map((_, i) => i).filter((i) => i >= from && t[i]!.slice(1).some(isValue) && !t[i]!.some((x) => x.colSpan && x.colSpan > 3));
 
   const sections = (secs: [string, DTable | string][]): void => {
     const at = (prefix: string) => secs.findIndex(([h]) => h.startsWith(prefix));
@@ -259,8 +281,22 @@ export function makeDamage(
     let n = 0;
     for (const row of active) {
       const x = row[0]!;
-      if (x.covered || !/\d/.test(row.slice(1).map((y) => y.text).join(''))) continue;
-      const t = template === '2021' && x.text === '行政规范性文件' && r() < 0.6 ? '规范性文件' : template === '2019' && x.text === '规范性文件' && r() < 0.4 ? '行政规范性文件' : x.text;
+      if (
+        x.covered ||
+        !/\d/.test(
+          row
+            .slice(1)
+            .map((y) => y.text)
+            .join(''),
+        )
+      )
+        continue;
+      const t =
+        template === '2021' && x.text === '行政规范性文件' && r() < 0.6
+          ? '规范性文件'
+          : template === '2019' && x.text === '规范性文件' && r() < 0.4
+            ? '行政规范性文件'
+            : x.text;
       x.text = `${mark(++n)}${t}`;
     }
     for (const row of requests) {
@@ -301,7 +337,23 @@ export function makeDamage(
       const br = (s: string) => `${s.slice(0, 2)}\n${s.slice(2)}`;
       return [
         [c('行政\n复议', 1, 5), cov(), cov(), cov(), cov(), c('行政\n诉讼', 1, 10), ...Array.from({ length: 9 }, cov)],
-        [c(br('结果维持'), 2), c(br('结果纠正'), 2), c(br('其他结果'), 2), c(br('尚未审结'), 2), c('总\n计', 2), c('未经复议\n直接起诉', 1, 5), cov(), cov(), cov(), cov(), c('复议后\n起诉', 1, 5), cov(), cov(), cov(), cov()],
+        [
+          c(br('结果维持'), 2),
+          c(br('结果纠正'), 2),
+          c(br('其他结果'), 2),
+          c(br('尚未审结'), 2),
+          c('总\n计', 2),
+          c('未经复议\n直接起诉', 1, 5),
+          cov(),
+          cov(),
+          cov(),
+          cov(),
+          c('复议后\n起诉', 1, 5),
+          cov(),
+          cov(),
+          cov(),
+          cov(),
+        ],
         [cov(), cov(), cov(), cov(), cov(), ...[0, 1].flatMap(() => REVIEW_COLS.map((t) => c(br(t))))],
         data,
       ];

@@ -190,7 +190,9 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
     }
     values[broken.field] = (values[broken.field] ?? 0) + int(1, 5);
   }
-  const dmg = opts.damage?.length ? makeDamage(seed, opts.damage, { template, layout, encoding: encoding === 'gbk' && traditional ? 'big5' : encoding, agency, year, values, shown }) : null;
+  const dmg = opts.damage?.length
+    ? makeDamage(seed, opts.damage, { template, layout, encoding: encoding === 'gbk' && traditional ? 'big5' : encoding, agency, year, values, shown })
+    : null;
   const baseVal = (id: string) => shown[id] ?? (values[id] === null ? '' : String(values[id]));
   const val = dmg ? (id: string) => dmg.cell(id, baseVal(id)) : baseVal;
 
@@ -234,7 +236,23 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
 
   const review: Table = [
     [c('行政复议', 1, 5), cov(), cov(), cov(), cov(), c('行政诉讼', 1, 10), ...Array.from({ length: 9 }, cov)],
-    [c('结果维持', 2), c('结果纠正', 2), c('其他结果', 2), c('尚未审结', 2), c('总计', 2), c('未经复议直接起诉', 1, 5), cov(), cov(), cov(), cov(), c('复议后起诉', 1, 5), cov(), cov(), cov(), cov()],
+    [
+      c('结果维持', 2),
+      c('结果纠正', 2),
+      c('其他结果', 2),
+      c('尚未审结', 2),
+      c('总计', 2),
+      c('未经复议直接起诉', 1, 5),
+      cov(),
+      cov(),
+      cov(),
+      cov(),
+      c('复议后起诉', 1, 5),
+      cov(),
+      cov(),
+      cov(),
+      cov(),
+    ],
     [cov(), cov(), cov(), cov(), cov(), ...[0, 1].flatMap(() => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => c(t)))],
     tpl.rows.filter((x) => x.table === 'review').flatMap((row) => row.columns.map((col) => c(val(`${row.id}.${col.id}`)))),
   ];
@@ -324,7 +342,8 @@ function requestLabelCells(rows: RowDef[], hybrid: boolean, broke: (s: string) =
     } else {
       item++;
       lastGroup = '';
-      const name = row.id === 'requests.other' ? '其他处理' : row.id === 'requests.partial' ? '部分公开（区分处理的，只计这一情形，不计其他情形）' : row.label.zh;
+      const name =
+        row.id === 'requests.other' ? '其他处理' : row.id === 'requests.partial' ? '部分公开（区分处理的，只计这一情形，不计其他情形）' : row.label.zh;
       out.set(row.id, [col0, c(broke(`（${CN[item - 1]}）${name}`), 1, 2), cov()]);
     }
   }
@@ -348,7 +367,10 @@ function styledTitle(style: TitleStyle, agency: string, year: number): string | 
     case 'bracket':
       return `${agency}${rest}（${year}年）`;
     case 'cnYear':
-      return `${agency}${String(year).split('').map((d) => CN_DIGITS[Number(d)]).join('')}年${rest}`;
+      return `${agency}${String(year)
+        .split('')
+        .map((d) => CN_DIGITS[Number(d)])
+        .join('')}年${rest}`;
   }
 }
 
@@ -360,7 +382,18 @@ function renderText(title: string, sections: [string, Table | string][], date: s
     parts.push(layout === 'markdown' ? `## ${h}` : h, '');
     if (typeof body === 'string') parts.push(body, '');
     else if (layout === 'tabs') parts.push(body.map((row) => row.map((x) => x.text).join('\t')).join('\n'), '');
-    else if (layout === 'spaces') parts.push(body.map((row) => row.map((x) => x.text).filter((x) => x).join(' ')).join('\n'), ''); // crawler text
+    else if (layout === 'spaces')
+      parts.push(
+        body
+          .map((row) =>
+            row
+              .map((x) => x.text)
+              .filter((x) => x)
+              .join(' '),
+          )
+          .join('\n'),
+        '',
+      ); // crawler text
     else if (layout === 'markdown') {
       const w = Math.max(...body.map((x) => x.length));
       const lines = body.map((row) => `| ${[...row.map((x) => x.text.replace(/\n/g, ' ')), ...Array(w - row.length).fill('')].join(' | ')} |`);

@@ -36,11 +36,28 @@ export function pipeBlankTotal(seed: number): LayoutReport {
 }
 
 const ROW_WORDS: Record<string, string> = {
-  granted: '予以公开', partial: '部分公开', denied_state_secret: '国家秘密', denied_law: '禁止公开', denied_three_safety: '三安全一稳定',
-  denied_third_party: '第三方合法权益', denied_internal: '内部事务信息', denied_process: '过程性信息', denied_enforcement: '行政执法案卷',
-  denied_query: '行政查询事项', unable_not_held: '不掌握相关政府信息', unable_create: '另行制作', unable_unclear: '仍不明确',
-  rejected_petition: '信访举报投诉', rejected_repeat: '重复申请', rejected_publication: '公开出版物', rejected_mass: '大量反复申请',
-  rejected_confirm: '已获取信息', other: '其他处理', other_no_supplement: '逾期不补正', other_no_fee: '缴纳费用', other_misc: '3.其他',
+  granted: '予以公开',
+  partial: '部分公开',
+  denied_state_secret: '国家秘密',
+  denied_law: '禁止公开',
+  denied_three_safety: '三安全一稳定',
+  denied_third_party: '第三方合法权益',
+  denied_internal: '内部事务信息',
+  denied_process: '过程性信息',
+  denied_enforcement: '行政执法案卷',
+  denied_query: '行政查询事项',
+  unable_not_held: '不掌握相关政府信息',
+  unable_create: '另行制作',
+  unable_unclear: '仍不明确',
+  rejected_petition: '信访举报投诉',
+  rejected_repeat: '重复申请',
+  rejected_publication: '公开出版物',
+  rejected_mass: '大量反复申请',
+  rejected_confirm: '已获取信息',
+  other: '其他处理',
+  other_no_supplement: '逾期不补正',
+  other_no_fee: '缴纳费用',
+  other_misc: '3.其他',
 };
 function lineIsRow(l: string, row: string): boolean {
   const w = ROW_WORDS[row];
@@ -95,6 +112,7 @@ function rowIdOf(row: TTable[number], template: string): string | null {
   if (label.includes('上年结转')) return 'carried_over';
   if (label.includes('总计')) return 'total';
   if (label.includes('结转下年度')) return 'carried_forward';
-  for (const [id, w] of order) if (label.includes(w.replace(/^3\./, '')) && (id !== 'other_misc' || /^\d\.其他$/.test(row[row.length - 8]?.text ?? ''))) return id;
+  for (const [id, w] of order)
+    if (label.includes(w.replace(/^3\./, '')) && (id !== 'other_misc' || /^\d\.其他$/.test(row[row.length - 8]?.text ?? ''))) return id;
   return null;
 }

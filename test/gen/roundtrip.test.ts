@@ -35,7 +35,12 @@ describe('round trip over generated reports', () => {
       const expectedFlags = g.hybrid ? ['hybrid_template'] : [];
       const meta = x.agency !== g.agency || x.year !== g.year || x.template !== g.template || x.publishedAt !== g.publishedAt;
       if (wrong.length || meta || x.flags.map((f) => f.kind).join() !== expectedFlags.join())
-        failures.push(`seed ${seed} ${key}: ${wrong.length} wrong (${wrong.slice(0, 2).map(([k]) => k).join(', ')}), meta ${meta}, flags ${x.flags.map((f) => f.kind).join(',')}`);
+        failures.push(
+          `seed ${seed} ${key}: ${wrong.length} wrong (${wrong
+            .slice(0, 2)
+            .map(([k]) => k)
+            .join(', ')}), meta ${meta}, flags ${x.flags.map((f) => f.kind).join(',')}`,
+        );
       // the number of fields is the template's
       expect(Object.keys(x.values).length).toBe(Object.keys(g.values).length);
     }

@@ -25,7 +25,12 @@ describe('normalize', () => {
 
   it('turns markdown table pipes into cells and drops the rule line', () => {
     const n = normalize('| 规章 | 0 | 1 |\n|---|---|---|\n| 行政许可 | 2 | 3 |');
-    expect(n.text.split('\n')[0]!.split('\t').map((s) => s.trim())).toEqual(['', '规章', '0', '1', '']);
+    expect(
+      n.text
+        .split('\n')[0]!
+        .split('\t')
+        .map((s) => s.trim()),
+    ).toEqual(['', '规章', '0', '1', '']);
     expect(n.text).not.toContain('---');
   });
 

@@ -13,26 +13,39 @@ export function zipBomb(mb: number, lie: boolean): Uint8Array {
   const size = lie ? 1000 : mb << 20;
   const local = new Uint8Array(30 + name.length);
   const lv = new DataView(local.buffer);
-  lv.setUint32(0, 0x04034b50, true); lv.setUint16(4, 20, true); lv.setUint16(8, 8, true);
-  lv.setUint32(18, comp.length, true); lv.setUint32(22, size >>> 0, true); lv.setUint16(26, name.length, true);
+  lv.setUint32(0, 0x04034b50, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint16(8, 8, true);
+  lv.setUint32(18, comp.length, true);
+  lv.setUint32(22, size >>> 0, true);
+  lv.setUint16(26, name.length, true);
   local.set(name, 30);
   const cd = new Uint8Array(46 + name.length);
   const cv = new DataView(cd.buffer);
-  cv.setUint32(0, 0x02014b50, true); cv.setUint16(10, 8, true);
-  cv.setUint32(20, comp.length, true); cv.setUint32(24, size >>> 0, true); cv.setUint16(28, name.length, true);
+  cv.setUint32(0, 0x02014b50, true);
+  cv.setUint16(10, 8, true);
+  cv.setUint32(20, comp.length, true);
+  cv.setUint32(24, size >>> 0, true);
+  cv.setUint16(28, name.length, true);
   cv.setUint32(42, 0, true);
   cd.set(name, 46);
   const eocd = new Uint8Array(22);
   const ev = new DataView(eocd.buffer);
-  ev.setUint32(0, 0x06054b50, true); ev.setUint16(8, 1, true); ev.setUint16(10, 1, true);
-  ev.setUint32(12, cd.length, true); ev.setUint32(16, local.length + comp.length, true);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 1, true);
+  ev.setUint16(10, 1, true);
+  ev.setUint32(12, cd.length, true);
+  ev.setUint32(16, local.length + comp.length, true);
   return concat([local, comp, cd, eocd]);
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -55,6 +68,9 @@ export function manyEntries(n: number): Uint8Array {
 export function noise(n: number, seed = 1): Uint8Array {
   const out = new Uint8Array(n);
   let x = seed;
-  for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) >>> 0; out[i] = x >>> 24; }
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
   return out;
 }

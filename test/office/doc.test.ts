@@ -11,7 +11,12 @@ import { noise } from './broken.js';
 const FIX = new URL('../fixtures/office/', import.meta.url).pathname;
 
 async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try { await p; } catch (e) { if (e instanceof ReadError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
   throw new Error('expected a ReadError');
 }
 
@@ -44,11 +49,14 @@ describe('doc / wps reader', () => {
     expect(e1.message).toContain('.docx');
     // encrypted Word 97 (fEncrypted in the FIB)
     const fib = new Uint8Array(1024);
-    fib[0] = 0xec; fib[1] = 0xa5; fib[11] = 0x01;
+    fib[0] = 0xec;
+    fib[1] = 0xa5;
+    fib[11] = 0x01;
     expect((await readErr(readDocument(ole({ WordDocument: fib, '1Table': noise(512) }), 'secret.doc'))).code).toBe('encrypted');
     // a WordDocument stream of noise
     const wd = noise(4096, 5);
-    wd[10] = 0; wd[11] = 0; // not flagged as encrypted: the text itself must be judged
+    wd[10] = 0;
+    wd[11] = 0; // not flagged as encrypted: the text itself must be judged
     const bad = await readErr(readDocument(ole({ WordDocument: wd, '1Table': noise(4096, 9) }), 'bad.doc'));
     expect(['corrupt', 'needs_conversion']).toContain(bad.code);
     // a truncated compound file

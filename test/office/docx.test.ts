@@ -10,7 +10,12 @@ import { encryptedOoxml, manyEntries, noise, zipBomb } from './broken.js';
 const seed003 = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
 
 async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try { await p; } catch (e) { if (e instanceof ReadError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
   throw new Error('expected a ReadError');
 }
 
@@ -106,7 +111,16 @@ describe('docx reader', () => {
     expect((await readErr(read(zipSync({ 'a.txt': strToU8('x') }), 'z.docx'))).code).toBe('corrupt');
     // absurd nesting (stack exhaustion) is a per-file error, not a crash
     const deep = '<w:sdt><w:sdtContent>'.repeat(20000) + '<w:p><w:r><w:t>x</w:t></w:r></w:p>' + '</w:sdtContent></w:sdt>'.repeat(20000);
-    expect((await readErr(read(makeDocx(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${deep}</w:body></w:document>`), 'deep.docx'))).code).toBe('corrupt');
+    expect(
+      (
+        await readErr(
+          read(
+            makeDocx(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${deep}</w:body></w:document>`),
+            'deep.docx',
+          ),
+        )
+      ).code,
+    ).toBe('corrupt');
     // broken XML
     expect((await readErr(read(makeDocx('<w:document><w:body><w:p>'), 'x.docx'))).code).toBe('corrupt');
   });

@@ -20,7 +20,7 @@ function score(x: Extraction, e: Expected): { right: number; total: number; sile
   for (const id of ids) {
     const want = e.values[id];
     const got = x.values[id];
-    const ok = want === null || want === undefined ? got === null || got === undefined : typeof got === "number" && Math.abs(got - want) < 1e-6;
+    const ok = want === null || want === undefined ? got === null || got === undefined : typeof got === 'number' && Math.abs(got - want) < 1e-6;
     if (ok) right++;
     else {
       wrong.push(id);
@@ -34,7 +34,11 @@ const dongguan = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
 const guangzhou = loadExpected(`${SEEDS}/002_3c51f0ab0323fab2.json`);
 
 describe('office fixtures extract to their source values', () => {
-  for (const [file, e] of [['dongguan-2020.docx', dongguan], ['dongguan-2020.pdf', dongguan], ['guangzhou-2020.pdf', guangzhou]] as const) {
+  for (const [file, e] of [
+    ['dongguan-2020.docx', dongguan],
+    ['dongguan-2020.pdf', dongguan],
+    ['guangzhou-2020.pdf', guangzhou],
+  ] as const) {
     it(file, async () => {
       const x = await extractBytes(new Uint8Array(readFileSync(FIX + file)), file);
       expect(x.error).toBeUndefined();

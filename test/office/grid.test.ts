@@ -66,7 +66,9 @@ describe('grid first', () => {
     const y = await extractBytes(makeDocx(docxXml(m)), 'merged.docx');
     expect(y.values['requests.partial.person']).toBe(dongguan.values['requests.partial.person']);
     const nonprofit = y.values['requests.partial.nonprofit'];
-    expect(nonprofit === null || flaggedAs(y, 'requests.partial.nonprofit', 'readings_differ') || flaggedAs(y, 'requests.partial', 'incomplete_row')).toBe(true);
+    expect(nonprofit === null || flaggedAs(y, 'requests.partial.nonprofit', 'readings_differ') || flaggedAs(y, 'requests.partial', 'incomplete_row')).toBe(
+      true,
+    );
   });
 });
 
@@ -76,8 +78,14 @@ describe('a saved page whose report sits inside a script', () => {
     const t = requestsTable(r);
     const granted = t.find((row) => row.some((c) => c.text === '（一）予以公开'))!;
     granted[granted.length - 1] = { text: '&nbsp;' }; // a blank 总计 as such sites write it
-    const body = reportHtml(r).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '').replace(/&amp;nbsp;/g, '&nbsp;');
-    const js = body.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/<\/(script)/gi, '<\\/$1');
+    const body = reportHtml(r)
+      .replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '')
+      .replace(/&amp;nbsp;/g, '&nbsp;');
+    const js = body
+      .replace(/\\/g, '\\\\')
+      .replace(/"/g, '\\"')
+      .replace(/\n/g, '\\n')
+      .replace(/<\/(script)/gi, '<\\/$1');
     const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${r.title}</title></head><body><div class="nav">首页 &gt; 政务公开</div><div id="content"></div>
 <script type="text/javascript">
   let content = "${js}";
@@ -86,6 +94,7 @@ describe('a saved page whose report sits inside a script', () => {
     const x = await extractBytes(new TextEncoder().encode(page), 'saved.html');
     expect([x.agency, x.year, x.template]).toEqual([dongguan.agency, dongguan.year, dongguan.template]);
     expect(x.values['requests.granted.total']).toBeNull(); // &nbsp; = a blank cell
-    for (const id of Object.keys(dongguan.values)) if (id !== 'requests.granted.total') expect([id, x.values[id] ?? null]).toEqual([id, dongguan.values[id] ?? null]);
+    for (const id of Object.keys(dongguan.values))
+      if (id !== 'requests.granted.total') expect([id, x.values[id] ?? null]).toEqual([id, dongguan.values[id] ?? null]);
   });
 });

@@ -15,9 +15,17 @@ try {
   for (const [name, seed] of Object.entries(SOURCES)) {
     const html = join(tmp, `${name}.html`);
     writeFileSync(html, reportHtml(reportOf(loadExpected(`${SEEDS}/${seed}.json`))));
-    for (const [fmt, filter] of [['pdf', 'pdf:writer_pdf_Export'], ['docx', 'docx:MS Word 2007 XML'], ['doc', 'doc:MS Word 97']] as const) {
+    for (const [fmt, filter] of [
+      ['pdf', 'pdf:writer_pdf_Export'],
+      ['docx', 'docx:MS Word 2007 XML'],
+      ['doc', 'doc:MS Word 97'],
+    ] as const) {
       if (name !== 'dongguan-2020' && fmt !== 'pdf') continue;
-      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp}/profile`, '--infilter=HTML (StarWriter)', '--convert-to', filter, '--outdir', tmp, html], { stdio: 'ignore', timeout: 120_000 });
+      execFileSync(
+        'soffice',
+        ['--headless', `-env:UserInstallation=file://${tmp}/profile`, '--infilter=HTML (StarWriter)', '--convert-to', filter, '--outdir', tmp, html],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
       copyFileSync(join(tmp, `${name}.${fmt}`), join(OUT, `${name}.${fmt}`));
       console.log(`${name}.${fmt}`, readFileSync(join(OUT, `${name}.${fmt}`)).length, 'bytes');
     }

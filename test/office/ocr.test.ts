@@ -45,7 +45,9 @@ function expectOcrCoverage(x: Extraction, wrong: string[]) {
   expect(ocr.length).toBeGreaterThanOrEqual(1);
   expect(ocr[0]!.message).toContain('check each against the original');
   const covered = new Set(ocr[0]!.fields);
-  const read = Object.entries(x.values).filter(([, v]) => v !== null).map(([id]) => id);
+  const read = Object.entries(x.values)
+    .filter(([, v]) => v !== null)
+    .map(([id]) => id);
   expect(read.length).toBeGreaterThan(0);
   for (const id of read) expect(covered.has(id), `${id} is not covered by the ocr flag`).toBe(true);
   for (const id of read) expect(x.cells[id]!.confidence).toBeLessThanOrEqual(0.8);
@@ -103,7 +105,9 @@ describe.skipIf(!poppler)('OCR of scans', () => {
       const d = a.getReport(item!.id);
       const ocr = d.flags.find((f) => f.kind === 'ocr')!;
       expect(ocr).toBeTruthy();
-      const read = Object.entries(d.values).filter(([, v]) => v !== null).map(([id]) => id);
+      const read = Object.entries(d.values)
+        .filter(([, v]) => v !== null)
+        .map(([id]) => id);
       expect(read.length).toBeGreaterThan(30);
       for (const id of read) expect(ocr.fields).toContain(id);
       const e = loadExpected(`${SEEDS}/002_3c51f0ab0323fab2.json`);
@@ -175,11 +179,15 @@ describe.skipIf(!poppler)('OCR of scans', () => {
     const dir = tmp('nb-ocr-offline-');
     const [png] = pageImages(`${FIX}dongguan-2020.pdf`, 200, 'png', [1, 1]);
     writeFileSync(join(dir, 'page.png'), png!);
-    const out = execFileSync('unshare', ['-n', process.execPath, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/cli/main.ts'), 'extract', join(dir, 'page.png'), '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
+    const out = execFileSync(
+      'unshare',
+      ['-n', process.execPath, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/cli/main.ts'), 'extract', join(dir, 'page.png'), '--json'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 90_000,
+      },
+    );
     const [x] = JSON.parse(out) as Extraction[];
     expect(x!.error).toBeUndefined();
     expect(x!.values['active.normative.total']).toBe(8);

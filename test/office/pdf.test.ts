@@ -11,7 +11,12 @@ import { noise } from './broken.js';
 const FIX = new URL('../fixtures/office/', import.meta.url).pathname;
 
 async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try { await p; } catch (e) { if (e instanceof ReadError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
   throw new Error('expected a ReadError');
 }
 

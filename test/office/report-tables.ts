@@ -13,9 +13,16 @@ export interface Expected {
   values: Record<string, number | null>;
   incomplete_rows?: string[];
 }
-export interface TCell { text: string; colspan?: number; rowspan?: number }
+export interface TCell {
+  text: string;
+  colspan?: number;
+  rowspan?: number;
+}
 export type TTable = TCell[][];
-export interface Report { title: string; blocks: (string | TTable)[] }
+export interface Report {
+  title: string;
+  blocks: (string | TTable)[];
+}
 
 // the seeds' hand-read values, committed in the repo
 export const SEEDS = new URL('../fixtures/seeds/expected', import.meta.url).pathname;
@@ -51,8 +58,15 @@ export function reportOf(e: Expected): Report {
 
   blocks.push('三、收到和处理政府信息公开申请情况');
   const req: TTable = [
-    [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: 7 }],
-    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
+    [
+      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 },
+      { text: '申请人情况', colspan: 7 },
+    ],
+    [
+      { text: '自然人', rowspan: 2 },
+      { text: '法人或其他组织', colspan: 5 },
+      { text: '总计', rowspan: 2 },
+    ],
     REQUEST_COLUMNS.filter((c) => c.group).map((c) => ({ text: c.label.zh })),
   ];
   const rows = rowsOfTable(t, 'requests');
@@ -74,13 +88,21 @@ export function reportOf(e: Expected): Report {
     const g = row.group!.zh;
     if (g.startsWith('（')) {
       const size = results.filter((r) => r.group?.zh === g).length;
-      if (g !== lastGroup) { sub = 0; lead.push({ text: g, rowspan: size }); }
+      if (g !== lastGroup) {
+        sub = 0;
+        lead.push({ text: g, rowspan: size });
+      }
       lastGroup = g;
       req.push([...lead, { text: `${++sub}.${row.label.zh}` }, ...nums(row.id)]);
     } else {
       lastGroup = '';
-      const label = row.id.endsWith('.partial') ? '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'
-        : row.id.endsWith('.granted') ? '（一）予以公开' : row.id.endsWith('.total') ? '（七）总计' : '（六）其他处理';
+      const label = row.id.endsWith('.partial')
+        ? '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'
+        : row.id.endsWith('.granted')
+          ? '（一）予以公开'
+          : row.id.endsWith('.total')
+            ? '（七）总计'
+            : '（六）其他处理';
       req.push([...lead, { text: label, colspan: 2 }, ...nums(row.id)]);
     }
   }
@@ -91,8 +113,14 @@ export function reportOf(e: Expected): Report {
   const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((text) => ({ text }));
   const cols = ['upheld', 'corrected', 'other', 'pending', 'total'];
   blocks.push([
-    [{ text: '行政复议', colspan: 5, rowspan: 2 }, { text: '行政诉讼', colspan: 10 }],
-    [{ text: '未经复议直接起诉', colspan: 5 }, { text: '复议后起诉', colspan: 5 }],
+    [
+      { text: '行政复议', colspan: 5, rowspan: 2 },
+      { text: '行政诉讼', colspan: 10 },
+    ],
+    [
+      { text: '未经复议直接起诉', colspan: 5 },
+      { text: '复议后起诉', colspan: 5 },
+    ],
     [...heads, ...heads, ...heads],
     groups.flatMap((g) => cols.map((c) => ({ text: v(`${g}.${c}`) }))),
   ]);
@@ -103,8 +131,13 @@ export function reportOf(e: Expected): Report {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function reportHtml(r: Report): string {
-  const body = r.blocks.map((b) => typeof b === 'string' ? `<p>${esc(b)}</p>` :
-    `<table border="1" cellspacing="0">${b.map((row) => `<tr>${row.map((c) => `<td${c.colspan ? ` colspan="${c.colspan}"` : ''}${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}>${esc(c.text)}</td>`).join('')}</tr>`).join('\n')}</table>`).join('\n');
+  const body = r.blocks
+    .map((b) =>
+      typeof b === 'string'
+        ? `<p>${esc(b)}</p>`
+        : `<table border="1" cellspacing="0">${b.map((row) => `<tr>${row.map((c) => `<td${c.colspan ? ` colspan="${c.colspan}"` : ''}${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}>${esc(c.text)}</td>`).join('')}</tr>`).join('\n')}</table>`,
+    )
+    .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title></head><body><p style="text-align:center;font-size:16pt"><b>${esc(r.title)}</b></p>\n${body}\n</body></html>`;
 }
 
@@ -132,9 +165,10 @@ function wordTable(t: TTable): string {
       const vm = c.rowspan && c.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : '';
       if (vm) pending.push({ col, left: c.rowspan! - 1, span });
       // a label split over two runs with a bookmark between, as Word writes them
-      const text = c.text.length > 4 && /[^\d.]/.test(c.text)
-        ? `<w:r><w:t>${esc(c.text.slice(0, 2))}</w:t></w:r><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/><w:r><w:t>${esc(c.text.slice(2))}</w:t></w:r>`
-        : `<w:r><w:t>${esc(c.text)}</w:t></w:r>`;
+      const text =
+        c.text.length > 4 && /[^\d.]/.test(c.text)
+          ? `<w:r><w:t>${esc(c.text.slice(0, 2))}</w:t></w:r><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/><w:r><w:t>${esc(c.text.slice(2))}</w:t></w:r>`
+          : `<w:r><w:t>${esc(c.text)}</w:t></w:r>`;
       out.push(`<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vm}</w:tcPr><w:p>${text}</w:p></w:tc>`);
       col += span;
       take();
@@ -152,8 +186,12 @@ export function docxXml(r: Report): string {
 
 export function makeDocx(documentXml: string, extra: Record<string, Uint8Array> = {}): Uint8Array {
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     'word/document.xml': strToU8(documentXml),
     ...extra,
   });

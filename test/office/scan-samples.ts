@@ -23,7 +23,9 @@ export function pageImages(pdf: string, dpi: number, fmt: 'jpeg' | 'png' | 'tiff
     const range = pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : [];
     const tiff = fmt === 'tiff' ? ['-tiffcompression', 'lzw'] : [];
     execFileSync('pdftoppm', ['-r', String(dpi), '-gray', `-${fmt}`, ...tiff, ...range, pdf, join(dir, 'p')], { stdio: 'ignore', timeout: 60_000 });
-    return readdirSync(dir).sort().map((f) => new Uint8Array(readFileSync(join(dir, f))));
+    return readdirSync(dir)
+      .sort()
+      .map((f) => new Uint8Array(readFileSync(join(dir, f))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,7 +59,15 @@ export function imagePdf(jpegs: Uint8Array[], skew = 0): Uint8Array {
     const turn = skew ? `1 0 0 1 297.64 420.945 cm ${c} ${sn} ${-Number(sn)} ${c} 0 0 cm 1 0 0 1 -297.64 -420.945 cm ` : '';
     const content = `q ${turn}595.28 0 0 841.89 0 0 cm /Im0 Do Q`;
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 ${page + 1} 0 R >> >> /Contents ${page + 2} 0 R >>`);
-    add(concat([enc.encode(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${j.length} >>\nstream\n`), j, enc.encode('\nendstream')]));
+    add(
+      concat([
+        enc.encode(
+          `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${j.length} >>\nstream\n`,
+        ),
+        j,
+        enc.encode('\nendstream'),
+      ]),
+    );
     add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   }
   objs[1] = enc.encode(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${jpegs.length} >>`);

@@ -16,14 +16,20 @@ function workbook(r: Report, bookType: 'xlsx' | 'biff8'): Uint8Array {
   const aoa: string[][] = [[r.title]];
   const merges: { s: { r: number; c: number }; e: { r: number; c: number } }[] = [];
   for (const b of r.blocks) {
-    if (typeof b === 'string') { aoa.push([b]); continue; }
+    if (typeof b === 'string') {
+      aoa.push([b]);
+      continue;
+    }
     const base = aoa.length;
     const taken = new Set<string>();
     b.forEach((row, ri) => {
       const out: string[] = [];
       let c = 0;
       for (const cell of row) {
-        while (taken.has(`${ri},${c}`)) { out[c] = ''; c++; }
+        while (taken.has(`${ri},${c}`)) {
+          out[c] = '';
+          c++;
+        }
         out[c] = cell.text;
         const rs = cell.rowspan ?? 1;
         const cs = cell.colspan ?? 1;
@@ -42,12 +48,21 @@ function workbook(r: Report, bookType: 'xlsx' | 'biff8'): Uint8Array {
 }
 
 async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try { await p; } catch (e) { if (e instanceof ReadError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
   throw new Error('expected a ReadError');
 }
 
 describe('spreadsheet reader (worker thread)', () => {
-  for (const [ext, type] of [['xlsx', 'xlsx'], ['xls', 'biff8'], ['et', 'xlsx']] as const) {
+  for (const [ext, type] of [
+    ['xlsx', 'xlsx'],
+    ['xls', 'biff8'],
+    ['et', 'xlsx'],
+  ] as const) {
     it(`reads a report laid out in a .${ext} sheet with merged cells`, async () => {
       const bytes = workbook(reportOf(seed), type);
       expect(detectFormat(bytes, `r.${ext}`)).toBe(ext === 'xls' ? 'xls' : 'xlsx');

@@ -19,7 +19,11 @@ describe('late_publication (条例第四十九条)', () => {
     const r = a.setMeta(id, { publishedAt: '2021-04-15' }, 'date from the portal');
     const late = r.flags.filter((f) => f.kind === 'late_publication');
     expect(late).toHaveLength(1);
-    expect(late[0]).toMatchObject({ source: 'quality', found: 74, detail: { deadline: '2021-01-31', publishedAt: '2021-04-15', days: 74, agencyKind: 'department' } });
+    expect(late[0]).toMatchObject({
+      source: 'quality',
+      found: 74,
+      detail: { deadline: '2021-01-31', publishedAt: '2021-04-15', days: 74, agencyKind: 'department' },
+    });
     expect(describeFlag(late[0]!, 'zh')).toBe('逾期发布：2021年4月15日发布，部门的发布期限为2021年1月31日（条例第四十九条），逾期 74 天');
     expect(describeFlag(late[0]!, 'en')).toContain('74 days late');
     expect(r.flags.some((f) => f.kind === 'publication_date_unknown')).toBe(false);
@@ -56,7 +60,12 @@ describe('late_publication (条例第四十九条)', () => {
 });
 
 /** The 2020 report re-dated as a 2021 one: every year moved on by one, nothing else changed. */
-const copyForward = (t: string) => t.replace(/2021/g, '2022').replace(/2020/g, '2021').replace(/2019/g, '2020').replace(/二〇二〇/g, '二〇二一');
+const copyForward = (t: string) =>
+  t
+    .replace(/2021/g, '2022')
+    .replace(/2020/g, '2021')
+    .replace(/2019/g, '2020')
+    .replace(/二〇二〇/g, '二〇二一');
 
 describe('copied_text (内容雷同)', () => {
   it('an agency’s 2020 report copied into its 2021 report with the years changed: copied_text on every prose section, not on the 2020 one', async () => {
@@ -91,17 +100,27 @@ describe('copied_text (内容雷同)', () => {
       '二、主动公开政府信息情况',
     );
     const id = add(a, NANSHA, t, { year: 2021 });
-    expect(quality(a, id).filter((f) => f.kind === 'copied_text').map((f) => f.fields[0])).toEqual(['section.5']);
+    expect(
+      quality(a, id)
+        .filter((f) => f.kind === 'copied_text')
+        .map((f) => f.fields[0]),
+    ).toEqual(['section.5']);
     a.close();
   });
 
   it('template boilerplate alone never triggers copied_text across two different agencies; the same own words do', async () => {
     // What many agencies print (learned from the archive: ≥ 3 agencies this year) and the template's own words.
-    const common = '我单位高度重视政府信息公开工作，坚持以公开为常态、不公开为例外，严格落实条例各项要求。进一步健全完善政府信息公开工作机制，明确分管领导和具体工作人员，确保信息公开工作落到实处。';
+    const common =
+      '我单位高度重视政府信息公开工作，坚持以公开为常态、不公开为例外，严格落实条例各项要求。进一步健全完善政府信息公开工作机制，明确分管领导和具体工作人员，确保信息公开工作落到实处。';
     const template = '本报告根据《中华人民共和国政府信息公开条例》编制。本年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。';
     const only = (seed: string, six: string) =>
       replaceSection(
-        replaceSection(replaceSection(seedText(seed), '一、总体情况', `${template}${common}`, '二、主动公开政府信息情况'), '五、存在的主要问题及改进情况', common, '六、其他需要报告的事项'),
+        replaceSection(
+          replaceSection(seedText(seed), '一、总体情况', `${template}${common}`, '二、主动公开政府信息情况'),
+          '五、存在的主要问题及改进情况',
+          common,
+          '六、其他需要报告的事项',
+        ),
         '六、其他需要报告的事项',
         six,
       );
@@ -123,7 +142,11 @@ describe('copied_text (内容雷同)', () => {
     const cross = quality(b, n2).filter((f) => f.kind === 'copied_text');
     expect(cross.map((f) => f.fields[0])).toEqual(['section.1', 'section.5']);
     expect(cross[0]!.detail).toMatchObject({ otherId: x2, otherAgency: '西工区商务局', sameAgency: 0, percent: 100 });
-    expect(quality(b, x2).filter((f) => f.kind === 'copied_text').map((f) => f.detail!.otherId)).toEqual([n2, n2]); // same year: both
+    expect(
+      quality(b, x2)
+        .filter((f) => f.kind === 'copied_text')
+        .map((f) => f.detail!.otherId),
+    ).toEqual([n2, n2]); // same year: both
     b.close();
   });
 });
@@ -136,10 +159,22 @@ describe('missing_section', () => {
     expect(five).toHaveLength(1);
     expect(five[0]).toMatchObject({ fields: ['section.5'], detail: { what: 'empty' } });
     expect(describeFlag(five[0]!, 'zh')).toBe('章节空洞：“五、存在的主要问题及改进情况”为空或仅写“无”');
-    const one = add(a, XIGONG, replaceSection(seedText(XIGONG), '五、存在的主要问题及改进情况', '我局将进一步做好政府信息公开工作。', '六、其他需要报告的事项'));
-    expect(quality(a, one).filter((f) => f.kind === 'missing_section').map((f) => f.detail!.what)).toEqual(['one_sentence']);
+    const one = add(
+      a,
+      XIGONG,
+      replaceSection(seedText(XIGONG), '五、存在的主要问题及改进情况', '我局将进一步做好政府信息公开工作。', '六、其他需要报告的事项'),
+    );
+    expect(
+      quality(a, one)
+        .filter((f) => f.kind === 'missing_section')
+        .map((f) => f.detail!.what),
+    ).toEqual(['one_sentence']);
     const z = add(a, ZHANJIANG);
-    expect(quality(a, z).filter((f) => f.kind === 'missing_section').map((f) => f.fields[0])).toEqual(['section.6']);
+    expect(
+      quality(a, z)
+        .filter((f) => f.kind === 'missing_section')
+        .map((f) => f.fields[0]),
+    ).toEqual(['section.6']);
     for (const seed of [GUANGZHOU, DONGGUAN]) {
       const id = add(a, seed);
       expect(quality(a, id).filter((f) => f.kind === 'missing_section')).toEqual([]);
@@ -148,7 +183,9 @@ describe('missing_section', () => {
   });
 
   it('numbering damage is tolerated; a 2021-template report must state the 信息处理费 in 六', () => {
-    const t = seedText(NANSHA).replace('五、存在的主要问题及改进情况', '5. 存在的主要问题及改进情况').replace('三、收到和处理政府信息公开申请情况', '收到和处理政府信息公开申请情况');
+    const t = seedText(NANSHA)
+      .replace('五、存在的主要问题及改进情况', '5. 存在的主要问题及改进情况')
+      .replace('三、收到和处理政府信息公开申请情况', '收到和处理政府信息公开申请情况');
     const p = prepareText(t);
     expect(p.sections.map((s) => s.n)).toEqual([1, 2, 3, 4, 5, 6]);
     const r = { year: 2021, template: '2021' as const, publishedAt: '2022-01-20', agencyKind: 'department' as const, values: {} };
@@ -169,14 +206,23 @@ describe('year_mismatch', () => {
     expect(describeFlag(y.find((f) => f.detail!.place === 'period')!, 'zh')).toBe('年度不一致：统计期限写的是2020年，报告年度为2021年');
     // the title says 2020 while the year was set to 2021 by hand
     const t2 = add(a, NANSHA, undefined, { year: 2021 });
-    expect(quality(a, t2).filter((f) => f.kind === 'year_mismatch').map((f) => f.detail!.place).sort()).toEqual(['body', 'title']);
+    expect(
+      quality(a, t2)
+        .filter((f) => f.kind === 'year_mismatch')
+        .map((f) => f.detail!.place)
+        .sort(),
+    ).toEqual(['body', 'title']);
     a.close();
   });
 
   it('no seed as published has a year mismatch', () => {
     for (const seed of [NANSHA, XIGONG, GUANGZHOU, DONGGUAN, ZHANJIANG]) {
       const ex = seedExtraction(seed);
-      const f = checkReport(prepareText(seedText(seed)), { year: ex.year, template: ex.template, publishedAt: '2021-01-01', agencyKind: 'department', values: ex.values }, DEFAULT_SETTINGS);
+      const f = checkReport(
+        prepareText(seedText(seed)),
+        { year: ex.year, template: ex.template, publishedAt: '2021-01-01', agencyKind: 'department', values: ex.values },
+        DEFAULT_SETTINGS,
+      );
       expect(f.filter((x) => x.kind === 'year_mismatch' || x.kind === 'prose_mismatch')).toEqual([]);
     }
   });
@@ -224,7 +270,9 @@ describe('quality flags are apart from extraction doubts', () => {
     r = a.getReport(id);
     expect(r.status).toBe('verified');
     expect(r.qualityCount).toBe(0);
-    expect(r.flags.filter((f) => f.source === 'quality')).toMatchObject([{ id: five.id, kind: 'missing_section', resolved: true, accepted: { note: '原件第五部分确为“无”' } }]);
+    expect(r.flags.filter((f) => f.source === 'quality')).toMatchObject([
+      { id: five.id, kind: 'missing_section', resolved: true, accepted: { note: '原件第五部分确为“无”' } },
+    ]);
     expect(a.listReports({ quality: 'missing_section' }).items).toEqual([]);
     r = a.unacceptFlag(id, five.id);
     expect(r.qualityCount).toBe(1);
@@ -243,7 +291,9 @@ describe('command line', () => {
     const { cli } = await import('../archive/helpers.js');
     const shown = await cli('show', String(y2021), '--json', '--archive', path);
     expect(shown.code).toBe(0);
-    const flags = (JSON.parse(shown.out) as { flags: { id: number; kind: string; source: string; detail?: { percent?: number } }[] }).flags.filter((f) => f.source === 'quality');
+    const flags = (JSON.parse(shown.out) as { flags: { id: number; kind: string; source: string; detail?: { percent?: number } }[] }).flags.filter(
+      (f) => f.source === 'quality',
+    );
     expect(flags.map((f) => f.kind)).toEqual(['copied_text', 'copied_text', 'copied_text']);
     expect(flags[0]!.detail?.percent).toBe(100);
     const text = await cli('show', String(y2021), '--archive', path);

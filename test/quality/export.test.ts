@@ -30,7 +30,19 @@ describe('年报质量 sheet', () => {
     const header: string[] = [];
     for (let c = 1; c <= 16; c++) header.push(String(cell(ws, 3, c)?.v ?? ''));
     const col = (label: string) => header.indexOf(label) + 1;
-    expect(header.slice(5)).toEqual(['发布日期', '按时发布', '逾期天数', '章节完整', '表格勾稽（R1–R4）', '跨年度（X1、X2）', '内容雷同（%）', '正文与表格一致', '年度一致', '待处理问题', '已确认问题']);
+    expect(header.slice(5)).toEqual([
+      '发布日期',
+      '按时发布',
+      '逾期天数',
+      '章节完整',
+      '表格勾稽（R1–R4）',
+      '跨年度（X1、X2）',
+      '内容雷同（%）',
+      '正文与表格一致',
+      '年度一致',
+      '待处理问题',
+      '已确认问题',
+    ]);
     const row = (agency: string, year: number) => {
       for (let i = 4; i < 20; i++) if (cell(ws, i, col('机关'))?.v === agency && cell(ws, i, col('年度'))?.v === year) return i;
       throw new Error(`no row for ${agency} ${year}`);

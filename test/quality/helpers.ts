@@ -25,7 +25,11 @@ export function add(a: Archive, seed: string, text = seedText(seed), over: { yea
   const ex = { ...seedExtraction(seed), ...over };
   const sha256 = createHash('sha256').update(text).digest('hex');
   return a.db.transaction(() => {
-    const fileId = insertFile(a.db, { sha256, name: `${sha256.slice(0, 8)}-${seed}`, originalPath: `/seeds/${sha256}/${seed}`, size: text.length, mtime: null, format: 'txt', text }, null);
+    const fileId = insertFile(
+      a.db,
+      { sha256, name: `${sha256.slice(0, 8)}-${seed}`, originalPath: `/seeds/${sha256}/${seed}`, size: text.length, mtime: null, format: 'txt', text },
+      null,
+    );
     const { reportId } = insertReport(a.db, fileId, ex, 'test-1');
     refreshQuality(a.db, [reportId]);
     return reportId;

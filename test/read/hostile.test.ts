@@ -14,7 +14,17 @@ import { readDocument, readPath } from '../../src-main/core/read/index.js';
 import { MAX_SHEET_INFLATED, MAX_TABLE_COLS, MAX_TEXT_BATCHES_PAGE } from '../../src-main/core/read/limits.js';
 import { jpegSize } from '../../src-main/core/read/ocr/image-decode.js';
 import { decodeIssue, errorText } from '../../src-main/core/wording/errors.js';
-import { gridBeforeDocx, gridSpanDocx, hostileFiles, hugeHeaderJpeg, hugeImagePdf, mergeBombXlsx, runFloodPdf, spanBombHtml, zipBombXlsx } from '../gen/hostile.js';
+import {
+  gridBeforeDocx,
+  gridSpanDocx,
+  hostileFiles,
+  hugeHeaderJpeg,
+  hugeImagePdf,
+  mergeBombXlsx,
+  runFloodPdf,
+  spanBombHtml,
+  zipBombXlsx,
+} from '../gen/hostile.js';
 import { SEEDS, seedNames, tmp } from '../archive/helpers.js';
 
 async function readErr(p: Promise<unknown>): Promise<ReadError> {
@@ -141,7 +151,10 @@ describe('each hostile file fails alone in an import; a real report next to it i
         copyFileSync(join(SEEDS, seed), join(src, `${name}-${seed}`)); // new bytes name, same report: imported or a duplicate
         const r = await a.importFolder(src);
         expect(r.status, name).toBe('completed');
-        expect(r.failed.map((f) => f.file.split('/').pop()), name).toEqual([name]);
+        expect(
+          r.failed.map((f) => f.file.split('/').pop()),
+          name,
+        ).toEqual([name]);
         const f = r.failed[0]!;
         expect(f.code, name).toBe(CODES[name]);
         const zh = errorText({ code: f.code, params: f.params }, 'zh');

@@ -29,7 +29,7 @@ describe('page boxes from stored text positions', () => {
     expect(spanBoxes(text, 4, 4)).toEqual([]);
     expect(spanBoxes(text, 2, 3)).toEqual([]);
   });
-  it('page of an offset, and a row\'s whole line', () => {
+  it("page of an offset, and a row's whole line", () => {
     expect(pageAt(text, 9)).toBe(2);
     expect(pageAt(text, 99)).toBeNull();
     const s = 'a\n总计\t14\t3\nb';

@@ -44,7 +44,12 @@ describe('desktop export folders', () => {
   it('writes only into a folder chosen in the dialog, never one typed into the page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-exp-'));
     const picked = join(dir, 'picked');
-    const port = { path: '/a.nianbao', close() {}, info: () => ({ path: '/a.nianbao', reports: 0, agencies: 0, years: [], flagged: 0, verified: 0 }), exportFiles: async () => ({ files: [], reports: 0 }) };
+    const port = {
+      path: '/a.nianbao',
+      close() {},
+      info: () => ({ path: '/a.nianbao', reports: 0, agencies: 0, years: [], flagged: 0, verified: 0 }),
+      exportFiles: async () => ({ files: [], reports: 0 }),
+    };
     const s = await createServices({
       openArchive: async () => port as unknown as ArchivePort,
       archivePath: '/a.nianbao',

@@ -17,7 +17,23 @@ describe('JobRunner', () => {
           ctx.progress(i, 2000, `f${i}.txt`);
           if (i % 100 === 0) await sleep(25); // 100 files every 25 ms: 500 ms in all
         }
-        return { kind: 'import', run: 1, reports: 0, duplicates: 0, counts: {}, outcomes: [], files: 2000, imported: 2000, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
+        return {
+          kind: 'import',
+          run: 1,
+          reports: 0,
+          duplicates: 0,
+          counts: {},
+          outcomes: [],
+          files: 2000,
+          imported: 2000,
+          updated: 0,
+          skipped: 0,
+          failed: 0,
+          flagged: 0,
+          errors: [],
+          skippedFiles: [],
+          cancelled: false,
+        };
       });
       const finished = jobs.wait(id);
       await vi.advanceTimersByTimeAsync(1000);

@@ -45,7 +45,9 @@ describe.skipIf(!haveSamples)('services over the real archive', () => {
     const after = await s.call('cells.correct', { id, field: 'requests.total.total', value: (total as number) + 5, note: '测试' });
     expect(after.values['requests.total.total']).toBe((total as number) + 5);
     expect(after.corrected).toContain('requests.total.total');
-    expect(after.flags.some((f) => !f.resolved && f.fields.includes('requests.total.total') && (f.rule === 'R1' || f.rule === 'R2' || f.rule === 'R3'))).toBe(true);
+    expect(after.flags.some((f) => !f.resolved && f.fields.includes('requests.total.total') && (f.rule === 'R1' || f.rule === 'R2' || f.rule === 'R3'))).toBe(
+      true,
+    );
     expect(after.status).toBe('flagged');
     const hist = await s.call('cells.history', { id, field: 'requests.total.total' });
     expect(hist.at(-1)).toMatchObject({ kind: 'set', from: total, to: (total as number) + 5, note: '测试', undone: false });

@@ -11,8 +11,21 @@ import type { ArchivePort } from '../../src-main/services/port.js';
 
 function summary(id: number, agency: string, year: number, status: ReportSummary['status']): ReportSummary {
   return {
-    id, agency, agencyId: agency.startsWith('广州') ? 1 : 2, year, template: year >= 2021 ? '2021' : '2019', region: agency.startsWith('广州') ? '广州市' : '东莞市', status,
-    flagCount: status === 'flagged' ? 1 : 0, qualityCount: 0, file: `/r/${id}.txt`, format: 'txt', active: true, needsCompare: id === 4, versionCount: id === 4 ? 2 : 1, removed: false,
+    id,
+    agency,
+    agencyId: agency.startsWith('广州') ? 1 : 2,
+    year,
+    template: year >= 2021 ? '2021' : '2019',
+    region: agency.startsWith('广州') ? '广州市' : '东莞市',
+    status,
+    flagCount: status === 'flagged' ? 1 : 0,
+    qualityCount: 0,
+    file: `/r/${id}.txt`,
+    format: 'txt',
+    active: true,
+    needsCompare: id === 4,
+    versionCount: id === 4 ? 2 : 1,
+    removed: false,
   };
 }
 const REPORTS = [
@@ -36,10 +49,24 @@ function port(path: string, log: string[]): ArchivePort {
     close: () => log.push('close'),
     info: () => ({ path, reports: REPORTS.length, agencies: 2, years: [2020, 2021, 2022], flagged: 2, verified: 1 }),
     list: (f) => {
-      const items = REPORTS.filter((r) => (!f.agency || r.agency!.includes(f.agency)) && (!f.year || r.year === f.year) && (!f.region || r.region === f.region));
+      const items = REPORTS.filter(
+        (r) => (!f.agency || r.agency!.includes(f.agency)) && (!f.year || r.year === f.year) && (!f.region || r.region === f.region),
+      );
       return { total: items.length, items: items.slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? 100)) };
     },
-    get: (id) => ({ ...REPORTS[id - 1]!, values: VALUES[id]!, original: {}, cells: {}, flags: [], corrected: [], canUndo: false, canRedo: false, error: null, publishedAt: null }) as unknown as ReportDetail,
+    get: (id) =>
+      ({
+        ...REPORTS[id - 1]!,
+        values: VALUES[id]!,
+        original: {},
+        cells: {},
+        flags: [],
+        corrected: [],
+        canUndo: false,
+        canRedo: false,
+        error: null,
+        publishedAt: null,
+      }) as unknown as ReportDetail,
     text: (id) => ({ id, text: '', format: 'txt' }),
     originalPath: (id) => `/r/${id}.txt`,
     reviewer: () => null,
@@ -79,7 +106,10 @@ function port(path: string, log: string[]): ArchivePort {
       throw new Error('not in this fake');
     },
     trash: () => [],
-    qualitySettings: () => ({ settings: { copiedThreshold: 0.8, boilerplateAgencies: 3, deadlines: { department: '01-31', government: '03-31', township: '03-31' } }, rechecked: null }),
+    qualitySettings: () => ({
+      settings: { copiedThreshold: 0.8, boilerplateAgencies: 3, deadlines: { department: '01-31', government: '03-31', township: '03-31' } },
+      rechecked: null,
+    }),
     setAgencyKind: () => 0,
     search: () => [],
     agencies: () => [],
@@ -91,7 +121,23 @@ function port(path: string, log: string[]): ArchivePort {
         if (p.signal.aborted) throw new Error('aborted');
         p.onProgress(i, 3, `${folder}/${i}.txt`);
       }
-      return { kind: 'import', run: 1, reports: 3, duplicates: 0, counts: { new: 3 }, outcomes: [], files: 3, imported: 3, updated: 0, skipped: 0, failed: 0, flagged: 0, errors: [], skippedFiles: [], cancelled: false };
+      return {
+        kind: 'import',
+        run: 1,
+        reports: 3,
+        duplicates: 0,
+        counts: { new: 3 },
+        outcomes: [],
+        files: 3,
+        imported: 3,
+        updated: 0,
+        skipped: 0,
+        failed: 0,
+        flagged: 0,
+        errors: [],
+        skippedFiles: [],
+        cancelled: false,
+      };
     },
     reextract: async () => ({ kind: 'reextract', reports: 0, changed: 0, conflicts: 0, errors: [], cancelled: false }),
     backup: async (p) => ({ path: p, bytes: 1, files: 0 }),
@@ -218,7 +264,7 @@ describe('services', () => {
     await s.close();
   });
 
-  it('serves an original\'s bytes by report id (base64, media type by content)', async () => {
+  it("serves an original's bytes by report id (base64, media type by content)", async () => {
     const { s } = await setup();
     const pdf = await s.call('reports.original', { id: 1 });
     expect(pdf).toMatchObject({ id: 1, name: '1.pdf', format: 'pdf', mime: 'application/pdf', size: 13 });

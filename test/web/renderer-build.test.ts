@@ -13,7 +13,8 @@ function checkout() {
     utimesSync(join(root, rel), at, at);
   };
   const t0 = 1_700_000_000; // sources
-  for (const rel of ['src-renderer/main.tsx', 'src-renderer/index.html', 'src-main/core/catalogue/index.ts', 'vite.config.ts', 'package-lock.json']) write(rel, 'x', t0);
+  for (const rel of ['src-renderer/main.tsx', 'src-renderer/index.html', 'src-main/core/catalogue/index.ts', 'vite.config.ts', 'package-lock.json'])
+    write(rel, 'x', t0);
   return { root, write, t0 };
 }
 

@@ -107,7 +107,11 @@ describe('web bridge', () => {
     expect(JSON.parse(bad.body).error).toMatch(/value/);
     expect((await http(bridge, '/api/reports.drop', json(bridge.token, {}))).status).toBe(404);
     expect((await http(bridge, '/api/app.info', { headers: { 'x-nianbao-token': bridge.token } })).status).toBe(405);
-    const form = await http(bridge, '/api/app.info', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-nianbao-token': bridge.token }, body: '{}' });
+    const form = await http(bridge, '/api/app.info', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-nianbao-token': bridge.token },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     expect(calls.length).toBe(before);
   });
@@ -186,7 +190,11 @@ describe('web bridge', () => {
   it('refuses /api and /events calls a browser marks as coming from another site', async () => {
     const before = calls.length;
     const call = (headers: Record<string, string>) =>
-      http(bridge, '/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json', 'x-nianbao-token': bridge.token, ...headers }, body: '{}' });
+      http(bridge, '/api/app.info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-nianbao-token': bridge.token, ...headers },
+        body: '{}',
+      });
     const foreign: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },

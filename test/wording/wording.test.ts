@@ -25,7 +25,11 @@ import { ArchiveError } from '../../src-main/core/archive/types.js';
 const HAN = /[\u4e00-\u9fff]/;
 // Words in Chinese may name a file type or tool; nothing else in Latin letters.
 const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR)\b/g;
-const latinWords = (s: string) => (s.replace(ALLOWED, '').replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []);
+const latinWords = (s: string) =>
+  s
+    .replace(ALLOWED, '')
+    .replace(/\{\w+\}/g, '')
+    .match(/[A-Za-z]{2,}/g) ?? [];
 
 function checkWords(name: string, w: { zh: string; en: string }) {
   expect(w.zh, `${name} zh`).toMatch(HAN);
@@ -35,13 +39,28 @@ function checkWords(name: string, w: { zh: string; en: string }) {
 }
 
 // Listed by hand on purpose: a kind added to model.ts must also be added here (and the maps' types force the words).
-const KINDS: FlagKind[] = ['rule', 'incomplete_row', 'unparseable', 'missing_table', 'missing_row', 'ambiguous', 'inferred', 'template_mismatch', 'hybrid_template', 'unknown_agency', 'unknown_year', 'needs_ocr', 'ocr', 'extra_cells'];
+const KINDS: FlagKind[] = [
+  'rule',
+  'incomplete_row',
+  'unparseable',
+  'missing_table',
+  'missing_row',
+  'ambiguous',
+  'inferred',
+  'template_mismatch',
+  'hybrid_template',
+  'unknown_agency',
+  'unknown_year',
+  'needs_ocr',
+  'ocr',
+  'extra_cells',
+];
 
 describe('wording', () => {
   it('has both languages for every flag kind, status, job state and error code', () => {
     const kinds = Object.keys(FLAG_KIND_WORDS);
     expect(kinds).toEqual(expect.arrayContaining([...KINDS, 'cross_year']));
-    for (const [k, w] of Object.entries(FLAG_KIND_WORDS)) (checkWords(`kind ${k} name`, w.name), checkWords(`kind ${k} text`, w.text));
+    for (const [k, w] of Object.entries(FLAG_KIND_WORDS)) checkWords(`kind ${k} name`, w.name), checkWords(`kind ${k} text`, w.text);
     expect(Object.keys(STATUS_WORDS).sort()).toEqual(['flagged', 'missing', 'unreviewed', 'verified']);
     for (const [k, w] of Object.entries(STATUS_WORDS)) checkWords(`status ${k}`, w);
     expect(STATUS_WORDS.verified.zh).toBe('已核实');
@@ -60,8 +79,16 @@ describe('wording', () => {
     expect(zh).toBe('予以公开：该行数字少于列数，单元格留空待核');
     expect(flagText({ kind: 'unknown_agency', fields: [], message: 'the agency could not be read from the title' }, 'zh')).toBe('未能从标题识别机关名称');
     expect(flagText({ kind: 'hybrid_template', fields: ['requests.other'], message: 'x' }, 'zh')).not.toMatch(/requests\.other/);
-    expect(flagText({ kind: 'incomplete_row', fields: ['requests.granted'], message: '5 numbers for 7 columns' }, 'en')).toMatch(/^\S.*: fewer numbers than columns; cells left blank to check \(5 numbers for 7 columns\)$/);
-    for (const k of KINDS) expect(latinWords(flagText({ kind: k, fields: ['requests.granted.person'], message: 'english detail words', rule: 'R2', expected: 3, found: 4 }, 'zh')).filter((w) => w !== 'R'), k).toEqual([]);
+    expect(flagText({ kind: 'incomplete_row', fields: ['requests.granted'], message: '5 numbers for 7 columns' }, 'en')).toMatch(
+      /^\S.*: fewer numbers than columns; cells left blank to check \(5 numbers for 7 columns\)$/,
+    );
+    for (const k of KINDS)
+      expect(
+        latinWords(flagText({ kind: k, fields: ['requests.granted.person'], message: 'english detail words', rule: 'R2', expected: 3, found: 4 }, 'zh')).filter(
+          (w) => w !== 'R',
+        ),
+        k,
+      ).toEqual([]);
     // a kind newer than this program: neutral words, not the English message
     expect(flagText({ kind: 'from_the_future', fields: [], message: 'as stored' }, 'zh')).toBe('其他问题，请核对原文');
   });
@@ -72,7 +99,9 @@ describe('wording', () => {
     expect(errorText(r, 'zh')).toBe('不是可读的文本文件（二进制内容或无法识别的编码）');
     expect(toErrorInfo(new ArchiveError('not_found', 'no report 9')).code).toBe('not_found');
     expect(toErrorInfo(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });
-    expect([httpStatus('not_found'), httpStatus('busy'), httpStatus('too_large'), httpStatus('invalid'), httpStatus('internal')]).toEqual([404, 409, 413, 400, 500]);
+    expect([httpStatus('not_found'), httpStatus('busy'), httpStatus('too_large'), httpStatus('invalid'), httpStatus('internal')]).toEqual([
+      404, 409, 413, 400, 500,
+    ]);
     const stored = encodeIssue('unsupported_extension', '.mp3 files are not a supported report format', { ext: '.mp3' });
     const back = decodeIssue(stored);
     expect(back).toEqual({ code: 'unsupported_extension', params: { ext: '.mp3' }, message: '.mp3 files are not a supported report format' });

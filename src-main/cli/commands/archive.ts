@@ -9,7 +9,16 @@ import { fieldLabel } from '../../core/catalogue/index.js';
 import { errorText, type FileIssueCode } from '../../core/wording/index.js';
 import { describeFlag } from '../../core/validate/describe.js';
 import { flagCategory } from '../../core/wording/quality.js';
-import { parseArgsFor, type Args as HArgs, type EventMessage, type HandlerName, type ImportSummary, type JobResult, type ReextractSummary, type Result } from '../../contract/index.js';
+import {
+  parseArgsFor,
+  type Args as HArgs,
+  type EventMessage,
+  type HandlerName,
+  type ImportSummary,
+  type JobResult,
+  type ReextractSummary,
+  type Result,
+} from '../../contract/index.js';
 import { openArchivePort } from '../../services/adapter.js';
 import { createServices, type Services } from '../../services/index.js';
 import type { ArchivePort } from '../../services/port.js';
@@ -20,7 +29,7 @@ export function defaultArchivePath(): string {
   const home = homedir();
   const base =
     process.platform === 'win32'
-      ? process.env.APPDATA ?? join(home, 'AppData', 'Roaming')
+      ? (process.env.APPDATA ?? join(home, 'AppData', 'Roaming'))
       : process.platform === 'darwin'
         ? join(home, 'Library', 'Application Support')
         : process.env.XDG_DATA_HOME || join(home, '.local', 'share');
@@ -86,14 +95,28 @@ export const COMMANDS: Record<string, Command> = {
       const status = r.cancelled ? 'cancelled' : 'completed';
       const skipped = r.skipped - r.duplicates;
       return {
-        json: { run: r.run, status, files: r.files, imported: r.reports, duplicates: r.duplicates, skipped, failed: r.errors, reports: r.reports, counts: r.counts, outcomes: r.outcomes },
+        json: {
+          run: r.run,
+          status,
+          files: r.files,
+          imported: r.reports,
+          duplicates: r.duplicates,
+          skipped,
+          failed: r.errors,
+          reports: r.reports,
+          counts: r.counts,
+          outcomes: r.outcomes,
+        },
         text: () =>
           [
             `run ${r.run} ${status}: ${r.reports} imported, ${r.duplicates} already archived, ${skipped} skipped, ${r.failed} failed — ` +
               Object.entries(r.counts)
                 .map(([k, n]) => `${k} ${n}`)
                 .join(', '),
-            ...r.outcomes.map((o) => `  ${o.outcome.padEnd(24)} ${o.file}${o.reportId ? ` → #${o.reportId}` : ''}${o.code ? `  ${reasonText(o.code, o.params, o.reason)}` : ''}`),
+            ...r.outcomes.map(
+              (o) =>
+                `  ${o.outcome.padEnd(24)} ${o.file}${o.reportId ? ` → #${o.reportId}` : ''}${o.code ? `  ${reasonText(o.code, o.params, o.reason)}` : ''}`,
+            ),
           ].join('\n'),
         code: status === 'completed' ? 0 : 3,
       };
@@ -119,14 +142,26 @@ export const COMMANDS: Record<string, Command> = {
         limit: flagNumber(args, 'limit') ?? 10_000,
       });
       const rows = page.items.map((r) => ({
-        id: r.id, agency: r.agency, year: r.year, template: r.template, status: r.status, flags: r.flagCount, quality: r.qualityCount, file: r.file, versions: r.versionCount, needsCompare: r.needsCompare,
+        id: r.id,
+        agency: r.agency,
+        year: r.year,
+        template: r.template,
+        status: r.status,
+        flags: r.flagCount,
+        quality: r.qualityCount,
+        file: r.file,
+        versions: r.versionCount,
+        needsCompare: r.needsCompare,
       }));
       return {
         json: rows,
         text: () =>
           rows.length
             ? rows
-                .map((r) => `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flags).padStart(2)} flags ${String(r.quality).padStart(2)} quality  ${fmt(r.agency)}  (${r.file})${r.versions > 1 ? `  [${r.versions} versions]` : ''}${r.needsCompare ? '  待比较' : ''}`)
+                .map(
+                  (r) =>
+                    `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flags).padStart(2)} flags ${String(r.quality).padStart(2)} quality  ${fmt(r.agency)}  (${r.file})${r.versions > 1 ? `  [${r.versions} versions]` : ''}${r.needsCompare ? '  待比较' : ''}`,
+                )
                 .join('\n')
             : 'no reports',
       };
@@ -148,7 +183,9 @@ export const COMMANDS: Record<string, Command> = {
             ...r.versions.map(versionLine),
             ...(r.error ? [`error: ${r.error}`] : []),
             '',
-            ...Object.entries(r.values).map(([f, v]) => `  ${f.padEnd(44)} ${fmt(v).padStart(12)}${corrected.has(f) ? `  corrected (was ${fmt(r.original[f])})` : ''}  ${fieldLabel(f)}`),
+            ...Object.entries(r.values).map(
+              ([f, v]) => `  ${f.padEnd(44)} ${fmt(v).padStart(12)}${corrected.has(f) ? `  corrected (was ${fmt(r.original[f])})` : ''}  ${fieldLabel(f)}`,
+            ),
             '',
             ...(r.flags.length
               ? r.flags.map(
@@ -182,7 +219,11 @@ export const COMMANDS: Record<string, Command> = {
         text: () =>
           [
             `version ${c.current.id} (active, ${c.current.file}) vs version ${c.other.id} (${c.other.file}): ${c.differing} cells differ`,
-            ...c.cells.filter((x) => x.differs).map((x) => `  ${x.field.padEnd(44)} ${fmt(x.current).padStart(12)}${x.corrected ? '*' : ' '} ${fmt(x.other).padStart(12)}  ${fieldLabel(x.field)}`),
+            ...c.cells
+              .filter((x) => x.differs)
+              .map(
+                (x) => `  ${x.field.padEnd(44)} ${fmt(x.current).padStart(12)}${x.corrected ? '*' : ' '} ${fmt(x.other).padStart(12)}  ${fieldLabel(x.field)}`,
+              ),
             '(* corrected by a person)',
           ].join('\n'),
       };
@@ -214,7 +255,10 @@ export const COMMANDS: Record<string, Command> = {
       const field = args.positional[2];
       if (!field) throw new Error('usage: take-cell ID VERSION_ID FIELD');
       const r = await ctx.call('reports.takeCell', { id: reportId(args), versionId: num(args, 1, 'a version id'), field });
-      return { json: { id: r.id, field, value: r.values[field] ?? null }, text: () => `#${r.id} ${field} = ${fmt(r.values[field])} (taken from version ${args.positional[1]})` };
+      return {
+        json: { id: r.id, field, value: r.values[field] ?? null },
+        text: () => `#${r.id} ${field} = ${fmt(r.values[field])} (taken from version ${args.positional[1]})`,
+      };
     },
   },
   remove: {
@@ -230,7 +274,10 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'restore ID',
     async run(ctx, args) {
       const r = await ctx.call('reports.restore', { id: reportId(args) });
-      return { json: { id: r.id, agency: r.agency, year: r.year, status: r.status }, text: () => `#${r.id} ${fmt(r.agency)} ${fmt(r.year)} restored (${r.status})` };
+      return {
+        json: { id: r.id, agency: r.agency, year: r.year, status: r.status },
+        text: () => `#${r.id} ${fmt(r.agency)} ${fmt(r.year)} restored (${r.status})`,
+      };
     },
   },
   trash: {
@@ -242,7 +289,12 @@ export const COMMANDS: Record<string, Command> = {
         json: t,
         text: () =>
           t.length
-            ? t.map((e) => `${String(e.id).padStart(5)}  ${fmt(e.agency)} ${fmt(e.year)}  ${e.kind === 'not_report' ? '非年报 not a report' : '移出 removed'} ${e.removedAt}${e.reason ? `  — ${e.reason}` : ''} (${e.sources} file(s))`).join('\n')
+            ? t
+                .map(
+                  (e) =>
+                    `${String(e.id).padStart(5)}  ${fmt(e.agency)} ${fmt(e.year)}  ${e.kind === 'not_report' ? '非年报 not a report' : '移出 removed'} ${e.removedAt}${e.reason ? `  — ${e.reason}` : ''} (${e.sources} file(s))`,
+                )
+                .join('\n')
             : 'the trash is empty',
       };
     },
@@ -255,7 +307,10 @@ export const COMMANDS: Record<string, Command> = {
       if (!field) throw new Error('usage: correct REPORT_ID FIELD VALUE [--note TEXT]');
       const note = flagString(args, 'note');
       const r = await ctx.call('cells.correct', { id, field, value: parseValue(args.positional[2]), ...(note ? { note } : {}) });
-      return { json: { id, field, value: r.values[field] ?? null, status: r.status, flags: r.flagCount }, text: () => `#${id} ${field} = ${fmt(r.values[field])} (${r.status}, ${r.flagCount} open flags)` };
+      return {
+        json: { id, field, value: r.values[field] ?? null, status: r.status, flags: r.flagCount },
+        text: () => `#${id} ${field} = ${fmt(r.values[field])} (${r.status}, ${r.flagCount} open flags)`,
+      };
     },
   },
   undo: { usage: 'undo ID', run: (ctx, args) => undoRedo(ctx, args, 'undo') },
@@ -322,7 +377,10 @@ export const COMMANDS: Record<string, Command> = {
       const text = args.positional.join(' ');
       if (!text.trim()) throw new Error('usage: search TEXT');
       const hits = await ctx.call('search', { text, limit: flagNumber(args, 'limit') ?? 50 });
-      return { json: hits, text: () => (hits.length ? hits.map((h) => `${String(h.id).padStart(5)}  ${fmt(h.agency)} ${fmt(h.year)}  ${h.snippet}`).join('\n') : 'no matches') };
+      return {
+        json: hits,
+        text: () => (hits.length ? hits.map((h) => `${String(h.id).padStart(5)}  ${fmt(h.agency)} ${fmt(h.year)}  ${h.snippet}`).join('\n') : 'no matches'),
+      };
     },
   },
   agencies: {
@@ -332,7 +390,10 @@ export const COMMANDS: Record<string, Command> = {
       const list = await ctx.call('agencies.list', {});
       return {
         json: list,
-        text: () => list.map((g) => `${g.name}  [${fmt(g.region)}]  ${g.reports} reports ${g.years.join(',')}${g.aliases.length ? `  aka ${g.aliases.join(', ')}` : ''}`).join('\n') || 'no agencies',
+        text: () =>
+          list
+            .map((g) => `${g.name}  [${fmt(g.region)}]  ${g.reports} reports ${g.years.join(',')}${g.aliases.length ? `  aka ${g.aliases.join(', ')}` : ''}`)
+            .join('\n') || 'no agencies',
       };
     },
   },
@@ -361,7 +422,8 @@ export const COMMANDS: Record<string, Command> = {
         ...(args.flags.city !== undefined ? { city: flagString(args, 'city') || null } : {}),
         ...(args.flags.county !== undefined ? { county: flagString(args, 'county') || null } : {}),
       };
-      if (!agency || Object.keys(region).length === 0) throw new Error('usage: set-region AGENCY [--province P] [--city C] [--county X] (an empty value clears that level)');
+      if (!agency || Object.keys(region).length === 0)
+        throw new Error('usage: set-region AGENCY [--province P] [--city C] [--county X] (an empty value clears that level)');
       const g = await ctx.call('agencies.setRegion', { agency, ...region });
       return { json: g, text: () => `${g.name}  [${fmt(g.region)}] (set by hand)` };
     },
@@ -381,7 +443,11 @@ export const COMMANDS: Record<string, Command> = {
       const r = (await ctx.job(() => ctx.call('reextract.start', args.flags.all ? { all: true } : {}))) as ReextractSummary;
       return {
         json: r,
-        text: () => [`${r.reports} reports re-extracted, ${r.changed} changed, ${r.conflicts} corrections to look at`, ...r.errors.map((e) => `  failed: ${e.file}: ${e.error}`)].join('\n'),
+        text: () =>
+          [
+            `${r.reports} reports re-extracted, ${r.changed} changed, ${r.conflicts} corrections to look at`,
+            ...r.errors.map((e) => `  failed: ${e.file}: ${e.error}`),
+          ].join('\n'),
         code: r.errors.length ? 3 : 0,
       };
     },
@@ -391,7 +457,9 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx, args) {
       const t = flagNumber(args, 'threshold');
       const deadlines = Object.fromEntries(
-        (['department', 'government', 'township'] as const).filter((k) => flagString(args, `deadline-${k}`)).map((k) => [k, flagString(args, `deadline-${k}`)!]),
+        (['department', 'government', 'township'] as const)
+          .filter((k) => flagString(args, `deadline-${k}`))
+          .map((k) => [k, flagString(args, `deadline-${k}`)!]),
       );
       const changed = t !== undefined || Object.keys(deadlines).length > 0;
       const r = await ctx.call('quality.settings', {
@@ -415,9 +483,13 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'set-agency-kind AGENCY department|government|township|auto',
     async run(ctx, args) {
       const [agency, kind] = args.positional;
-      if (!agency || !kind || !['department', 'government', 'township', 'auto'].includes(kind)) throw new Error('usage: set-agency-kind AGENCY department|government|township|auto');
+      if (!agency || !kind || !['department', 'government', 'township', 'auto'].includes(kind))
+        throw new Error('usage: set-agency-kind AGENCY department|government|township|auto');
       const r = await ctx.call('agencies.setKind', { agency, kind: kind === 'auto' ? null : (kind as 'department') });
-      return { json: { agency, kind, rechecked: r.rechecked }, text: () => `${agency}: ${kind === 'auto' ? 'kind read from the name again' : kind}; ${r.rechecked} reports re-checked` };
+      return {
+        json: { agency, kind, rechecked: r.rechecked },
+        text: () => `${agency}: ${kind === 'auto' ? 'kind read from the name again' : kind}; ${r.rechecked} reports re-checked`,
+      };
     },
   },
   passages: {
@@ -436,7 +508,15 @@ export const COMMANDS: Record<string, Command> = {
       };
       return {
         json: p,
-        text: () => [`${p.percent ?? '?'} % the same; common parts in 【】`, `#${p.a.reportId} ${fmt(p.a.agency)} ${fmt(p.a.year)}:`, mark(p.a), '', `#${p.b.reportId} ${fmt(p.b.agency)} ${fmt(p.b.year)}:`, mark(p.b)].join('\n'),
+        text: () =>
+          [
+            `${p.percent ?? '?'} % the same; common parts in 【】`,
+            `#${p.a.reportId} ${fmt(p.a.agency)} ${fmt(p.a.year)}:`,
+            mark(p.a),
+            '',
+            `#${p.b.reportId} ${fmt(p.b.agency)} ${fmt(p.b.year)}:`,
+            mark(p.b),
+          ].join('\n'),
       };
     },
   },
@@ -464,12 +544,16 @@ async function undoRedo(ctx: Ctx, args: Args, what: 'undo' | 'redo'): Promise<Ou
 async function acceptFlag(ctx: Ctx, args: Args, accept: boolean): Promise<Output> {
   const id = reportId(args);
   const flagId = args.positional[1];
-  if (!flagId || !/^\d+$/.test(flagId)) throw new Error(`usage: ${accept ? 'accept' : 'unaccept'} REPORT_ID FLAG_ID${accept ? ' [--note TEXT]' : ''} (flag ids: show REPORT_ID)`);
+  if (!flagId || !/^\d+$/.test(flagId))
+    throw new Error(`usage: ${accept ? 'accept' : 'unaccept'} REPORT_ID FLAG_ID${accept ? ' [--note TEXT]' : ''} (flag ids: show REPORT_ID)`);
   const note = flagString(args, 'note');
   const r = accept
     ? await ctx.call('flags.accept', { id, flagId: Number(flagId), ...(note ? { note } : {}) })
     : await ctx.call('flags.unaccept', { id, flagId: Number(flagId) });
-  return { json: { id, status: r.status, flags: r.flagCount }, text: () => `#${id} flag ${accept ? 'accepted as in the original' : 'open again'} (${r.status}, ${r.flagCount} open flags)` };
+  return {
+    json: { id, status: r.status, flags: r.flagCount },
+    text: () => `#${id} flag ${accept ? 'accepted as in the original' : 'open again'} (${r.status}, ${r.flagCount} open flags)`,
+  };
 }
 
 function progressBar(args: Args): ((p: { done: number; total: number; current: string | null; rate: number; etaSeconds: number | null }) => void) | undefined {

@@ -14,9 +14,10 @@ const now = () => new Date().toISOString();
 type FlagRow = FlagIdentity & { id: number; resolved: number };
 
 function flagOf(db: DB, reportId: number, flagId: number): FlagRow {
-  const f = st(db, 'SELECT id, source, kind, rule, fields, expected, found, message, resolved FROM flags WHERE id = ? AND report_id = ?').get(flagId, reportId) as
-    | FlagRow
-    | undefined;
+  const f = st(db, 'SELECT id, source, kind, rule, fields, expected, found, message, resolved FROM flags WHERE id = ? AND report_id = ?').get(
+    flagId,
+    reportId,
+  ) as FlagRow | undefined;
   if (f) return f;
   if (!st(db, 'SELECT 1 FROM reports WHERE id = ?').get(reportId)) throw new ArchiveError('not_found', `no report ${reportId}`);
   // A flag that failed differently after a change got a new id (ids are never reused): an id from an older listing is gone.
@@ -24,20 +25,10 @@ function flagOf(db: DB, reportId: number, flagId: number): FlagRow {
 }
 
 function log(db: DB, reportId: number, action: AcceptRow['action'], f: FlagIdentity, target: number | null, note: string | null): void {
-  st(db, `INSERT INTO flag_accepts (report_id, action, source, kind, rule, fields, expected, found, message, target_id, note, at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${REVIEWER})`).run(
-    reportId,
-    action,
-    f.source,
-    f.kind,
-    f.rule,
-    f.fields,
-    f.expected,
-    f.found,
-    f.message,
-    target,
-    note,
-    now(),
-  );
+  st(
+    db,
+    `INSERT INTO flag_accepts (report_id, action, source, kind, rule, fields, expected, found, message, target_id, note, at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${REVIEWER})`,
+  ).run(reportId, action, f.source, f.kind, f.rule, f.fields, f.expected, f.found, f.message, target, note, now());
 }
 
 /**
@@ -87,7 +78,20 @@ export function acceptHistory(db: DB, reportId: number, field?: string): Correct
     };
     if (field && !covers(flag.fields, field)) continue;
     const reviewer = (r as { reviewer?: string | null }).reviewer ?? null;
-    out.push({ id: r.id, reportId, field: `flag.${r.rule ?? r.kind}`, kind: r.action, from: null, to: null, note: r.note, at: r.at, target: r.target_id, undone: false, flag, reviewer });
+    out.push({
+      id: r.id,
+      reportId,
+      field: `flag.${r.rule ?? r.kind}`,
+      kind: r.action,
+      from: null,
+      to: null,
+      note: r.note,
+      at: r.at,
+      target: r.target_id,
+      undone: false,
+      flag,
+      reviewer,
+    });
   }
   return out;
 }

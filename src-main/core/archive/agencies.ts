@@ -25,8 +25,14 @@ export function agencyIdFor(db: DB, name: string | null): number | null {
   const r = inferRegion(n);
   const known = r.province || r.city || r.county;
   const id = Number(
-    st(db, 'INSERT INTO agencies (name, province, city, county, region_source, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(n, r.province, r.city, r.county, known ? 'inferred' : null, now()).lastInsertRowid,
+    st(db, 'INSERT INTO agencies (name, province, city, county, region_source, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      n,
+      r.province,
+      r.city,
+      r.county,
+      known ? 'inferred' : null,
+      now(),
+    ).lastInsertRowid,
   );
   st(db, 'INSERT INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, id);
   return id;
@@ -36,21 +42,32 @@ export function findAgency(db: DB, nameOrId: string | number): { id: number; nam
   const row =
     typeof nameOrId === 'number' || /^\d+$/.test(String(nameOrId))
       ? st(db, 'SELECT id, name FROM agencies WHERE id = ?').get(Number(nameOrId))
-      : (st(db, 'SELECT a.id, a.name FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.alias = ?')
-          .get(String(nameOrId).trim()) ?? st(db, 'SELECT id, name FROM agencies WHERE name = ?').get(String(nameOrId).trim()));
+      : (st(db, 'SELECT a.id, a.name FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.alias = ?').get(String(nameOrId).trim()) ??
+        st(db, 'SELECT id, name FROM agencies WHERE name = ?').get(String(nameOrId).trim()));
   if (!row) throw new ArchiveError('not_found', `no agency "${nameOrId}"`);
   return row as { id: number; name: string };
 }
 
 export function listAgencies(db: DB): AgencyInfo[] {
-  const rows = st(db, 
-      `SELECT a.id, a.name, a.province, a.city, a.county, a.region_source, a.kind,
+  const rows = st(
+    db,
+    `SELECT a.id, a.name, a.province, a.city, a.county, a.region_source, a.kind,
         (SELECT COUNT(*) FROM reports r WHERE r.agency_id = a.id AND r.active = 1) AS reports,
         (SELECT group_concat(DISTINCT r.year) FROM reports r WHERE r.agency_id = a.id AND r.year IS NOT NULL AND r.removed_at IS NULL) AS years,
         (SELECT json_group_array(alias) FROM agency_aliases x WHERE x.agency_id = a.id AND x.alias <> a.name) AS aliases
        FROM agencies a ORDER BY a.name`,
-    )
-    .all() as { id: number; name: string; province: string | null; city: string | null; county: string | null; region_source: 'inferred' | 'manual' | null; kind: AgencyInfo['kind'] | null; reports: number; years: string | null; aliases: string }[];
+  ).all() as {
+    id: number;
+    name: string;
+    province: string | null;
+    city: string | null;
+    county: string | null;
+    region_source: 'inferred' | 'manual' | null;
+    kind: AgencyInfo['kind'] | null;
+    reports: number;
+    years: string | null;
+    aliases: string;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -67,8 +84,6 @@ export function listAgencies(db: DB): AgencyInfo[] {
   }));
 }
 
-
-
 /**
  * Merge agency `from` into `into`: its reports, its name (kept as an alias)
  * and its aliases move over. A report landing on a year `into` already has
@@ -80,8 +95,17 @@ export function mergeAgencies(db: DB, from: string | number, into: string | numb
   const b = findAgency(db, into);
   if (a.id === b.id) throw new ArchiveError('invalid', `"${a.name}" and "${b.name}" are already the same agency`);
   const moved = (st(db, 'SELECT COUNT(*) AS n FROM reports WHERE agency_id = ? AND active = 1').get(a.id) as { n: number }).n;
-  const occupied = new Set((st(db, 'SELECT DISTINCT year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL').all(b.id) as { year: number }[]).map((r) => r.year));
-  const colliding = (st(db, 'SELECT id, year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL ORDER BY id').all(a.id) as { id: number; year: number }[]).filter((r) => occupied.has(r.year));
+  const occupied = new Set(
+    (st(db, 'SELECT DISTINCT year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL').all(b.id) as { year: number }[]).map(
+      (r) => r.year,
+    ),
+  );
+  const colliding = (
+    st(db, 'SELECT id, year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL ORDER BY id').all(a.id) as {
+      id: number;
+      year: number;
+    }[]
+  ).filter((r) => occupied.has(r.year));
   st(db, 'UPDATE reports SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id);
   st(db, 'UPDATE agency_aliases SET agency_id = ? WHERE agency_id = ?').run(b.id, a.id);
   st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(a.name, b.id);

@@ -6,7 +6,13 @@ import { fieldById } from '../catalogue/index.js';
 import { st, type DB } from './db.js';
 
 /** The four archive totals by year: 新收, 办结 (办理结果总计), 复议, 诉讼 (both kinds). Keep in step with 0008_chart_cells.sql. */
-export const CHART_TOTAL_FIELDS = ['requests.new.total', 'requests.total.total', 'review.reconsideration.total', 'review.litigation_direct.total', 'review.litigation_after.total'] as const;
+export const CHART_TOTAL_FIELDS = [
+  'requests.new.total',
+  'requests.total.total',
+  'review.reconsideration.total',
+  'review.litigation_direct.total',
+  'review.litigation_after.total',
+] as const;
 const IN_TOTALS = `(${CHART_TOTAL_FIELDS.map((f) => `'${f}'`).join(', ')})`;
 
 import type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow, YearCoverage, YearQuality, YearTotals } from './chart-types.js';
@@ -18,7 +24,7 @@ function regionWhere(f: RegionFilter, alias = 'g'): { sql: string; args: string[
   const args: string[] = [];
   for (const k of ['province', 'city', 'county'] as const) {
     const v = f[k];
-    if (v) (parts.push(`${alias}.${k} = ?`), args.push(v));
+    if (v) parts.push(`${alias}.${k} = ?`), args.push(v);
   }
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', args };
 }
@@ -54,7 +60,11 @@ export function chartsOverview(db: DB, region: RegionFilter = {}): ChartsOvervie
      GROUP BY r.year ORDER BY r.year`,
   ).all(...rw.args) as YearQuality[];
   for (const t of totals) t.reports = quality.find((q) => q.year === t.year)?.reports ?? 0;
-  const known = (st(db, `SELECT COUNT(DISTINCT r.agency_id) AS n FROM reports r JOIN agencies g ON g.id = r.agency_id WHERE r.active = 1${rw.sql}`).get(...rw.args) as { n: number }).n;
+  const known = (
+    st(db, `SELECT COUNT(DISTINCT r.agency_id) AS n FROM reports r JOIN agencies g ON g.id = r.agency_id WHERE r.active = 1${rw.sql}`).get(...rw.args) as {
+      n: number;
+    }
+  ).n;
   const coverage = quality.map((q) => ({ year: q.year, reports: q.reports, agencies: known }));
   return { years: quality.map((q) => q.year), totals, coverage, quality };
 }
@@ -66,7 +76,11 @@ export function chartAgencies(db: DB): ChartAgency[] {
     `SELECT g.name AS name, g.province AS province, g.city AS city, g.county AS county, COUNT(*) AS reports
      FROM reports r JOIN agencies g ON g.id = r.agency_id WHERE r.active = 1 GROUP BY r.agency_id`,
   ).all() as { name: string; province: string | null; city: string | null; county: string | null; reports: number }[];
-  return rows.map((r) => ({ name: r.name, region: [r.province, r.city !== r.province ? r.city : null, r.county].filter(Boolean).join(' ') || null, reports: r.reports }));
+  return rows.map((r) => ({
+    name: r.name,
+    region: [r.province, r.city !== r.province ? r.city : null, r.county].filter(Boolean).join(' ') || null,
+    reports: r.reports,
+  }));
 }
 
 /** One line per province/city/county that has reports in `year`, with the two request totals; the page rolls them up. */
@@ -95,7 +109,12 @@ export function topAgencies(db: DB, year: number, field: string, n: number, regi
      WHERE r.active = 1 AND r.year = ? AND c.value IS NOT NULL${rw.sql}
      ORDER BY c.value DESC, g.name LIMIT ?`,
   ).all(field, year, ...rw.args, Math.max(1, Math.min(200, n))) as (TopRow & { province: string | null; city: string | null; county: string | null })[];
-  return rows.map((r) => ({ agency: r.agency, region: [r.province, r.city !== r.province ? r.city : null, r.county].filter(Boolean).join(' ') || null, value: r.value, reportId: r.reportId }));
+  return rows.map((r) => ({
+    agency: r.agency,
+    region: [r.province, r.city !== r.province ? r.city : null, r.county].filter(Boolean).join(' ') || null,
+    value: r.value,
+    reportId: r.reportId,
+  }));
 }
 
 /** One agency's values of `fields` by year (its active report of each year). */

@@ -38,9 +38,9 @@ function stacks(db: DB, reportId: number) {
   let redo: number[] = [];
   const undone = new Set<number>();
   for (const e of rows) {
-    if (e.kind === 'set') (done.push(e.id), (redo = []));
-    else if (e.kind === 'undo') (done.pop(), redo.push(e.target_id!), undone.add(e.target_id!));
-    else if (e.kind === 'redo') (redo.pop(), done.push(e.target_id!), undone.delete(e.target_id!));
+    if (e.kind === 'set') done.push(e.id), (redo = []);
+    else if (e.kind === 'undo') done.pop(), redo.push(e.target_id!), undone.add(e.target_id!);
+    else if (e.kind === 'redo') redo.pop(), done.push(e.target_id!), undone.delete(e.target_id!);
   }
   return { done, redo, undone };
 }
@@ -63,7 +63,11 @@ function checkValue(field: string, value: number | null): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new ArchiveError('invalid', `${field}: "${value}" is not a number`);
   const unit = fieldById(field)?.unit;
   const p = unit ? valueProblem(unit, value) : null; // the catalogue's value rules, as extraction applies them
-  if (p) throw new ArchiveError('invalid', `${field} is ${unit === 'wan' ? 'an amount in 万元' : `a ${unit}`}: ${value} ${VALUE_PROBLEM_WORDS[p].en}（${VALUE_PROBLEM_WORDS[p].zh}）`);
+  if (p)
+    throw new ArchiveError(
+      'invalid',
+      `${field} is ${unit === 'wan' ? 'an amount in 万元' : `a ${unit}`}: ${value} ${VALUE_PROBLEM_WORDS[p].en}（${VALUE_PROBLEM_WORDS[p].zh}）`,
+    );
 }
 
 interface CellState {
@@ -81,8 +85,10 @@ function applyCell(db: DB, id: number, field: string, value: number | null, corr
 
 function log(db: DB, e: Omit<LogRow, 'id' | 'at'>): number {
   return Number(
-    st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${REVIEWER})`)
-      .run(e.report_id, e.field_id, e.kind, e.old_value, e.new_value, e.old_corrected, e.target_id, e.note, now()).lastInsertRowid,
+    st(
+      db,
+      `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${REVIEWER})`,
+    ).run(e.report_id, e.field_id, e.kind, e.old_value, e.new_value, e.old_corrected, e.target_id, e.note, now()).lastInsertRowid,
   );
 }
 
@@ -99,7 +105,16 @@ export function correct(db: DB, id: number, field: string, value: number | null,
     cell = { value: null, extracted: null, corrected: 0 };
   }
   if (cell.corrected && cell.value === value && !note) return false;
-  log(db, { report_id: id, field_id: field, kind: 'set', old_value: enc(cell.value), new_value: enc(value), old_corrected: cell.corrected, target_id: null, note });
+  log(db, {
+    report_id: id,
+    field_id: field,
+    kind: 'set',
+    old_value: enc(cell.value),
+    new_value: enc(value),
+    old_corrected: cell.corrected,
+    target_id: null,
+    note,
+  });
   applyCell(db, id, field, value, true);
   recheck(db, id);
   return true;
@@ -190,8 +205,11 @@ export type { Landing };
 export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | null = null): Landing {
   const r = requireReport(db, id);
   const manual = new Set(JSON.parse(r.meta_manual) as string[]);
-  const cur = st(db, 'SELECT a.name AS agency, r.year, r.template FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?')
-    .get(id) as { agency: string | null; year: number | null; template: TemplateId | null };
+  const cur = st(db, 'SELECT a.name AS agency, r.year, r.template FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?').get(id) as {
+    agency: string | null;
+    year: number | null;
+    template: TemplateId | null;
+  };
   const entry = (key: string, from: string | number | null, to: string | number | null) =>
     log(db, { report_id: id, field_id: `meta.${key}`, kind: 'meta', old_value: enc(from), new_value: enc(to), old_corrected: 0, target_id: null, note });
   let agencyId = r.agency_id;
@@ -223,7 +241,11 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
     entry('template', cur.template, patch.template);
     manual.add('template');
     const want = new Set(reportFieldIds(patch.template));
-    const have = (st(db, 'SELECT field_id, corrected, value FROM cells WHERE report_id = ?').all(id) as { field_id: string; corrected: number; value: number | null }[]);
+    const have = st(db, 'SELECT field_id, corrected, value FROM cells WHERE report_id = ?').all(id) as {
+      field_id: string;
+      corrected: number;
+      value: number | null;
+    }[];
     // Cells outside the new template go unless they hold a correction or a value (then they are kept, visible, and not in any rule).
     const drop = st(db, 'DELETE FROM cells WHERE report_id = ? AND field_id = ?');
     for (const c of have) if (!want.has(c.field_id) && !c.corrected && c.value === null) drop.run(id, c.field_id);

@@ -52,7 +52,8 @@ export function archiveErrorOf(e: unknown): unknown {
   if (e instanceof ArchiveError) return e;
   const code = String((e as { code?: unknown })?.code ?? '');
   const msg = (e as Error)?.message ?? String(e);
-  if (/^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|database table is locked/.test(msg)) return new ArchiveError('locked', archiveMessage('locked', msg));
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked|database table is locked/.test(msg))
+    return new ArchiveError('locked', archiveMessage('locked', msg));
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || /database or disk is full|ENOSPC|no space left/i.test(msg))
     return new ArchiveError('full', archiveMessage('full', msg));
   return e;
@@ -76,7 +77,8 @@ export function openDatabase(path: string, opts: { create?: boolean; readonly?: 
   let migrateFirst = false;
   if (exists) {
     // An empty file of any name is not adopted (it may be anything the user picked by mistake).
-    if (statSync(path).isFile() && statSync(path).size === 0) throw new ArchiveError('refused', archiveMessage('refused', `${path} is an empty file, not an archive`));
+    if (statSync(path).isFile() && statSync(path).size === 0)
+      throw new ArchiveError('refused', archiveMessage('refused', `${path} is an empty file, not an archive`));
     // Check read-only first: a refused archive is never modified.
     let probe: DB;
     try {

@@ -12,10 +12,12 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * a crafted archive whose sha256 column holds `../../x.bat` is refused here.
  */
 export function storedPath(filesDir: string, sha256: string): string {
-  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) throw new ArchiveError('refused', archiveMessage('refused', 'the archive\'s record of this original is not a SHA-256: the archive is damaged or crafted'));
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256))
+    throw new ArchiveError('refused', archiveMessage('refused', "the archive's record of this original is not a SHA-256: the archive is damaged or crafted"));
   const p = join(filesDir, sha256.slice(0, 2), sha256.slice(2));
   const rel = relative(resolve(filesDir), resolve(p));
-  if (rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(p) === resolve(filesDir)) throw new ArchiveError('refused', archiveMessage('refused', 'the archive\'s record of this original is not a SHA-256: the archive is damaged or crafted'));
+  if (rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(p) === resolve(filesDir))
+    throw new ArchiveError('refused', archiveMessage('refused', "the archive's record of this original is not a SHA-256: the archive is damaged or crafted"));
   return p;
 }
 

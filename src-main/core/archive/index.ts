@@ -28,7 +28,6 @@ import type {
   ArchiveStats,
   CorrectionEntry,
   ImportResult,
-  JobOptions,
   MetaPatch,
   OpenOptions,
   ReextractResult,
@@ -237,12 +236,18 @@ export class Archive {
   /** Change agency/year/template; `landing` says what happened on the agency+year it moved to (null: it stayed). */
   setMetaLanding(id: number, patch: MetaPatch, note: string | null = null): { report: ReportDetail; landing: corrections.Landing } {
     const landing = this.write(() => {
-      const before = this.db.prepare('SELECT agency_id, year FROM reports WHERE id = ?').get(id) as { agency_id: number | null; year: number | null } | undefined;
+      const before = this.db.prepare('SELECT agency_id, year FROM reports WHERE id = ?').get(id) as
+        | { agency_id: number | null; year: number | null }
+        | undefined;
       const l = corrections.setMeta(this.db, id, patch, note);
       // the reports it was compared with under its old agency and year too
       const old =
         before?.agency_id != null && before.year != null
-          ? (this.db.prepare('SELECT id FROM reports WHERE agency_id = ? AND year BETWEEN ? AND ?').all(before.agency_id, before.year - 1, before.year + 1) as { id: number }[]).map((r) => r.id)
+          ? (
+              this.db
+                .prepare('SELECT id FROM reports WHERE agency_id = ? AND year BETWEEN ? AND ?')
+                .all(before.agency_id, before.year - 1, before.year + 1) as { id: number }[]
+            ).map((r) => r.id)
           : [];
       refreshQuality(this.db, [id, ...old]);
       return l;

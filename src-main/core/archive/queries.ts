@@ -24,7 +24,6 @@ import {
   type StoredFlag,
 } from './types.js';
 
-
 const SUMMARY_COLS = `r.id, r.year, r.template, r.status, r.open_flags, r.quality_open, r.active, r.agency_id, r.removed_at,
   a.name AS agency, a.province, a.city, a.county, f.name AS file, f.format,
   CASE WHEN r.agency_id IS NULL OR r.year IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.pending = 1 AND p.removed_at IS NULL) END AS needs_compare,
@@ -105,20 +104,20 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   if (filter.needsCompare)
     where.push('EXISTS (SELECT 1 FROM reports p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.pending = 1 AND p.removed_at IS NULL)');
   if (filter.unidentified !== undefined) where.push(filter.unidentified ? 'r.agency_id IS NULL' : 'r.agency_id IS NOT NULL');
-  if (filter.year !== undefined) (where.push('r.year = ?'), args.push(filter.year));
-  if (filter.agencyId !== undefined) (where.push('r.agency_id = ?'), args.push(filter.agencyId));
+  if (filter.year !== undefined) where.push('r.year = ?'), args.push(filter.year);
+  if (filter.agencyId !== undefined) where.push('r.agency_id = ?'), args.push(filter.agencyId);
   if (filter.agency) {
     where.push("r.agency_id IN (SELECT agency_id FROM agency_aliases WHERE alias LIKE ? ESCAPE '\\')");
     args.push(`%${likeEscape(filter.agency.trim())}%`);
   }
   if (filter.region) {
     // Agencies first (thousands), then their reports by index.
-    where.push("r.agency_id IN (SELECT id FROM agencies WHERE province LIKE ? OR city LIKE ? OR county LIKE ?)");
+    where.push('r.agency_id IN (SELECT id FROM agencies WHERE province LIKE ? OR city LIKE ? OR county LIKE ?)');
     const p = `%${filter.region.trim()}%`;
     args.push(p, p, p);
   }
-  if (filter.template) (where.push('r.template = ?'), args.push(filter.template));
-  if (filter.status) (where.push('r.status = ?'), args.push(filter.status));
+  if (filter.template) where.push('r.template = ?'), args.push(filter.template);
+  if (filter.status) where.push('r.status = ?'), args.push(filter.status);
   if (filter.flaggedOnly) where.push('r.open_flags > 0');
   if (filter.quality === 'any') where.push('r.quality_open > 0');
   else if (filter.quality) {
@@ -247,7 +246,7 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
   for (const c of cellRows) {
     values[c.field_id] = c.value;
     extracted[c.field_id] = c.extracted;
-    if (c.corrected) (corrected.push(c.field_id), (original[c.field_id] = c.extracted));
+    if (c.corrected) corrected.push(c.field_id), (original[c.field_id] = c.extracted);
     if (c.raw !== null && c.start !== null && c.end !== null)
       cells[c.field_id] = {
         raw: c.raw,
@@ -260,18 +259,20 @@ export function getReport(db: DB, filesDir: string, id: number): ReportDetail {
       };
   }
   const live = liveAccepts(db, id);
-  const flags = (db.prepare('SELECT * FROM flags WHERE report_id = ? ORDER BY resolved, id').all(id) as {
-    id: number;
-    source: StoredFlag['source'];
-    kind: StoredFlag['kind'];
-    fields: string;
-    message: string;
-    rule: StoredFlag['rule'] | null;
-    expected: number | null;
-    found: number | null;
-    resolved: number;
-    detail: string | null;
-  }[]).map((f): StoredFlag => {
+  const flags = (
+    db.prepare('SELECT * FROM flags WHERE report_id = ? ORDER BY resolved, id').all(id) as {
+      id: number;
+      source: StoredFlag['source'];
+      kind: StoredFlag['kind'];
+      fields: string;
+      message: string;
+      rule: StoredFlag['rule'] | null;
+      expected: number | null;
+      found: number | null;
+      resolved: number;
+      detail: string | null;
+    }[]
+  ).map((f): StoredFlag => {
     const a = live.get(flagKey(f));
     return {
       id: f.id,
@@ -334,21 +335,37 @@ export function reportText(db: DB, id: number): ReportTextInfo {
 
 export function stats(db: DB, path: string, schemaVersion: number): ArchiveStats {
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const runs = db
-    .prepare('SELECT id, status, folder, started_at, ended_at, imported, failed FROM import_runs ORDER BY id DESC LIMIT 20')
-    .all() as { id: number; status: RunStatus; folder: string; started_at: string; ended_at: string | null; imported: number; failed: number }[];
+  const runs = db.prepare('SELECT id, status, folder, started_at, ended_at, imported, failed FROM import_runs ORDER BY id DESC LIMIT 20').all() as {
+    id: number;
+    status: RunStatus;
+    folder: string;
+    started_at: string;
+    ended_at: string | null;
+    imported: number;
+    failed: number;
+  }[];
   return {
     path,
     schemaVersion,
     reports: n('SELECT COUNT(*) AS n FROM reports'),
     activeReports: n('SELECT COUNT(*) AS n FROM reports WHERE active = 1'),
     agencies: n('SELECT COUNT(*) AS n FROM agencies'),
-    years: (db.prepare('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND removed_at IS NULL ORDER BY year').all() as { year: number }[]).map((y) => y.year),
+    years: (db.prepare('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL AND removed_at IS NULL ORDER BY year').all() as { year: number }[]).map(
+      (y) => y.year,
+    ),
     flagged: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'flagged'"),
     verified: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'verified'"),
     unreviewed: n("SELECT COUNT(*) AS n FROM reports WHERE active = 1 AND status = 'unreviewed'"),
     files: n('SELECT COUNT(*) AS n FROM files'),
     corrections: n('SELECT COUNT(*) AS n FROM corrections'),
-    runs: runs.map((r) => ({ id: r.id, status: r.status, folder: r.folder, startedAt: r.started_at, endedAt: r.ended_at, imported: r.imported, failed: r.failed })),
+    runs: runs.map((r) => ({
+      id: r.id,
+      status: r.status,
+      folder: r.folder,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+      imported: r.imported,
+      failed: r.failed,
+    })),
   };
 }

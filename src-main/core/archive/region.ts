@@ -75,10 +75,12 @@ const SPECIAL_ZONES: { name: string; province: string; city: string | null }[] =
 export function inferRegion(agency: string | null): Region {
   const none: Region = { province: null, city: null, county: null };
   if (!agency) return none;
-  const zone = SPECIAL_ZONES.find((z) => agency.includes(z.name) || agency.includes(z.name.replace(/综合实验区|深度合作区|新区$/, '')) && /实验区|合作区|新区/.test(agency));
+  const zone = SPECIAL_ZONES.find(
+    (z) => agency.includes(z.name) || (agency.includes(z.name.replace(/综合实验区|深度合作区|新区$/, '')) && /实验区|合作区|新区/.test(agency)),
+  );
   if (zone) return { province: zone.province, city: zone.city, county: zone.name };
   const { provinces, cities, areas, provByCode, cityByCode, cityNames } = load();
-  const cityName = (c: Division | undefined) => (!c ? null : c.name === '市辖区' || c.name === '县' ? provByCode.get(c.provinceCode!)?.name ?? null : c.name);
+  const cityName = (c: Division | undefined) => (!c ? null : c.name === '市辖区' || c.name === '县' ? (provByCode.get(c.provinceCode!)?.name ?? null) : c.name);
 
   const provs = provinces.filter((p) => mentions(agency, p, true));
   const citys = cities.filter((c) => c.name !== '市辖区' && c.name !== '县' && mentions(agency, c, true));

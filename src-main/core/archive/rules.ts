@@ -40,7 +40,15 @@ export interface FlagIdentity {
  * message is kept stable while the finding is the same).
  */
 export function flagKey(f: FlagIdentity): string {
-  return JSON.stringify([f.source, f.kind, f.rule ?? null, f.fields, f.expected ?? null, f.found ?? null, f.source === 'archive' || f.source === 'quality' ? f.message : null]);
+  return JSON.stringify([
+    f.source,
+    f.kind,
+    f.rule ?? null,
+    f.fields,
+    f.expected ?? null,
+    f.found ?? null,
+    f.source === 'archive' || f.source === 'quality' ? f.message : null,
+  ]);
 }
 
 export interface AcceptRow extends FlagIdentity {
@@ -93,7 +101,9 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
   const values = knownValues ?? currentValues(db, reportId);
   // A rule flag that fails the same way keeps its row (and id, which `acceptFlag` takes); the rest are replaced.
   const old = new Map<string, number[]>();
-  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'rules'").all(reportId) as (FlagIdentity & { id: number })[]) {
+  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'rules'").all(
+    reportId,
+  ) as (FlagIdentity & { id: number })[]) {
     const k = flagKey(f);
     old.set(k, [...(old.get(k) ?? []), f.id]);
   }
@@ -117,7 +127,11 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
   const fields = Object.keys(values);
   // 'archive' flags (re-extraction disagrees with a correction) stay open until a person corrects the cell again or verifies.
   const setResolved = st(db, 'UPDATE flags SET resolved = ? WHERE id = ?');
-  for (const f of st(db, "SELECT id, kind, fields FROM flags WHERE report_id = ? AND source = 'extract'").all(reportId) as { id: number; kind: string; fields: string }[]) {
+  for (const f of st(db, "SELECT id, kind, fields FROM flags WHERE report_id = ? AND source = 'extract'").all(reportId) as {
+    id: number;
+    kind: string;
+    fields: string;
+  }[]) {
     const meta = META_KINDS[f.kind];
     let resolved: boolean;
     if (meta) resolved = manual.has(meta);
@@ -129,26 +143,30 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
   }
   const live = liveAccepts(db, reportId);
   // Quality findings (质量问题) are resolved only by an acceptance, and never count towards 'flagged'.
-  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message, resolved FROM flags WHERE report_id = ? AND source = 'quality'").all(reportId) as (FlagIdentity & { id: number; resolved: number })[]) {
+  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message, resolved FROM flags WHERE report_id = ? AND source = 'quality'").all(
+    reportId,
+  ) as (FlagIdentity & { id: number; resolved: number })[]) {
     const accepted = live.has(flagKey(f)) ? 1 : 0;
     if (accepted !== f.resolved) setResolved.run(accepted, f.id);
   }
-  st(db, "UPDATE reports SET quality_open = (SELECT COUNT(*) FROM flags WHERE report_id = ? AND source = 'quality' AND resolved = 0) WHERE id = ?").run(reportId, reportId);
+  st(db, "UPDATE reports SET quality_open = (SELECT COUNT(*) FROM flags WHERE report_id = ? AND source = 'quality' AND resolved = 0) WHERE id = ?").run(
+    reportId,
+    reportId,
+  );
   if (live.size > 0)
-    for (const f of st(db, 'SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND resolved = 0').all(reportId) as (FlagIdentity & { id: number })[])
+    for (const f of st(db, 'SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND resolved = 0').all(
+      reportId,
+    ) as (FlagIdentity & { id: number })[])
       if (live.has(flagKey(f))) setResolved.run(1, f.id);
   const open = (st(db, "SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0 AND source <> 'quality'").get(reportId) as { n: number }).n;
   const status = keepVerified && r.status === 'verified' ? 'verified' : open > 0 || r.error ? 'flagged' : 'unreviewed';
   if (r.status === 'verified' && status !== 'verified')
     // A change after 已核实 sends the report back to review: said in the log, never silently.
-    st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, 'meta.status', 'meta', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`).run(
-      reportId,
-      JSON.stringify('verified'),
-      JSON.stringify(status),
-      REOPENED_NOTE,
-      new Date().toISOString(),
-    );
-  st(db, 'UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = \'verified\' THEN verified_at ELSE NULL END WHERE id = ?').run(
+    st(
+      db,
+      `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, 'meta.status', 'meta', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`,
+    ).run(reportId, JSON.stringify('verified'), JSON.stringify(status), REOPENED_NOTE, new Date().toISOString());
+  st(db, "UPDATE reports SET open_flags = ?, status = ?, verified_at = CASE WHEN ? = 'verified' THEN verified_at ELSE NULL END WHERE id = ?").run(
     open,
     status,
     status,

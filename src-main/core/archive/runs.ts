@@ -10,7 +10,10 @@ import type { FileError, FileOutcome, ImportFileOutcome, ImportResult, RunStatus
 
 const now = () => new Date().toISOString();
 
-export const CRASH_REASON = encodeIssue('crashed', 'the import stopped while this file was being read (the program was killed or crashed); later imports skip it unless you retry it');
+export const CRASH_REASON = encodeIssue(
+  'crashed',
+  'the import stopped while this file was being read (the program was killed or crashed); later imports skip it unless you retry it',
+);
 
 /** A stored issue as the FileError a summary lists. */
 export function fileError(file: string, stored: string): FileError {
@@ -41,8 +44,14 @@ export function recoverInterrupted(db: DB, alive: (pid: number) => boolean): num
   for (const r of running)
     if (r.pid === null || !alive(r.pid))
       db.transaction(() => {
-        st(db, "UPDATE import_runs SET status = 'interrupted', ended_at = COALESCE(ended_at, ?), error = 'the import was interrupted (the program stopped)' WHERE id = ?").run(now(), r.id);
-        const n = st(db, "UPDATE import_outcomes SET outcome = 'failed', crashed = 1, error = ? WHERE run_id = ? AND outcome = 'in_progress'").run(CRASH_REASON, r.id).changes;
+        st(
+          db,
+          "UPDATE import_runs SET status = 'interrupted', ended_at = COALESCE(ended_at, ?), error = 'the import was interrupted (the program stopped)' WHERE id = ?",
+        ).run(now(), r.id);
+        const n = st(db, "UPDATE import_outcomes SET outcome = 'failed', crashed = 1, error = ? WHERE run_id = ? AND outcome = 'in_progress'").run(
+          CRASH_REASON,
+          r.id,
+        ).changes;
         st(db, 'UPDATE import_runs SET failed = failed + ?, files = files + ? WHERE id = ?').run(n, n, r.id);
         files += n;
       }).immediate();
@@ -86,7 +95,10 @@ export function recordOutcome(
 export function crashedBefore(db: DB, path: string): string | null {
   const r = st(db, 'SELECT error FROM import_outcomes WHERE path = ? AND crashed = 1 ORDER BY id DESC LIMIT 1').get(path) as { error: string } | undefined;
   if (!r) return null;
-  const ok = st(db, "SELECT 1 FROM import_outcomes WHERE path = ? AND outcome IN ('new', 'same_report_other_format', 'new_version', 'needs_compare', 'duplicate') LIMIT 1").get(path);
+  const ok = st(
+    db,
+    "SELECT 1 FROM import_outcomes WHERE path = ? AND outcome IN ('new', 'same_report_other_format', 'new_version', 'needs_compare', 'duplicate') LIMIT 1",
+  ).get(path);
   return ok ? null : r.error;
 }
 
@@ -102,11 +114,16 @@ export function summary(db: DB, run: number, extra: { reports: number; flagged: 
     skipped: number;
   };
   const list = (o: string): FileError[] =>
-    (st(db, 'SELECT path AS file, error FROM import_outcomes WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT 1000').all(run, o) as { file: string; error: string | null }[]).map((x) =>
-      fileError(x.file, x.error ?? ''),
-    );
+    (
+      st(db, 'SELECT path AS file, error FROM import_outcomes WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT 1000').all(run, o) as {
+        file: string;
+        error: string | null;
+      }[]
+    ).map((x) => fileError(x.file, x.error ?? ''));
   const counts = Object.fromEntries(
-    (st(db, 'SELECT outcome, COUNT(*) AS n FROM import_outcomes WHERE run_id = ? GROUP BY outcome').all(run) as { outcome: FileOutcome; n: number }[]).map((x) => [x.outcome, x.n]),
+    (st(db, 'SELECT outcome, COUNT(*) AS n FROM import_outcomes WHERE run_id = ? GROUP BY outcome').all(run) as { outcome: FileOutcome; n: number }[]).map(
+      (x) => [x.outcome, x.n],
+    ),
   ) as Partial<Record<FileOutcome, number>>;
   const outcomes = (
     st(db, 'SELECT path, outcome, error, report_id FROM import_outcomes WHERE run_id = ? ORDER BY id LIMIT ?').all(run, OUTCOMES_LISTED) as {
@@ -117,7 +134,14 @@ export function summary(db: DB, run: number, extra: { reports: number; flagged: 
     }[]
   ).map((o): ImportFileOutcome => {
     const i = o.error ? decodeIssue(o.error) : null;
-    return { file: o.path, outcome: o.outcome, code: i?.code ?? null, ...(i?.params ? { params: i.params } : {}), reason: i?.message ?? null, reportId: o.report_id };
+    return {
+      file: o.path,
+      outcome: o.outcome,
+      code: i?.code ?? null,
+      ...(i?.params ? { params: i.params } : {}),
+      reason: i?.message ?? null,
+      reportId: o.report_id,
+    };
   });
   return {
     run,

@@ -22,25 +22,27 @@ export function backlog(db: DB): number {
 export function indexBacklog(db: DB, max = Infinity): number {
   let done = 0;
   while (done < max) {
-    const n = db.transaction(() => {
-      const from = indexedUpto(db);
-      const upto = (
-        st(db, 'SELECT MAX(file_id) AS m FROM (SELECT file_id FROM file_text WHERE file_id > ? ORDER BY file_id LIMIT ?)').get(from, CHUNK) as {
-          m: number | null;
-        }
-      ).m;
-      if (upto === null) return 0;
-      // Rows stored before search forms existed (an archive from an older version).
-      const missing = st(db, 'SELECT file_id, text FROM file_text WHERE file_id > ? AND file_id <= ? AND search IS NULL').all(from, upto) as {
-        file_id: number;
-        text: string;
-      }[];
-      const set = st(db, 'UPDATE file_text SET search = ? WHERE file_id = ?');
-      for (const m of missing) set.run(searchForm(normalize(m.text).text), m.file_id);
-      const r = st(db, 'INSERT INTO file_fts (rowid, search) SELECT file_id, search FROM file_text WHERE file_id > ? AND file_id <= ?').run(from, upto);
-      st(db, 'UPDATE search_index SET indexed_upto = ? WHERE id = 1').run(upto);
-      return r.changes;
-    }).immediate();
+    const n = db
+      .transaction(() => {
+        const from = indexedUpto(db);
+        const upto = (
+          st(db, 'SELECT MAX(file_id) AS m FROM (SELECT file_id FROM file_text WHERE file_id > ? ORDER BY file_id LIMIT ?)').get(from, CHUNK) as {
+            m: number | null;
+          }
+        ).m;
+        if (upto === null) return 0;
+        // Rows stored before search forms existed (an archive from an older version).
+        const missing = st(db, 'SELECT file_id, text FROM file_text WHERE file_id > ? AND file_id <= ? AND search IS NULL').all(from, upto) as {
+          file_id: number;
+          text: string;
+        }[];
+        const set = st(db, 'UPDATE file_text SET search = ? WHERE file_id = ?');
+        for (const m of missing) set.run(searchForm(normalize(m.text).text), m.file_id);
+        const r = st(db, 'INSERT INTO file_fts (rowid, search) SELECT file_id, search FROM file_text WHERE file_id > ? AND file_id <= ?').run(from, upto);
+        st(db, 'UPDATE search_index SET indexed_upto = ? WHERE id = 1').run(upto);
+        return r.changes;
+      })
+      .immediate();
     if (n === 0) break;
     done += n;
   }

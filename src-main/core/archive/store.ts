@@ -44,8 +44,16 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 /** `pages`/`positions` may come already serialised (the worker does it, off the main thread). The search index follows later (search-index.ts). */
 export function insertFile(db: DB, f: Omit<ExtractedFile, 'extraction'>, runId: number | null): number {
   const id = Number(
-    st(db, 'INSERT INTO files (sha256, name, original_path, size, mtime, format, run_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(f.sha256, f.name, f.originalPath, f.size, f.mtime, f.format, runId, now()).lastInsertRowid,
+    st(db, 'INSERT INTO files (sha256, name, original_path, size, mtime, format, run_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      f.sha256,
+      f.name,
+      f.originalPath,
+      f.size,
+      f.mtime,
+      f.format,
+      runId,
+      now(),
+    ).lastInsertRowid,
   );
   if (f.text !== null) {
     st(db, 'INSERT INTO file_text (file_id, text, search, pages, positions, encoding) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -178,10 +186,10 @@ export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedRe
   const t = now();
   const status = p.open > 0 || p.error ? 'flagged' : 'unreviewed';
   const reportId = Number(
-    st(db,
-        'INSERT INTO reports (file_id, agency_id, year, template, published_at, extractor_version, extracted_at, error, created_at, status, open_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(fileId, agencyId, p.year, p.template, p.publishedAt, extractorVersion, t, p.error, t, status, p.open).lastInsertRowid,
+    st(
+      db,
+      'INSERT INTO reports (file_id, agency_id, year, template, published_at, extractor_version, extracted_at, error, created_at, status, open_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(fileId, agencyId, p.year, p.template, p.publishedAt, extractorVersion, t, p.error, t, status, p.open).lastInsertRowid,
   );
   // All of a report's cells in one multi-row statement (measured ~25% faster than one run per cell).
   const cellHead = 'INSERT INTO cells (report_id, field_id, value, extracted, raw, start, end, page, position, confidence, note, inferred)';
@@ -204,11 +212,22 @@ export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedRe
     multiRow(db, 'INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found)', 8, nFlags).run(args);
   }
   // A report is an agency+year slot: a second file for it joins a version or starts one (versions.ts).
-  if (agencyId !== null && p.year != null && st(db, 'SELECT 1 FROM reports WHERE agency_id = ? AND year = ? AND id <> ? AND removed_at IS NULL').get(agencyId, p.year, reportId)) {
+  if (
+    agencyId !== null &&
+    p.year != null &&
+    st(db, 'SELECT 1 FROM reports WHERE agency_id = ? AND year = ? AND id <> ? AND removed_at IS NULL').get(agencyId, p.year, reportId)
+  ) {
     const placed = placeReport(db, reportId);
     return { reportId, isVersion: true, outcome: placed.outcome, reason: placed.reason, activeId: placed.activeId, flagged: status === 'flagged' };
   }
-  return { reportId, isVersion: false, outcome: 'new', reason: agencyId === null || p.year == null ? NEW_UNIDENTIFIED : NEW_REPORT, activeId: reportId, flagged: status === 'flagged' };
+  return {
+    reportId,
+    isVersion: false,
+    outcome: 'new',
+    reason: agencyId === null || p.year == null ? NEW_UNIDENTIFIED : NEW_REPORT,
+    activeId: reportId,
+    flagged: status === 'flagged',
+  };
 }
 
 const NEW_REPORT = encodeIssue('new_report', 'a new report');
@@ -228,24 +247,29 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
     meta_manual: string;
   };
   const manual = new Set(JSON.parse(r.meta_manual) as string[]);
-  const agencyId = manual.has('agency') ? r.agency_id : agencyIdFor(db, ex.agency) ?? r.agency_id;
-  const year = manual.has('year') ? r.year : ex.year ?? null;
+  const agencyId = manual.has('agency') ? r.agency_id : (agencyIdFor(db, ex.agency) ?? r.agency_id);
+  const year = manual.has('year') ? r.year : (ex.year ?? null);
   const template = manual.has('template') ? r.template : templateOf(ex);
   const old = new Map(
-    (st(db, 'SELECT field_id, value, extracted, corrected FROM cells WHERE report_id = ?').all(reportId) as {
-      field_id: string;
-      value: number | null;
-      extracted: number | null;
-      corrected: number;
-    }[]).map((c) => [c.field_id, c]),
+    (
+      st(db, 'SELECT field_id, value, extracted, corrected FROM cells WHERE report_id = ?').all(reportId) as {
+        field_id: string;
+        value: number | null;
+        extracted: number | null;
+        corrected: number;
+      }[]
+    ).map((c) => [c.field_id, c]),
   );
   let changed = agencyId !== r.agency_id || year !== r.year || template !== r.template;
   let conflicts = 0;
   // Version flags (source_conflict, version_changed) are about the sources, not this reading: they stay.
-  st(db, "DELETE FROM flags WHERE report_id = ? AND (source = 'extract' OR (source = 'archive' AND kind NOT IN ('source_conflict', 'version_changed')))").run(reportId);
+  st(db, "DELETE FROM flags WHERE report_id = ? AND (source = 'extract' OR (source = 'archive' AND kind NOT IN ('source_conflict', 'version_changed')))").run(
+    reportId,
+  );
   st(db, 'DELETE FROM cells WHERE report_id = ? AND corrected = 0').run(reportId);
   const ins = st(db, CELL_SQL);
-  const upd = st(db, 
+  const upd = st(
+    db,
     'UPDATE cells SET extracted = ?, raw = ?, start = ?, end = ?, page = ?, position = ?, confidence = ?, note = ?, inferred = ? WHERE report_id = ? AND field_id = ?',
   );
   const flag = st(db, "INSERT INTO flags (report_id, source, kind, fields, message) VALUES (?, 'archive', 'ambiguous', ?, ?)");
@@ -272,7 +296,7 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
     agencyId,
     year,
     template,
-    manual.has('publishedAt') ? r.published_at : ex.publishedAt ?? null, // a date a person set stays
+    manual.has('publishedAt') ? r.published_at : (ex.publishedAt ?? null), // a date a person set stays
     extractorVersion,
     now(),
     ex.error ? encodeIssue(ex.errorCode ?? 'unknown', ex.error, ex.errorParams) : null,

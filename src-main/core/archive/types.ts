@@ -229,7 +229,6 @@ export interface MergeResult {
 /** What a metadata change did to the report's agency+year: null when they stayed. `reason`: a stored issue (core/wording). */
 export type Landing = { outcome: PlaceOutcome; reason: string; activeId: number; versionId: number } | null;
 
-
 export interface ReportDetail extends ReportSummary {
   /** Current values: corrected values win over extracted ones. Every field of the template is present. */
   values: Record<string, number | null>;

@@ -22,7 +22,6 @@ export type { PlaceOutcome, SourceInfoRow, VersionEntry, CompareCell, VersionCom
 
 const now = () => new Date().toISOString();
 
-
 /** Readings of one publication agree when they found the same tables and differ on at most this many cells both read … */
 export const MAX_CONFLICTS = 2;
 /** … and one read at most this share of the cells the other left blank. */
@@ -123,13 +122,15 @@ export function refreshActive(db: DB, agencyId: number | null, year: number | nu
 }
 
 const readingOf = (db: DB, id: number) =>
-  new Map((st(db, 'SELECT field_id, extracted FROM cells WHERE report_id = ?').all(id) as { field_id: string; extracted: number | null }[]).map((c) => [c.field_id, c.extracted]));
+  new Map(
+    (st(db, 'SELECT field_id, extracted FROM cells WHERE report_id = ?').all(id) as { field_id: string; extracted: number | null }[]).map((c) => [
+      c.field_id,
+      c.extracted,
+    ]),
+  );
 
 /** Whether two readings are one version, and the cells both read differently. */
-export function compareReadings(
-  a: Map<string, number | null>,
-  b: Map<string, number | null>,
-): { agree: boolean; conflicts: string[]; oneSided: number } {
+export function compareReadings(a: Map<string, number | null>, b: Map<string, number | null>): { agree: boolean; conflicts: string[]; oneSided: number } {
   const conflicts: string[] = [];
   let oneSided = 0;
   const fields = new Set([...a.keys(), ...b.keys()]);
@@ -148,7 +149,9 @@ const show = (v: number | null | undefined) => (v === null || v === undefined ? 
 
 /** Put a report row into its slot: join an agreeing version or start a new one; apply the rule. */
 export function placeReport(db: DB, id: number): { outcome: PlaceOutcome; reason: string; activeId: number; versionId: number } {
-  const me = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as { agency_id: number | null; year: number | null; removed_at: string | null } | undefined;
+  const me = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as
+    | { agency_id: number | null; year: number | null; removed_at: string | null }
+    | undefined;
   if (!me) throw new ArchiveError('not_found', `no report ${id}`);
   if (me.agency_id === null || me.year === null) {
     st(db, 'UPDATE reports SET version_id = ?, active = CASE WHEN removed_at IS NULL THEN 1 ELSE 0 END WHERE id = ?').run(id, id);
@@ -193,7 +196,8 @@ export function placeReport(db: DB, id: number): { outcome: PlaceOutcome; reason
     outcome = 'same_report_other_format';
     reason = encodeIssue(
       'same_report',
-      `reads as version ${versionId} (another file of the same report)` + (joined.conflicts.length ? `; cells where the sources disagree: ${joined.conflicts.join(', ')}` : ''),
+      `reads as version ${versionId} (another file of the same report)` +
+        (joined.conflicts.length ? `; cells where the sources disagree: ${joined.conflicts.join(', ')}` : ''),
       { version: versionId },
     );
   } else {
@@ -201,14 +205,18 @@ export function placeReport(db: DB, id: number): { outcome: PlaceOutcome; reason
     if (before.reviewed) {
       st(db, 'UPDATE reports SET pending = 1 WHERE id = ?').run(id);
       outcome = 'needs_compare';
-      reason = encodeIssue('needs_compare', `a new version reading differently; report #${before.id} has review work and stays active until you compare`, { active: before.id });
+      reason = encodeIssue('needs_compare', `a new version reading differently; report #${before.id} has review work and stays active until you compare`, {
+        active: before.id,
+      });
     } else {
       outcome = 'new_version';
       reason = '';
     }
   }
   refreshActive(db, me.agency_id, me.year);
-  const activeId = (st(db, 'SELECT id FROM reports WHERE agency_id = ? AND year = ? AND active = 1 AND removed_at IS NULL').get(me.agency_id, me.year) as { id: number }).id;
+  const activeId = (
+    st(db, 'SELECT id FROM reports WHERE agency_id = ? AND year = ? AND active = 1 AND removed_at IS NULL').get(me.agency_id, me.year) as { id: number }
+  ).id;
   if (outcome === 'new_version')
     reason = encodeIssue(
       'new_version',
@@ -220,11 +228,11 @@ export function placeReport(db: DB, id: number): { outcome: PlaceOutcome; reason
 
 // ---- what the user sees and does
 
-
-
 /** The slot's rows: of an identified report every row of its agency+year, else the row alone. */
 function slotOf(db: DB, id: number, withRemoved = false): SlotRow[] {
-  const r = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as { agency_id: number | null; year: number | null; removed_at: string | null } | undefined;
+  const r = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as
+    | { agency_id: number | null; year: number | null; removed_at: string | null }
+    | undefined;
   if (!r) throw new ArchiveError('not_found', `no report ${id}`);
   if (r.agency_id === null || r.year === null) return [oneRow(db, id)!];
   const rem = withRemoved || r.removed_at !== null ? '' : 'AND r.removed_at IS NULL';
@@ -282,14 +290,21 @@ function activeRow(db: DB, id: number): SlotRow {
   return a;
 }
 
-
-
 export function compareVersions(db: DB, id: number, versionId: number): VersionCompare {
   const cur = activeRow(db, id);
   const oth = versionRow(db, id, versionId);
   const vs = listVersions(db, id);
-  const a = new Map((st(db, 'SELECT field_id, value, corrected FROM cells WHERE report_id = ?').all(cur.id) as { field_id: string; value: number | null; corrected: number }[]).map((c) => [c.field_id, c]));
-  const b = new Map((st(db, 'SELECT field_id, value FROM cells WHERE report_id = ?').all(oth.id) as { field_id: string; value: number | null }[]).map((c) => [c.field_id, c.value]));
+  const a = new Map(
+    (
+      st(db, 'SELECT field_id, value, corrected FROM cells WHERE report_id = ?').all(cur.id) as { field_id: string; value: number | null; corrected: number }[]
+    ).map((c) => [c.field_id, c]),
+  );
+  const b = new Map(
+    (st(db, 'SELECT field_id, value FROM cells WHERE report_id = ?').all(oth.id) as { field_id: string; value: number | null }[]).map((c) => [
+      c.field_id,
+      c.value,
+    ]),
+  );
   const fields = [...new Set([...a.keys(), ...b.keys()])].sort();
   const cells = fields.map((f) => {
     const current = a.get(f)?.value ?? null;
@@ -305,14 +320,10 @@ export function compareVersions(db: DB, id: number, versionId: number): VersionC
 }
 
 function logMeta(db: DB, reportId: number, field: string, from: unknown, to: unknown, note: string | null): void {
-  st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, 'meta', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`).run(
-    reportId,
-    field,
-    JSON.stringify(from ?? null),
-    JSON.stringify(to ?? null),
-    note,
-    now(),
-  );
+  st(
+    db,
+    `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, 'meta', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`,
+  ).run(reportId, field, JSON.stringify(from ?? null), JSON.stringify(to ?? null), note, now());
 }
 
 /**
@@ -328,16 +339,38 @@ export function useVersion(db: DB, id: number, versionId: number, note: string |
   const carried: string[] = [];
   const flagged: string[] = [];
   if (to.id !== from.id) {
-    const old = st(db, 'SELECT field_id, value, extracted FROM cells WHERE report_id = ? AND corrected = 1').all(from.id) as { field_id: string; value: number | null; extracted: number | null }[];
-    const target = new Map((st(db, 'SELECT field_id, extracted, corrected FROM cells WHERE report_id = ?').all(to.id) as { field_id: string; extracted: number | null; corrected: number }[]).map((c) => [c.field_id, c]));
-    const ins = st(db, `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, 'set', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`);
+    const old = st(db, 'SELECT field_id, value, extracted FROM cells WHERE report_id = ? AND corrected = 1').all(from.id) as {
+      field_id: string;
+      value: number | null;
+      extracted: number | null;
+    }[];
+    const target = new Map(
+      (
+        st(db, 'SELECT field_id, extracted, corrected FROM cells WHERE report_id = ?').all(to.id) as {
+          field_id: string;
+          extracted: number | null;
+          corrected: number;
+        }[]
+      ).map((c) => [c.field_id, c]),
+    );
+    const ins = st(
+      db,
+      `INSERT INTO corrections (report_id, field_id, kind, old_value, new_value, old_corrected, target_id, note, at, reviewer) VALUES (?, ?, 'set', ?, ?, 0, NULL, ?, ?, ${REVIEWER})`,
+    );
     const flag = st(db, "INSERT INTO flags (report_id, source, kind, fields, message, expected, found) VALUES (?, 'archive', 'version_changed', ?, ?, ?, ?)");
     for (const c of old) {
       const t = target.get(c.field_id);
       if (t?.corrected) continue; // this version has its own correction
       if (t && t.extracted === c.extracted) {
         st(db, 'UPDATE cells SET value = ?, corrected = 1 WHERE report_id = ? AND field_id = ?').run(c.value, to.id, c.field_id);
-        ins.run(to.id, c.field_id, JSON.stringify(t.extracted), JSON.stringify(c.value), `沿用第 ${from.version_id} 版的更正 / carried over from version ${from.version_id}`, now());
+        ins.run(
+          to.id,
+          c.field_id,
+          JSON.stringify(t.extracted),
+          JSON.stringify(c.value),
+          `沿用第 ${from.version_id} 版的更正 / carried over from version ${from.version_id}`,
+          now(),
+        );
         carried.push(c.field_id);
       } else {
         flag.run(
@@ -352,7 +385,10 @@ export function useVersion(db: DB, id: number, versionId: number, note: string |
     }
   }
   const rows = slotOf(db, id);
-  st(db, `UPDATE reports SET pinned = CASE WHEN id = ? THEN 1 ELSE 0 END, pending = 0 WHERE id IN (${rows.map(() => '?').join(',')})`).run(to.id, ...rows.map((r) => r.id));
+  st(db, `UPDATE reports SET pinned = CASE WHEN id = ? THEN 1 ELSE 0 END, pending = 0 WHERE id IN (${rows.map(() => '?').join(',')})`).run(
+    to.id,
+    ...rows.map((r) => r.id),
+  );
   logMeta(db, to.id, 'meta.version', from.version_id, to.version_id, note);
   const ids = st(db, 'SELECT agency_id, year FROM reports WHERE id = ?').get(to.id) as { agency_id: number | null; year: number | null };
   if (ids.agency_id !== null && ids.year !== null) refreshActive(db, ids.agency_id, ids.year);
@@ -377,7 +413,6 @@ export function cellFromVersion(db: DB, id: number, versionId: number, field: st
 
 // ---- trash
 
-
 /** Move a report (every version and source of its slot) to the trash. Files and logs stay. */
 export function removeReport(db: DB, id: number, reason: string | null, kind: 'removed' | 'not_report' = 'removed'): number {
   const me = st(db, 'SELECT removed_at FROM reports WHERE id = ?').get(id) as { removed_at: string | null } | undefined;
@@ -393,7 +428,9 @@ export function removeReport(db: DB, id: number, reason: string | null, kind: 'r
 
 /** Bring a removed report back (every row removed with it). Returns its active id. */
 export function restoreReport(db: DB, id: number): number {
-  const r = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as { agency_id: number | null; year: number | null; removed_at: string | null } | undefined;
+  const r = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as
+    | { agency_id: number | null; year: number | null; removed_at: string | null }
+    | undefined;
   if (!r) throw new ArchiveError('not_found', `no report ${id}`);
   if (!r.removed_at) throw new ArchiveError('invalid', `report ${id} is not in the trash`);
   const rows =
@@ -412,7 +449,8 @@ export function restoreReport(db: DB, id: number): number {
 }
 
 export function listTrash(db: DB): TrashEntry[] {
-  const rows = st(db,
+  const rows = st(
+    db,
     `SELECT MIN(r.id) AS id, a.name AS agency, r.year, r.removed_reason AS reason, r.removed_kind AS kind, r.removed_at AS removedAt, COUNT(*) AS sources
      FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.removed_at IS NOT NULL
      GROUP BY CASE WHEN r.agency_id IS NULL OR r.year IS NULL THEN -r.id ELSE r.agency_id END, r.year, r.removed_at ORDER BY r.removed_at DESC`,

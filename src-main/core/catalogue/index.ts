@@ -1,16 +1,7 @@
 // The field catalogue: both templates expanded to fields and rule checks.
 // Everything downstream (extract, validate, archive columns, export, UI)
 // iterates these lists; field ids are the public contract.
-import {
-  ACTIVE_2019,
-  ACTIVE_2021,
-  REQUEST_COLUMNS,
-  REQUEST_ROWS,
-  RESULT_ROWS,
-  REVIEW_COLUMNS,
-  REVIEW_ROWS,
-  TABLES,
-} from './templates.js';
+import { ACTIVE_2019, ACTIVE_2021, REQUEST_COLUMNS, REQUEST_ROWS, RESULT_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, TABLES } from './templates.js';
 import { sectionById } from './sections.js';
 import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId } from './types.js';
 
@@ -57,7 +48,14 @@ function rulesFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
   }
   for (const c of REQUEST_COLUMNS) {
     const parts = RESULT_ROWS.filter((r) => reqIds.has(r)).map((r) => `requests.${r}.${c.id}`);
-    checks.push(mk('R2', c.id, [`requests.total.${c.id}`], parts.filter((id) => has.has(id))));
+    checks.push(
+      mk(
+        'R2',
+        c.id,
+        [`requests.total.${c.id}`],
+        parts.filter((id) => has.has(id)),
+      ),
+    );
   }
   for (const r of rows.filter((x) => x.table === 'requests')) {
     const parts = REQUEST_COLUMNS.filter((c) => c.id !== 'total').map((c) => `${r.id}.${c.id}`);

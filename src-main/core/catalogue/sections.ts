@@ -22,9 +22,30 @@ const table = (id: string) => TABLES.find((t) => t.id === id)!;
 
 export const SECTIONS: SectionDef[] = [
   { n: 1, id: 'section.1', numeral: '一', label: L('一、总体情况', 'I. Overview'), keys: ['总体情况', '基本情况', '概述'], prose: true },
-  { n: 2, id: 'section.2', numeral: '二', label: L(`二、${table('active').label.zh}`, `II. ${table('active').label.en}`), keys: table('active').headingKeys, prose: false },
-  { n: 3, id: 'section.3', numeral: '三', label: L(`三、${table('requests').label.zh}`, `III. ${table('requests').label.en}`), keys: table('requests').headingKeys, prose: false },
-  { n: 4, id: 'section.4', numeral: '四', label: L(`四、${table('review').label.zh}`, `IV. ${table('review').label.en}`), keys: table('review').headingKeys, prose: false },
+  {
+    n: 2,
+    id: 'section.2',
+    numeral: '二',
+    label: L(`二、${table('active').label.zh}`, `II. ${table('active').label.en}`),
+    keys: table('active').headingKeys,
+    prose: false,
+  },
+  {
+    n: 3,
+    id: 'section.3',
+    numeral: '三',
+    label: L(`三、${table('requests').label.zh}`, `III. ${table('requests').label.en}`),
+    keys: table('requests').headingKeys,
+    prose: false,
+  },
+  {
+    n: 4,
+    id: 'section.4',
+    numeral: '四',
+    label: L(`四、${table('review').label.zh}`, `IV. ${table('review').label.en}`),
+    keys: table('review').headingKeys,
+    prose: false,
+  },
   {
     n: 5,
     id: 'section.5',
@@ -33,7 +54,14 @@ export const SECTIONS: SectionDef[] = [
     keys: ['存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在的主要问题及改进措施', '存在的主要问题', '主要问题及改进情况'],
     prose: true,
   },
-  { n: 6, id: 'section.6', numeral: '六', label: L('六、其他需要报告的事项', 'VI. Other matters to report'), keys: ['其他需要报告的事项', '其他需要报告事项'], prose: true },
+  {
+    n: 6,
+    id: 'section.6',
+    numeral: '六',
+    label: L('六、其他需要报告的事项', 'VI. Other matters to report'),
+    keys: ['其他需要报告的事项', '其他需要报告事项'],
+    prose: true,
+  },
 ];
 
 export const sectionById = (id: string): SectionDef | undefined => SECTIONS.find((s) => s.id === id);

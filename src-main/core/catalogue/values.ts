@@ -32,5 +32,8 @@ export const VALUE_PROBLEM_WORDS: { readonly [P in ValueProblem]: { zh: string; 
   not_number: { zh: '不是数字', en: 'is not a number' },
   not_integer: { zh: '不是整数', en: 'is not a whole number' },
   negative: { zh: '不能为负数', en: 'is negative where a count or amount was expected' },
-  too_large: { zh: '超出合理范围（数量至多10亿，金额至多1万亿万元），可能是几个数字连在一起', en: 'is beyond any real value (counts ≤ 1e9, amounts ≤ 1e12 万元): digits run together?' },
+  too_large: {
+    zh: '超出合理范围（数量至多10亿，金额至多1万亿万元），可能是几个数字连在一起',
+    en: 'is beyond any real value (counts ≤ 1e9, amounts ≤ 1e12 万元): digits run together?',
+  },
 };

@@ -51,7 +51,11 @@ export async function writeByAgencySheet(ws: Sheet, reports: ExportReport[], lan
     head.commit();
     const sub = line();
     sub.getCell(1).value = cellText(
-      [regionText(r), `${zh ? '报告编号' : 'Report number'}${zh ? '：' : ': '}${reportNumber(r, lang)}`, `${zh ? '状态' : 'Status'}${zh ? '：' : ': '}${statusLabel(r.status, lang)}`]
+      [
+        regionText(r),
+        `${zh ? '报告编号' : 'Report number'}${zh ? '：' : ': '}${reportNumber(r, lang)}`,
+        `${zh ? '状态' : 'Status'}${zh ? '：' : ': '}${statusLabel(r.status, lang)}`,
+      ]
         .filter(Boolean)
         .join(zh ? '　' : '  '),
     );
@@ -96,4 +100,3 @@ function writeValue(cell: ExcelJS.Cell, r: ExportReport, id: string, unit: Colum
   cell.style = numStyle(unit, mark?.kind ?? null);
   if (mark) cell.note = cellText(mark.note);
 }
-

@@ -6,14 +6,7 @@
 import { REQUEST_COLUMNS, fieldLabel } from '../catalogue/index.js';
 import type { ExportFlag, ExportReport } from './types.js';
 
-function check(
-  cur: ExportReport,
-  field: string,
-  expected: number | null,
-  parts: (number | undefined)[],
-  rule: string,
-  message: string,
-): ExportFlag | null {
+function check(cur: ExportReport, field: string, expected: number | null, parts: (number | undefined)[], rule: string, message: string): ExportFlag | null {
   const found = cur.values[field];
   if (found === null || found === undefined || expected === null || parts.some((p) => p === undefined)) return null;
   if (Math.abs(found - expected) < 1e-9) return null;

@@ -35,7 +35,10 @@ export function resolveAgency(a: ArchiveReader, name: string): { id: number; nam
   const partial = all.filter((x) => x.name.includes(name) || x.aliases.some((al) => al.includes(name)));
   if (partial.length === 1) return { id: partial[0]!.id, name: partial[0]!.name };
   if (!partial.length) throw new Error(`no agency in the archive matches "${name}"`);
-  const list = partial.slice(0, 10).map((x) => `  ${x.name}`).join('\n');
+  const list = partial
+    .slice(0, 10)
+    .map((x) => `  ${x.name}`)
+    .join('\n');
   throw new Error(`"${name}" matches ${partial.length} agencies; give the full name:\n${list}${partial.length > 10 ? '\n  …' : ''}`);
 }
 
@@ -78,7 +81,14 @@ function nonFinite(template: TemplateId, raw: Record<string, number | null>): { 
   return {
     values,
     // … and says so: a blank here is not "not stated"
-    flags: [{ kind: 'unparseable', fields: bad, message: `数值不是有限数，导出为空白，请核对（not a finite number; exported blank, check it）: ${bad.join(', ')}`, status: 'open' }],
+    flags: [
+      {
+        kind: 'unparseable',
+        fields: bad,
+        message: `数值不是有限数，导出为空白，请核对（not a finite number; exported blank, check it）: ${bad.join(', ')}`,
+        status: 'open',
+      },
+    ],
   };
 }
 
@@ -97,16 +107,20 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
     status: d.status,
     values: checked.values,
     corrected: corrections(a, d),
-    flags: d.flags.map((f): ExportFlag => ({
-      kind: f.kind,
-      fields: f.fields,
-      message: f.message,
-      ...(f.rule ? { rule: f.rule } : {}),
-      ...(finiteOrNull(f.expected) !== null ? { expected: f.expected! } : {}),
-      ...(finiteOrNull(f.found) !== null ? { found: f.found! } : {}),
-      ...(f.source === 'quality' ? { source: f.source, ...(f.detail ? { detail: f.detail } : {}) } : {}),
-      ...flagStatus(f, d),
-    })).concat(checked.flags),
+    flags: d.flags
+      .map(
+        (f): ExportFlag => ({
+          kind: f.kind,
+          fields: f.fields,
+          message: f.message,
+          ...(f.rule ? { rule: f.rule } : {}),
+          ...(finiteOrNull(f.expected) !== null ? { expected: f.expected! } : {}),
+          ...(finiteOrNull(f.found) !== null ? { found: f.found! } : {}),
+          ...(f.source === 'quality' ? { source: f.source, ...(f.detail ? { detail: f.detail } : {}) } : {}),
+          ...flagStatus(f, d),
+        }),
+      )
+      .concat(checked.flags),
     source: {
       fileName: d.source.name || basename(d.file),
       sha256: d.source.sha256,

@@ -74,9 +74,7 @@ export function scopeTitle(scope: ExportScope, lang: Lang): string {
     case 'year':
       return zh ? `${scope.year}年度政府信息公开工作年度报告汇总` : `Government information disclosure annual reports, ${scope.year}`;
     case 'years':
-      return zh
-        ? `${scope.from}—${scope.to}年度政府信息公开工作年度报告汇总`
-        : `Government information disclosure annual reports, ${scope.from}–${scope.to}`;
+      return zh ? `${scope.from}—${scope.to}年度政府信息公开工作年度报告汇总` : `Government information disclosure annual reports, ${scope.from}–${scope.to}`;
     case 'agency':
       return zh ? `${scope.agency}政府信息公开工作年度报告（历年）` : `${scope.agency}: annual reports across years`;
   }

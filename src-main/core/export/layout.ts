@@ -89,12 +89,7 @@ export interface SummaryColumn {
 const byRows = (t: TemplateId, pred: (rowId: string, groupZh: string | undefined) => boolean, col = 'total') =>
   TEMPLATES[t].rows.filter((r) => pred(r.id, r.group?.zh)).map((r) => `${r.id}.${col}`);
 
-function summaryColumn(
-  zh: string,
-  en: string,
-  group: SummaryColumn['group'],
-  pred: (rowId: string, groupZh: string | undefined) => boolean,
-): SummaryColumn {
+function summaryColumn(zh: string, en: string, group: SummaryColumn['group'], pred: (rowId: string, groupZh: string | undefined) => boolean): SummaryColumn {
   return { label: { zh, en }, group, fields: { '2019': byRows('2019', pred), '2021': byRows('2021', pred) } };
 }
 

@@ -52,20 +52,12 @@ export function cellMarks(report: ExportReport, fieldIds: Iterable<string>, lang
     if (!flags.length && !corr) continue;
     const lines: string[] = [];
     if (corr) {
-      lines.push(
-        zh
-          ? `已更正：原值 ${fmt(corr.old, lang)} → ${fmt(corr.new, lang)}`
-          : `Corrected: was ${fmt(corr.old, lang)}, now ${fmt(corr.new, lang)}`,
-      );
+      lines.push(zh ? `已更正：原值 ${fmt(corr.old, lang)} → ${fmt(corr.new, lang)}` : `Corrected: was ${fmt(corr.old, lang)}, now ${fmt(corr.new, lang)}`);
       if (corr.note) lines.push(zh ? `说明：${corr.note}` : `Note: ${corr.note}`);
       lines.push(zh ? `时间：${corr.at}` : `At: ${corr.at}`);
     }
     for (const f of flags) lines.push((zh ? '校验：' : 'Check: ') + flagLine(f, lang));
-    const kind: MarkKind = flags.some((f) => f.status === 'open')
-      ? 'flagged'
-      : corr
-        ? 'corrected'
-        : 'resolved';
+    const kind: MarkKind = flags.some((f) => f.status === 'open') ? 'flagged' : corr ? 'corrected' : 'resolved';
     marks.set(id, { kind, note: `${fieldLabel(id, lang)}\n${lines.join('\n')}` });
   }
   return marks;

@@ -24,7 +24,9 @@ export function throwIfCancelled(signal?: AbortSignal): void {
 /** A written file that already exists and may not be replaced. */
 export class ExportExists extends ArchiveError {
   constructor(readonly path: string) {
-    super('export_exists', archiveMessage('export_exists', `${path} exists; the command line replaces it with --overwrite`, { file: basename(path) }), { file: basename(path) });
+    super('export_exists', archiveMessage('export_exists', `${path} exists; the command line replaces it with --overwrite`, { file: basename(path) }), {
+      file: basename(path),
+    });
   }
 }
 
@@ -91,7 +93,10 @@ export function writeFailure(e: unknown, file: string): Error {
  * `guard(p)` races any step against it, so a stream error ends the export
  * instead of leaving ExcelJS waiting forever for a stream that stopped.
  */
-export function guardedStream(file: string, open: (file: string) => Writable = (f) => createWriteStream(f)): {
+export function guardedStream(
+  file: string,
+  open: (file: string) => Writable = (f) => createWriteStream(f),
+): {
   stream: Writable;
   guard<T>(p: Promise<T>): Promise<T>;
   closed(): Promise<void>;
@@ -105,9 +110,6 @@ export function guardedStream(file: string, open: (file: string) => Writable = (
     stream,
     guard: (p) => Promise.race([p, failed]),
     closed: () =>
-      Promise.race([
-        new Promise<void>((r) => ((stream as WriteStream).closed || stream.destroyed ? r() : stream.once('close', () => r()))),
-        failed,
-      ]),
+      Promise.race([new Promise<void>((r) => ((stream as WriteStream).closed || stream.destroyed ? r() : stream.once('close', () => r()))), failed]),
   };
 }

@@ -90,7 +90,11 @@ const COLS: Col[] = [
       const zh = lang === 'zh';
       const c = of(r, 'copied_text').map((f) => {
         const d = f.detail ?? {};
-        const whose = d.sameAgency ? (zh ? `本机关${d.otherYear}年` : `own ${d.otherYear}`) : `${d.otherAgency ?? '?'}${zh ? '' : ' '}${d.otherYear}${zh ? '年' : ''}`;
+        const whose = d.sameAgency
+          ? zh
+            ? `本机关${d.otherYear}年`
+            : `own ${d.otherYear}`
+          : `${d.otherAgency ?? '?'}${zh ? '' : ' '}${d.otherYear}${zh ? '年' : ''}`;
         return `${numeral(d.section)} ${d.percent}%（${whose}）`;
       });
       return c.length ? { v: c.join(zh ? '；' : '; '), bad: true } : { v: zh ? '无' : 'none' };
@@ -117,7 +121,14 @@ const COLS: Col[] = [
   { label: { zh: '已确认问题', en: 'Accepted checks' }, width: 9, value: (r) => ({ v: r.flags.filter((f) => f.status === 'accepted').length, num: true }) },
 ];
 
-export async function writeQualitySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, lang: Lang, crossYear: boolean): Promise<void> {
+export async function writeQualitySheet(
+  ws: Sheet,
+  reports: ExportReport[],
+  fixed: FixedColumn[],
+  title: string,
+  lang: Lang,
+  crossYear: boolean,
+): Promise<void> {
   const F = fixed.length;
   const seen = new Set(reports.map((r) => `${r.agency}\u0000${r.year}`));
   const ctx: Ctx = { crossYear, hasPrev: (r) => seen.has(`${r.agency}\u0000${r.year - 1}`) };

@@ -71,7 +71,8 @@ export class RawRows {
       const { v, style } = cells[i]!;
       const ref = `${this.letter(i + 1)}${n}`;
       if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}" s="${this.styleId(style, NUMBER)}"><v>${v}</v></c>`;
-      else if (typeof v === 'string' && v !== '') xml += `<c r="${ref}" s="${this.styleId(style, STRING)}" t="s"><v>${w._workbook.sharedStrings.add(v)}</v></c>`;
+      else if (typeof v === 'string' && v !== '')
+        xml += `<c r="${ref}" s="${this.styleId(style, STRING)}" t="s"><v>${w._workbook.sharedStrings.add(v)}</v></c>`;
       else xml += `<c r="${ref}" s="${this.styleId(style, NUMBER)}"/>`;
     }
     w.stream.write(`${xml}</row>`);

@@ -22,8 +22,7 @@ export const HEADER_TOP = 3;
  */
 export const breathe = (i: number): Promise<void> | undefined => (i % 200 === 199 ? new Promise((r) => setImmediate(r)) : undefined);
 
-export const regionText = (r: ExportReport): string =>
-  cellText([r.region.province, r.region.city, r.region.county].filter((x) => x).join(''));
+export const regionText = (r: ExportReport): string => cellText([r.region.province, r.region.city, r.region.county].filter((x) => x).join(''));
 
 export interface FixedColumn {
   label: string;
@@ -101,14 +100,7 @@ function addTo(t: Total, v: number | null): void {
 }
 
 /** The totals row: SUM over the data rows with the cached result; a note where some reports left the cell blank. */
-function writeTotals(
-  ws: Sheet,
-  rowNo: number,
-  first: number,
-  fixedCount: number,
-  columns: Total[],
-  lang: Lang,
-): void {
+function writeTotals(ws: Sheet, rowNo: number, first: number, fixedCount: number, columns: Total[], lang: Lang): void {
   const row = ws.getRow(rowNo);
   row.getCell(1).value = t('totalRow', lang);
   for (let c = 1; c <= fixedCount; c++) row.getCell(c).style = { font: BOLD, fill: FILL.total, border: BORDER, alignment: { vertical: 'middle' } };
@@ -198,28 +190,56 @@ function summaryCell(r: ExportReport, ids: string[], optional: Set<string>, mark
   const missing = ids.filter((id) => !optional.has(id) && (r.values[id] === null || r.values[id] === undefined));
   const value = present.length ? round(present.reduce((s, id) => s + r.values[id]!, 0)) : null;
   if (missing.length) {
-    const names = missing.slice(0, 6).map((id) => fieldLabel(id, lang)).join('\n') + (missing.length > 6 ? '\n…' : '');
+    const names =
+      missing
+        .slice(0, 6)
+        .map((id) => fieldLabel(id, lang))
+        .join('\n') + (missing.length > 6 ? '\n…' : '');
     return {
       value,
       mark: {
         kind: 'flagged',
-        note: zh ? `${missing.length} 个组成项空白（未填写），此数只含已填写的项：\n${names}` : `${missing.length} part(s) blank; this sums the stated parts only:\n${names}`,
+        note: zh
+          ? `${missing.length} 个组成项空白（未填写），此数只含已填写的项：\n${names}`
+          : `${missing.length} part(s) blank; this sums the stated parts only:\n${names}`,
       },
     };
   }
   const partMarks = ids.map((id) => marks.get(id)).filter((m): m is CellMark => !!m);
   if (partMarks.some((m) => m.kind === 'flagged'))
-    return { value, mark: { kind: 'flagged', note: zh ? '组成项存在待处理的校验问题，见各表中标红的单元格。' : 'A part has an open check; see the red cells in the table sheets.' } };
+    return {
+      value,
+      mark: {
+        kind: 'flagged',
+        note: zh ? '组成项存在待处理的校验问题，见各表中标红的单元格。' : 'A part has an open check; see the red cells in the table sheets.',
+      },
+    };
   if (partMarks.some((m) => m.kind === 'corrected'))
-    return { value, mark: { kind: 'corrected', note: zh ? '含人工更正后的数值，见各表中的批注。' : 'Includes corrected values; see the notes in the table sheets.' } };
+    return {
+      value,
+      mark: { kind: 'corrected', note: zh ? '含人工更正后的数值，见各表中的批注。' : 'Includes corrected values; see the notes in the table sheets.' },
+    };
   return { value, mark: null };
 }
 
 /** 汇总: one row per report with the key totals of tables 三 and 四 and the data-quality counts. */
-export async function writeSummarySheet(ws: Sheet, reports: ExportReport[], fixed: FixedColumn[], title: string, subtitle: string, lang: Lang, totals = true): Promise<void> {
+export async function writeSummarySheet(
+  ws: Sheet,
+  reports: ExportReport[],
+  fixed: FixedColumn[],
+  title: string,
+  subtitle: string,
+  lang: Lang,
+  totals = true,
+): Promise<void> {
   const F = fixed.length;
   const S = SUMMARY_COLUMNS.length;
-  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...SUMMARY_COLUMNS.map((c) => ({ width: Math.max(10, textWidth(c.label[lang]) + 3) })), { width: 11 }, { width: 12 }];
+  ws.columns = [
+    ...fixed.map((c) => ({ width: c.width })),
+    ...SUMMARY_COLUMNS.map((c) => ({ width: Math.max(10, textWidth(c.label[lang]) + 3) })),
+    { width: 11 },
+    { width: 12 },
+  ];
   writeTop(ws, title, subtitle, fixed, 2);
   const groups: { label: string; from: number; to: number }[] = [];
   SUMMARY_COLUMNS.forEach((c, i) => {

@@ -120,7 +120,9 @@ function lines(format: 'csv' | 'json', lang: Lang): Lines {
     let parts = fieldParts.get(r.template);
     if (!parts) {
       parts = TEMPLATES[r.template].fields.map((f) =>
-        format === 'csv' ? `${csvField(f.id)},${csvField(fieldLabel(f.id, lang))}` : `"field_id":${JSON.stringify(f.id)},"field_label":${JSON.stringify(fieldLabel(f.id, lang))}`,
+        format === 'csv'
+          ? `${csvField(f.id)},${csvField(fieldLabel(f.id, lang))}`
+          : `"field_id":${JSON.stringify(f.id)},"field_label":${JSON.stringify(fieldLabel(f.id, lang))}`,
       );
       fieldParts.set(r.template, parts);
     }
@@ -169,7 +171,12 @@ function lines(format: 'csv' | 'json', lang: Lang): Lines {
 }
 
 /** Writes through a temporary file; returns the number of data lines. */
-export async function writeTidy(reports: ExportReport[], format: 'csv' | 'json', out: string, lang: Lang = 'zh'): Promise<{ file: string; rows: number; bytes: number }> {
+export async function writeTidy(
+  reports: ExportReport[],
+  format: 'csv' | 'json',
+  out: string,
+  lang: Lang = 'zh',
+): Promise<{ file: string; rows: number; bytes: number }> {
   const tmp = partOf(out);
   const file = guardedStream(tmp, (f) => createWriteStream(f, { encoding: 'utf8' }));
   const ws = file.stream;

@@ -80,7 +80,4 @@ export interface ExportMeta {
 }
 
 /** What the workbook is about: sets the title and which extra checks run. */
-export type ExportScope =
-  | { kind: 'year'; year: number }
-  | { kind: 'years'; from: number; to: number }
-  | { kind: 'agency'; agency: string };
+export type ExportScope = { kind: 'year'; year: number } | { kind: 'years'; from: number; to: number } | { kind: 'agency'; agency: string };

@@ -10,7 +10,18 @@ import { withCrossYearFlags } from './cross-year.js';
 import { FLAG_STATUS, flagKindLabel, flagNote, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount, targetLabel } from './marks.js';
-import { HEADER_TOP, breathe, fixedColumns, setAutoFilter, writeFixed, writeSummarySheet, writeTableSheet, writeTop, type FixedColumn, type Sheet } from './sheets.js';
+import {
+  HEADER_TOP,
+  breathe,
+  fixedColumns,
+  setAutoFilter,
+  writeFixed,
+  writeSummarySheet,
+  writeTableSheet,
+  writeTop,
+  type FixedColumn,
+  type Sheet,
+} from './sheets.js';
 import { BY_AGENCY_MAX_REPORTS, writeByAgencySheet } from './by-agency.js';
 import { formatDateTime } from '../wording/format.js';
 
@@ -156,7 +167,13 @@ async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: Fixe
   ];
   const F = fixed.length;
   ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
-  writeTop(ws, title, lang === 'zh' ? '每份报告的原始文件；SHA-256 可用于核对档案中的原件。' : 'The original file of every report; the SHA-256 identifies it in the archive.', fixed, 1);
+  writeTop(
+    ws,
+    title,
+    lang === 'zh' ? '每份报告的原始文件；SHA-256 可用于核对档案中的原件。' : 'The original file of every report; the SHA-256 identifies it in the archive.',
+    fixed,
+    1,
+  );
   const head = ws.getRow(HEADER_TOP);
   cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
   for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
@@ -194,7 +211,11 @@ function finiteValues(r: ExportReport): ExportReport {
 
 /** Sheet names Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; [...taken].some((x) => x.toLowerCase() === name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
   taken.add(name);
@@ -216,7 +237,13 @@ export interface WorkbookOptions {
  * year, each closed by its own totals row; an agency's workbook (its years
  * side by side) has no totals row at all.
  */
-export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, scope: ExportScope, out: string, opts: WorkbookOptions = {}): Promise<WorkbookStats> {
+export async function writeWorkbook(
+  input: ExportReport[],
+  meta: ExportMeta,
+  scope: ExportScope,
+  out: string,
+  opts: WorkbookOptions = {},
+): Promise<WorkbookStats> {
   const lang = meta.lang;
   const zh = lang === 'zh';
   const finiteInput = input.map(finiteValues);
@@ -241,7 +268,7 @@ export async function writeWorkbook(input: ExportReport[], meta: ExportMeta, sco
     const name = sheetName(wanted, taken);
     sheets.push(name);
     // The frozen header rows also repeat on every printed page (打印标题).
-    const ySplit = views?.[0]?.state === 'frozen' ? (views[0] as { ySplit?: number }).ySplit ?? 0 : 0;
+    const ySplit = views?.[0]?.state === 'frozen' ? ((views[0] as { ySplit?: number }).ySplit ?? 0) : 0;
     const setup = { ...pageSetup(fit), ...(portrait ? { orientation: 'portrait' as const } : {}), ...(ySplit > 0 ? { printTitlesRow: `1:${ySplit}` } : {}) };
     return wb.addWorksheet(name, { ...(views ? { views } : {}), pageSetup: setup }) as unknown as Sheet;
   };

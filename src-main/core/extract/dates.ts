@@ -8,15 +8,37 @@ import { squeeze } from '../normalize/index.js';
 const D = '((?:19|20)\\d{2})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})(?!\\d)\\s*日?';
 const LABELLED = new RegExp(`(?:(?:发布|发文|成文|印发|公开|更新|发表)(?:日期|时间)|日期)\\s*[:：]?\\s*${D}`, 'g');
 // a date alone, or after the signing body's name (never `截至2024年12月31日`)
-const ALONE = new RegExp(`^[•·▪◦●*\\-]*(?:[(（]?[\\u4e00-\\u9fff]{1,20}[局委办厅院府会部处所站队心室社署行馆团区县市镇乡司][)）]?)?${D}(?:T\\d{1,2}:\\d{2}(?::\\d{2})?)?$`);
+const ALONE = new RegExp(
+  `^[•·▪◦●*\\-]*(?:[(（]?[\\u4e00-\\u9fff]{1,20}[局委办厅院府会部处所站队心室社署行馆团区县市镇乡司][)）]?)?${D}(?:T\\d{1,2}:\\d{2}(?::\\d{2})?)?$`,
+);
 /** A line without its spaces, a time kept apart from the date (`2024-01-30 10:22`). */
 const flat = (l: string) => squeeze(l.replace(/(\d)\s+(?=\d{1,2}:\d{2})/g, '$1T'));
 
-const CN_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 'Ｏ': '0', 'O': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  '○': '0',
+  Ｏ: '0',
+  O: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /** `二〇二三年` → `2023年` (only a four-digit year starting 一/二). */
 export function cnYears(s: string): string {
-  return s.replace(/[一二][〇○Ｏ零一二三四五六七八九]{3}(?=年)/g, (m) => m.split('').map((c) => CN_DIGIT[c] ?? c).join(''));
+  return s.replace(/[一二][〇○Ｏ零一二三四五六七八九]{3}(?=年)/g, (m) =>
+    m
+      .split('')
+      .map((c) => CN_DIGIT[c] ?? c)
+      .join(''),
+  );
 }
 
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -32,7 +54,10 @@ function cnSmall(s: string): number {
 
 /** `二〇二四年一月三十日` → `2024年1月30日`. */
 function cnDates(s: string): string {
-  return cnYears(s).replace(/(\d{4}年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g, (_m, y: string, mo: string, d: string) => `${y}${cnSmall(mo)}月${cnSmall(d)}日`);
+  return cnYears(s).replace(
+    /(\d{4}年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g,
+    (_m, y: string, mo: string, d: string) => `${y}${cnSmall(mo)}月${cnSmall(d)}日`,
+  );
 }
 
 function iso(m: RegExpExecArray, at: number): string | null {
@@ -54,7 +79,10 @@ export function findDate(text: string, year: number | null): string | null {
     if (v && inRange(Number(m[1]), true)) return v;
   }
   // 2. the signature: the last short line at the end that is (or ends in) a date
-  const tailLines = tail.split('\n').map(flat).filter((l) => l.length > 0);
+  const tailLines = tail
+    .split('\n')
+    .map(flat)
+    .filter((l) => l.length > 0);
   for (let i = tailLines.length - 1; i >= Math.max(0, tailLines.length - 12); i--) {
     const m = ALONE.exec(tailLines[i]!);
     if (m) {

@@ -160,7 +160,13 @@ const R4: Check = (v) => [0, 1, 2].every((g) => v[g * W + 4] === v[g * W]! + v[g
 
 function slotsOf(parts: Part[], unit: 'yuan' | 'wan' | null, confidence: number): Slot[] {
   return parts.map((p) => {
-    const tok: ValueTok = { kind: 'value', start: p.start, end: p.end, line: 0, v: { value: p.value, unit, start: 0, end: p.end - p.start, digits: String(p.value) } };
+    const tok: ValueTok = {
+      kind: 'value',
+      start: p.start,
+      end: p.end,
+      line: 0,
+      v: { value: p.value, unit, start: 0, end: p.end - p.start, digits: String(p.value) },
+    };
     return { tok, value: p.value, confidence };
   });
 }
@@ -190,8 +196,20 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
   const endOfRequests = hReview >= 0 ? hReview : endOfReview;
   const rows = TEMPLATES[template].rows;
   const labels = [
-    ...(hActive >= 0 ? findLabels(sq, rows.filter((r) => r.table === 'active'), hActive, hRequests) : []),
-    ...findLabels(sq, rows.filter((r) => r.table === 'requests'), hRequests, endOfRequests),
+    ...(hActive >= 0
+      ? findLabels(
+          sq,
+          rows.filter((r) => r.table === 'active'),
+          hActive,
+          hRequests,
+        )
+      : []),
+    ...findLabels(
+      sq,
+      rows.filter((r) => r.table === 'requests'),
+      hRequests,
+      endOfRequests,
+    ),
   ];
   if (labels.length < 3) return null;
   const out = new Map<string, RowRead>();
@@ -222,10 +240,22 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
     }
     const { sols, all } = splitChunks(cells.chunks, n, f.row.table === 'requests' ? R3 : null);
     if (sols.length === 0) {
-      out.set(f.row.id, { ...base, found, slots: null, status: all === 0 ? 'incomplete' : 'ambiguous', message: `cells glued together as "${digits}": ${all === 0 ? `too few digits for ${n} cells` : 'no split adds up'}` });
+      out.set(f.row.id, {
+        ...base,
+        found,
+        slots: null,
+        status: all === 0 ? 'incomplete' : 'ambiguous',
+        message: `cells glued together as "${digits}": ${all === 0 ? `too few digits for ${n} cells` : 'no split adds up'}`,
+      });
     } else {
       cands.push({ row: f.row, chunks: cells.chunks, unit: cells.unit, sols, all });
-      out.set(f.row.id, { ...base, found, slots: null, status: 'ambiguous', message: `cells glued together as "${digits}": ${sols.length} splits${f.row.table === 'requests' ? ' add up' : ' and no rule to choose'}` });
+      out.set(f.row.id, {
+        ...base,
+        found,
+        slots: null,
+        status: 'ambiguous',
+        message: `cells glued together as "${digits}": ${sols.length} splits${f.row.table === 'requests' ? ' add up' : ' and no rule to choose'}`,
+      });
     }
   });
   for (const c of cands) {
@@ -302,7 +332,9 @@ function settleByTable(out: Map<string, RowRead>, cands: RowCands[]): void {
 function readReviewGlued(text: string, sq: string, toText: (i: number) => number, from: number, to: number, out: Map<string, RowRead>): void {
   const rows = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
   const set = (slots: Slot[] | null, status: RowRead['status'], found: number, message?: string) =>
-    rows.forEach((r, i) => out.set(r.id, { row: r, label: null, slots: slots ? slots.slice(i * W, i * W + W) : null, status, found, ...(message ? { message } : {}) }));
+    rows.forEach((r, i) =>
+      out.set(r.id, { row: r, label: null, slots: slots ? slots.slice(i * W, i * W + W) : null, status, found, ...(message ? { message } : {}) }),
+    );
   if (from < 0) {
     for (const r of rows) out.set(r.id, { row: r, label: null, slots: null, status: 'absent', found: 0 });
     return;
@@ -321,7 +353,18 @@ function readReviewGlued(text: string, sq: string, toText: (i: number) => number
   const { sols, all } = forced ? any : splitChunks(chunks, n, R4);
   const digits = chunks.map((c) => c.text).join(' ');
   if (sols.length === 1) {
-    set(slotsOf(sols[0]!, null, forced ? 1 : 0.6), forced ? 'ok' : 'glued', chunks.length, forced ? undefined : `cells glued together as "${digits}"; split the only way R4 allows`);
-  } else set(null, all === 0 ? 'incomplete' : 'ambiguous', chunks.length, `cells glued together as "${digits}": ${sols.length === 0 ? 'no split adds up' : 'several splits add up'}`);
+    set(
+      slotsOf(sols[0]!, null, forced ? 1 : 0.6),
+      forced ? 'ok' : 'glued',
+      chunks.length,
+      forced ? undefined : `cells glued together as "${digits}"; split the only way R4 allows`,
+    );
+  } else
+    set(
+      null,
+      all === 0 ? 'incomplete' : 'ambiguous',
+      chunks.length,
+      `cells glued together as "${digits}": ${sols.length === 0 ? 'no split adds up' : 'several splits add up'}`,
+    );
   void sq;
 }

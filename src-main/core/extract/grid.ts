@@ -100,7 +100,7 @@ export function readGrids(grids: Grid[], template: TemplateId): Map<string, Grid
   const twice = new Set<string>();
   const put = (g: GridRow) => {
     const prev = out.get(g.row.id);
-    const sig = (x: GridRow) => x.vals.map((v) => (v?.kind === 'num' ? v.v.value : v?.kind ?? '-')).join('|');
+    const sig = (x: GridRow) => x.vals.map((v) => (v?.kind === 'num' ? v.v.value : (v?.kind ?? '-'))).join('|');
     if (prev && sig(prev) !== sig(g)) twice.add(g.row.id);
     if (!prev) out.set(g.row.id, g);
   };

@@ -44,7 +44,8 @@ function findZones(text: string): Zones {
     if (activeAt < 0 && numbered && sq.includes('主动公开政府信息') && /情况$|^[二2]/.test(sq) && !/[,，。]/.test(sq)) activeAt = start;
     else if (requestsAt < 0 && sq.includes('收到和处理政府信息公开申请')) requestsAt = start;
     else if (reviewAt < 0 && (requestsAt >= 0 || activeAt >= 0) && isReviewHeading(sq)) reviewAt = start;
-    else if (reviewAt < 0 && headerAt < 0 && requestsAt >= 0 && /^行政复议/.test(sq)) headerAt = start; // table 四's header, no heading
+    else if (reviewAt < 0 && headerAt < 0 && requestsAt >= 0 && /^行政复议/.test(sq))
+      headerAt = start; // table 四's header, no heading
     else if (endAt < 0 && (reviewAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
   }
   if (reviewAt < 0 && headerAt >= 0) reviewAt = headerAt;
@@ -123,9 +124,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   // Hybrid: a 2021 report with （六）其他处理 as one row.
   const otherRead = all.get('requests.other');
   const hybrid =
-    template === '2021' &&
-    otherRead?.slots != null &&
-    ['other_no_supplement', 'other_no_fee', 'other_misc'].every((r) => !all.get(`requests.${r}`)?.slots);
+    template === '2021' && otherRead?.slots != null && ['other_no_supplement', 'other_no_fee', 'other_misc'].every((r) => !all.get(`requests.${r}`)?.slots);
   if (hybrid) {
     flags.push({
       kind: 'hybrid_template',
@@ -137,7 +136,8 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   const tablesSeen = { active: false, requests: false, review: false };
   for (const r of all.values()) if (r.status !== 'absent') tablesSeen[r.row.table] = true;
   for (const t of ['active', 'requests', 'review'] as const) {
-    if (!tablesSeen[t]) flags.push({ kind: 'missing_table', fields: [t], message: `table ${t === 'active' ? '二' : t === 'requests' ? '三' : '四'} was not found` });
+    if (!tablesSeen[t])
+      flags.push({ kind: 'missing_table', fields: [t], message: `table ${t === 'active' ? '二' : t === 'requests' ? '三' : '四'} was not found` });
   }
 
   const reviewFlagged = new Set<string>();
@@ -208,7 +208,16 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
 /** Formats whose readers build real cell grids (PDF has none: its text is rebuilt from positions). */
 const GRID_FORMATS: ReadonlySet<string> = new Set(['docx', 'html', 'xlsx', 'xls', 'et', 'csv']);
 /** Text-reading doubts a clean grid row settles. */
-const SETTLED: ReadonlySet<Flag['kind']> = new Set(['incomplete_row', 'ambiguous', 'missing_row', 'extra_cells', 'inferred', 'layout_doubt', 'unparseable', 'missing_table']);
+const SETTLED: ReadonlySet<Flag['kind']> = new Set([
+  'incomplete_row',
+  'ambiguous',
+  'missing_row',
+  'extra_cells',
+  'inferred',
+  'layout_doubt',
+  'unparseable',
+  'missing_table',
+]);
 
 /**
  * Grid first: every row the grids read in full replaces the text's reading
@@ -217,7 +226,14 @@ const SETTLED: ReadonlySet<Flag['kind']> = new Set(['incomplete_row', 'ambiguous
  * number (a merge's shadow, words) leaves the text's reading and, where the
  * text read a number, says so.
  */
-function overlayGrid(doc: ReportDocument, template: TemplateId, values: Record<string, number | null>, cells: Record<string, CellSource>, flags: Flag[], yuan: boolean): void {
+function overlayGrid(
+  doc: ReportDocument,
+  template: TemplateId,
+  values: Record<string, number | null>,
+  cells: Record<string, CellSource>,
+  flags: Flag[],
+  yuan: boolean,
+): void {
   const grid = readGrids(doc.grids, template);
   const settled = new Set<string>();
   const tables = new Set<string>();
@@ -238,7 +254,12 @@ function overlayGrid(doc: ReportDocument, template: TemplateId, values: Record<s
       const had = cells[f.id] !== undefined && values[f.id] !== null && values[f.id] !== undefined ? values[f.id]! : null;
       if ('bad' in g) {
         // the text may have read the merge's shadow as a blank, or a neighbour's number: never unflagged
-        if (had !== null) differ.push({ kind: 'readings_differ', fields: [f.id], message: `${f.id}: the text reads ${had}, but its cell in the table grid is not a number (${g.bad}); the text's is kept` });
+        if (had !== null)
+          differ.push({
+            kind: 'readings_differ',
+            fields: [f.id],
+            message: `${f.id}: the text reads ${had}, but its cell in the table grid is not a number (${g.bad}); the text's is kept`,
+          });
         else differ.push({ kind: 'ambiguous', fields: [f.id], message: `${f.id}: its cell in the table grid is not a number (${g.bad}); left blank` });
         return;
       }
@@ -350,4 +371,3 @@ function finish(doc: ReportDocument, file: string): Extraction {
 }
 
 export type { Normalized };
-

@@ -30,7 +30,6 @@ const AGENCY_END = /[局委办厅院府会部处所站队中心室社署行馆�
 // an agency proper, not a bare place: `某县政府` keeps its 政府, `某局政府` does not
 const BODY_END = /[局委办厅院会部处所站队心室社署行馆团司]$/;
 
-
 function cleanAgency(a: string): string | null {
   let s = a.replace(/^.*[>»›|｜]/, ''); // breadcrumbs
   s = s.replace(/(?:门户)?网站$/, ''); // `淮安市人民政府门户网站` as a site name
@@ -158,7 +157,11 @@ export function findMeta(text: string): Meta {
       agencyFrom = 'body';
       // an office often compiles the report of the body it belongs to
       if (/办公[室厅]$/.test(bodyAgency))
-        flags.push({ kind: 'unknown_agency', fields: [], message: `the title names no agency; ${bodyAgency} compiled the report (本报告由…编制), which may be on behalf of its parent body` });
+        flags.push({
+          kind: 'unknown_agency',
+          fields: [],
+          message: `the title names no agency; ${bodyAgency} compiled the report (本报告由…编制), which may be on behalf of its parent body`,
+        });
     } else if (title?.below) {
       agency = title.below;
       agencyFrom = 'below';
@@ -166,7 +169,11 @@ export function findMeta(text: string): Meta {
     } else if (title?.site && AGENCY_END.test(title.site)) {
       agency = title.site;
       agencyFrom = 'site';
-      flags.push({ kind: 'unknown_agency', fields: [], message: `the title names no agency; ${agency} is the site name after it, which may be a portal hosting another body's report` });
+      flags.push({
+        kind: 'unknown_agency',
+        fields: [],
+        message: `the title names no agency; ${agency} is the site name after it, which may be a portal hosting another body's report`,
+      });
     } else {
       flags.push({ kind: 'unknown_agency', fields: [], message: 'the agency could not be read from the title' });
     }

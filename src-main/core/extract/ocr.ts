@@ -27,5 +27,9 @@ export function markOcr(x: Extraction, doc: ReportDocument): void {
   // the agency and year come from the same reading: the message says so (they are no field ids)
   x.flags.unshift({ kind: 'ocr', fields, message: `values read by OCR from ${what} — check each against the original, the agency and year too` });
   if (unsure.length)
-    x.flags.splice(1, 0, { kind: 'ocr', fields: unsure, message: `OCR was unsure of ${unsure.length} value${unsure.length === 1 ? '' : 's'}: ${unsure.join(', ')}` });
+    x.flags.splice(1, 0, {
+      kind: 'ocr',
+      fields: unsure,
+      message: `OCR was unsure of ${unsure.length} value${unsure.length === 1 ? '' : 's'}: ${unsure.join(', ')}`,
+    });
 }

@@ -35,7 +35,15 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
     const key = (v: ValueTok[]) => v.map((t) => t.v.value).join('|');
     const twice = ROWS.some((r) => (every.get(r.id) ?? []).some((v) => v.length === W && key(v) !== key(byRow.get(r.id)!.vals)));
     if (twice) {
-      for (const r of ROWS) out.set(r.id, { row: r, label: byRow.get(r.id)!.label, slots: null, status: 'ambiguous', found: W, message: 'printed twice with different numbers (another table with the same labels?)' });
+      for (const r of ROWS)
+        out.set(r.id, {
+          row: r,
+          label: byRow.get(r.id)!.label,
+          slots: null,
+          status: 'ambiguous',
+          found: W,
+          message: 'printed twice with different numbers (another table with the same labels?)',
+        });
       return out;
     }
     for (const r of ROWS) {
@@ -77,7 +85,10 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
     return out;
   }
   if (vals.length === n) {
-    set(vals.map((tok) => ({ tok, value: tok.v.value, confidence: 1 })), 'ok');
+    set(
+      vals.map((tok) => ({ tok, value: tok.v.value, confidence: 1 })),
+      'ok',
+    );
     return out;
   }
   const allOk = (v: (number | null)[]) => v.every((x) => x !== null) && [0, 1, 2].every((g) => groupOk(v.slice(g * W, g * W + W) as number[]));

@@ -125,7 +125,14 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
     const key = (o: Occ) => o.vals.map((t) => t.v.value).join('|');
     const full = mine.filter((o) => o.vals.length === n);
     if (full.some((o) => key(o) !== key(pick))) {
-      out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `printed ${full.length} times with different numbers (another table with the same labels?)` });
+      out.set(row.id, {
+        row,
+        label: pick.label,
+        slots: null,
+        status: 'ambiguous',
+        found: pick.vals.length,
+        message: `printed ${full.length} times with different numbers (another table with the same labels?)`,
+      });
       continue;
     }
     // A number we cannot read among the row's cells, with cells after it: the
@@ -134,11 +141,25 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
     // A label far from the first number (a caption `行政事业性收费情况表` over
     // another table, a sentence naming the row): the numbers are not its own.
     if (pick.gap >= GAP && pick.vals.length > 0) {
-      out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `its first number comes ${pick.gap} cells after the label (a caption or another table?)` });
+      out.set(row.id, {
+        row,
+        label: pick.label,
+        slots: null,
+        status: 'ambiguous',
+        found: pick.vals.length,
+        message: `its first number comes ${pick.gap} cells after the label (a caption or another table?)`,
+      });
       continue;
     }
     if (pick.unread && pick.unread.at < Math.max(pick.vals.length, n)) {
-      out.set(row.id, { row, label: pick.label, slots: null, status: 'ambiguous', found: pick.vals.length, message: `"${pick.unread.text}" among its cells is not a number we can read` });
+      out.set(row.id, {
+        row,
+        label: pick.label,
+        slots: null,
+        status: 'ambiguous',
+        found: pick.vals.length,
+        message: `"${pick.unread.text}" among its cells is not a number we can read`,
+      });
       continue;
     }
     out.set(row.id, resolve(row, pick.label, pick.vals, pick.shifted, check(row)));

@@ -41,7 +41,8 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
         // An empty cell between two tabs (markdown pipes become tabs) after
         // the line's first number is a blank at that column, not a lost cell:
         // `| 0 | 0 | 0 | 0 | 0 | 0 |  |` is six zeros and a blank 总计.
-        if (blankSeg(text, c, k) && hasValue(toks, lineStart)) toks.push({ kind: 'value', start: c, end: c, v: { value: null, unit: null, start: 0, end: 0 }, line });
+        if (blankSeg(text, c, k) && hasValue(toks, lineStart))
+          toks.push({ kind: 'value', start: c, end: c, v: { value: null, unit: null, start: 0, end: 0 }, line });
         else cell(text, c, k, line, toks);
         c = k + 1;
       } else if (ch === 0x20 && text.charCodeAt(k + 1) === 0x20) {
@@ -94,7 +95,17 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
     return;
   }
   // quick path: a cell starting with a digit/sign/blank mark may be values
-  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2b || c0 === 0x2d || c0 === 0x2f || c0 === 0x2014 || raw[0] === '增' || raw[0] === '减' || raw === '无' || raw === '空') {
+  if (
+    (c0 >= 0x30 && c0 <= 0x39) ||
+    c0 === 0x2b ||
+    c0 === 0x2d ||
+    c0 === 0x2f ||
+    c0 === 0x2014 ||
+    raw[0] === '增' ||
+    raw[0] === '减' ||
+    raw === '无' ||
+    raw === '空'
+  ) {
     const vals = parseValues(raw);
     if (vals) {
       for (const v of vals) out.push({ kind: 'value', start: s + v.start, end: s + v.end, v, line });

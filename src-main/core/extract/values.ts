@@ -22,7 +22,13 @@ export interface ParsedValue {
 const NUM =
   /(?:(增加|减少|增|减)[ ]*|([+-]))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ ]*(万元|元)|[ ]?[件条个项次篇家份])?(?:[ ]*\(([^()\d]{1,12})\))?/y;
 // the catalogue's blank marks, longest first
-const BLANK = new RegExp(`(?:${[...BLANK_MARKS].sort((a, b) => b.length - a.length).map((m) => m.replace(/[/\-]/g, '\\$&')).join('|')})`, 'y');
+const BLANK = new RegExp(
+  `(?:${[...BLANK_MARKS]
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m.replace(/[/\-]/g, '\\$&'))
+    .join('|')})`,
+  'y',
+);
 
 /** One value starting at `pos` (sticky), or null. */
 function valueAt(s: string, pos: number): ParsedValue | null {

@@ -27,7 +27,6 @@ export interface JobContext {
   extractorVersion: string;
 }
 
-const now = () => new Date().toISOString();
 const BATCH = 128;
 // The search index catches up every this many imported reports (bulk indexing is cheaper; searches find the backlog by LIKE meanwhile).
 const INDEX_EVERY = 4096;
@@ -71,31 +70,37 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
   let versions = 0;
 
   // `row`: the file's in-progress outcome row, written before it went to a worker.
-  type Item = (TaskResult | { kind: 'skipped'; path: string; reason: string } | { kind: 'known'; path: string; fileId: number } | { kind: 'crashed'; path: string; reason: string }) & { row?: number };
+  type Item = (
+    | TaskResult
+    | { kind: 'skipped'; path: string; reason: string }
+    | { kind: 'known'; path: string; fileId: number }
+    | { kind: 'crashed'; path: string; reason: string }
+  ) & { row?: number };
   let batch: Item[] = [];
   let lastFlush = Date.now();
   const flush = db.transaction((items: Item[]) => {
     const c = { files: 0, imported: 0, duplicates: 0, skipped: 0, failed: 0 };
     for (const it of items) {
-      if (it.kind === 'skipped') (c.skipped++, recordOutcome(db, run, { path: it.path, outcome: 'skipped', reason: it.reason }, it.row));
+      if (it.kind === 'skipped') c.skipped++, recordOutcome(db, run, { path: it.path, outcome: 'skipped', reason: it.reason }, it.row);
       else if (it.kind === 'known')
-        (c.files++, c.duplicates++, recordOutcome(db, run, { path: it.path, outcome: 'duplicate', fileId: it.fileId, reason: DUP_PATH }, it.row));
-      else if (it.kind === 'crashed') (c.files++, c.failed++, recordOutcome(db, run, { path: it.path, outcome: 'failed', reason: it.reason, crashed: true }, it.row));
-      else if (it.kind === 'failed') (c.files++, c.failed++, recordOutcome(db, run, { path: it.path, outcome: 'failed', reason: it.error }, it.row));
+        c.files++, c.duplicates++, recordOutcome(db, run, { path: it.path, outcome: 'duplicate', fileId: it.fileId, reason: DUP_PATH }, it.row);
+      else if (it.kind === 'crashed')
+        c.files++, c.failed++, recordOutcome(db, run, { path: it.path, outcome: 'failed', reason: it.reason, crashed: true }, it.row);
+      else if (it.kind === 'failed') c.files++, c.failed++, recordOutcome(db, run, { path: it.path, outcome: 'failed', reason: it.error }, it.row);
       else if (it.kind === 'duplicate') {
         const f = fileBySha.get(it.sha256) as { id: number } | undefined;
-        (c.files++, c.duplicates++, recordOutcome(db, run, { path: it.path, outcome: 'duplicate', fileId: f?.id ?? null, reason: DUP_SHA }, it.row));
+        c.files++, c.duplicates++, recordOutcome(db, run, { path: it.path, outcome: 'duplicate', fileId: f?.id ?? null, reason: DUP_SHA }, it.row);
       } else if (it.kind === 'extracted') {
         c.files++;
         const dup = fileBySha.get(it.file.sha256) as { id: number } | undefined;
         if (dup) {
           // The same bytes twice in one folder: the first one won.
-          (c.duplicates++, recordOutcome(db, run, { path: it.file.originalPath, outcome: 'duplicate', fileId: dup.id, reason: DUP_SHA }, it.row));
+          c.duplicates++, recordOutcome(db, run, { path: it.file.originalPath, outcome: 'duplicate', fileId: dup.id, reason: DUP_SHA }, it.row);
           continue;
         }
         const fileId = insertFile(db, it.file, run);
         const r = insertReport(db, fileId, it.prepared, ctx.extractorVersion);
-        (c.imported++, reports++);
+        c.imported++, reports++;
         if (r.flagged) flagged++;
         if (r.isVersion) versions++;
         recordOutcome(db, run, { path: it.file.originalPath, outcome: r.outcome, fileId, reportId: r.reportId, reason: r.reason }, it.row);
@@ -112,7 +117,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
       // Quality checks of the reports just stored (after them: boilerplate is learned from the archive, this batch included).
       quality.immediate((db.prepare('SELECT id FROM reports WHERE id > ? ORDER BY id').all(from) as { id: number }[]).map((r) => r.id));
       unindexed += batch.length;
-      if (unindexed >= INDEX_EVERY) (indexBacklog(db), (unindexed = 0));
+      if (unindexed >= INDEX_EVERY) indexBacklog(db), (unindexed = 0);
     }
     batch = [];
     lastFlush = Date.now();

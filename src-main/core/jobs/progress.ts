@@ -11,7 +11,12 @@ export function rateAndEta(done: number, total: number, startedMs: number, nowMs
 export function throttledProgress(onProgress: ((p: ImportProgress) => void) | undefined, intervalMs = 100) {
   const started = Date.now();
   let last = 0;
-  const make = (done: number, total: number, current: string | null): ImportProgress => ({ done, total, current, ...rateAndEta(done, total, started, Date.now()) });
+  const make = (done: number, total: number, current: string | null): ImportProgress => ({
+    done,
+    total,
+    current,
+    ...rateAndEta(done, total, started, Date.now()),
+  });
   return {
     update(done: number, total: number, current: string | null) {
       if (!onProgress) return;

@@ -1,7 +1,6 @@
 // Re-extract archived reports from their stored originals (after an extractor
 // update, or on demand). Corrections are never overwritten: see
 // store.replaceExtraction. Runs in the same worker pool, batched writes.
-import type { DB } from '../archive/db.js';
 import { storedPath } from '../archive/files.js';
 import { replaceExtraction } from '../archive/store.js';
 import { refreshQuality } from '../quality/store.js';
@@ -40,7 +39,12 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
     for (const r of results) {
       if (r.kind !== 'reextracted') continue;
       if (r.extraction.error) {
-        errors.push({ file: String(r.reportId), code: r.extraction.errorCode ?? 'unknown', ...(r.extraction.errorParams ? { params: r.extraction.errorParams } : {}), error: r.extraction.error });
+        errors.push({
+          file: String(r.reportId),
+          code: r.extraction.errorCode ?? 'unknown',
+          ...(r.extraction.errorParams ? { params: r.extraction.errorParams } : {}),
+          error: r.extraction.error,
+        });
         continue;
       }
       const out = replaceExtraction(db, r.reportId, r.extraction, ctx.extractorVersion);
@@ -48,7 +52,12 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
       if (out.changed) changed++;
       conflicts += out.conflicts;
     }
-    db.prepare('UPDATE import_runs SET files = files + ?, imported = imported + ?, failed = ? WHERE id = ?').run(results.length, results.length, errors.length, run);
+    db.prepare('UPDATE import_runs SET files = files + ?, imported = imported + ?, failed = ? WHERE id = ?').run(
+      results.length,
+      results.length,
+      errors.length,
+      run,
+    );
   });
   const pool = new WorkerPool(Math.min(ctx.workers, Math.max(1, rows.length)), ctx.cfg);
   let status: RunStatus = 'completed';
@@ -64,7 +73,7 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
           (r) => {
             if (r.kind === 'failed') errors.push(fileError(row.name, r.error));
             else batch.push(r);
-            if (batch.length >= 32) (apply.immediate(batch), (batch = []));
+            if (batch.length >= 32) apply.immediate(batch), (batch = []);
           },
           (e: Error) => void errors.push(fileError(row.name, poolIssue(e))),
         )

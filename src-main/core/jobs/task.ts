@@ -30,7 +30,7 @@ export type Task = { kind: 'import'; path: string } | { kind: 'reextract'; repor
 
 export type TaskResult =
   | { kind: 'duplicate'; path: string; sha256: string }
-  | { kind: 'failed'; path: string; /** a stored issue (core/wording encodeIssue) */ error: string }
+  | { kind: 'failed'; path: string /** a stored issue (core/wording encodeIssue) */; error: string }
   // Everything the main thread writes, computed here: it only inserts (JSON already serialised, rule flags already checked).
   | { kind: 'extracted'; file: Omit<ExtractedFile, 'extraction'>; prepared: PreparedReport }
   | { kind: 'reextracted'; reportId: number; extraction: Extraction; text: string | null };
@@ -55,11 +55,10 @@ const ioError = (e: unknown, what: string, prefix = '') => {
   return encodeIssue(prefix ? 'original_missing' : 'io', `${prefix}cannot read the file: ${code ?? (e as Error).message}`);
 };
 
-
 // Each folder made once per worker: a mkdir per file was ~10% of a worker's time.
 const madeDirs = new Set<string>();
 function makeDirs(dirs: string[]): void {
-  for (const d of dirs) if (!madeDirs.has(d)) (mkdirSync(d, { recursive: true }), madeDirs.add(d));
+  for (const d of dirs) if (!madeDirs.has(d)) mkdirSync(d, { recursive: true }), madeDirs.add(d);
 }
 
 /** Copy into the content-addressed folder; a copy that is already there is kept (same bytes by construction). */
@@ -109,14 +108,27 @@ async function extractBytes(
     const msg = e instanceof ReadError ? e.message : `the file could not be read: ${(e as Error).message}`;
     const code = e instanceof ReadError ? e.code : 'extract_failed';
     const params = e instanceof ReadError && e.params ? { errorParams: e.params } : {};
-    return { extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: msg, errorCode: code, ...params }, text: null };
+    return {
+      extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: msg, errorCode: code, ...params },
+      text: null,
+    };
   }
   try {
     const { extraction, normalized } = extractWithText(doc, path);
     return { extraction, text: doc.text, search: searchForm(normalized), doc };
   } catch (e) {
     return {
-      extraction: { file: path, agency: null, year: null, template: null, values: {}, flags: [], cells: {}, error: `extraction failed: ${(e as Error).message}`, errorCode: 'extract_failed' },
+      extraction: {
+        file: path,
+        agency: null,
+        year: null,
+        template: null,
+        values: {},
+        flags: [],
+        cells: {},
+        error: `extraction failed: ${(e as Error).message}`,
+        errorCode: 'extract_failed',
+      },
       text: doc.text,
     };
   }
@@ -131,7 +143,11 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
       return { kind: 'failed', path: task.name, error: ioError(e, 'read', 'the archived original is missing: ') };
     }
     if (createHash('sha256').update(bytes).digest('hex') !== task.sha256)
-      return { kind: 'failed', path: task.name, error: encodeIssue('original_damaged', 'the archived original is damaged (its checksum changed); restore it from a backup') };
+      return {
+        kind: 'failed',
+        path: task.name,
+        error: encodeIssue('original_damaged', 'the archived original is damaged (its checksum changed); restore it from a backup'),
+      };
     const { extraction, text } = await extractBytes(bytes, task.name, beat);
     return { kind: 'reextracted', reportId: task.reportId, extraction, text };
   }

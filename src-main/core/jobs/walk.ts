@@ -49,7 +49,16 @@ export async function* walk(folder: string, signal?: AbortSignal): AsyncGenerato
     if (d.name.startsWith('.')) yield { path: p, skip: d.isDirectory() ? SKIP.hiddenFolder : SKIP.hidden };
     else if (d.isDirectory()) subdirs.push(p);
     else if (d.isFile()) yield { path: p, skip: skipReason(d.name) };
-    else if (d.isSymbolicLink()) yield { path: p, skip: (await stat(p).then(() => true, () => false)) ? SKIP.link : SKIP.dangling };
+    else if (d.isSymbolicLink())
+      yield {
+        path: p,
+        skip: (await stat(p).then(
+          () => true,
+          () => false,
+        ))
+          ? SKIP.link
+          : SKIP.dangling,
+      };
     else if (d.isFIFO()) yield { path: p, skip: SKIP.fifo };
     else if (d.isSocket()) yield { path: p, skip: SKIP.socket };
     else if (d.isCharacterDevice() || d.isBlockDevice()) yield { path: p, skip: SKIP.device };

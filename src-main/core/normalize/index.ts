@@ -38,7 +38,8 @@ const BOOKMARK = /\[bookmark:[^\]\n]{0,80}\]/g;
 const MD_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
 const MD_HEAD = /^[ \t]{0,3}#{1,6}[ \t]*/gm;
 const MD_BOLD = /\*\*|__/g;
-const PAGE_NO = /^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*$/gm;
+const PAGE_NO =
+  /^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*$/gm;
 
 /** Mark ranges of `s` to delete. */
 function deletions(s: string): Uint8Array {

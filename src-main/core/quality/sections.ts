@@ -13,7 +13,12 @@ export function checkSections(p: PreparedText, template: TemplateId | null): Fin
   const have = new Map(p.sections.map((s) => [s.n, s]));
   for (const s of SECTIONS)
     if (!have.has(s.n))
-      out.push({ kind: 'missing_section', fields: [s.id], message: `section ${s.numeral} (${s.label.zh}) not found`, detail: { section: s.n, what: 'missing' } });
+      out.push({
+        kind: 'missing_section',
+        fields: [s.id],
+        message: `section ${s.numeral} (${s.label.zh}) not found`,
+        detail: { section: s.n, what: 'missing' },
+      });
   const five = have.get(5);
   if (five) {
     const said = sentences(five.text).filter((x) => !NOTHING.has(canon(x)));
@@ -27,6 +32,11 @@ export function checkSections(p: PreparedText, template: TemplateId | null): Fin
   }
   const six = have.get(6);
   if (six && template === '2021' && !FEE_STATEMENT_KEYS.some((k) => canon(six.text).includes(k)))
-    out.push({ kind: 'missing_section', fields: ['section.6'], message: 'section 六 does not state the 信息处理费 collected (2021 template)', detail: { section: 6, what: 'no_fee' } });
+    out.push({
+      kind: 'missing_section',
+      fields: ['section.6'],
+      message: 'section 六 does not state the 信息处理费 collected (2021 template)',
+      detail: { section: 6, what: 'no_fee' },
+    });
   return out;
 }

@@ -35,7 +35,8 @@ export function getQualitySettings(db: DB): QualitySettings {
 export function setQualitySettings(db: DB, patch: SettingsPatch): QualitySettings {
   const cur = getQualitySettings(db);
   const next: QualitySettings = { ...cur, ...patch, deadlines: { ...cur.deadlines, ...patch.deadlines } };
-  if (!(next.copiedThreshold > 0 && next.copiedThreshold <= 1)) throw new ArchiveError('invalid', `copied-text threshold ${next.copiedThreshold} is not between 0 and 1 (0.8 = 80 %)`);
+  if (!(next.copiedThreshold > 0 && next.copiedThreshold <= 1))
+    throw new ArchiveError('invalid', `copied-text threshold ${next.copiedThreshold} is not between 0 and 1 (0.8 = 80 %)`);
   if (!Number.isInteger(next.boilerplateAgencies) || next.boilerplateAgencies < 2) throw new ArchiveError('invalid', 'boilerplate needs at least 2 agencies');
   for (const [k, d] of Object.entries(next.deadlines))
     if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d)) throw new ArchiveError('invalid', `deadline for ${k} "${d}" is not MM-DD`);
@@ -80,14 +81,19 @@ class Run {
   }
   prepared(id: number, text?: string | null): PreparedText | null {
     if (!this.texts.has(id)) {
-      const t = text !== undefined ? text : ((st(this.db, 'SELECT ft.text FROM reports r JOIN file_text ft ON ft.file_id = r.file_id WHERE r.id = ?').get(id) as { text: string } | undefined)?.text ?? null);
+      const t =
+        text !== undefined
+          ? text
+          : ((st(this.db, 'SELECT ft.text FROM reports r JOIN file_text ft ON ft.file_id = r.file_id WHERE r.id = ?').get(id) as { text: string } | undefined)
+              ?.text ?? null);
       this.texts.set(id, t ? prepareText(t) : null);
     }
     return this.texts.get(id)!;
   }
   isBoiler = (h: number): boolean => {
     let b = this.boiler.get(h);
-    if (b === undefined) this.boiler.set(h, (b = !!st(this.db, 'SELECT 1 FROM quality_sentences WHERE hash = ? AND n >= ? LIMIT 1').get(h, this.settings.boilerplateAgencies)));
+    if (b === undefined)
+      this.boiler.set(h, (b = !!st(this.db, 'SELECT 1 FROM quality_sentences WHERE hash = ? AND n >= ? LIMIT 1').get(h, this.settings.boilerplateAgencies)));
     return b;
   };
   /** A prose section's own words as shingles (with today's boilerplate). */
@@ -106,7 +112,8 @@ class Run {
 function learn(run: Run, info: Info): void {
   const { db } = run;
   if (st(db, 'SELECT 1 FROM quality_learned WHERE report_id = ?').get(info.id)) return;
-  const already = info.agency_id !== null && !!st(db, 'SELECT 1 FROM quality_learned WHERE agency_id = ? AND year IS ? AND counted = 1').get(info.agency_id, info.year);
+  const already =
+    info.agency_id !== null && !!st(db, 'SELECT 1 FROM quality_learned WHERE agency_id = ? AND year IS ? AND counted = 1').get(info.agency_id, info.year);
   const counted = info.year !== null && !already;
   const p = run.prepared(info.id, info.text);
   if (counted && p) {
@@ -137,7 +144,9 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
   }
   // Stored signatures and bands are rewritten only when they changed (a neighbour's re-check usually changes nothing):
   // band rows are scattered over a large index, each write touches a page of its own.
-  const stored = new Map((st(db, 'SELECT section, sig FROM quality_sections WHERE report_id = ?').all(info.id) as { section: number; sig: Buffer }[]).map((r) => [r.section, r.sig]));
+  const stored = new Map(
+    (st(db, 'SELECT section, sig FROM quality_sections WHERE report_id = ?').all(info.id) as { section: number; sig: Buffer }[]).map((r) => [r.section, r.sig]),
+  );
   const same = stored.size === mine.size && [...mine].every(([n, m]) => stored.get(n)?.equals(Buffer.from(m.sig.buffer)));
   if (!same) {
     st(db, 'DELETE FROM quality_sections WHERE report_id = ?').run(info.id);
@@ -167,11 +176,15 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
       if (hits.length <= MAX_BUCKET) for (const r of hits) cand.add(r.report_id);
     }
   if (info.agency_id !== null)
-    for (const r of st(db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(info.agency_id, info.year) as { id: number }[]) cand.add(r.id);
+    for (const r of st(db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(info.agency_id, info.year) as { id: number }[])
+      cand.add(r.id);
   cand.delete(info.id);
   const best = new Map<number, { pct: number; o: Other }>();
   const affected: number[] = [];
-  const otherOf = st(db, 'SELECT r.id, r.agency_id, a.name AS agency, r.year FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ? AND r.active = 1');
+  const otherOf = st(
+    db,
+    'SELECT r.id, r.agency_id, a.name AS agency, r.year FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ? AND r.active = 1',
+  );
   const sigsOf = st(db, 'SELECT section, sig FROM quality_sections WHERE report_id = ?');
   // Signatures first (cheap): the most alike pairs of each section go on to the exact comparison.
   const pairs: { o: Other; section: number; est: number }[] = [];
@@ -232,15 +245,28 @@ type Stored = FlagIdentity & { id: number };
 /** Replace a report's quality flags by `findings`, keeping the id of each flag that stays the same; acceptances applied. */
 function save(db: DB, reportId: number, findings: Finding[]): void {
   const old = new Map<string, number[]>();
-  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'quality'").all(reportId) as Stored[]) {
+  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'quality'").all(
+    reportId,
+  ) as Stored[]) {
     const k = flagKey(f);
     old.set(k, [...(old.get(k) ?? []), f.id]);
   }
   const live = liveAccepts(db, reportId);
-  const ins = st(db, "INSERT INTO flags (report_id, source, kind, fields, message, expected, found, resolved, detail) VALUES (?, 'quality', ?, ?, ?, ?, ?, ?, ?)");
+  const ins = st(
+    db,
+    "INSERT INTO flags (report_id, source, kind, fields, message, expected, found, resolved, detail) VALUES (?, 'quality', ?, ?, ?, ?, ?, ?, ?)",
+  );
   const upd = st(db, 'UPDATE flags SET detail = ?, resolved = ? WHERE id = ?');
   for (const f of findings) {
-    const row = { source: 'quality', kind: f.kind, rule: null, fields: JSON.stringify(f.fields), expected: f.expected ?? null, found: f.found ?? null, message: f.message };
+    const row = {
+      source: 'quality',
+      kind: f.kind,
+      rule: null,
+      fields: JSON.stringify(f.fields),
+      expected: f.expected ?? null,
+      found: f.found ?? null,
+      message: f.message,
+    };
     const k = flagKey(row);
     const resolved = live.has(k) ? 1 : 0;
     const id = old.get(k)?.shift();
@@ -253,7 +279,10 @@ function save(db: DB, reportId: number, findings: Finding[]): void {
 }
 
 export function countOpen(db: DB, reportId: number): void {
-  st(db, "UPDATE reports SET quality_open = (SELECT COUNT(*) FROM flags WHERE report_id = ? AND source = 'quality' AND resolved = 0) WHERE id = ?").run(reportId, reportId);
+  st(db, "UPDATE reports SET quality_open = (SELECT COUNT(*) FROM flags WHERE report_id = ? AND source = 'quality' AND resolved = 0) WHERE id = ?").run(
+    reportId,
+    reportId,
+  );
 }
 
 function compute(run: Run, id: number): number[] {
@@ -279,7 +308,11 @@ function compute(run: Run, id: number): number[] {
   save(run.db, id, [...findings, ...c.findings]);
   const affected = [...c.affected];
   if (info.agency_id !== null && info.year !== null)
-    for (const r of st(run.db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IN (?, ?)').all(info.agency_id, info.year - 1, info.year + 1) as { id: number }[])
+    for (const r of st(run.db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IN (?, ?)').all(
+      info.agency_id,
+      info.year - 1,
+      info.year + 1,
+    ) as { id: number }[])
       affected.push(r.id);
   return affected;
 }
@@ -311,13 +344,14 @@ export function refreshQuality(db: DB, ids: Iterable<number>): number {
       const hs = new Int32Array(r.sentences.buffer.slice(r.sentences.byteOffset, r.sentences.byteOffset + r.sentences.byteLength));
       if (hs.some((h) => run.grew.has(h))) next.add(r.report_id);
     }
-  for (const id of next) if (!done.has(id)) (done.add(id), compute(run, id));
+  for (const id of next) if (!done.has(id)) done.add(id), compute(run, id);
   return done.size;
 }
 
 /** The agency kind (deadline) set by a person, or null to go back to the kind read from the name. Re-checks its reports. */
 export function setAgencyKind(db: DB, agencyId: number, kind: AgencyKind | null): number {
-  if (kind !== null && !['department', 'government', 'township'].includes(kind)) throw new ArchiveError('invalid', `unknown agency kind "${kind}" (department, government or township)`);
+  if (kind !== null && !['department', 'government', 'township'].includes(kind))
+    throw new ArchiveError('invalid', `unknown agency kind "${kind}" (department, government or township)`);
   st(db, 'UPDATE agencies SET kind = ? WHERE id = ?').run(kind, agencyId);
   const ids = (st(db, 'SELECT id FROM reports WHERE agency_id = ?').all(agencyId) as { id: number }[]).map((r) => r.id);
   return refreshQuality(db, ids);
@@ -335,7 +369,9 @@ export interface Passage {
 
 /** The two passages of a copied_text flag side by side, common parts marked. */
 export function copiedPassages(db: DB, reportId: number, flagId: number): { percent: number | null; a: Passage; b: Passage } {
-  const f = st(db, "SELECT kind, detail FROM flags WHERE id = ? AND report_id = ? AND source = 'quality'").get(flagId, reportId) as { kind: string; detail: string | null } | undefined;
+  const f = st(db, "SELECT kind, detail FROM flags WHERE id = ? AND report_id = ? AND source = 'quality'").get(flagId, reportId) as
+    | { kind: string; detail: string | null }
+    | undefined;
   if (!f || f.kind !== 'copied_text' || !f.detail) throw new ArchiveError('not_found', `report ${reportId} has no copied-text flag ${flagId}`);
   const d = JSON.parse(f.detail) as { section: number; percent: number; otherId: number };
   const run = new Run(db);

@@ -31,8 +31,7 @@ export function checkYear(p: PreparedText, year: number | null): Finding[] {
   // The body: years named in the prose sections (a date 2021年3月 is a date, not the year spoken of).
   const counts = new Map<number, number>();
   for (const s of p.sections)
-    if (s.n === 1 || s.n === 5 || s.n === 6)
-      for (const m of cnYears(s.text).matchAll(YEAR)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    if (s.n === 1 || s.n === 5 || s.n === 6) for (const m of cnYears(s.text).matchAll(YEAR)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const own = counts.get(year) ?? 0;
   const prev = counts.get(year - 1) ?? 0;
   if ((own === 0 && prev >= 2) || (prev >= 3 && prev > 2 * own)) out.push(mk('body', year, year - 1));

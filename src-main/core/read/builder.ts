@@ -15,7 +15,10 @@ export interface CellIn {
 
 /** Collapse whitespace so a cell never breaks the one-row-per-line layout. */
 export function cellText(s: string): string {
-  return s.replace(/[\t\r\n\u000b\f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(/[\t\r\n\u000b\f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 export class TextBuilder {
@@ -67,7 +70,15 @@ export class TextBuilder {
         const cell = rows[r]![c];
         if (cell?.origin) {
           const o = out[cell.origin[0]]?.[cell.origin[1]] ?? row[cell.origin[1]];
-          row.push({ text: o?.text ?? '', start: o?.start ?? this.length, end: o?.end ?? this.length, rowSpan: 1, colSpan: 1, covered: true, ...(o?.position ? { position: o.position } : {}) });
+          row.push({
+            text: o?.text ?? '',
+            start: o?.start ?? this.length,
+            end: o?.end ?? this.length,
+            rowSpan: 1,
+            colSpan: 1,
+            covered: true,
+            ...(o?.position ? { position: o.position } : {}),
+          });
           continue;
         }
         const text = cellText(cell?.text ?? '');

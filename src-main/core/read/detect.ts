@@ -45,7 +45,8 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
   const ext = extname(name).toLowerCase().replace('.', '');
   if (IMAGES.some((sig) => startsWith(bytes, sig))) return 'image'; // before %PDF-: image metadata may hold any text
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image'; // RIFF….WEBP
-  if (startsWith(bytes, PDF) || bytes.subarray(0, 1024).includes(0x25) && Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, PDF) || (bytes.subarray(0, 1024).includes(0x25) && Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')))
+    return 'pdf';
   if (startsWith(bytes, ZIP)) {
     let names = zipEntryNames(bytes);
     if (!names.some((n) => n.startsWith('word/') || n.startsWith('xl/'))) {
@@ -86,6 +87,26 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
 
 /** Extensions the importer picks up when walking a folder. */
 export const SUPPORTED_EXTENSIONS = new Set([
-  'txt', 'text', 'md', 'html', 'htm', 'shtml', 'mht', 'docx', 'docm', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'csv',
-  'png', 'jpg', 'jpeg', 'tif', 'tiff', 'webp',
+  'txt',
+  'text',
+  'md',
+  'html',
+  'htm',
+  'shtml',
+  'mht',
+  'docx',
+  'docm',
+  'doc',
+  'wps',
+  'pdf',
+  'xlsx',
+  'xls',
+  'et',
+  'csv',
+  'png',
+  'jpg',
+  'jpeg',
+  'tif',
+  'tiff',
+  'webp',
 ]);

@@ -7,8 +7,12 @@ import CFB from 'cfb';
 import { ReadError, type ReportDocument } from '../model.js';
 import type { Reader } from './index.js';
 
-interface WordDoc { getBody(): string }
-interface WordExtractorCtor { new (): { extract(src: Buffer): Promise<WordDoc> } }
+interface WordDoc {
+  getBody(): string;
+}
+interface WordExtractorCtor {
+  new (): { extract(src: Buffer): Promise<WordDoc> };
+}
 const require = createRequire(import.meta.url);
 let ctor: WordExtractorCtor | null = null;
 
@@ -28,10 +32,14 @@ function checkOle(bytes: Uint8Array, format: 'doc' | 'wps'): void {
   } catch {
     throw new ReadError('corrupt', `the file is damaged (not a readable Office file); ${SAVE_AS}`);
   }
-  if (CFB.find(cfb, 'EncryptionInfo') || CFB.find(cfb, 'EncryptedPackage')) throw new ReadError('encrypted', `the file is password-protected; remove the password and ${SAVE_AS}`);
+  if (CFB.find(cfb, 'EncryptionInfo') || CFB.find(cfb, 'EncryptedPackage'))
+    throw new ReadError('encrypted', `the file is password-protected; remove the password and ${SAVE_AS}`);
   const wd = CFB.find(cfb, 'WordDocument');
   if (!wd?.content || wd.content.length < 12) {
-    throw new ReadError('needs_conversion', format === 'wps' ? `an old Kingsoft WPS file that cannot be read directly; ${SAVE_AS}` : `not a Word document; ${SAVE_AS}`);
+    throw new ReadError(
+      'needs_conversion',
+      format === 'wps' ? `an old Kingsoft WPS file that cannot be read directly; ${SAVE_AS}` : `not a Word document; ${SAVE_AS}`,
+    );
   }
   const c = wd.content as Uint8Array;
   const flags = c[10]! | (c[11]! << 8);

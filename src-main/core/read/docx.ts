@@ -28,7 +28,21 @@ function attr(n: El | undefined, name: string): string | null {
 
 // Elements whose text is not document text: field instructions, deleted
 // runs, properties, and the fallback copy of text boxes.
-const SKIP = new Set(['instrText', 'delText', 'delInstrText', 'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'Fallback', 'footnoteReference', 'endnoteReference', 'commentReference']);
+const SKIP = new Set([
+  'instrText',
+  'delText',
+  'delInstrText',
+  'pPr',
+  'rPr',
+  'tblPr',
+  'trPr',
+  'tcPr',
+  'sectPr',
+  'Fallback',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+]);
 
 /** The text of a paragraph, keeping hyperlinks, smartTags, sdt content and fields' results. */
 function paragraphText(p: El): string {
@@ -63,7 +77,11 @@ function cellContent(tc: El): string {
   return s;
 }
 
-interface RawCell { text: string; span: number; vMerge: 'restart' | 'continue' | null }
+interface RawCell {
+  text: string;
+  span: number;
+  vMerge: 'restart' | 'continue' | null;
+}
 
 /** A grid count from an attribute (gridBefore, gridAfter, gridSpan): a whole number ≥ `min`. */
 const gridCount = (n: El | undefined, min: number): number => Math.max(min, Math.floor(Number(attr(n, 'val') ?? min) || min));
@@ -111,7 +129,14 @@ function tableRows(tbl: El, tableNo: number): RawCell[][] {
 /** Expand spans into a rectangular grid with shadows pointing at their origin (its size counted in `budget` first). */
 export function expandTable(raw: RawCell[][], budget = new CellBudget()): CellIn[][] {
   const grid: CellIn[][] = [];
-  const width = raw.reduce((w, r) => Math.max(w, r.reduce((s, c) => s + c.span, 0)), 0);
+  const width = raw.reduce(
+    (w, r) =>
+      Math.max(
+        w,
+        r.reduce((s, c) => s + c.span, 0),
+      ),
+    0,
+  );
   budget.table(raw.length, width);
   for (let r = 0; r < raw.length; r++) {
     const row: CellIn[] = [];
@@ -136,18 +161,26 @@ export function expandTable(raw: RawCell[][], budget = new CellBudget()): CellIn
   }
   // A vMerge chain's shadows must point at the chain's origin, not at a
   // column shadow of it.
-  for (const row of grid) for (const c of row) {
-    if (!c.origin) continue;
-    let o = grid[c.origin[0]]![c.origin[1]]!;
-    while (o.origin) { c.origin = o.origin; o = grid[o.origin[0]]![o.origin[1]]!; }
-  }
+  for (const row of grid)
+    for (const c of row) {
+      if (!c.origin) continue;
+      let o = grid[c.origin[0]]![c.origin[1]]!;
+      while (o.origin) {
+        c.origin = o.origin;
+        o = grid[o.origin[0]]![o.origin[1]]!;
+      }
+    }
   return grid;
 }
 
 export function docxBody(xml: string): { b: TextBuilder; tables: number } {
   let root: El | null;
   try {
-    root = new DOMParser({ onError: (level, msg) => { if (level === 'fatalError') throw new Error(msg); } }).parseFromString(xml, 'text/xml').documentElement;
+    root = new DOMParser({
+      onError: (level, msg) => {
+        if (level === 'fatalError') throw new Error(msg);
+      },
+    }).parseFromString(xml, 'text/xml').documentElement;
   } catch {
     throw new ReadError('corrupt', 'the file is damaged (word/document.xml is not valid XML)');
   }

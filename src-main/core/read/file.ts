@@ -11,7 +11,15 @@ import { ReadError } from '../model.js';
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 const kind = (st: Stats) =>
-  st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : st.isDirectory() ? 'a folder' : 'a special file';
+  st.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? 'a device'
+      : st.isSocket()
+        ? 'a socket'
+        : st.isDirectory()
+          ? 'a folder'
+          : 'a special file';
 
 /**
  * The bytes of a regular file and its fstat, read through one descriptor.

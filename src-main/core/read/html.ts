@@ -13,8 +13,35 @@ import { inlineScriptReport } from './script-page.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'button', 'nav', 'svg', 'object', 'textarea', 'head']);
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer',
-  'dt', 'dd', 'dl', 'blockquote', 'pre', 'hr', 'form', 'center', 'main', 'aside', 'address', 'figure', 'caption',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'dt',
+  'dd',
+  'dl',
+  'blockquote',
+  'pre',
+  'hr',
+  'form',
+  'center',
+  'main',
+  'aside',
+  'address',
+  'figure',
+  'caption',
 ]);
 const CHROME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|footer|foot|topbar|sidebar|login|search|toolbar)([\s_-]|$)/i;
 
@@ -115,7 +142,11 @@ export function htmlToDocument(html: string, encoding: string): ReportDocument {
     {
       onopentag(name, attrs) {
         const cls = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
-        const skip = SKIP.has(name) || (name !== 'body' && name !== 'html' && cls.trim() !== '' && CHROME.test(cls)) || attrs.hidden !== undefined || /display\s*:\s*none/i.test(attrs.style ?? '');
+        const skip =
+          SKIP.has(name) ||
+          (name !== 'body' && name !== 'html' && cls.trim() !== '' && CHROME.test(cls)) ||
+          attrs.hidden !== undefined ||
+          /display\s*:\s*none/i.test(attrs.style ?? '');
         skipStack.push(skip);
         if (skip) skipping++;
         if (name === 'title') inTitle = true;

@@ -25,9 +25,18 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   // txt / csv / html: text readers (extraction core)
   // (memoised: a dynamic import per file costs more than reading a small text)
-  txt: ((p?: Promise<Reader>) => () => (p ??= import('./text.js').then((m) => m.read)))(),
-  csv: ((p?: Promise<Reader>) => () => (p ??= import('./text.js').then((m) => m.read)))(),
-  html: ((p?: Promise<Reader>) => () => (p ??= import('./html.js').then((m) => m.read)))(),
+  txt: (
+    (p?: Promise<Reader>) => () =>
+      (p ??= import('./text.js').then((m) => m.read))
+  )(),
+  csv: (
+    (p?: Promise<Reader>) => () =>
+      (p ??= import('./text.js').then((m) => m.read))
+  )(),
+  html: (
+    (p?: Promise<Reader>) => () =>
+      (p ??= import('./html.js').then((m) => m.read))
+  )(),
   // docx / doc / wps / pdf / xlsx / xls / et: office and PDF readers
   docx: async () => (await import('./docx.js')).read,
   pdf: async () => (await import('./pdf.js')).read,

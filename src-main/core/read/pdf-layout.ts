@@ -175,7 +175,10 @@ export function layoutPage(runs: Run[]): OutLine[] {
             ? // above its row's own label only inside a table whose row pitch is known
               (dir === -1 || Number.isFinite(pitch)) && own.some((o) => similar(o.size, c.size) && Math.abs(o.y - c.y) <= wrapMax(c.size))
             : similar(c.size, Math.min(...d.cells.map((o) => o.size))) && dist <= Math.max(1.6 * c.size, wrapMax(c.size));
-          if (ok && dist < bestDist) { best = d; bestDist = dist; }
+          if (ok && dist < bestDist) {
+            best = d;
+            bestDist = dist;
+          }
           break; // only the nearest numbers row on each side
         }
       }
@@ -225,7 +228,10 @@ export function alignColumns(lines: OutLine[]): OutLine[] {
   const isNum = (c: Run[]) => c.length > 0 && NUMERIC.test(cellString(c));
   let i = 0;
   while (i < lines.length) {
-    if (!lines[i]!.cells.some(isNum)) { i++; continue; }
+    if (!lines[i]!.cells.some(isNum)) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < lines.length && lines[j]!.cells.some(isNum)) j++;
     const seg = lines.slice(i, j);
@@ -255,7 +261,9 @@ export function alignColumns(lines: OutLine[]): OutLine[] {
       const after = l.cells.slice(firstNum).filter((c) => !isNum(c));
       if (after.length) continue; // text among the numbers: leave the row as printed
       const row: Run[][] = cols.map(() => []);
-      nums.forEach((c, m) => { row[at[m]!] = c; });
+      nums.forEach((c, m) => {
+        row[at[m]!] = c;
+      });
       l.cells = [...lead, ...row];
     }
   }
@@ -285,8 +293,13 @@ export function joinTitle(lines: OutLine[]): OutLine[] {
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)]!;
   let n = 0;
-  while (n < Math.min(3, lines.length) && lines[n]!.cells.length === 1 && lines[n]!.size >= 1.15 * body
-    && (n === 0 || (lines[n]!.y - lines[n - 1]!.y <= 2.2 * lines[n]!.size && Math.abs(lines[n]!.size - lines[n - 1]!.size) <= 0.15 * lines[n]!.size))) n++;
+  while (
+    n < Math.min(3, lines.length) &&
+    lines[n]!.cells.length === 1 &&
+    lines[n]!.size >= 1.15 * body &&
+    (n === 0 || (lines[n]!.y - lines[n - 1]!.y <= 2.2 * lines[n]!.size && Math.abs(lines[n]!.size - lines[n - 1]!.size) <= 0.15 * lines[n]!.size))
+  )
+    n++;
   if (n < 2) return lines;
   const merged: OutLine = { y: lines[0]!.y, size: lines[0]!.size, cells: [lines.slice(0, n).flatMap((l) => l.cells[0]!)] };
   return [merged, ...lines.slice(n)];

@@ -159,7 +159,15 @@ export const read: Reader = async (bytes, _name, opts) => {
   if (text.replace(/\s/g, '').length < 3 * pages.length) {
     // a scan: OCR when the caller can afford it, else nothing to extract until then
     if (opts?.ocr) return (await import('./ocr/index.js')).ocrPdf(bytes, opts.ocr);
-    return { format: 'pdf', text: '', grids: [], pages: pages.map((pg) => ({ ...pg, start: 0, end: 0 })), positions: [], needsOcr: { pages: pages.length }, warnings: ['the PDF has no text layer (a scan); it needs OCR'] };
+    return {
+      format: 'pdf',
+      text: '',
+      grids: [],
+      pages: pages.map((pg) => ({ ...pg, start: 0, end: 0 })),
+      positions: [],
+      needsOcr: { pages: pages.length },
+      warnings: ['the PDF has no text layer (a scan); it needs OCR'],
+    };
   }
   if (empty.length) warnings.push(`page(s) ${empty.join(', ')} have no text layer (scanned?)`);
   return doc;

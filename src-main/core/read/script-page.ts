@@ -57,7 +57,8 @@ function readLiteral(s: string, from: number, quote: string): { value: string; e
     } else if (n === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
       out.push(String.fromCharCode(parseInt(s.slice(i + 1, i + 3), 16)));
       i += 2;
-    } else if (n === '\n') continue; // a line continuation
+    } else if (n === '\n')
+      continue; // a line continuation
     else out.push(n); // \" \' \\ \/ and the rest stand for themselves
   }
   return null;

@@ -16,8 +16,16 @@ const SHEET_HEAP_MB = 512;
 const MAX_ROWS = MAX_TABLE_ROWS;
 const MAX_COLS = 200;
 
-interface Merge { s: { r: number; c: number }; e: { r: number; c: number } }
-export interface SheetOut { name: string; rows: string[][]; merges: Merge[]; truncated?: boolean }
+interface Merge {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+export interface SheetOut {
+  name: string;
+  rows: string[][];
+  merges: Merge[];
+  truncated?: boolean;
+}
 
 // In the worker, before anything is allocated per cell: the sheet's extent is
 // taken from the cells that exist (a declared range such as A1:XFD1048576 is
@@ -125,16 +133,21 @@ export function sheetGrid(s: SheetOut): CellIn[][] {
     if (!o) continue;
     o.rowSpan = m.e.r - m.s.r + 1;
     o.colSpan = m.e.c - m.s.c + 1;
-    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) {
-      if ((r !== m.s.r || c !== m.s.c) && grid[r]?.[c]) grid[r]![c] = { text: '', origin: [m.s.r, m.s.c] };
-    }
+    for (let r = m.s.r; r <= m.e.r; r++)
+      for (let c = m.s.c; c <= m.e.c; c++) {
+        if ((r !== m.s.r || c !== m.s.c) && grid[r]?.[c]) grid[r]![c] = { text: '', origin: [m.s.r, m.s.c] };
+      }
   }
   // drop empty rows (renumbering shadow origins) and empty trailing columns
   const keep = grid.map((row) => row.some((c) => c.text.trim() || c.rowSpan || c.colSpan));
   const newIndex: number[] = [];
   let n = 0;
-  keep.forEach((k, i) => { newIndex[i] = k ? n++ : -1; });
-  const out = grid.filter((_, i) => keep[i]).map((row) => row.map((c) => (c.origin ? { ...c, origin: [newIndex[c.origin[0]]!, c.origin[1]] as [number, number] } : c)));
+  keep.forEach((k, i) => {
+    newIndex[i] = k ? n++ : -1;
+  });
+  const out = grid
+    .filter((_, i) => keep[i])
+    .map((row) => row.map((c) => (c.origin ? { ...c, origin: [newIndex[c.origin[0]]!, c.origin[1]] as [number, number] } : c)));
   let w = width;
   while (w > 0 && out.every((row) => !row[w - 1]!.text.trim() && !row[w - 1]!.origin && !row[w - 1]!.colSpan)) w--;
   return out.map((row) => row.slice(0, w));

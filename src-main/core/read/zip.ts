@@ -18,7 +18,10 @@ export function listZip(b: Uint8Array, maxInflated = MAX_DOCX_INFLATED): ZipEntr
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new ReadError('corrupt', 'the file is damaged (truncated zip: no central directory); open it in Word and save it again');
   const count = dv.getUint16(eocd + 10, true);
@@ -43,7 +46,8 @@ export function listZip(b: Uint8Array, maxInflated = MAX_DOCX_INFLATED): ZipEntr
     p += 46 + nameLen + extraLen + commentLen;
   }
   const declared = entries.reduce((s, e) => s + e.size, 0);
-  if (declared > maxInflated) throw zipBombError(`the zip declares ${Math.round(declared / 2 ** 20)} MB inflated; the limit is ${Math.round(maxInflated / 2 ** 20)} MB`, maxInflated);
+  if (declared > maxInflated)
+    throw zipBombError(`the zip declares ${Math.round(declared / 2 ** 20)} MB inflated; the limit is ${Math.round(maxInflated / 2 ** 20)} MB`, maxInflated);
   return entries;
 }
 
@@ -79,7 +83,10 @@ export function readEntry(b: Uint8Array, e: ZipEntry, cap = MAX_DOCX_INFLATED, a
   if (!done) throw new ReadError('corrupt', `the file is damaged (${e.name} is truncated)`);
   const out = new Uint8Array(total);
   let o = 0;
-  for (const c of chunks) { out.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
   return out;
 }
 

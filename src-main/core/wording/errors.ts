@@ -37,7 +37,8 @@ export function decodeIssue(stored: string): ErrorInfo & { code: FileIssueCode }
   if (stored.startsWith('{')) {
     try {
       const o = JSON.parse(stored) as { code?: unknown; params?: ErrorParams; message?: unknown };
-      if (has(o.code)) return { code: o.code as FileIssueCode, message: typeof o.message === 'string' ? o.message : '', ...(o.params ? { params: o.params } : {}) };
+      if (has(o.code))
+        return { code: o.code as FileIssueCode, message: typeof o.message === 'string' ? o.message : '', ...(o.params ? { params: o.params } : {}) };
     } catch {
       // plain text that happens to start with a brace
     }

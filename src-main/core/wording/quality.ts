@@ -45,7 +45,9 @@ export function qualityText(f: QualityFlagLike, lang: Lang): string {
         : `Published late: ${d.publishedAt}, deadline for a ${k.en} ${d.deadline} (Regulations art. 49), ${d.days} days late`;
     }
     case 'publication_date_unknown':
-      return zh ? '发布日期不明：报告未注明发布日期，可手动填写以核对发布期限' : 'Publication date unknown: the report states none; set it by hand to check the deadline';
+      return zh
+        ? '发布日期不明：报告未注明发布日期，可手动填写以核对发布期限'
+        : 'Publication date unknown: the report states none; set it by hand to check the deadline';
     case 'copied_text': {
       const other = d.sameAgency
         ? zh
@@ -61,14 +63,19 @@ export function qualityText(f: QualityFlagLike, lang: Lang): string {
     case 'missing_section': {
       const what = String(d.what);
       if (what === 'missing') return zh ? `缺少章节：未找到“${sec(d.section)}”` : `Missing section: ${sec(d.section)} not found`;
-      if (what === 'no_fee') return zh ? '六、其他需要报告的事项未说明信息处理费收取情况（2021年版模板要求）' : 'Section VI does not state the information processing fees collected (2021 template)';
+      if (what === 'no_fee')
+        return zh
+          ? '六、其他需要报告的事项未说明信息处理费收取情况（2021年版模板要求）'
+          : 'Section VI does not state the information processing fees collected (2021 template)';
       return zh
         ? `章节空洞：“${sec(d.section)}”${what === 'empty' ? '为空或仅写“无”' : '只有一句话'}`
         : `Empty section: ${sec(d.section)} ${what === 'empty' ? 'is empty or says only 无' : 'is a single sentence'}`;
     }
     case 'year_mismatch': {
       const place = PLACE[String(d.place) as keyof typeof PLACE] ?? { zh: '', en: '' };
-      return zh ? `年度不一致：${place.zh}写的是${d.said}年，报告年度为${d.year}年` : `Year mismatch: the ${place.en} says ${d.said}, the report is on ${d.year}`;
+      return zh
+        ? `年度不一致：${place.zh}写的是${d.said}年，报告年度为${d.year}年`
+        : `Year mismatch: the ${place.en} says ${d.said}, the report is on ${d.year}`;
     }
     case 'prose_mismatch': {
       const where = f.fields.map((id) => targetLabel(id, lang)).join(' + ');

@@ -49,7 +49,10 @@ export function ChartsPage({ years }: { years: number[] }) {
   const regions = useAsync(() => (year ? api.call('charts.regions', { year }) : Promise.resolve([])), [year]);
   const regionsLatest = useAsync(() => (latest ? api.call('charts.regions', { year: latest }) : Promise.resolve([])), [latest]);
   const agencies = useAsync(() => api.call('charts.agencies', {}), []);
-  const top = useAsync(() => (year ? api.call('charts.top', { year, field: topField, n: topN, ...filter }) : Promise.resolve([])), [year, topField, topN, filter.province, filter.city, filter.county]);
+  const top = useAsync(
+    () => (year ? api.call('charts.top', { year, field: topField, n: topN, ...filter }) : Promise.resolve([])),
+    [year, topField, topN, filter.province, filter.city, filter.county],
+  );
   const busiest = useMemo(() => agencies.data?.reduce((b, a) => (!b || a.reports > b.reports ? a : b), agencies.data[0])?.name ?? '', [agencies.data]);
   const chosen = agency || busiest;
   const trend = useAsync(() => (chosen ? api.call('charts.agencyYears', { agency: chosen, fields: TREND_FIELDS }) : Promise.resolve(null)), [chosen]);
@@ -57,7 +60,14 @@ export function ChartsPage({ years }: { years: number[] }) {
   // The region filter's choices: provinces, then the chosen province's cities, then counties.
   const collator = useMemo(() => new Intl.Collator('zh-CN-u-co-pinyin'), []);
   const options = (level: Level) =>
-    [...new Set((regionsLatest.data ?? []).filter((r) => (level === 'province' || r.province === filter.province) && (level !== 'county' || r.city === filter.city)).map((r) => r[level]).filter((x): x is string => !!x))].sort(collator.compare);
+    [
+      ...new Set(
+        (regionsLatest.data ?? [])
+          .filter((r) => (level === 'province' || r.province === filter.province) && (level !== 'county' || r.city === filter.city))
+          .map((r) => r[level])
+          .filter((x): x is string => !!x),
+      ),
+    ].sort(collator.compare);
 
   const o = overview.data;
   const totalsChart = useMemo(() => {
@@ -98,7 +108,16 @@ export function ChartsPage({ years }: { years: number[] }) {
     const names = [t('chartFlagged'), t('chartVerified'), t('chartAccepted')];
     const data: ChartData = {
       head: [t('year'), t('chartReports'), ...names, ...names.map((n) => `${n} %`)],
-      rows: o.quality.map((x) => [x.year, x.reports, x.flagged, x.verified, x.accepted, pct(x.flagged, x.reports), pct(x.verified, x.reports), pct(x.accepted, x.reports)]),
+      rows: o.quality.map((x) => [
+        x.year,
+        x.reports,
+        x.flagged,
+        x.verified,
+        x.accepted,
+        pct(x.flagged, x.reports),
+        pct(x.verified, x.reports),
+        pct(x.accepted, x.reports),
+      ]),
     };
     const option: ChartOption = {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
@@ -113,7 +132,10 @@ export function ChartsPage({ years }: { years: number[] }) {
   }, [o, lang]);
   const rolled = useMemo(() => rollUp(regions.data ?? [], drill, t('regionUnknown')), [regions.data, drill, t]);
   const regionChart = useMemo(() => {
-    const data: ChartData = { head: [t('region'), t('chartReports'), t('chartAgencies'), t('chartReceived'), t('chartDone')], rows: rolled.map((x) => [x.name, x.reports, x.agencies, x.received, x.done]) };
+    const data: ChartData = {
+      head: [t('region'), t('chartReports'), t('chartAgencies'), t('chartReceived'), t('chartDone')],
+      rows: rolled.map((x) => [x.name, x.reports, x.agencies, x.received, x.done]),
+    };
     const option: ChartOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
@@ -145,7 +167,10 @@ export function ChartsPage({ years }: { years: number[] }) {
   const trendChart = useMemo(() => {
     const s = trend.data;
     if (!s) return null;
-    const data: ChartData = { head: [t('year'), ...s.series.map((x) => label(x.field))], rows: s.years.map((y, i) => [y, ...s.series.map((x) => x.values[i] ?? null)]) };
+    const data: ChartData = {
+      head: [t('year'), ...s.series.map((x) => label(x.field))],
+      rows: s.years.map((y, i) => [y, ...s.series.map((x) => x.values[i] ?? null)]),
+    };
     const option: ChartOption = {
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
@@ -159,7 +184,15 @@ export function ChartsPage({ years }: { years: number[] }) {
   }, [trend.data, lang]);
 
   const setLevel = (level: Level, v: string) =>
-    setFilter((f) => (level === 'province' ? (v ? { province: v } : {}) : level === 'city' ? { province: f.province, ...(v ? { city: v } : {}) } : { ...f, ...(v ? { county: v } : { county: undefined }) }));
+    setFilter((f) =>
+      level === 'province'
+        ? v
+          ? { province: v }
+          : {}
+        : level === 'city'
+          ? { province: f.province, ...(v ? { city: v } : {}) }
+          : { ...f, ...(v ? { county: v } : { county: undefined }) },
+    );
   const crumbs = [t('all'), drill.province, drill.city].filter((x): x is string => !!x);
 
   return (
@@ -171,7 +204,9 @@ export function ChartsPage({ years }: { years: number[] }) {
             <select key={level} value={filter[level] ?? NONE} onChange={(e) => setLevel(level, e.target.value)} data-testid={`region-${level}`}>
               <option value={NONE}>{t(level === 'province' ? 'allProvinces' : level === 'city' ? 'allCities' : 'allCounties')}</option>
               {options(level).map((x) => (
-                <option key={x} value={x}>{x}</option>
+                <option key={x} value={x}>
+                  {x}
+                </option>
               ))}
             </select>
           ) : null,
@@ -189,7 +224,9 @@ export function ChartsPage({ years }: { years: number[] }) {
           {t('chooseYear')}{' '}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="charts-year">
             {years.map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </label>
@@ -218,7 +255,9 @@ export function ChartsPage({ years }: { years: number[] }) {
           {t('sortBy')}{' '}
           <select value={topField} onChange={(e) => setTopField(e.target.value)} data-testid="top-field">
             {TOP_FIELDS.map((f) => (
-              <option key={f} value={f}>{label(f)}</option>
+              <option key={f} value={f}>
+                {label(f)}
+              </option>
             ))}
           </select>
         </label>
@@ -226,7 +265,9 @@ export function ChartsPage({ years }: { years: number[] }) {
           {t('topN')}{' '}
           <select value={topN} onChange={(e) => setTopN(Number(e.target.value))}>
             {[10, 20, 50].map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>

@@ -32,7 +32,21 @@ export interface ChartData {
   rows: (string | number | null)[][];
 }
 
-export function EChart({ option, height = 360, name, data, onClick, testId }: { option: ChartOption; height?: number; name: string; data: ChartData; onClick?: (label: string) => void; testId?: string }) {
+export function EChart({
+  option,
+  height = 360,
+  name,
+  data,
+  onClick,
+  testId,
+}: {
+  option: ChartOption;
+  height?: number;
+  name: string;
+  data: ChartData;
+  onClick?: (label: string) => void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);

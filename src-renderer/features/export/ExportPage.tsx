@@ -60,13 +60,17 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
             <input type="radio" checked={layout === 'file_per_year'} onChange={() => setLayout('file_per_year')} /> {t('layoutFilePerYear')}
           </label>
           <label className="check">
-            <input type="radio" checked={layout === 'sheets_per_year'} onChange={() => setLayout('sheets_per_year')} data-testid="layout-sheets" /> {t('layoutSheetsPerYear')}
+            <input type="radio" checked={layout === 'sheets_per_year'} onChange={() => setLayout('sheets_per_year')} data-testid="layout-sheets" />{' '}
+            {t('layoutSheetsPerYear')}
           </label>
         </fieldset>
       )}
       {picked.length > 0 && (
         <p className="muted small" data-testid="export-plan">
-          {t('exportPlan', { n: format === 'xlsx' ? plan.length : picked.length, files: (format === 'xlsx' ? plan : picked.map((y) => ({ from: y, to: y }))).map(span).join('、') })}
+          {t('exportPlan', {
+            n: format === 'xlsx' ? plan.length : picked.length,
+            files: (format === 'xlsx' ? plan : picked.map((y) => ({ from: y, to: y }))).map(span).join('、'),
+          })}
         </p>
       )}
       <div className="form-grid">
@@ -95,7 +99,13 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
         </div>
       </div>
       <p>
-        <button type="button" className="primary" disabled={!picked.length || !folder.trim() || job.running} onClick={() => void start()} data-testid="export-start">
+        <button
+          type="button"
+          className="primary"
+          disabled={!picked.length || !folder.trim() || job.running}
+          onClick={() => void start()}
+          data-testid="export-start"
+        >
           {t('startExport')}
         </button>
       </p>
@@ -107,7 +117,9 @@ export function ExportPage({ nativeDialogs, years }: { nativeDialogs: boolean; y
           <p>{r.files.length ? t('exportDone', { n: r.files.length, reports: r.reports }) : t('exportNothing')}</p>
           <ul className="small">
             {r.files.map((f) => (
-              <li key={f}><code data-testid="export-file">{f}</code></li>
+              <li key={f}>
+                <code data-testid="export-file">{f}</code>
+              </li>
             ))}
           </ul>
           <button

@@ -45,7 +45,10 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
   useEffect(() => {
     if (!samples || startedSamples.current) return;
     startedSamples.current = true;
-    api.call('samples.import', {}).then((r) => follow(r.jobId), (e: unknown) => setError(errorWords(e)));
+    api.call('samples.import', {}).then(
+      (r) => follow(r.jobId),
+      (e: unknown) => setError(errorWords(e)),
+    );
   }, [samples, follow]);
 
   const choose = async () => {
@@ -103,7 +106,14 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
         <div className="summary" data-testid="import-summary">
           <h3 data-testid="import-summary-title">{r.cancelled ? t('importCancelled') : t('summary')}</h3>
           <p data-testid="import-summary-line">
-            {t(r.cancelled ? 'summaryLineCancelled' : 'summaryLine', { files: r.files, imported: r.imported, updated: r.updated, skipped: r.skipped, failed: r.failed, flagged: r.flagged })}
+            {t(r.cancelled ? 'summaryLineCancelled' : 'summaryLine', {
+              files: r.files,
+              imported: r.imported,
+              updated: r.updated,
+              skipped: r.skipped,
+              failed: r.failed,
+              flagged: r.flagged,
+            })}
           </p>
           {r.errors.length > 0 && (
             <>

@@ -39,8 +39,12 @@ export function AgencyPanel({ onChanged }: { onChanged(): void }) {
         <span className="muted small">{t('agenciesCount', { n: matches.length })}</span>
         {a && b && (
           <>
-            <button type="button" onClick={() => void merge(a, b)}>{t('mergeInto', { from: a, into: b })}</button>
-            <button type="button" onClick={() => void merge(b, a)}>{t('mergeInto', { from: b, into: a })}</button>
+            <button type="button" onClick={() => void merge(a, b)}>
+              {t('mergeInto', { from: a, into: b })}
+            </button>
+            <button type="button" onClick={() => void merge(b, a)}>
+              {t('mergeInto', { from: b, into: a })}
+            </button>
           </>
         )}
       </div>
@@ -60,7 +64,9 @@ export function AgencyPanel({ onChanged }: { onChanged(): void }) {
         <tbody>
           {matches.slice(0, SHOWN).map((x) => (
             <tr key={x.name} className={picked.includes(x.name) ? 'picked' : undefined} onClick={() => toggle(x.name)}>
-              <td><input type="checkbox" readOnly checked={picked.includes(x.name)} /></td>
+              <td>
+                <input type="checkbox" readOnly checked={picked.includes(x.name)} />
+              </td>
               <td>{x.name}</td>
               <td className="muted">{x.region ?? ''}</td>
               <td className="num">{x.reports}</td>

@@ -15,21 +15,33 @@ export function Filters({ facets, value, onChange }: { facets: Facets | null; va
         {t('filterYear')}
         <select value={value.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">{t('all')}</option>
-          {facets?.years.map((y) => <option key={y} value={y}>{y}</option>)}
+          {facets?.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {t('filterRegion')}
         <select value={value.region ?? ''} onChange={(e) => set({ region: e.target.value || undefined })}>
           <option value="">{t('all')}</option>
-          {facets?.regions.map((r) => <option key={r} value={r}>{r}</option>)}
+          {facets?.regions.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {t('filterTemplate')}
         <select value={value.template ?? ''} onChange={(e) => set({ template: (e.target.value || undefined) as TemplateId | undefined })}>
           <option value="">{t('all')}</option>
-          {facets?.templates.map((x) => <option key={x} value={x}>{x}</option>)}
+          {facets?.templates.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -51,7 +63,11 @@ export function Filters({ facets, value, onChange }: { facets: Facets | null; va
       </label>
       <label>
         {t('filterQuality')}
-        <select value={value.quality ?? ''} onChange={(e) => set({ quality: (e.target.value || undefined) as QualityKind | 'any' | undefined })} data-testid="filter-quality">
+        <select
+          value={value.quality ?? ''}
+          onChange={(e) => set({ quality: (e.target.value || undefined) as QualityKind | 'any' | undefined })}
+          data-testid="filter-quality"
+        >
           <option value="">{t('all')}</option>
           <option value="any">{t('qualityAny')}</option>
           {QUALITY_KINDS.map((k) => (

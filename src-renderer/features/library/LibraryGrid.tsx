@@ -37,7 +37,11 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, i
         data-year={c.year ?? 'unknown'}
       >
         {MARK[c.state]}
-        {badge > 0 && <sup className="gbadge" data-testid="grid-badge">{badge}</sup>}
+        {badge > 0 && (
+          <sup className="gbadge" data-testid="grid-badge">
+            {badge}
+          </sup>
+        )}
         {c.needsCompare && <sup className="gbadge g-compare-mark">?</sup>}
       </button>
     );
@@ -55,19 +59,25 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, i
       <div className="grid-row grid-head" style={{ gridTemplateColumns: cols }}>
         <span>{t('agency')}</span>
         {grid.years.map((y) => (
-          <span key={y} className="center">{y}</span>
+          <span key={y} className="center">
+            {y}
+          </span>
         ))}
         {grid.hasUnknownYear && <span className="center">{t('unknownYear')}</span>}
       </div>
       {chooser && (
         <div className="notice small row gap" data-testid="grid-chooser">
-          <span>{chooser.agency} {chooser.year ?? t('unknownYear')}: {t('chooseReport', { n: chooser.ids.length })}</span>
+          <span>
+            {chooser.agency} {chooser.year ?? t('unknownYear')}: {t('chooseReport', { n: chooser.ids.length })}
+          </span>
           {chooser.ids.map((id) => (
             <button type="button" key={id} onClick={() => (setChooser(null), onOpen(id, chooser.ids))}>
               #{id}
             </button>
           ))}
-          <button type="button" onClick={() => setChooser(null)}>{t('close')}</button>
+          <button type="button" onClick={() => setChooser(null)}>
+            {t('close')}
+          </button>
         </div>
       )}
       <div ref={parent} className="list-scroll">
@@ -81,7 +91,9 @@ export function LibraryGrid({ grid, onOpen }: { grid: Grid; onOpen(id: number, i
                 style={{ gridTemplateColumns: cols, position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${it.start}px)` }}
                 data-testid="grid-row"
               >
-                <span className="ellipsis" title={row.region ?? ''}>{row.agency}</span>
+                <span className="ellipsis" title={row.region ?? ''}>
+                  {row.agency}
+                </span>
                 {row.cells.map((c) => cellButton(row.agency, c))}
                 {grid.hasUnknownYear && (row.unknownYear ? cellButton(row.agency, row.unknownYear) : <span />)}
               </div>

@@ -93,18 +93,30 @@ export function ReportList({ filter: given, onOpen }: { filter: ReportFilter; on
                 key={it.key}
                 className={`list-row item ${r ? `st-${r.status}` : ''}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
-                onClick={() => r && onOpen(r.id, [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x.id))}
+                onClick={() =>
+                  r &&
+                  onOpen(
+                    r.id,
+                    [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x.id),
+                  )
+                }
                 data-testid="report-row"
               >
                 {r ? (
                   <>
-                    <span className="ellipsis" title={r.agency ?? ''}>{r.agency ?? '—'}</span>
+                    <span className="ellipsis" title={r.agency ?? ''}>
+                      {r.agency ?? '—'}
+                    </span>
                     <span>{r.year ?? '—'}</span>
                     <span className="ellipsis">{r.region ?? ''}</span>
                     <span>{r.template ?? '—'}</span>
                     <span>
                       <span className={`badge st-${r.status}`}>{status(r.status)}</span>
-                      {r.needsCompare && <span className="badge st-flagged" data-testid="list-needs-compare">{t('versionPending')}</span>}
+                      {r.needsCompare && (
+                        <span className="badge st-flagged" data-testid="list-needs-compare">
+                          {t('versionPending')}
+                        </span>
+                      )}
                       {r.versionCount > 1 && <span className="muted small"> {t('badgeVersions', { n: r.versionCount })}</span>}
                       {r.flagCount > 0 && <span className="muted small"> ×{r.flagCount}</span>}
                       {(r.qualityCount ?? 0) > 0 && (
@@ -114,7 +126,9 @@ export function ReportList({ filter: given, onOpen }: { filter: ReportFilter; on
                         </span>
                       )}
                     </span>
-                    <span className="ellipsis muted small" title={r.snippet ?? r.file}>{r.snippet ?? r.file}</span>
+                    <span className="ellipsis muted small" title={r.snippet ?? r.file}>
+                      {r.snippet ?? r.file}
+                    </span>
                   </>
                 ) : (
                   <span className="muted">…</span>

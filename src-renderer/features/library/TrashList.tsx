@@ -8,7 +8,12 @@ export function TrashList({ onRestored }: { onRestored(): void }) {
   const trash = useAsync(() => api.call('reports.trash', {}), []);
   if (trash.error) return <div className="error">{trash.error}</div>;
   if (!trash.data) return <div className="muted pad">{t('loading')}</div>;
-  if (!trash.data.length) return <div className="muted pad" data-testid="trash-empty">{t('trashEmpty')}</div>;
+  if (!trash.data.length)
+    return (
+      <div className="muted pad" data-testid="trash-empty">
+        {t('trashEmpty')}
+      </div>
+    );
   return (
     <table className="report-list" data-testid="trash">
       <tbody>
@@ -24,7 +29,12 @@ export function TrashList({ onRestored }: { onRestored(): void }) {
               <button
                 type="button"
                 data-testid={`restore-${e.id}`}
-                onClick={() => void api.call('reports.restore', { id: e.id }).then(() => (trash.reload(), onRestored()), (x: unknown) => window.alert(error(x)))}
+                onClick={() =>
+                  void api.call('reports.restore', { id: e.id }).then(
+                    () => (trash.reload(), onRestored()),
+                    (x: unknown) => window.alert(error(x)),
+                  )
+                }
               >
                 {t('trashRestore')}
               </button>

@@ -29,7 +29,10 @@ export function CellPanel({ report, field, onCorrect }: Props) {
   }, [field, value, def]);
   useEffect(() => {
     let live = true;
-    api.call('cells.history', { id: report.id, field }).then((h) => live && setHistory(h), () => live && setHistory([]));
+    api.call('cells.history', { id: report.id, field }).then(
+      (h) => live && setHistory(h),
+      () => live && setHistory([]),
+    );
     return () => {
       live = false;
     };
@@ -98,7 +101,11 @@ export function CellPanel({ report, field, onCorrect }: Props) {
           {t('setBlank')}
         </button>
       </form>
-      {error && <div className="error small" data-testid="correct-error">{error}</div>}
+      {error && (
+        <div className="error small" data-testid="correct-error">
+          {error}
+        </div>
+      )}
       <div className="small strong">{t('history')}</div>
       {history && history.length === 0 && <div className="muted small">{t('noHistory')}</div>}
       <ul className="history small" data-testid="cell-history">

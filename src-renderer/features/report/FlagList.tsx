@@ -35,81 +35,88 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }
     const sorted = [...items].sort((a, b) => rank(a) - rank(b));
     const isQ = testId === 'quality-list';
     return (
-        <ul className="flags small" data-testid={testId}>
-          {sorted.map((f) => (
-            <li
-              key={f.id}
-              className={f.accepted ? 'accepted' : f.resolved ? 'resolved' : undefined}
-              data-testid={isQ ? 'quality-flag' : 'flag'}
-              data-kind={f.kind}
-              data-rule={f.rule ?? ''}
-              data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
-              onClick={() => onSelect(f)}
-            >
-              {bulk && !f.resolved && !isQ && (
-                <input
-                  type="checkbox"
-                  checked={ticked.has(f.id)}
-                  onClick={(e) => e.stopPropagation()}
-                  onChange={(e) =>
-                    setTicked((s) => {
-                      const n = new Set(s);
-                      if (e.target.checked) n.add(f.id);
-                      else n.delete(f.id);
-                      return n;
-                    })
-                  }
-                  aria-label={t('tickFlag')}
-                  data-testid="flag-tick"
-                />
-              )}
-              <span title={f.message}>{describeFlag(f, lang)}</span>
-              {f.accepted && (
-                <div className="flag-accepted" data-testid="flag-accepted">
-                  {isQ ? t('qualityAccepted') : t('flagAccepted')}
-                  {f.accepted.note && `：${f.accepted.note}`}{' '}
-                  <button type="button" className="link" data-testid="flag-unaccept" onClick={(e) => (e.stopPropagation(), void onUnaccept(f))}>
-                    {t('unacceptFlag')}
-                  </button>
-                </div>
-              )}
-              {!f.resolved && accepting !== f.id && (
-                <button
-                  type="button"
-                  className="link"
-                  title={isQ ? t('acceptQualityHint') : t('acceptFlagHint')}
-                  data-testid="flag-accept"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setNote('');
-                    setAccepting(f.id);
-                  }}
-                >
-                  {isQ ? t('acceptQuality') : t('acceptFlag')}
+      <ul className="flags small" data-testid={testId}>
+        {sorted.map((f) => (
+          <li
+            key={f.id}
+            className={f.accepted ? 'accepted' : f.resolved ? 'resolved' : undefined}
+            data-testid={isQ ? 'quality-flag' : 'flag'}
+            data-kind={f.kind}
+            data-rule={f.rule ?? ''}
+            data-state={f.accepted ? 'accepted' : f.resolved ? 'fixed' : 'open'}
+            onClick={() => onSelect(f)}
+          >
+            {bulk && !f.resolved && !isQ && (
+              <input
+                type="checkbox"
+                checked={ticked.has(f.id)}
+                onClick={(e) => e.stopPropagation()}
+                onChange={(e) =>
+                  setTicked((s) => {
+                    const n = new Set(s);
+                    if (e.target.checked) n.add(f.id);
+                    else n.delete(f.id);
+                    return n;
+                  })
+                }
+                aria-label={t('tickFlag')}
+                data-testid="flag-tick"
+              />
+            )}
+            <span title={f.message}>{describeFlag(f, lang)}</span>
+            {f.accepted && (
+              <div className="flag-accepted" data-testid="flag-accepted">
+                {isQ ? t('qualityAccepted') : t('flagAccepted')}
+                {f.accepted.note && `：${f.accepted.note}`}{' '}
+                <button type="button" className="link" data-testid="flag-unaccept" onClick={(e) => (e.stopPropagation(), void onUnaccept(f))}>
+                  {t('unacceptFlag')}
                 </button>
-              )}
-              {!f.resolved && accepting === f.id && (
-                <form
-                  className="accept-form"
-                  onClick={(e) => e.stopPropagation()}
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    setAccepting(null);
-                    void onAccept(f, note.trim());
-                  }}
-                >
-                  <input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('acceptNote')} maxLength={1000} data-testid="flag-accept-note" />
-                  <button type="submit" className="primary" data-testid="flag-accept-confirm">
-                    {t('acceptConfirm')}
-                  </button>
-                  <button type="button" onClick={() => setAccepting(null)}>
-                    {t('cancel')}
-                  </button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
+              </div>
+            )}
+            {!f.resolved && accepting !== f.id && (
+              <button
+                type="button"
+                className="link"
+                title={isQ ? t('acceptQualityHint') : t('acceptFlagHint')}
+                data-testid="flag-accept"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setNote('');
+                  setAccepting(f.id);
+                }}
+              >
+                {isQ ? t('acceptQuality') : t('acceptFlag')}
+              </button>
+            )}
+            {!f.resolved && accepting === f.id && (
+              <form
+                className="accept-form"
+                onClick={(e) => e.stopPropagation()}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setAccepting(null);
+                  void onAccept(f, note.trim());
+                }}
+              >
+                <input
+                  autoFocus
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  placeholder={t('acceptNote')}
+                  maxLength={1000}
+                  data-testid="flag-accept-note"
+                />
+                <button type="submit" className="primary" data-testid="flag-accept-confirm">
+                  {t('acceptConfirm')}
+                </button>
+                <button type="button" onClick={() => setAccepting(null)}>
+                  {t('cancel')}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
     );
   };
   return (
@@ -119,17 +126,32 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }
           <button type="button" className="link" onClick={() => setTicked(new Set(openAll.map((f) => f.id)))} data-testid="flags-tick-all">
             {t('tickAllOpen')}
           </button>
-          <button type="button" disabled={tickedOpen.length === 0} onClick={() => (onAcceptMany!(tickedOpen), setTicked(new Set()))} data-testid="flags-accept-ticked">
+          <button
+            type="button"
+            disabled={tickedOpen.length === 0}
+            onClick={() => (onAcceptMany!(tickedOpen), setTicked(new Set()))}
+            data-testid="flags-accept-ticked"
+          >
             {t('acceptTicked', { n: tickedOpen.length })}
           </button>
         </div>
       )}
-      {quality.length > 0 && <h4 className="flag-category" data-testid="category-doubts">{flagCategory({ source: 'extract' }, lang)}</h4>}
-      {open === 0 && <div className="muted small" data-testid="no-flags">{doubts.some((f) => f.accepted) ? t('noOpenFlags') : t('noFlags')}</div>}
+      {quality.length > 0 && (
+        <h4 className="flag-category" data-testid="category-doubts">
+          {flagCategory({ source: 'extract' }, lang)}
+        </h4>
+      )}
+      {open === 0 && (
+        <div className="muted small" data-testid="no-flags">
+          {doubts.some((f) => f.accepted) ? t('noOpenFlags') : t('noFlags')}
+        </div>
+      )}
       {doubts.length > 0 && list(doubts, 'flag-list')}
       {quality.length > 0 && (
         <>
-          <h4 className="flag-category" data-testid="category-quality">{flagCategory({ source: 'quality' }, lang)}</h4>
+          <h4 className="flag-category" data-testid="category-quality">
+            {flagCategory({ source: 'quality' }, lang)}
+          </h4>
           {list(quality, 'quality-list')}
         </>
       )}

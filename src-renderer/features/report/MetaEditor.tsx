@@ -39,12 +39,18 @@ export function MetaEditor({ report, onSave, onClose }: { report: ReportDetail; 
         <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
           <option value="" />
           {TEMPLATE_IDS.map((x) => (
-            <option key={x} value={x}>{x}</option>
+            <option key={x} value={x}>
+              {x}
+            </option>
           ))}
         </select>
       </label>
-      <button type="submit" className="primary">{t('save')}</button>
-      <button type="button" onClick={onClose}>{t('cancel')}</button>
+      <button type="submit" className="primary">
+        {t('save')}
+      </button>
+      <button type="button" onClick={onClose}>
+        {t('cancel')}
+      </button>
     </form>
   );
 }

@@ -51,18 +51,21 @@ export function PageViewer({ reportId, text, spans }: Props) {
     setError(null);
     setDrawn(null);
     started.current = performance.now();
-    api.call('reports.original', { id: reportId }).then(
-      async (f) => {
-        if (!live) return;
-        setFile(f);
-        if (f.mime === 'application/pdf') {
-          const doc = await openPdf(base64Bytes(f.data));
-          if (live) setPdf(doc);
-          else void doc.destroy();
-        }
-      },
-      (e: unknown) => live && setError(errorText(e)),
-    ).catch((e: unknown) => live && setError(errorText(e)));
+    api
+      .call('reports.original', { id: reportId })
+      .then(
+        async (f) => {
+          if (!live) return;
+          setFile(f);
+          if (f.mime === 'application/pdf') {
+            const doc = await openPdf(base64Bytes(f.data));
+            if (live) setPdf(doc);
+            else void doc.destroy();
+          }
+        },
+        (e: unknown) => live && setError(errorText(e)),
+      )
+      .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };
@@ -133,13 +136,22 @@ export function PageViewer({ reportId, text, spans }: Props) {
     pane.scrollLeft = Math.max(0, left);
   }, [drawn, boxes]);
 
-  if (error) return <div className="error small" data-testid="page-error">{t('pageViewerError', { error })}</div>;
+  if (error)
+    return (
+      <div className="error small" data-testid="page-error">
+        {t('pageViewerError', { error })}
+      </div>
+    );
   if (!file) return <div className="muted small">{t('loading')}</div>;
 
   const isImage = file.mime === 'image/png' || file.mime === 'image/jpeg';
   if (!pdf && file.mime === 'application/pdf') return <div className="muted small">{t('loading')}</div>;
   if (!pdf && !isImage)
-    return <div className="muted small" data-testid="page-unavailable">{t('pageViewerUnsupported', { format: file.format ?? file.mime })}</div>;
+    return (
+      <div className="muted small" data-testid="page-unavailable">
+        {t('pageViewerUnsupported', { format: file.format ?? file.mime })}
+      </div>
+    );
 
   // Image pages: the OCR positions are in the page's own units (text.pages).
   const pageInfo = text.pages?.find((p) => p.page === page);
@@ -150,14 +162,36 @@ export function PageViewer({ reportId, text, spans }: Props) {
   return (
     <div className="page-viewer" data-testid="page-viewer" data-page={page} data-pages={pages} data-ms={drawn ? Math.round(drawn.ms) : ''}>
       <div className="page-tools row gap small">
-        <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} data-testid="page-prev" title={t('pagePrev')}>‹</button>
+        <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} data-testid="page-prev" title={t('pagePrev')}>
+          ‹
+        </button>
         <span data-testid="page-number">{t('pageOf', { n: page, of: pages })}</span>
-        <button type="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)} data-testid="page-next" title={t('pageNext')}>›</button>
+        <button type="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)} data-testid="page-next" title={t('pageNext')}>
+          ›
+        </button>
         <span className="spacer" />
-        <button type="button" disabled={zoom <= ZOOMS[0]!} onClick={() => setZoom((z) => ZOOMS[Math.max(0, ZOOMS.indexOf(z) - 1)]!)} data-testid="zoom-out" title={t('zoomOut')}>−</button>
+        <button
+          type="button"
+          disabled={zoom <= ZOOMS[0]!}
+          onClick={() => setZoom((z) => ZOOMS[Math.max(0, ZOOMS.indexOf(z) - 1)]!)}
+          data-testid="zoom-out"
+          title={t('zoomOut')}
+        >
+          −
+        </button>
         <span data-testid="zoom">{Math.round(zoom * 100)}%</span>
-        <button type="button" disabled={zoom >= ZOOMS[ZOOMS.length - 1]!} onClick={() => setZoom((z) => ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(z) + 1)]!)} data-testid="zoom-in" title={t('zoomIn')}>+</button>
-        <button type="button" onClick={() => setZoom(1)} title={t('zoomFit')}>{t('zoomFit')}</button>
+        <button
+          type="button"
+          disabled={zoom >= ZOOMS[ZOOMS.length - 1]!}
+          onClick={() => setZoom((z) => ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(z) + 1)]!)}
+          data-testid="zoom-in"
+          title={t('zoomIn')}
+        >
+          +
+        </button>
+        <button type="button" onClick={() => setZoom(1)} title={t('zoomFit')}>
+          {t('zoomFit')}
+        </button>
       </div>
       <div className="page-wrap" ref={wrap}>
         <div className="page-sheet" style={{ width: displayWidth }}>
@@ -183,7 +217,11 @@ export function PageViewer({ reportId, text, spans }: Props) {
             ))}
         </div>
       </div>
-      {spans.length > 0 && boxes.length === 0 && <div className="muted small" data-testid="page-nobox">{t('pageNoPosition')}</div>}
+      {spans.length > 0 && boxes.length === 0 && (
+        <div className="muted small" data-testid="page-nobox">
+          {t('pageNoPosition')}
+        </div>
+      )}
     </div>
   );
 }

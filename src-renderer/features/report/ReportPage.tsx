@@ -3,7 +3,6 @@
 // (each open one can be accepted as in the original).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { templateForYear } from '../../../src-main/core/catalogue/index.js';
-import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { errorText, useAsync } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
@@ -49,17 +48,6 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   const review = useReview({ id, report: r, setReport: detail.setData, setError, grid: gridRef, onNextReport: () => void nextToReview() });
   const { selected, undo, redo } = review;
 
-  const act = useCallback(
-    async (p: Promise<ReportDetail>) => {
-      try {
-        detail.setData(await p);
-        setError(null);
-      } catch (e) {
-        setError(errorText(e));
-      }
-    },
-    [detail],
-  );
   const reextract = async () => {
     try {
       const { jobId } = await api.call('reextract.start', { ids: [id] });
@@ -113,24 +101,42 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   return (
     <div className="report-page" data-testid="report-page">
       <div className="report-head row gap">
-        <button type="button" onClick={onBack}>← {t('back')}</button>
-        <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onOpen(prev)} title="Alt+←" data-testid="prev-report">‹</button>
+        <button type="button" onClick={onBack}>
+          ← {t('back')}
+        </button>
+        <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onOpen(prev)} title="Alt+←" data-testid="prev-report">
+          ‹
+        </button>
         <span className="muted small">{at >= 0 ? `${at + 1} / ${ids.length}` : ''}</span>
-        <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onOpen(next)} title="Alt+→" data-testid="next-report">›</button>
+        <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onOpen(next)} title="Alt+→" data-testid="next-report">
+          ›
+        </button>
         <h2 data-testid="report-title">
           {r.agency ?? '—'} · {r.year ?? '—'}
         </h2>
-        <span className="muted small">{t('template')} {r.template ?? '—'}</span>
+        <span className="muted small">
+          {t('template')} {r.template ?? '—'}
+        </span>
         <span className="muted small ellipsis" data-filename="" title={`${r.source.name}${r.extractorVersion ? ` · ${r.extractorVersion}` : ''}`}>
           {r.source.name}
           {r.publishedAt && ` · ${r.publishedAt}`}
         </span>
-        <span className={`badge st-${r.status}`} data-testid="report-status">{status(r.status)}</span>
-        {r.needsCompare && <span className="badge st-flagged" data-testid="report-needs-compare">{t('versionPending')}</span>}
+        <span className={`badge st-${r.status}`} data-testid="report-status">
+          {status(r.status)}
+        </span>
+        {r.needsCompare && (
+          <span className="badge st-flagged" data-testid="report-needs-compare">
+            {t('versionPending')}
+          </span>
+        )}
         <span className="spacer" />
         <ReviewerName />
-        <button type="button" disabled={!review.undoLabel} onClick={() => void undo()} title={`${review.undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">{t('undo')}</button>
-        <button type="button" disabled={!review.redoLabel} onClick={() => void redo()} title={`${review.redoLabel ?? ''} (Ctrl+Y)`} data-testid="redo">{t('redo')}</button>
+        <button type="button" disabled={!review.undoLabel} onClick={() => void undo()} title={`${review.undoLabel ?? ''} (Ctrl+Z)`} data-testid="undo">
+          {t('undo')}
+        </button>
+        <button type="button" disabled={!review.redoLabel} onClick={() => void redo()} title={`${review.redoLabel ?? ''} (Ctrl+Y)`} data-testid="redo">
+          {t('redo')}
+        </button>
         <button type="button" className="head-menu-btn" onClick={() => setMenu((m) => !m)} aria-expanded={menu} data-testid="head-menu">
           {t('moreActions')} ▾
         </button>
@@ -138,27 +144,26 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           {sideOpen ? t('hideSide') : t('showSide')}
         </button>
         <span className={menu ? 'head-actions open' : 'head-actions'} data-testid="head-actions" onClick={() => setMenu(false)}>
-        <button type="button" onClick={() => setEditMeta((x) => !x)}>{t('editMeta')}</button>
-        <RemoveBar id={id} onRemoved={onBack} onError={setError} />
-        <button type="button" onClick={() => void reextract()} title={t('reextractHint')}>{t('reextract')}</button>
-        <button
-          type="button"
-          onClick={() =>
-            void api.call('reports.openOriginal', { id }).then(
-              (o) => !o.opened && setNote(t('originalAt', { path: o.path })),
-              (e: unknown) => setError(errorText(e)),
-            )
-          }
-        >
-          {t('openOriginal')}
-        </button>
+          <button type="button" onClick={() => setEditMeta((x) => !x)}>
+            {t('editMeta')}
+          </button>
+          <RemoveBar id={id} onRemoved={onBack} onError={setError} />
+          <button type="button" onClick={() => void reextract()} title={t('reextractHint')}>
+            {t('reextract')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void api.call('reports.openOriginal', { id }).then(
+                (o) => !o.opened && setNote(t('originalAt', { path: o.path })),
+                (e: unknown) => setError(errorText(e)),
+              )
+            }
+          >
+            {t('openOriginal')}
+          </button>
         </span>
-        <button
-          type="button"
-          className={r.status === 'verified' ? '' : 'primary'}
-          onClick={() => review.requestVerify()}
-          data-testid="verify"
-        >
+        <button type="button" className={r.status === 'verified' ? '' : 'primary'} onClick={() => review.requestVerify()} data-testid="verify">
           {r.status === 'verified' ? t('unmarkVerified') : t('markVerified')}
         </button>
       </div>
@@ -173,14 +178,25 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
               (e: unknown) => (setError(errorText(e)), null),
             );
             if (landed && landed.outcome !== 'new')
-              setNote(t('landedNotice', { agency: p.agency ?? r.agency ?? '—', year: p.year ?? r.year ?? '—', outcome: landed.outcome === 'needs_compare' ? t('versionPending') : landed.outcome, active: landed.activeId }));
+              setNote(
+                t('landedNotice', {
+                  agency: p.agency ?? r.agency ?? '—',
+                  year: p.year ?? r.year ?? '—',
+                  outcome: landed.outcome === 'needs_compare' ? t('versionPending') : landed.outcome,
+                  active: landed.activeId,
+                }),
+              );
             setEditMeta(false);
           }}
         />
       )}
       {error && <div className="error">{error}</div>}
       {note && <div className="muted small">{note}</div>}
-      {review.notice && <div className="notice small" data-testid="review-notice">{review.notice}</div>}
+      {review.notice && (
+        <div className="notice small" data-testid="review-notice">
+          {review.notice}
+        </div>
+      )}
       {(review.undoLabel || review.redoLabel) && (
         <div className="muted small" data-testid="undo-label">
           {review.undoLabel}
@@ -195,20 +211,26 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         </div>
         <div className="pane tables-pane" ref={gridRef} tabIndex={0} onKeyDown={review.onGridKey} data-testid="grid">
           {review.confirmVerify !== null && (
-            <VerifyConfirm open={review.confirmVerify} onConfirm={() => void review.setVerified(true).then(() => review.focusGrid())} onCancel={() => (review.setConfirmVerify(null), review.focusGrid())} />
+            <VerifyConfirm
+              open={review.confirmVerify}
+              onConfirm={() => void review.setVerified(true).then(() => review.focusGrid())}
+              onCancel={() => (review.setConfirmVerify(null), review.focusGrid())}
+            />
           )}
           {review.accepting && (
-            <AcceptBar flags={review.accepting} onAccept={(n) => void review.accept(review.accepting!, n)} onCancel={() => (review.setAccepting(null), review.focusGrid())} />
+            <AcceptBar
+              flags={review.accepting}
+              onAccept={(n) => void review.accept(review.accepting!, n)}
+              onCancel={() => (review.setAccepting(null), review.focusGrid())}
+            />
           )}
           <KeyHelp />
-          {review.focusFlag && <div className="review-bar small" data-testid="focus-flag">{t('focusFlag', { flag: flagWords(review.focusFlag) })}</div>}
-          <Tables
-            report={r}
-            template={template}
-            selected={selected}
-            onSelect={(f) => (review.select(f), review.focusGrid())}
-            grid={review.editing}
-          />
+          {review.focusFlag && (
+            <div className="review-bar small" data-testid="focus-flag">
+              {t('focusFlag', { flag: flagWords(review.focusFlag) })}
+            </div>
+          )}
+          <Tables report={r} template={template} selected={selected} onSelect={(f) => (review.select(f), review.focusGrid())} grid={review.editing} />
         </div>
         <div className="pane side-pane" hidden={!sideOpen} data-testid="side-pane">
           {selected ? (

@@ -43,7 +43,9 @@ export function VerifyConfirm({ open, onConfirm, onCancel }: { open: number; onC
   useEffect(() => ok.current?.focus(), []);
   return (
     <div className="review-bar warn row gap small" data-testid="verify-confirm" onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onCancel())}>
-      <span className="strong" data-testid="verify-confirm-text">{t('verifyOpenFlags', { n: open })}</span>
+      <span className="strong" data-testid="verify-confirm-text">
+        {t('verifyOpenFlags', { n: open })}
+      </span>
       <button type="button" ref={ok} className="primary" onClick={onConfirm} data-testid="verify-confirm-yes">
         {t('verifyAnyway')} (Enter)
       </button>
@@ -56,5 +58,9 @@ export function VerifyConfirm({ open, onConfirm, onCancel }: { open: number; onC
 
 export function KeyHelp() {
   const { t } = useI18n();
-  return <div className="muted small key-help" data-testid="key-help">{t('gridKeys')}</div>;
+  return (
+    <div className="muted small key-help" data-testid="key-help">
+      {t('gridKeys')}
+    </div>
+  );
 }

@@ -18,9 +18,21 @@ export function ReviewerName() {
           void api.call('review.setReviewer', { name: text.trim() }).then((r) => (who.setData(r), setText(null)));
         }}
       >
-        <input autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder={t('reviewerName')} maxLength={100} size={8} data-testid="reviewer-input" />
-        <button type="submit" className="primary" data-testid="reviewer-save">{t('save')}</button>
-        <button type="button" onClick={() => setText(null)}>{t('cancel')}</button>
+        <input
+          autoFocus
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('reviewerName')}
+          maxLength={100}
+          size={8}
+          data-testid="reviewer-input"
+        />
+        <button type="submit" className="primary" data-testid="reviewer-save">
+          {t('save')}
+        </button>
+        <button type="button" onClick={() => setText(null)}>
+          {t('cancel')}
+        </button>
       </form>
     );
   const name = who.data?.name ?? null;

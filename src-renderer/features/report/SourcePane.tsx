@@ -20,7 +20,14 @@ export function SourcePane({ reportId, text, spans }: Props) {
   return (
     <>
       <div className="pane-title row gap">
-        <button type="button" className={view === 'page' ? 'tab active' : 'tab'} disabled={!viewable} onClick={() => setView('page')} data-testid="view-page" title={viewable ? undefined : t('pageViewerNone')}>
+        <button
+          type="button"
+          className={view === 'page' ? 'tab active' : 'tab'}
+          disabled={!viewable}
+          onClick={() => setView('page')}
+          data-testid="view-page"
+          title={viewable ? undefined : t('pageViewerNone')}
+        >
           {t('viewPage')}
         </button>
         <button type="button" className={view === 'text' ? 'tab active' : 'tab'} onClick={() => setView('text')} data-testid="view-text">

@@ -4,7 +4,6 @@ import { Fragment, type ReactNode } from 'react';
 import { REQUEST_COLUMNS, REVIEW_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
 import type { FieldDef } from '../../../src-main/core/catalogue/types.js';
 import { fieldById } from '../../../src-main/core/catalogue/index.js';
-import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
 import { flagsOf, formatValue } from './cells.js';
@@ -41,7 +40,14 @@ function Cell({ field, report, selected, onSelect, grid }: Props & { field: stri
   const flags = flagsOf(report.flags, field);
   const corrected = report.corrected.includes(field);
   const marked = !!grid.rowMark?.some((x) => field.startsWith(`${x}.`));
-  const cls = ['num', flags.length ? 'flagged' : '', corrected ? 'corrected' : '', selected === field ? 'selected' : '', marked ? 'row-mark' : '', value == null ? 'blank' : '']
+  const cls = [
+    'num',
+    flags.length ? 'flagged' : '',
+    corrected ? 'corrected' : '',
+    selected === field ? 'selected' : '',
+    marked ? 'row-mark' : '',
+    value == null ? 'blank' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const title = [...flags.map((f) => flag(f)), corrected ? t('corrected') : ''].filter(Boolean).join('\n');
@@ -57,9 +63,9 @@ function Cell({ field, report, selected, onSelect, grid }: Props & { field: stri
           onChange={(e) => grid.change(e.target.value)}
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Enter') (e.preventDefault(), grid.commit(e.shiftKey ? 'up' : 'down'));
-            else if (e.key === 'Tab') (e.preventDefault(), grid.commit(e.shiftKey ? 'left' : 'right'));
-            else if (e.key === 'Escape') (e.preventDefault(), grid.cancel());
+            if (e.key === 'Enter') e.preventDefault(), grid.commit(e.shiftKey ? 'up' : 'down');
+            else if (e.key === 'Tab') e.preventDefault(), grid.commit(e.shiftKey ? 'left' : 'right');
+            else if (e.key === 'Escape') e.preventDefault(), grid.cancel();
           }}
           onBlur={() => grid.commit(null)}
           data-testid="cell-input"
@@ -67,7 +73,11 @@ function Cell({ field, report, selected, onSelect, grid }: Props & { field: stri
       ) : (
         formatValue(value, def.unit) || <span className="muted">—</span>
       )}
-      {edit?.error && <div className="cell-error" data-testid="cell-error">{edit.error}</div>}
+      {edit?.error && (
+        <div className="cell-error" data-testid="cell-error">
+          {edit.error}
+        </div>
+      )}
     </td>
   );
 }
@@ -99,9 +109,9 @@ function ActiveTable(props: Props) {
             {g.rows.map((r) => (
               <tr key={r.id}>
                 <th className="rowlabel">{r.label[lang]}</th>
-                {r.columns.map((c, i) => (
-                  <Cell key={c.id} {...props} field={`${r.id}.${c.id}`} />
-                )).concat(r.columns.length < width ? [<td key="pad" colSpan={width - r.columns.length} />] : [])}
+                {r.columns
+                  .map((c, i) => <Cell key={c.id} {...props} field={`${r.id}.${c.id}`} />)
+                  .concat(r.columns.length < width ? [<td key="pad" colSpan={width - r.columns.length} />] : [])}
               </tr>
             ))}
           </Fragment>
@@ -132,8 +142,18 @@ function RequestsTable(props: Props) {
   const head: ReactNode[] = [];
   REQUEST_COLUMNS.forEach((c, i) => {
     if (c.group) {
-      if (i === firstGrouped) head.push(<th key="grp" colSpan={grouped.length}>{c.group[lang]}</th>);
-    } else head.push(<th key={c.id} rowSpan={2}>{c.label[lang]}</th>);
+      if (i === firstGrouped)
+        head.push(
+          <th key="grp" colSpan={grouped.length}>
+            {c.group[lang]}
+          </th>,
+        );
+    } else
+      head.push(
+        <th key={c.id} rowSpan={2}>
+          {c.label[lang]}
+        </th>,
+      );
   });
   return (
     <table className="report-table">
@@ -152,9 +172,13 @@ function RequestsTable(props: Props) {
       <tbody>
         {rows.map((r, i) => (
           <tr key={r.id} className={r.optionalIn?.includes(props.template) ? 'optional-row' : undefined}>
-            {r.group ? (
-              spans.has(i) && <th className="rowgroup" rowSpan={spans.get(i)}>{r.group[lang]}</th>
-            ) : null}
+            {r.group
+              ? spans.has(i) && (
+                  <th className="rowgroup" rowSpan={spans.get(i)}>
+                    {r.group[lang]}
+                  </th>
+                )
+              : null}
             <th className="rowlabel" colSpan={r.group ? 1 : 2}>
               {r.label[lang]}
             </th>
@@ -203,9 +227,7 @@ function ReviewTable(props: Props) {
         </tr>
       </thead>
       <tbody>
-        <tr>
-          {rows.flatMap((r) => REVIEW_COLUMNS.map((c) => <Cell key={`${r.id}.${c.id}`} {...props} field={`${r.id}.${c.id}`} />))}
-        </tr>
+        <tr>{rows.flatMap((r) => REVIEW_COLUMNS.map((c) => <Cell key={`${r.id}.${c.id}`} {...props} field={`${r.id}.${c.id}`} />))}</tr>
       </tbody>
     </table>
   );

@@ -35,7 +35,11 @@ export function VersionsPanel({ report: r, onReport, onError, onNote }: Props) {
       {r.needsCompare && (
         <div className="notice small" data-testid="needs-compare">
           {t('needsCompareNotice')}{' '}
-          <button type="button" data-testid="keep-version" onClick={() => void run(api.call('reports.keepVersion', { id: r.id }), (d) => (setCmp(null), onReport(d)))}>
+          <button
+            type="button"
+            data-testid="keep-version"
+            onClick={() => void run(api.call('reports.keepVersion', { id: r.id }), (d) => (setCmp(null), onReport(d)))}
+          >
             {t('versionKeep')}
           </button>
         </div>
@@ -56,7 +60,8 @@ export function VersionsPanel({ report: r, onReport, onError, onNote }: Props) {
             <ul className="plain small">
               {v.sources.map((s) => (
                 <li key={s.reportId} data-testid={`source-${s.reportId}`}>
-                  #{s.reportId} <code>{s.file}</code> — <code>{s.format ?? '?'}</code> {t('sourceFacts', { format: '', size: size(s.size), at: dateTime(s.importedAt) })}
+                  #{s.reportId} <code>{s.file}</code> — <code>{s.format ?? '?'}</code>{' '}
+                  {t('sourceFacts', { format: '', size: size(s.size), at: dateTime(s.importedAt) })}
                 </li>
               ))}
             </ul>
@@ -113,7 +118,12 @@ export function VersionsPanel({ report: r, onReport, onError, onNote }: Props) {
                         <button
                           type="button"
                           data-testid={`take-${c.field}`}
-                          onClick={() => void run(api.call('reports.takeCell', { id: r.id, versionId: cmp.other.id, field: c.field }), (d) => (onReport(d), void compare(cmp.other.id)))}
+                          onClick={() =>
+                            void run(
+                              api.call('reports.takeCell', { id: r.id, versionId: cmp.other.id, field: c.field }),
+                              (d) => (onReport(d), void compare(cmp.other.id)),
+                            )
+                          }
                         >
                           {t('versionTake')}
                         </button>
@@ -153,7 +163,9 @@ export function RemoveBar({ id, onRemoved, onError }: { id: number; onRemoved():
         className="primary"
         data-testid="remove-confirm"
         onClick={() =>
-          void api.call('reports.remove', { id, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(open === 'not_report' ? { notReport: true } : {}) }).then(onRemoved, (e: unknown) => onError(error(e)))
+          void api
+            .call('reports.remove', { id, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(open === 'not_report' ? { notReport: true } : {}) })
+            .then(onRemoved, (e: unknown) => onError(error(e)))
         }
       >
         {t('removeConfirm')}

@@ -318,7 +318,7 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
     const k = e.key;
     const arrows: Record<string, Dir> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
     let handled = true;
-    if (arrows[k]) (setRowMark(null), go(arrows[k]));
+    if (arrows[k]) setRowMark(null), go(arrows[k]);
     else if (k === 'Enter') go(e.shiftKey ? 'up' : 'down');
     else if (k === 'Tab') go(e.shiftKey ? 'left' : 'right');
     else if (k === 'F2' && selected) editing.start(selected);

@@ -16,8 +16,12 @@ export function Welcome({ info, onImport }: { info: AppInfo; onImport(samples: b
         <p>{t('noArchive')}</p>
         {info.nativeDialogs ? (
           <div className="row gap">
-            <button type="button" className="primary" onClick={() => choose(true)}>{t('newArchive')}</button>
-            <button type="button" onClick={() => choose(false)}>{t('openArchive')}</button>
+            <button type="button" className="primary" onClick={() => choose(true)}>
+              {t('newArchive')}
+            </button>
+            <button type="button" onClick={() => choose(false)}>
+              {t('openArchive')}
+            </button>
           </div>
         ) : (
           <p className="muted">{t('noArchiveWeb')}</p>

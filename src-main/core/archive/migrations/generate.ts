@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 const dir = new URL('./', import.meta.url);
-const files = readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+  .sort();
 const entries = files.map((f) => `  { name: ${JSON.stringify(f.replace(/\.sql$/, ''))}, sql: ${JSON.stringify(readFileSync(new URL(f, dir), 'utf8'))} },`);
 writeFileSync(
   new URL('index.ts', dir),
@@ -18,7 +20,9 @@ writeFileSync(
 const db = new Database(':memory:');
 for (const f of files) db.exec(readFileSync(new URL(f, dir), 'utf8'));
 const rows = db
-  .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'file_fts_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name")
+  .prepare(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'file_fts_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name",
+  )
   .all() as { sql: string }[];
 writeFileSync(
   new URL('schema.sql', dir),

@@ -11,7 +11,6 @@
 // - each cell is then read on its own, and the rules are painted white.
 import type { Gray } from './raster.js';
 
-
 /**
  * Ink vs paper by Otsu's threshold, kept within sane bounds: a re-sampled
  * 1-px rule is grey, not black, and scanned paper is rarely pure white.
@@ -21,7 +20,7 @@ export function inkThreshold(g: Gray): number {
   for (let i = 0; i < g.data.length; i += 3) hist[g.data[i]!]!++;
   let total = 0;
   let sum = 0;
-  for (let t = 0; t < 256; t++) (total += hist[t]!, sum += t * hist[t]!);
+  for (let t = 0; t < 256; t++) (total += hist[t]!), (sum += t * hist[t]!);
   let wB = 0;
   let sumB = 0;
   let best = 0;
@@ -33,12 +32,17 @@ export function inkThreshold(g: Gray): number {
     const mB = sumB / wB;
     const mF = (sum - sumB) / (total - wB);
     const between = wB * (total - wB) * (mB - mF) ** 2;
-    if (between > best) (best = between, at = t);
+    if (between > best) (best = between), (at = t);
   }
   return Math.max(120, Math.min(215, at));
 }
 
-export interface Rect { x0: number; y0: number; x1: number; y1: number }
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Light pixels a rule may show and still be one rule (JPEG noise, a lighter crossing). */
 const GAP = 2;
@@ -87,7 +91,12 @@ export function findRules(g: Gray, minRun: number): { h: Uint8Array; v: Uint8Arr
 
 const ruleDark = (g: Gray) => Math.min(235, (g.ink ?? 150) + 45);
 
-interface HRule { y0: number; y1: number; x0: number; x1: number }
+interface HRule {
+  y0: number;
+  y1: number;
+  x0: number;
+  x1: number;
+}
 
 function horizontalRules(h: Uint8Array, w: number, ht: number, minRun: number): HRule[] {
   const rules: HRule[] = [];

@@ -51,9 +51,21 @@ export function ocrOptions(): Record<string, unknown> {
   };
 }
 
-export interface OcrSymbolBox { x0: number; y0: number; x1: number; y1: number }
-export interface OcrWord { text: string; confidence: number; bbox: OcrSymbolBox }
-export interface OcrLine { bbox: OcrSymbolBox; words: OcrWord[] }
+export interface OcrSymbolBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  bbox: OcrSymbolBox;
+}
+export interface OcrLine {
+  bbox: OcrSymbolBox;
+  words: OcrWord[];
+}
 
 let engine: Promise<TWorker> | null = null;
 let engineDpi = 0;
@@ -98,7 +110,11 @@ export async function recognize(image: Uint8Array, dpi: number, block = false): 
     if (dpi !== engineDpi) await w.setParameters({ user_defined_dpi: String(dpi) });
     engineDpi = dpi;
     if (engine !== mine) throw stopped();
-    const r = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), (block ? { tessedit_pageseg_mode: '6' } : {}) as Record<string, string>, { blocks: true, text: false });
+    const r = await w.recognize(
+      Buffer.from(image.buffer, image.byteOffset, image.byteLength),
+      (block ? { tessedit_pageseg_mode: '6' } : {}) as Record<string, string>,
+      { blocks: true, text: false },
+    );
     const lines: OcrLine[] = [];
     for (const b of r.data.blocks ?? [])
       for (const p of b.paragraphs)

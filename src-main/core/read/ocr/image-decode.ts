@@ -44,7 +44,7 @@ export function decodePng(b: Uint8Array): Gray {
   if (!idat.length) throw damaged('no image data');
   let raw: Buffer;
   try {
-    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: (width * channels * depth / 8 + 1) * height + 1024 });
+    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: ((width * channels * depth) / 8 + 1) * height + 1024 });
   } catch (e) {
     throw damaged((e as Error).message);
   }
@@ -124,8 +124,14 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } | nul
   while (p + 4 <= b.length) {
     if (b[p] !== 0xff) return null;
     const m = b[p + 1]!;
-    if (m === 0xff) { p++; continue; } // fill byte
-    if (m === 0x01 || (m >= 0xd0 && m <= 0xd8)) { p += 2; continue; } // no length
+    if (m === 0xff) {
+      p++;
+      continue;
+    } // fill byte
+    if (m === 0x01 || (m >= 0xd0 && m <= 0xd8)) {
+      p += 2;
+      continue;
+    } // no length
     if (m === 0xd9 || m === 0xda) return null; // end, or scan data before any frame
     const len = (b[p + 2]! << 8) | b[p + 3]!;
     const sof = m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;

@@ -23,9 +23,7 @@ const median = (xs: number[]) => {
 export function wordsToRuns(lines: OcrLine[], scale: number, page: number): Run[] {
   const runs: Run[] = [];
   for (const line of lines) {
-    const words = line.words
-      .map((w) => ({ ...w, text: w.text.replace(RULE_EDGE, '').trim() }))
-      .filter((w) => w.text && w.bbox.x1 > w.bbox.x0);
+    const words = line.words.map((w) => ({ ...w, text: w.text.replace(RULE_EDGE, '').trim() })).filter((w) => w.text && w.bbox.x1 > w.bbox.x0);
     if (!words.length) continue;
     const size = Math.max(8, median(words.map((w) => w.bbox.y1 - w.bbox.y0)));
     const base = median(words.map((w) => w.bbox.y1));

@@ -49,7 +49,8 @@ export async function renderPage(page: PdfPage, dpi: number): Promise<{ gray: Gr
   ctx.fillRect(0, 0, w, h);
   // pdf.js types want DOM canvases; @napi-rs/canvas is the one its Node build uses itself
   type Params = Parameters<PdfPage['render']>[0];
-  await page.render({ canvas: c as unknown as Params['canvas'], canvasContext: ctx as unknown as Params['canvasContext'], viewport: vp, background: 'white' }).promise;
+  await page.render({ canvas: c as unknown as Params['canvas'], canvasContext: ctx as unknown as Params['canvasContext'], viewport: vp, background: 'white' })
+    .promise;
   const gray = toGray(ctx.getImageData(0, 0, w, h).data, w, h);
   c.width = 1; // drop the RGBA buffer now rather than at the next GC
   c.height = 1;

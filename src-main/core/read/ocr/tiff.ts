@@ -89,7 +89,7 @@ export function tiffToPdf(b: Uint8Array): Uint8Array {
     else if (comp === 8 || comp === 32946) filter = `/Filter /FlateDecode${pred ? ` /DecodeParms << ${pred} >>` : ''}`;
     else if (comp === 32773) filter = '/Filter /RunLengthDecode';
     else if (comp === 3 || comp === 4) {
-      const k = comp === 4 ? -1 : (one(292, 0)! & 1) ? 1 : 0;
+      const k = comp === 4 ? -1 : one(292, 0)! & 1 ? 1 : 0;
       // the fax code says which runs are black; the filter paints them black whatever the TIFF's photometric
       filter = `/Filter /CCITTFaxDecode /DecodeParms << /K ${k} /Columns ${w} ROWS >>`;
     } else throw unsupported(`compression ${comp}`);
@@ -106,7 +106,9 @@ export function tiffToPdf(b: Uint8Array): Uint8Array {
       const n = counts[i]!;
       if (o + n > b.length) throw damaged('a strip outside the file');
       const f = filter.replace('ROWS', `/Rows ${rows}`);
-      const head = enc.encode(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${rows} /ColorSpace ${colors} /BitsPerComponent ${bps}${decode} ${f} /Length ${n} >>\nstream\n`);
+      const head = enc.encode(
+        `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${rows} /ColorSpace ${colors} /BitsPerComponent ${bps}${decode} ${f} /Length ${n} >>\nstream\n`,
+      );
       const obj = new Uint8Array(head.length + n + 10);
       obj.set(head);
       obj.set(b.subarray(o, o + n), head.length);
@@ -119,7 +121,9 @@ export function tiffToPdf(b: Uint8Array): Uint8Array {
     });
     const content = draw.join('\n');
     objs.push(enc.encode(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`));
-    objs[page - 1] = enc.encode(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(3)} ${ph.toFixed(3)}] /Resources << /XObject << ${resources.join(' ')} >> >> /Contents ${objs.length} 0 R >>`);
+    objs[page - 1] = enc.encode(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(3)} ${ph.toFixed(3)}] /Resources << /XObject << ${resources.join(' ')} >> >> /Contents ${objs.length} 0 R >>`,
+    );
   }
   objs[1] = enc.encode(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
   const parts: Uint8Array[] = [enc.encode('%PDF-1.4\n')];
@@ -132,6 +136,10 @@ export function tiffToPdf(b: Uint8Array): Uint8Array {
     parts.push(head, o, tail);
     len += head.length + o.length + tail.length;
   });
-  parts.push(enc.encode(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${xref.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${len}\n%%EOF\n`));
+  parts.push(
+    enc.encode(
+      `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${xref.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${len}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(parts);
 }
