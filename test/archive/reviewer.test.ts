@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src-main/core/archive/index.js';
-import { REOPENED_NOTE } from '../../src-main/core/archive/rules.js';
+import { REOPENED_NOTE } from '../../src-main/core/archive/checks.js';
 import { insertFile, insertReport } from '../../src-main/core/archive/store.js';
 import { seedExtraction, seedFile, tmp } from './helpers.js';
 

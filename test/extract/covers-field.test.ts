@@ -2,7 +2,7 @@
 // the archive's re-check and acceptances, the workbook marks, the CLI and the report view.
 import { describe, expect, it } from 'vitest';
 import { coversField, flagCoversField } from '../../src-main/core/catalogue/index.js';
-import { flagFieldIds } from '../../src-main/core/archive/rules.js';
+import { flagFieldIds } from '../../src-main/core/archive/checks.js';
 
 describe('coversField', () => {
   it('a cell id covers itself; a row or table prefix covers its cells; a mere string prefix does not', () => {

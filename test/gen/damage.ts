@@ -25,8 +25,8 @@ export type Damage =
   | 'numbering'
   | 'comparison'
   | 'feeTable'
-  | 'reviewTransposed'
-  | 'reviewHeader';
+  | 'appealsTransposed'
+  | 'appealsHeader';
 
 export const DAMAGES: Damage[] = [
   'thousands',
@@ -44,8 +44,8 @@ export const DAMAGES: Damage[] = [
   'numbering',
   'comparison',
   'feeTable',
-  'reviewTransposed',
-  'reviewHeader',
+  'appealsTransposed',
+  'appealsHeader',
 ];
 
 /** Damage a careful reader still reads exactly: the extractor must too. */
@@ -59,8 +59,8 @@ export const BENIGN: Damage[] = [
   'duplicateRow',
   'rowSplit',
   'numbering',
-  'reviewTransposed',
-  'reviewHeader',
+  'appealsTransposed',
+  'appealsHeader',
 ];
 
 export interface DCell {
@@ -80,7 +80,7 @@ const cov = (): DCell => ({ text: '', covered: true });
 const line = (text: string, w: number): DCell[] => [c(text, 1, w), ...Array.from({ length: w - 1 }, cov)];
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
-const REVIEW_COLS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const APPEALS_COLS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
 export interface Damager {
   /** The text of one value cell. */
@@ -190,8 +190,8 @@ export function makeDamage(
     const requests = table('三、');
 
     if (has.has('numbering')) renumber(active, requests);
-    if (has.has('reviewTransposed')) secs[at('四、')]![1] = transposedReview();
-    else if (has.has('reviewHeader')) secs[at('四、')]![1] = otherReviewHeader();
+    if (has.has('appealsTransposed')) secs[at('四、')]![1] = transposedAppeals();
+    else if (has.has('appealsHeader')) secs[at('四、')]![1] = otherAppealsHeader();
     const review = table('四、');
 
     if (has.has('missingRow')) {
@@ -309,27 +309,27 @@ export function makeDamage(
     }
   }
 
-  function reviewVal(g: string, col: string): string {
+  function appealsVal(g: string, col: string): string {
     const id = `${g}.${col}`;
     return cell(id, shown[id] ?? (values[id] === null ? '' : String(values[id])));
   }
   const GROUPS = ['review.reconsideration', 'review.litigation_direct', 'review.litigation_after'];
   const COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 
-  function transposedReview(): DTable {
+  function transposedAppeals(): DTable {
     const head: DTable = [
       [c('', 2), c('行政复议', 2), c('行政诉讼', 1, 2)],
       [cov(), cov(), c(pick(['未经复议直接起诉', '未经复议 直接起诉'])), c('复议后起诉')],
     ];
-    return [...head, ...COLS.map((col, i) => [c(REVIEW_COLS[i]!), ...GROUPS.map((g) => c(reviewVal(g, col)))])];
+    return [...head, ...COLS.map((col, i) => [c(APPEALS_COLS[i]!), ...GROUPS.map((g) => c(appealsVal(g, col)))])];
   }
 
-  function otherReviewHeader(): DTable {
-    const data = GROUPS.flatMap((g) => COLS.map((col) => c(reviewVal(g, col))));
+  function otherAppealsHeader(): DTable {
+    const data = GROUPS.flatMap((g) => COLS.map((col) => c(appealsVal(g, col))));
     const style = int(0, 2);
     if (style === 0) {
       // one header row of 15 cells naming group and outcome
-      const names = ['行政复议', '未经复议直接起诉', '复议后起诉'].flatMap((g) => REVIEW_COLS.map((o) => c(`${g}${o}`)));
+      const names = ['行政复议', '未经复议直接起诉', '复议后起诉'].flatMap((g) => APPEALS_COLS.map((o) => c(`${g}${o}`)));
       return [names, data];
     }
     if (style === 1) {
@@ -354,14 +354,14 @@ export function makeDamage(
           cov(),
           cov(),
         ],
-        [cov(), cov(), cov(), cov(), cov(), ...[0, 1].flatMap(() => REVIEW_COLS.map((t) => c(br(t))))],
+        [cov(), cov(), cov(), cov(), cov(), ...[0, 1].flatMap(() => APPEALS_COLS.map((t) => c(br(t))))],
         data,
       ];
     }
     // one row per group, outcomes as the header
     return [
-      [c('类别'), ...REVIEW_COLS.map((t) => c(t))],
-      ...GROUPS.map((g, i) => [c(['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'][i]!), ...COLS.map((col) => c(reviewVal(g, col)))]),
+      [c('类别'), ...APPEALS_COLS.map((t) => c(t))],
+      ...GROUPS.map((g, i) => [c(['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'][i]!), ...COLS.map((col) => c(appealsVal(g, col)))]),
     ];
   }
 

@@ -1,12 +1,12 @@
 // Accepting one flag as printed (原文如此): the published report itself does
 // not add up, or reads oddly, and the archivist keeps it so, with a note. The
-// acceptance names the flag by its identity (rules.ts flagKey), not its row
+// acceptance names the flag by its identity (checks.ts flagKey), not its row
 // id, so it survives re-checks and re-extraction and lapses when the values
 // change and the check fails differently. Append-only: revoking adds an
 // 'unaccept' entry.
 import { flagCoversField } from '../catalogue/index.js';
 import { REVIEWER, st, type DB } from './db.js';
-import { flagKey, liveAccepts, recheck, type AcceptRow, type FlagIdentity } from './rules.js';
+import { flagKey, liveAccepts, recheck, type AcceptRow, type FlagIdentity } from './checks.js';
 import { ArchiveError, type AcceptedFlag, type CorrectionEntry } from './types.js';
 
 const now = () => new Date().toISOString();

@@ -5,7 +5,7 @@
 import { fieldById, TEMPLATES, valueProblem, VALUE_PROBLEM_WORDS, type TemplateId } from '../catalogue/index.js';
 import { agencyIdFor } from './agencies.js';
 import { REVIEWER, st, type DB } from './db.js';
-import { recheck, reportFieldIds } from './rules.js';
+import { recheck, reportFieldIds } from './checks.js';
 import { placeReport, refreshActive } from './versions.js';
 import { ArchiveError, type CorrectionEntry, type Landing, type MetaPatch } from './types.js';
 

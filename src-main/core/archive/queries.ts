@@ -7,7 +7,7 @@ import { regionText } from './region.js';
 import { indexedUpto } from './search-index.js';
 import { queryForm } from '../normalize/index.js';
 import { undoState } from './corrections.js';
-import { flagKey, liveAccepts } from './rules.js';
+import { flagKey, liveAccepts } from './checks.js';
 import { decodeIssue } from '../wording/errors.js';
 import { listVersions } from './versions.js';
 import {

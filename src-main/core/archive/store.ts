@@ -7,7 +7,7 @@ import { normalize, searchForm } from '../normalize/index.js';
 import { validate } from '../validate/index.js';
 import { agencyIdFor } from './agencies.js';
 import { st, type DB } from './db.js';
-import { recheck, reportFieldIds } from './rules.js';
+import { recheck, reportFieldIds } from './checks.js';
 import { encodeIssue } from '../wording/errors.js';
 import { placeReport, refreshActive, type PlaceOutcome } from './versions.js';
 

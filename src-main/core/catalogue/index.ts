@@ -1,20 +1,20 @@
 // The field catalogue: both templates expanded to fields and rule checks.
 // Everything downstream (extract, validate, archive columns, export, UI)
 // iterates these lists; field ids are the public contract.
-import { ACTIVE_2019, ACTIVE_2021, REQUEST_COLUMNS, REQUEST_ROWS, RESULT_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, TABLES } from './templates.js';
+import { ACTIVE_2019, ACTIVE_2021, REQUEST_COLUMNS, REQUEST_ROWS, RESULT_ROWS, APPEALS_COLUMNS, APPEALS_ROWS, TABLES } from './templates.js';
 import { sectionById } from './sections.js';
 import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId } from './types.js';
 
 export * from './types.js';
 export * from './values.js';
 export * from './agencies.js';
-export { TABLES, REQUEST_COLUMNS, REVIEW_COLUMNS, RESULT_ROWS };
+export { TABLES, REQUEST_COLUMNS, APPEALS_COLUMNS, RESULT_ROWS };
 export { SECTIONS, sectionById, FEE_STATEMENT_KEYS, TEMPLATE_PHRASES, type SectionDef } from './sections.js';
 
 function rowsFor(t: TemplateId): RowDef[] {
   const active = t === '2019' ? ACTIVE_2019 : ACTIVE_2021;
   const requests = REQUEST_ROWS.filter((r) => r.templates.includes(t));
-  return [...active, ...requests, ...REVIEW_ROWS];
+  return [...active, ...requests, ...APPEALS_ROWS];
 }
 
 function fieldsFor(t: TemplateId, rows: RowDef[]): FieldDef[] {
@@ -30,7 +30,7 @@ function fieldsFor(t: TemplateId, rows: RowDef[]): FieldDef[] {
   );
 }
 
-function rulesFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
+function checksFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
   const has = new Set(fields.map((f) => f.id));
   const optional = new Set(fields.filter((f) => f.optional).map((f) => f.id));
   const reqIds = new Set(rows.filter((r) => r.table === 'requests').map((r) => r.id.split('.')[1]));
@@ -61,8 +61,8 @@ function rulesFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
     const parts = REQUEST_COLUMNS.filter((c) => c.id !== 'total').map((c) => `${r.id}.${c.id}`);
     checks.push(mk('R3', r.id.split('.')[1]!, [`${r.id}.total`], parts));
   }
-  for (const r of REVIEW_ROWS) {
-    const parts = REVIEW_COLUMNS.filter((c) => c.id !== 'total').map((c) => `${r.id}.${c.id}`);
+  for (const r of APPEALS_ROWS) {
+    const parts = APPEALS_COLUMNS.filter((c) => c.id !== 'total').map((c) => `${r.id}.${c.id}`);
     checks.push(mk('R4', r.id.split('.')[1]!, [`${r.id}.total`], parts));
   }
   return checks;
@@ -71,7 +71,7 @@ function rulesFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
 function build(id: TemplateId, label: Label, years: Template['years']): Template {
   const rows = rowsFor(id);
   const fields = fieldsFor(id, rows);
-  return { id, label, years, rows, fields, rules: rulesFor(rows, fields) };
+  return { id, label, years, rows, fields, checks: checksFor(rows, fields) };
 }
 
 export const TEMPLATES: Record<TemplateId, Template> = {

@@ -214,7 +214,7 @@ export const RESULT_ROWS = [
 ] as const;
 
 // ---- Table 四: 行政复议、行政诉讼 -----------------------------------------
-export const REVIEW_COLUMNS: ColumnDef[] = [
+export const APPEALS_COLUMNS: ColumnDef[] = [
   col('upheld', '结果维持', 'Upheld', 'count', ['维持']),
   col('corrected', '结果纠正', 'Corrected', 'count', ['纠正']),
   col('other', '其他结果', 'Other outcome', 'count'),
@@ -222,13 +222,13 @@ export const REVIEW_COLUMNS: ColumnDef[] = [
   col('total', '总计', 'Total', 'count', ['合计']),
 ];
 const LITIGATION = L('行政诉讼', 'Litigation');
-export const REVIEW_ROWS: RowDef[] = [
+export const APPEALS_ROWS: RowDef[] = [
   {
     id: 'review.reconsideration',
     table: 'review',
     label: L('行政复议', 'Administrative reconsideration'),
     keys: ['行政复议'],
-    columns: REVIEW_COLUMNS,
+    columns: APPEALS_COLUMNS,
     templates: BOTH,
   },
   {
@@ -237,7 +237,7 @@ export const REVIEW_ROWS: RowDef[] = [
     label: L('未经复议直接起诉', 'Sued directly'),
     keys: ['未经复议直接起诉', '直接起诉'],
     group: LITIGATION,
-    columns: REVIEW_COLUMNS,
+    columns: APPEALS_COLUMNS,
     templates: BOTH,
   },
   {
@@ -246,7 +246,7 @@ export const REVIEW_ROWS: RowDef[] = [
     label: L('复议后起诉', 'Sued after reconsideration'),
     keys: ['复议后起诉'],
     group: LITIGATION,
-    columns: REVIEW_COLUMNS,
+    columns: APPEALS_COLUMNS,
     templates: BOTH,
   },
 ];

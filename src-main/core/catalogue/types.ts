@@ -90,5 +90,6 @@ export interface Template {
   years: { from: number; to: number | null };
   rows: RowDef[];
   fields: FieldDef[];
-  rules: RuleCheck[];
+  /** The consistency checks R1–R4 expanded over this template's field ids. */
+  checks: RuleCheck[];
 }

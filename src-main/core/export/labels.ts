@@ -8,7 +8,7 @@ const T = {
   sheetSummary: { zh: '汇总', en: 'Summary' },
   sheetActive: { zh: '主动公开', en: 'Proactive' },
   sheetRequests: { zh: '依申请公开', en: 'Requests' },
-  sheetReview: { zh: '复议诉讼', en: 'Review' },
+  sheetAppeals: { zh: '复议诉讼', en: 'Review' },
   sheetFlags: { zh: '校验问题', en: 'Checks' },
   sheetSources: { zh: '来源', en: 'Sources' },
   sheetByAgency: { zh: '分机关', en: 'By agency' },
@@ -36,7 +36,7 @@ const T = {
   importedAt: { zh: '导入时间', en: 'Imported at' },
   extractorVersion: { zh: '提取程序版本', en: 'Extractor version' },
   summaryRequests: { zh: '依申请公开（总计列）', en: 'Requests (total column)' },
-  summaryReview: { zh: '行政复议、行政诉讼', en: 'Reconsideration and litigation' },
+  summaryAppeals: { zh: '行政复议、行政诉讼', en: 'Reconsideration and litigation' },
   summaryChecks: { zh: '数据质量', en: 'Data quality' },
 } as const;
 

@@ -59,7 +59,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
         ],
         [t('sheetActive', lang), '表二 主动公开政府信息情况：每份报告一行，每个栏目一列，表头与国办模板一致。'],
         [t('sheetRequests', lang), '表三 收到和处理政府信息公开申请情况：每份报告一行，列为“行 × 申请人类别”，表头分层合并。'],
-        [t('sheetReview', lang), '表四 政府信息公开行政复议、行政诉讼情况。'],
+        [t('sheetAppeals', lang), '表四 政府信息公开行政复议、行政诉讼情况。'],
         ...(opts.byAgency
           ? [[t('sheetByAgency', lang), '每份报告按国办模板的三张表排列（表二、表三、表四），每个机关单独一页，可直接打印。'] as [string, string]]
           : []),
@@ -79,7 +79,7 @@ export function writeReadme(ws: Sheet, meta: ExportMeta, scope: ExportScope, s: 
         ],
         [t('sheetActive', lang), 'Table 2, proactive disclosure: one row per report, one column per cell of the official table.'],
         [t('sheetRequests', lang), 'Table 3, requests: one row per report, columns are row × requester, with merged official headers.'],
-        [t('sheetReview', lang), 'Table 4, administrative reconsideration and litigation.'],
+        [t('sheetAppeals', lang), 'Table 4, administrative reconsideration and litigation.'],
         ...(opts.byAgency
           ? [[t('sheetByAgency', lang), 'Every report in the official three-table layout (tables 2, 3, 4), one agency per printed page.'] as [string, string]]
           : []),

@@ -243,7 +243,7 @@ export async function writeSummarySheet(
   writeTop(ws, title, subtitle, fixed, 2);
   const groups: { label: string; from: number; to: number }[] = [];
   SUMMARY_COLUMNS.forEach((c, i) => {
-    const label = t(c.group === 'requests' ? 'summaryRequests' : 'summaryReview', lang);
+    const label = t(c.group === 'requests' ? 'summaryRequests' : 'summaryAppeals', lang);
     const g = groups[groups.length - 1];
     if (g && g.label === label) g.to = i;
     else groups.push({ label, from: i, to: i });

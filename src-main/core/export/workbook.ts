@@ -48,10 +48,10 @@ export interface WorkbookStats {
   sheets: string[];
 }
 
-const TABLE_SHEETS: { table: TableId; key: 'sheetActive' | 'sheetRequests' | 'sheetReview' }[] = [
+const TABLE_SHEETS: { table: TableId; key: 'sheetActive' | 'sheetRequests' | 'sheetAppeals' }[] = [
   { table: 'active', key: 'sheetActive' },
   { table: 'requests', key: 'sheetRequests' },
-  { table: 'review', key: 'sheetReview' },
+  { table: 'review', key: 'sheetAppeals' },
 ];
 
 /** Report order: by year first when the workbook spans years, then region and agency. */

@@ -189,11 +189,11 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
   const hActive = heading(sq, 'active', 0);
   const hRequests = heading(sq, 'requests', Math.max(hActive, 0));
   if (hRequests < 0) return null;
-  const hReview = heading(sq, 'review', hRequests);
-  let hEnd = sq.indexOf('五存在的主要问题', Math.max(hReview, hRequests));
-  if (hEnd < 0) hEnd = sq.indexOf('存在的主要问题', Math.max(hReview, hRequests));
-  const endOfReview = hEnd >= 0 ? hEnd : sq.length;
-  const endOfRequests = hReview >= 0 ? hReview : endOfReview;
+  const hAppeals = heading(sq, 'review', hRequests);
+  let hEnd = sq.indexOf('五存在的主要问题', Math.max(hAppeals, hRequests));
+  if (hEnd < 0) hEnd = sq.indexOf('存在的主要问题', Math.max(hAppeals, hRequests));
+  const endOfAppeals = hEnd >= 0 ? hEnd : sq.length;
+  const endOfRequests = hAppeals >= 0 ? hAppeals : endOfAppeals;
   const rows = TEMPLATES[template].rows;
   const labels = [
     ...(hActive >= 0
@@ -266,7 +266,7 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
     r.message = `cells glued together as "${c.chunks.map((x) => x.text).join(' ')}"; split the only way R3 allows`;
   }
   settleByTable(out, cands);
-  readReviewGlued(text, sq, toText, hReview, endOfReview, out);
+  readAppealsGlued(text, sq, toText, hAppeals, endOfAppeals, out);
   return out;
 }
 
@@ -329,7 +329,7 @@ function settleByTable(out: Map<string, RowRead>, cands: RowCands[]): void {
 }
 
 /** Table 四 on a glued page: the one run of numbers after its header, 15 cells split as R4 allows. */
-function readReviewGlued(text: string, sq: string, toText: (i: number) => number, from: number, to: number, out: Map<string, RowRead>): void {
+function readAppealsGlued(text: string, sq: string, toText: (i: number) => number, from: number, to: number, out: Map<string, RowRead>): void {
   const rows = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
   const set = (slots: Slot[] | null, status: RowRead['status'], found: number, message?: string) =>
     rows.forEach((r, i) =>

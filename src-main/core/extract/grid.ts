@@ -7,10 +7,10 @@
 // blank (null as printed); a covered cell (a merge's shadow) where a number
 // belongs, or text that is no number, is a doubt. The text reading stays as
 // the cross-check (extract/index.ts).
-import { REQUEST_COLUMNS, REVIEW_COLUMNS, TEMPLATES, type ColumnDef, type RowDef, type TemplateId } from '../catalogue/index.js';
+import { REQUEST_COLUMNS, APPEALS_COLUMNS, TEMPLATES, type ColumnDef, type RowDef, type TemplateId } from '../catalogue/index.js';
 import type { Grid, GridCell } from '../model.js';
 import { compact, normalize } from '../normalize/index.js';
-import { labelKey, matchReviewRow, matchRow, rowOf } from './labels.js';
+import { labelKey, matchAppealsRow, matchRow, rowOf } from './labels.js';
 import { parseValues, type ParsedValue } from './values.js';
 
 export type GridVal = { kind: 'num'; v: ParsedValue; cell: GridCell } | { kind: 'blank'; cell: GridCell } | { kind: 'bad'; cell: GridCell; why: string };
@@ -81,9 +81,9 @@ function isNumCell(c: GridCell): boolean {
 }
 
 /** The row a data row's label cells name (right to left: the most specific first), in the template. */
-function labelRow(cells: GridCell[], template: TemplateId, review: boolean): RowDef | null {
+function labelRow(cells: GridCell[], template: TemplateId, appeals: boolean): RowDef | null {
   const find = (k: string) => {
-    const id = review ? matchReviewRow(k) : matchRow(k);
+    const id = appeals ? matchAppealsRow(k) : matchRow(k);
     return id ? (rowOf(template, id) ?? null) : null;
   };
   for (let i = cells.length - 1; i >= 0; i--) {
@@ -107,7 +107,7 @@ export function readGrids(grids: Grid[], template: TemplateId): Map<string, Grid
   for (const grid of grids) {
     readRequests(grid, template).forEach(put);
     readActive(grid, template).forEach(put);
-    readReview(grid).forEach(put);
+    readAppeals(grid).forEach(put);
   }
   for (const id of twice) out.delete(id);
   return out;
@@ -196,14 +196,14 @@ const ACTIVE_COLUMNS: Record<TemplateId, ColumnDef[]> = {
   '2021': [...new Map(TEMPLATES['2021'].rows.filter((r) => r.table === 'active').flatMap((r) => r.columns.map((c) => [c.id, c] as const))).values()],
 };
 
-const REVIEW_ROWS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
+const APPEALS_ROWS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
 
 /** Table 四: the outcome header row (15 names) and, above it, the group each column sits under. */
-function readReview(grid: Grid): GridRow[] {
+function readAppeals(grid: Grid): GridRow[] {
   const rows = grid.rows;
   for (let h = 0; h < rows.length; h++) {
-    const outcomes = rows[h]!.map((c) => columnOf(key(c.text), REVIEW_COLUMNS));
-    if (outcomes.filter(Boolean).length < REVIEW_COLUMNS.length * REVIEW_ROWS.length) continue;
+    const outcomes = rows[h]!.map((c) => columnOf(key(c.text), APPEALS_COLUMNS));
+    if (outcomes.filter(Boolean).length < APPEALS_COLUMNS.length * APPEALS_ROWS.length) continue;
     const place = new Map<string, number>();
     let ok = true;
     outcomes.forEach((c, j) => {
@@ -221,10 +221,10 @@ function readReview(grid: Grid): GridRow[] {
       if (place.has(f)) ok = false;
       place.set(f, j);
     });
-    if (!ok || place.size !== REVIEW_COLUMNS.length * REVIEW_ROWS.length) return [];
+    if (!ok || place.size !== APPEALS_COLUMNS.length * APPEALS_ROWS.length) return [];
     const data = rows.slice(h + 1).find((r) => r.filter(isNumCell).length >= 10);
     if (!data) return [];
-    return REVIEW_ROWS.map((r) => ({ row: r, vals: REVIEW_COLUMNS.map((c) => valOf(data[place.get(`${r.id}.${c.id}`)!]!)) }));
+    return APPEALS_ROWS.map((r) => ({ row: r, vals: APPEALS_COLUMNS.map((c) => valOf(data[place.get(`${r.id}.${c.id}`)!]!)) }));
   }
   return [];
 }

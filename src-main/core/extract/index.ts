@@ -12,7 +12,7 @@ import { findMeta, templateByLabels } from './meta.js';
 import { canonicalAgency } from './agency.js';
 import { readGlued } from './glued.js';
 import { readGrids } from './grid.js';
-import { readReview } from './review.js';
+import { readAppeals } from './appeals.js';
 import { markOcr } from './ocr.js';
 import { readRows, type RowCheck, type RowRead } from './rows.js';
 import { tokenize } from './tokens.js';
@@ -23,14 +23,14 @@ export const EXTRACTOR_VERSION = '1.17.0';
 
 interface Zones {
   main: [number, number];
-  review: [number, number] | null;
+  appeals: [number, number] | null;
 }
 
 /** Where the tables sit: from the first table heading to section 五 (or the end). */
 function findZones(text: string): Zones {
   let activeAt = -1;
   let requestsAt = -1;
-  let reviewAt = -1;
+  let appealsAt = -1;
   let endAt = -1;
   let headerAt = -1;
   let pos = 0;
@@ -43,20 +43,20 @@ function findZones(text: string): Zones {
     const numbered = !/^[(（]/.test(sq);
     if (activeAt < 0 && numbered && sq.includes('主动公开政府信息') && /情况$|^[二2]/.test(sq) && !/[,，。]/.test(sq)) activeAt = start;
     else if (requestsAt < 0 && sq.includes('收到和处理政府信息公开申请')) requestsAt = start;
-    else if (reviewAt < 0 && (requestsAt >= 0 || activeAt >= 0) && isReviewHeading(sq)) reviewAt = start;
-    else if (reviewAt < 0 && headerAt < 0 && requestsAt >= 0 && /^行政复议/.test(sq))
+    else if (appealsAt < 0 && (requestsAt >= 0 || activeAt >= 0) && isAppealsHeading(sq)) appealsAt = start;
+    else if (appealsAt < 0 && headerAt < 0 && requestsAt >= 0 && /^行政复议/.test(sq))
       headerAt = start; // table 四's header, no heading
-    else if (endAt < 0 && (reviewAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
+    else if (endAt < 0 && (appealsAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
   }
-  if (reviewAt < 0 && headerAt >= 0) reviewAt = headerAt;
+  if (appealsAt < 0 && headerAt >= 0) appealsAt = headerAt;
   const firstTable = [activeAt, requestsAt].filter((x) => x >= 0);
   const mainStart = firstTable.length ? Math.min(...firstTable) : 0;
   const end = endAt >= 0 ? endAt : text.length;
-  if (reviewAt < 0) return { main: [mainStart, end], review: null };
-  return { main: [mainStart, reviewAt], review: [reviewAt, end] };
+  if (appealsAt < 0) return { main: [mainStart, end], appeals: null };
+  return { main: [mainStart, appealsAt], appeals: [appealsAt, end] };
 }
 
-function isReviewHeading(sq: string): boolean {
+function isAppealsHeading(sq: string): boolean {
   if (!sq.includes('复议')) return false;
   if (sq.includes('行政复议') && sq.includes('诉讼') && sq.includes('情况')) return true;
   return /^四[、.．]/.test(sq) && sq.includes('诉讼');
@@ -107,9 +107,9 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   flags.push(...meta.flags);
 
   const rows = readRows(mainToks, template, rowCheck);
-  const review = zones.review ? readReview(tokenize(text, zones.review[0], zones.review[1])) : null;
+  const appeals = zones.appeals ? readAppeals(tokenize(text, zones.appeals[0], zones.appeals[1])) : null;
   let all = new Map<string, RowRead>([...rows]);
-  if (review) for (const [k, v] of review) all.set(k, v);
+  if (appeals) for (const [k, v] of appeals) all.set(k, v);
   // Crawler text with every separator lost (one long line): read by label, split by the rules.
   if (seen(all) < 3 && /[^\n]{400}/.test(text)) {
     const g = readGlued(text, template);
@@ -140,7 +140,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
       flags.push({ kind: 'missing_table', fields: [t], message: `table ${t === 'active' ? '二' : t === 'requests' ? '三' : '四'} was not found` });
   }
 
-  const reviewFlagged = new Set<string>();
+  const appealsFlagged = new Set<string>();
   for (const row of tpl.rows) {
     const r = all.get(row.id);
     const optional = row.optionalIn?.includes(template) ?? false;
@@ -155,8 +155,8 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
       if ((optional || hybridSub) && r.found === 0) continue; // （六）其他处理 as a 2021 group heading; 其他 as a column header
       const kind = r.status === 'ambiguous' ? 'ambiguous' : 'incomplete_row';
       if (row.table === 'review') {
-        if (!reviewFlagged.has(r.status)) {
-          reviewFlagged.add(r.status);
+        if (!appealsFlagged.has(r.status)) {
+          appealsFlagged.add(r.status);
           flags.push({ kind, fields: ['review'], message: `table 四: ${r.message ?? 'incomplete'}; its cells are left blank` });
         }
       } else flags.push({ kind, fields: [row.id], message: `row ${row.label.zh}: ${r.message ?? 'incomplete'}; its cells are left blank` });
@@ -164,8 +164,8 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
     }
     if (r.status === 'extra' || r.status === 'glued') {
       const scope = row.table === 'review' ? 'review' : row.id;
-      if (!reviewFlagged.has(`${scope}:${r.status}`)) {
-        reviewFlagged.add(`${scope}:${r.status}`);
+      if (!appealsFlagged.has(`${scope}:${r.status}`)) {
+        appealsFlagged.add(`${scope}:${r.status}`);
         if (r.status === 'glued' || (r.message ?? '').includes('adds up'))
           flags.push({ kind: r.status === 'glued' ? 'inferred' : 'extra_cells', fields: [scope], message: `${scope}: ${r.message}` });
       }
@@ -278,16 +278,16 @@ function overlayGrid(
     }
   }
   const inRow = (p: string) => [...settled].some((r) => p === r || p.startsWith(`${r}.`));
-  const reviewAll = REVIEW_IDS.every((r) => settled.has(r));
+  const appealsAll = APPEALS_IDS.every((r) => settled.has(r));
   for (let i = flags.length - 1; i >= 0; i--) {
     const f = flags[i]!;
     if (!SETTLED.has(f.kind) || f.fields.length === 0) continue;
-    const gone = f.fields.every((p) => inRow(p) || (p === 'review' && reviewAll) || (f.kind === 'missing_table' && tables.has(p)));
+    const gone = f.fields.every((p) => inRow(p) || (p === 'review' && appealsAll) || (f.kind === 'missing_table' && tables.has(p)));
     if (gone) flags.splice(i, 1);
   }
   flags.push(...differ);
 }
-const REVIEW_IDS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review').map((r) => r.id);
+const APPEALS_IDS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review').map((r) => r.id);
 
 /** Rows read with doubt about their place: shifted between rows, or several readings. */
 const DOUBT: ReadonlySet<RowRead['status']> = new Set(['shifted', 'ambiguous']);

@@ -44,7 +44,7 @@ function build(tables: TableId[]): { exact: Map<string, KeyEntry>; contained: Ke
 }
 
 const MAIN = build(['active', 'requests']);
-const REVIEW = build(['review']);
+const APPEALS = build(['review']);
 
 // Label texts repeat across reports: remember the answers (bounded).
 const CACHE = new Map<object, Map<string, KeyEntry | null>>();
@@ -78,8 +78,8 @@ export function matchRow(key: string): string | null {
 }
 
 /** Row id of table 四 (review.*) named by a label, or null. */
-export function matchReviewRow(key: string): string | null {
-  return find(key, REVIEW)?.rowId ?? null;
+export function matchAppealsRow(key: string): string | null {
+  return find(key, APPEALS)?.rowId ?? null;
 }
 
 const ROW_INDEX = {

@@ -4,11 +4,11 @@
 // import, a re-extraction or a change touched, plus the reports whose
 // findings they can change (the same agency's adjacent years, reports found
 // copying them). Flags keep their id while a finding stays the same, and an
-// acceptance (情况属实) matches by the flag's identity (archive/rules.ts
+// acceptance (情况属实) matches by the flag's identity (archive/checks.ts
 // flagKey), so it survives every re-check.
 import { SECTIONS, templateForYear, type TemplateId } from '../catalogue/index.js';
 import { st, type DB } from '../archive/db.js';
-import { currentValues, flagKey, liveAccepts, type FlagIdentity } from '../archive/rules.js';
+import { currentValues, flagKey, liveAccepts, type FlagIdentity } from '../archive/checks.js';
 import { ArchiveError } from '../archive/types.js';
 import { bandKeys, commonSpans, containment, minhash, MIN_SHINGLES, ownWords, sentenceHashes, shingles, similarity } from './copied.js';
 import { checkReport } from './index.js';

@@ -10,7 +10,7 @@ const EPS = 1e-6;
 export function validate(values: Record<string, number | null | undefined>, template: TemplateId): Flag[] {
   const flags: Flag[] = [];
   const t = TEMPLATES[template];
-  for (const check of t.rules) {
+  for (const check of t.checks) {
     const opt = new Set(check.optional);
     let ok = true;
     const sum = (ids: string[]) => {

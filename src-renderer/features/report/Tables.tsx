@@ -1,7 +1,7 @@
 // The three tables in the official layout. Rows and columns come from the
 // catalogue (never listed here); values, flags and corrections from the report.
 import { Fragment, type ReactNode } from 'react';
-import { REQUEST_COLUMNS, REVIEW_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
+import { REQUEST_COLUMNS, APPEALS_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
 import type { FieldDef } from '../../../src-main/core/catalogue/types.js';
 import { fieldById } from '../../../src-main/core/catalogue/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
@@ -203,22 +203,22 @@ function ReviewTable(props: Props) {
           {rows
             .filter((r) => !r.group)
             .map((r) => (
-              <th key={r.id} colSpan={REVIEW_COLUMNS.length} rowSpan={2}>
+              <th key={r.id} colSpan={APPEALS_COLUMNS.length} rowSpan={2}>
                 {r.label[lang]}
               </th>
             ))}
-          {litigation.length > 0 && <th colSpan={REVIEW_COLUMNS.length * litigation.length}>{litigation[0]!.group![lang] ?? t('reviewLitigation')}</th>}
+          {litigation.length > 0 && <th colSpan={APPEALS_COLUMNS.length * litigation.length}>{litigation[0]!.group![lang] ?? t('appealsLitigation')}</th>}
         </tr>
         <tr className="head">
           {litigation.map((r) => (
-            <th key={r.id} colSpan={REVIEW_COLUMNS.length}>
+            <th key={r.id} colSpan={APPEALS_COLUMNS.length}>
               {r.label[lang]}
             </th>
           ))}
         </tr>
         <tr className="head">
           {rows.flatMap((r) =>
-            REVIEW_COLUMNS.map((c) => (
+            APPEALS_COLUMNS.map((c) => (
               <th key={`${r.id}.${c.id}`} className="small">
                 {c.label[lang]}
               </th>
@@ -227,7 +227,7 @@ function ReviewTable(props: Props) {
         </tr>
       </thead>
       <tbody>
-        <tr>{rows.flatMap((r) => REVIEW_COLUMNS.map((c) => <Cell key={`${r.id}.${c.id}`} {...props} field={`${r.id}.${c.id}`} />))}</tr>
+        <tr>{rows.flatMap((r) => APPEALS_COLUMNS.map((c) => <Cell key={`${r.id}.${c.id}`} {...props} field={`${r.id}.${c.id}`} />))}</tr>
       </tbody>
     </table>
   );

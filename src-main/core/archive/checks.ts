@@ -1,4 +1,5 @@
-// Re-check a report after any change: rule flags (R1–R4, via validate) are
+// The consistency checks R1–R4 on the archive. Re-check a report after any
+// change: rule flags (R1–R4, via validate) are
 // recomputed from the current values; extraction flags count as resolved once
 // a person corrected every field they concern; any flag an archivist accepted
 // as printed (flag_accepts) is resolved while the acceptance matches it; the
@@ -21,7 +22,7 @@ export function flagFieldIds(flag: Pick<Flag, 'fields'>, fields: string[]): stri
   return [...out];
 }
 
-/** The columns that name a flag across recomputations (a rule flag's row id changes with every re-check). */
+/** The columns that name a flag across recomputations (its row id is no identity: a flag raised again by a re-check may get a new row). */
 export interface FlagIdentity {
   source: string;
   kind: string;
@@ -86,12 +87,13 @@ export function currentValues(db: DB, reportId: number): Record<string, number |
   return Object.fromEntries(rows.map((r) => [r.field_id, r.value]));
 }
 
+/** The log's note when a change reopens a verified report. */
+export const REOPENED_NOTE = '核实后又有修改，报告重新待审 / changed after verification: needs review again';
+
 /**
  * Recompute rule flags, resolution and status. `verified` is kept only when
  * `keepVerified` (nothing changed); any change sends the report back to review.
  */
-/** The log's note when a change reopens a verified report. */
-export const REOPENED_NOTE = '核实后又有修改，报告重新待审 / changed after verification: needs review again';
 
 export function recheck(db: DB, reportId: number, keepVerified = false, knownValues?: Record<string, number | null>): { open: number; status: string } {
   const r = st(db, 'SELECT template, status, meta_manual, error FROM reports WHERE id = ?').get(reportId) as

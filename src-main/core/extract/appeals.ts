@@ -3,7 +3,7 @@
 // 其他 尚未审结 总计); sometimes one row per group with its label. Extra
 // cells are resolved by R4, glued digits likewise.
 import { TEMPLATES, type RowDef } from '../catalogue/index.js';
-import { matchReviewRow } from './labels.js';
+import { matchAppealsRow } from './labels.js';
 import { dropPadding, resolve, splitDigits, type RowRead, type Slot } from './rows.js';
 import type { Tok, ValueTok } from './tokens.js';
 
@@ -12,7 +12,7 @@ const W = 5; // columns per group
 
 const groupOk = (v: number[]) => v.length === W && v[4] === v[0]! + v[1]! + v[2]! + v[3]!;
 
-export function readReview(toks: Tok[]): Map<string, RowRead> {
+export function readAppeals(toks: Tok[]): Map<string, RowRead> {
   const out = new Map<string, RowRead>();
   // Row mode: each group's label directly followed by its 5 values.
   const byRow = new Map<string, { label: Tok & { kind: 'text' }; vals: ValueTok[] }>();
@@ -20,7 +20,7 @@ export function readReview(toks: Tok[]): Map<string, RowRead> {
   let cur: { label: Tok & { kind: 'text' }; vals: ValueTok[] } | null = null;
   for (const t of toks) {
     if (t.kind === 'text') {
-      const id = matchReviewRow(t.key);
+      const id = matchAppealsRow(t.key);
       cur = id ? { label: t, vals: [] } : null;
       if (id && cur) {
         const prev = byRow.get(id);
