@@ -68,18 +68,18 @@ export function archivePort(a: Archive): ArchivePort {
         );
       return { name: d.source.name, format: d.format, bytes: await readFile(file) };
     },
-    correct: (id, field, value, note) => void a.correct(id, field, value, note),
+    correct: (id, field, value, note) => a.correct(id, field, value, note),
     undo: (id) => void a.undo(id),
     redo: (id) => void a.redo(id),
     history: (id, field) => a.history(id, field).map(toCorrection),
-    acceptFlag: (id, flagId, note) => void a.acceptFlag(id, flagId, note),
-    unacceptFlag: (id, flagId) => void a.unacceptFlag(id, flagId),
+    acceptFlag: (id, flagId, note) => a.acceptFlag(id, flagId, note),
+    unacceptFlag: (id, flagId) => a.unacceptFlag(id, flagId),
     copiedPassages: (id, flagId) => a.copiedPassages(id, flagId),
     qualitySettings: (patch, recheck) =>
       patch ? { settings: a.setQualitySettings(patch), rechecked: null } : { settings: a.qualitySettings(), rechecked: recheck ? a.recheckQuality() : null },
     setAgencyKind: (agency, kind) => a.setAgencyKind(agency, kind),
-    verify: (id, verified, note) => void a.verify(id, verified, note ?? null),
-    setMeta: (id, patch, note) => a.setMetaLanding(id, patch, note ?? null).landing,
+    verify: (id, verified, note) => a.verify(id, verified, note ?? null),
+    setMeta: (id, patch, note) => a.setMetaLanding(id, patch, note ?? null),
     versions: (id) => a.versions(id),
     compare: (id, versionId) => a.compareVersion(id, versionId),
     useVersion: (id, versionId, note) => a.useVersion(id, versionId, note),

@@ -147,12 +147,11 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'reports.get': ({ id }) => need().get(id),
     'reports.text': ({ id }) => need().text(id),
     'reports.verify': ({ id, verified, note }) => {
-      need().verify(id, verified, note?.trim() || null);
-      return need().get(id);
+      return need().verify(id, verified, note?.trim() || null);
     },
     'reports.setMeta': ({ id, note, ...patch }) => {
-      const landing = need().setMeta(id, patch, note?.trim() || null);
-      return { ...need().get(id), landing };
+      const { report, landing } = need().setMeta(id, patch, note?.trim() || null);
+      return { ...report, landing };
     },
     'reports.versions': ({ id }) => need().versions(id),
     'reports.compare': ({ id, versionId }) => need().compare(id, versionId),
@@ -201,8 +200,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       return { id: order.find(todo) ?? null, remaining: ids.filter(todo).length };
     },
     'cells.correct': ({ id, field, value, note }) => {
-      need().correct(id, field, value, note?.trim() ? note.trim() : null);
-      return need().get(id);
+      return need().correct(id, field, value, note?.trim() ? note.trim() : null);
     },
     'cells.undo': ({ id }) => {
       need().undo(id);
@@ -214,12 +212,10 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     },
     'cells.history': ({ id, field }) => need().history(id, field),
     'flags.accept': ({ id, flagId, note }) => {
-      need().acceptFlag(id, flagId, note?.trim() ? note.trim() : null);
-      return need().get(id);
+      return need().acceptFlag(id, flagId, note?.trim() ? note.trim() : null);
     },
     'flags.unaccept': ({ id, flagId }) => {
-      need().unacceptFlag(id, flagId);
-      return need().get(id);
+      return need().unacceptFlag(id, flagId);
     },
     'flags.passages': ({ id, flagId }) => need().copiedPassages(id, flagId),
     search: ({ text, limit }) => need().search(text, limit ?? 100),

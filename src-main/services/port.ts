@@ -44,15 +44,20 @@ export interface ArchivePort {
   states(ids: number[]): { id: number; status: ReportDetail['status']; openFlags: number }[];
   /** The archived original's bytes, name and format (the page viewer). */
   original(id: number, maxBytes: number): Promise<{ name: string; format: ReportDetail['format']; bytes: Uint8Array }>;
-  correct(id: number, field: string, value: number | null, note: string | null): void;
+  /** The changes below answer with the report as it is after them (read once, inside the archive). */
+  correct(id: number, field: string, value: number | null, note: string | null): ReportDetail;
   undo(id: number): void;
   redo(id: number): void;
   history(id: number, field?: string): Correction[];
-  acceptFlag(id: number, flagId: number, note: string | null): void;
-  unacceptFlag(id: number, flagId: number): void;
-  verify(id: number, verified: boolean, note?: string | null): void;
-  /** What happened on the agency+year the report moved to (null: it stayed). */
-  setMeta(id: number, patch: { agency?: string; year?: number; template?: TemplateId; publishedAt?: string }, note?: string | null): Landing;
+  acceptFlag(id: number, flagId: number, note: string | null): ReportDetail;
+  unacceptFlag(id: number, flagId: number): ReportDetail;
+  verify(id: number, verified: boolean, note?: string | null): ReportDetail;
+  /** The report after the change, and what happened on the agency+year it moved to (landing null: it stayed). */
+  setMeta(
+    id: number,
+    patch: { agency?: string; year?: number; template?: TemplateId; publishedAt?: string },
+    note?: string | null,
+  ): { report: ReportDetail; landing: Landing };
   versions(id: number): VersionInfo[];
   compare(id: number, versionId: number): VersionCompare;
   useVersion(id: number, versionId: number, note: string | null): { report: ReportDetail; carried: string[]; flagged: string[] };

@@ -43,6 +43,20 @@ const VALUES: Record<number, Record<string, number | null>> = {
   5: { 'requests.new.total': 7, 'requests.total.total': 7 },
 };
 
+const detail = (id: number) =>
+  ({
+    ...REPORTS[id - 1]!,
+    values: VALUES[id]!,
+    original: {},
+    cells: {},
+    flags: [],
+    corrected: [],
+    canUndo: false,
+    canRedo: false,
+    error: null,
+    publishedAt: null,
+  }) as unknown as ReportDetail;
+
 function port(path: string, log: string[]): ArchivePort {
   return {
     path,
@@ -54,19 +68,7 @@ function port(path: string, log: string[]): ArchivePort {
       );
       return { total: items.length, items: items.slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? 100)) };
     },
-    get: (id) =>
-      ({
-        ...REPORTS[id - 1]!,
-        values: VALUES[id]!,
-        original: {},
-        cells: {},
-        flags: [],
-        corrected: [],
-        canUndo: false,
-        canRedo: false,
-        error: null,
-        publishedAt: null,
-      }) as unknown as ReportDetail,
+    get: detail,
     text: (id) => ({ id, text: '', format: 'txt' }),
     originalPath: (id) => `/r/${id}.txt`,
     reviewer: () => null,
@@ -77,17 +79,17 @@ function port(path: string, log: string[]): ArchivePort {
       if (bytes.length > max) throw new Error('too large');
       return { name: `${id}.pdf`, format: id === 1 ? 'pdf' : 'txt', bytes };
     },
-    correct: (id, field, value, note) => log.push(`correct ${id} ${field} ${value} ${note}`),
+    correct: (id, field, value, note) => (log.push(`correct ${id} ${field} ${value} ${note}`), detail(id)),
     undo: () => undefined,
     redo: () => undefined,
     history: () => [],
     copiedPassages: () => {
       throw new Error('no copied_text flag here');
     },
-    acceptFlag: (id, flagId, note) => log.push(`accept ${id} ${flagId} ${note}`),
-    unacceptFlag: (id, flagId) => log.push(`unaccept ${id} ${flagId}`),
-    verify: (id, v) => log.push(`verify ${id} ${v}`),
-    setMeta: () => null,
+    acceptFlag: (id, flagId, note) => (log.push(`accept ${id} ${flagId} ${note}`), detail(id)),
+    unacceptFlag: (id, flagId) => (log.push(`unaccept ${id} ${flagId}`), detail(id)),
+    verify: (id, v) => (log.push(`verify ${id} ${v}`), detail(id)),
+    setMeta: (id) => ({ report: detail(id), landing: null }),
     versions: () => [],
     compare: () => {
       throw new Error('not in this fake');

@@ -2,7 +2,7 @@
 // transaction: a report, its cells, flags, text and file row land together
 // or not at all.
 import type { TemplateId } from '../catalogue/types.js';
-import type { CellSource, Extraction, SourceFormat } from '../model.js';
+import type { CellSource, Extraction, Flag, SourceFormat } from '../model.js';
 import { normalize, searchForm } from '../normalize/index.js';
 import { validate } from '../validate/index.js';
 import { agencyIdFor } from './agencies.js';
@@ -72,11 +72,9 @@ function templateOf(ex: Extraction): TemplateId | null {
   return ex.template ?? null;
 }
 
-const cellArgs = (reportId: number, field: string, value: number | null, src: CellSource | undefined) => [
-  reportId,
-  field,
-  value,
-  value,
+/** The cells columns read from the source, in the one order every statement and PreparedReport.cells use. */
+const SOURCE_COLS = ['raw', 'start', 'end', 'page', 'position', 'confidence', 'note', 'inferred'] as const;
+const sourceArgs = (src: CellSource | undefined): (string | number | null)[] => [
   src?.raw ?? null,
   src?.start ?? null,
   src?.end ?? null,
@@ -86,17 +84,30 @@ const cellArgs = (reportId: number, field: string, value: number | null, src: Ce
   src?.note ?? null,
   src?.inferred ? 1 : 0,
 ];
+/** A cell row: the report, the field, its value and its reading (extracted = value for a new cell), then SOURCE_COLS. */
+const CELL_COLUMNS = `report_id, field_id, value, extracted, ${SOURCE_COLS.join(', ')}`;
+const CELL_WIDTH = 4 + SOURCE_COLS.length;
+const cellArgs = (reportId: number, field: string, value: number | null, src: CellSource | undefined) => [reportId, field, value, value, ...sourceArgs(src)];
 
-const CELL_SQL =
-  'INSERT INTO cells (report_id, field_id, value, extracted, raw, start, end, page, position, confidence, note, inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const CELL_SQL = `INSERT INTO cells (${CELL_COLUMNS}) VALUES (${Array(CELL_WIDTH).fill('?').join(', ')})`;
+
+/** The flags columns after report_id, in the one order PreparedReport.flags and the inserts use. */
+const FLAG_COLUMNS = 'source, kind, fields, message, rule, expected, found';
+const FLAG_COLS = 7;
+const flagArgs = (source: 'extract' | 'rules', f: Flag): (string | number | null)[] => [
+  source,
+  f.kind,
+  JSON.stringify(f.fields ?? []),
+  f.message,
+  f.rule ?? null,
+  f.expected ?? null,
+  f.found ?? null,
+];
 
 /** Extraction flags are stored as they come, except rule flags: those are recomputed on the current values. */
 export function insertExtractFlags(db: DB, reportId: number, ex: Extraction): void {
-  const ins = st(db, "INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found) VALUES (?, 'extract', ?, ?, ?, ?, ?, ?)");
-  for (const f of ex.flags ?? []) {
-    if (f.kind === 'rule') continue;
-    ins.run(reportId, f.kind, JSON.stringify(f.fields ?? []), f.message, f.rule ?? null, f.expected ?? null, f.found ?? null);
-  }
+  const ins = st(db, `INSERT INTO flags (report_id, ${FLAG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const f of ex.flags ?? []) if (f.kind !== 'rule') ins.run(reportId, ...flagArgs('extract', f));
 }
 
 /**
@@ -111,44 +122,35 @@ export interface PreparedReport {
   template: TemplateId | null;
   publishedAt: string | null;
   error: string | null;
-  /** CELL_COLS values per cell: field_id, value, raw, start, end, page, position, confidence, note, inferred. */
+  /** CELL_COLS values per cell: field_id, value, then SOURCE_COLS. */
   cells: (string | number | null)[];
   /** FLAG_COLS values per flag: source, kind, fields, message, rule, expected, found. */
   flags: (string | number | null)[];
   open: number;
 }
-const CELL_COLS = 10;
-const FLAG_COLS = 7;
+const CELL_COLS = 2 + SOURCE_COLS.length;
 
-export function prepareReport(ex: Extraction): PreparedReport {
+/**
+ * `checked`: the extraction's own rule flags (kind 'rule') were computed by
+ * `extract` on exactly these values (the import worker passes its fresh
+ * extraction), so R1–R4 are not run a second time; any other extraction
+ * (changed since, or built by hand) is checked here.
+ */
+export function prepareReport(ex: Extraction, checked = false): PreparedReport {
   const template = templateOf(ex);
   const values: Record<string, number | null> = {};
   const cells: (string | number | null)[] = [];
   for (const field of reportFieldIds(template, Object.keys(ex.values ?? {}))) {
     const v = ex.values?.[field] ?? null;
     values[field] = v;
-    const src = ex.cells?.[field];
-    cells.push(
-      field,
-      v,
-      src?.raw ?? null,
-      src?.start ?? null,
-      src?.end ?? null,
-      src?.position?.page ?? null,
-      src?.position ? JSON.stringify(src.position) : null,
-      src?.confidence ?? null,
-      src?.note ?? null,
-      src?.inferred ? 1 : 0,
-    );
+    cells.push(field, v, ...sourceArgs(ex.cells?.[field]));
   }
   const flags: (string | number | null)[] = [];
-  for (const f of ex.flags ?? []) {
-    if (f.kind === 'rule') continue; // recomputed below on the stored values
-    flags.push('extract', f.kind, JSON.stringify(f.fields ?? []), f.message, f.rule ?? null, f.expected ?? null, f.found ?? null);
+  for (const f of ex.flags ?? []) if (f.kind !== 'rule') flags.push(...flagArgs('extract', f));
+  if (template) {
+    const rules = checked ? (ex.flags ?? []).filter((f) => f.kind === 'rule') : validate(values, template);
+    for (const f of rules) flags.push(...flagArgs('rules', f));
   }
-  if (template)
-    for (const f of validate(values, template))
-      flags.push('rules', f.kind, JSON.stringify(f.fields), f.message, f.rule ?? null, f.expected ?? null, f.found ?? null);
   return {
     agency: ex.agency ?? null,
     year: ex.year ?? null,
@@ -166,7 +168,7 @@ function multiRow(db: DB, head: string, cols: number, n: number) {
   const row = `(${Array(cols).fill('?').join(', ')})`;
   return st(db, `${head} VALUES ${Array(n).fill(row).join(', ')}`);
 }
-const CELLS_PER_STATEMENT = 256; // 256 × 12 parameters, well under SQLite's limit (32 766)
+const CELLS_PER_STATEMENT = 256; // 256 × CELL_WIDTH (12) parameters, well under SQLite's limit (32 766)
 
 /** Insert a new report row (a source) for an archived file and place it in its agency+year slot. */
 export interface Inserted {
@@ -192,24 +194,24 @@ export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedRe
     ).run(fileId, agencyId, p.year, p.template, p.publishedAt, extractorVersion, t, p.error, t, status, p.open).lastInsertRowid,
   );
   // All of a report's cells in one multi-row statement (measured ~25% faster than one run per cell).
-  const cellHead = 'INSERT INTO cells (report_id, field_id, value, extracted, raw, start, end, page, position, confidence, note, inferred)';
+  const cellHead = `INSERT INTO cells (${CELL_COLUMNS})`;
   const nCells = p.cells.length / CELL_COLS;
   for (let i = 0; i < nCells; i += CELLS_PER_STATEMENT) {
     const n = Math.min(CELLS_PER_STATEMENT, nCells - i);
-    const args: (string | number | null)[] = new Array(n * 12);
+    const args: (string | number | null)[] = new Array(n * CELL_WIDTH);
     for (let k = 0, c = i * CELL_COLS, a = 0; k < n; k++, c += CELL_COLS) {
       args[a++] = reportId;
       args[a++] = p.cells[c]!; // field_id
       args[a++] = p.cells[c + 1]!; // value
       for (let j = 1; j < CELL_COLS; j++) args[a++] = p.cells[c + j]!; // extracted = value, raw … inferred
     }
-    multiRow(db, cellHead, 12, n).run(args);
+    multiRow(db, cellHead, CELL_WIDTH, n).run(args);
   }
   const nFlags = p.flags.length / FLAG_COLS;
   if (nFlags > 0) {
     const args: (string | number | null)[] = [];
     for (let k = 0; k < nFlags; k++) args.push(reportId, ...p.flags.slice(k * FLAG_COLS, (k + 1) * FLAG_COLS));
-    multiRow(db, 'INSERT INTO flags (report_id, source, kind, fields, message, rule, expected, found)', 8, nFlags).run(args);
+    multiRow(db, `INSERT INTO flags (report_id, ${FLAG_COLUMNS})`, 1 + FLAG_COLS, nFlags).run(args);
   }
   // A report is an agency+year slot: a second file for it joins a version or starts one (versions.ts).
   if (
@@ -268,10 +270,7 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
   );
   st(db, 'DELETE FROM cells WHERE report_id = ? AND corrected = 0').run(reportId);
   const ins = st(db, CELL_SQL);
-  const upd = st(
-    db,
-    'UPDATE cells SET extracted = ?, raw = ?, start = ?, end = ?, page = ?, position = ?, confidence = ?, note = ?, inferred = ? WHERE report_id = ? AND field_id = ?',
-  );
+  const upd = st(db, `UPDATE cells SET extracted = ?, ${SOURCE_COLS.map((c) => `${c} = ?`).join(', ')} WHERE report_id = ? AND field_id = ?`);
   const flag = st(db, "INSERT INTO flags (report_id, source, kind, fields, message) VALUES (?, 'archive', 'ambiguous', ?, ?)");
   const fields = new Set(reportFieldIds(template, Object.keys(ex.values ?? {})));
   for (const c of old.values()) if (c.corrected) fields.add(c.field_id); // a correction is never dropped
@@ -280,8 +279,7 @@ export function replaceExtraction(db: DB, reportId: number, ex: Extraction, extr
     const prev = old.get(field);
     if (prev?.extracted !== v) changed = true;
     if (prev?.corrected) {
-      const a = cellArgs(reportId, field, v, ex.cells?.[field]);
-      upd.run(v, ...a.slice(4), reportId, field);
+      upd.run(v, ...sourceArgs(ex.cells?.[field]), reportId, field);
       if (v !== prev.extracted && v !== prev.value) {
         conflicts++;
         flag.run(

@@ -33,7 +33,7 @@ export type TaskResult =
   | { kind: 'failed'; path: string /** a stored issue (core/wording encodeIssue) */; error: string }
   // Everything the main thread writes, computed here: it only inserts (JSON already serialised, rule flags already checked).
   | { kind: 'extracted'; file: Omit<ExtractedFile, 'extraction'>; prepared: PreparedReport }
-  | { kind: 'reextracted'; reportId: number; extraction: Extraction; text: string | null };
+  | { kind: 'reextracted'; reportId: number; extraction: Extraction };
 
 let known: Database.Statement | null = null;
 function alreadyArchived(cfg: WorkerConfig, sha: string): boolean {
@@ -148,8 +148,8 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
         path: task.name,
         error: encodeIssue('original_damaged', 'the archived original is damaged (its checksum changed); restore it from a backup'),
       };
-    const { extraction, text } = await extractBytes(bytes, task.name, beat);
-    return { kind: 'reextracted', reportId: task.reportId, extraction, text };
+    const { extraction } = await extractBytes(bytes, task.name, beat);
+    return { kind: 'reextracted', reportId: task.reportId, extraction };
   }
 
   const path = task.path;
@@ -187,6 +187,6 @@ export async function runTask(task: Task, cfg: WorkerConfig, beat?: () => void):
       positions: doc?.positions ? JSON.stringify(doc.positions) : null,
       encoding: doc?.encoding ?? null,
     },
-    prepared: prepareReport(extraction),
+    prepared: prepareReport(extraction, true), // straight from extract: its R1–R4 flags hold for these values
   };
 }
