@@ -37,11 +37,20 @@ import type {
   TrashEntry,
   MergeResult,
   Landing,
+  LastYearCompare,
+  LogEntry,
+  QueueCounts,
+  QueueRun,
+  QueueScope,
+  QueueFilter,
 } from './models.js';
 
 type Empty = Record<string, never>;
 /** The library filters that make sense for the agency × year grid (no paging, no text). */
-export type GridFilter = Omit<ReportFilter, 'offset' | 'limit' | 'text' | 'desc' | 'allVersions' | 'needsCompare' | 'unidentified' | 'sort'>;
+export type GridFilter = Omit<
+  ReportFilter,
+  'offset' | 'limit' | 'text' | 'desc' | 'allVersions' | 'needsCompare' | 'unidentified' | 'sort' | 'runId' | 'flagKinds' | 'unverified'
+>;
 interface JobStarted {
   jobId: string;
 }
@@ -86,6 +95,20 @@ export interface Handlers {
   'review.setReviewer': { args: { name: string }; result: { name: string | null } };
   /** The first report after `after` in `ids` (wrapping) that still needs review (not verified); `remaining` counts them. */
   'reports.nextToReview': { args: { after: number; ids: number[] }; result: { id: number | null; remaining: number } };
+  /**
+   * The review queue across reports (not yet verified; in one import run or all; all, flagged, 待比较, or with open flags of `kinds`):
+   * the count of each, the import runs, the list filter it is (for reports.list), and with `after` the next report to review.
+   */
+  'review.queue': {
+    args: QueueScope & { after?: number };
+    result: { counts: QueueCounts; runs: QueueRun[]; filter: QueueFilter; next: { id: number | null; remaining: number } | null };
+  };
+  /** 修改记录: every correction, acceptance, verification, version switch, removal and restore of the report (all its versions), oldest first. */
+  'reports.log': { args: { id: number }; result: LogEntry[] };
+  /** The same as CSV (UTF-8 with a byte-order mark, for Excel), with a file name. */
+  'reports.logCsv': { args: { id: number; lang?: 'zh' | 'en' }; result: { name: string; csv: string } };
+  /** The same agency's report of the year before, cell by cell, differences marked. */
+  'reports.lastYear': { args: { id: number }; result: LastYearCompare };
   'cells.correct': {
     args: { id: number; field: string; value: number | null; note?: string };
     result: ReportDetail;
@@ -174,6 +197,10 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'review.reviewer': true,
   'review.setReviewer': true,
   'reports.nextToReview': true,
+  'review.queue': true,
+  'reports.log': true,
+  'reports.logCsv': true,
+  'reports.lastYear': true,
   'cells.correct': true,
   'cells.undo': true,
   'cells.redo': true,

@@ -8,6 +8,10 @@ export { QUALITY_KINDS, type QualityKind } from '../core/quality/types.js';
 import type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow } from '../core/archive/chart-types.js';
 
 export type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow };
+export type { QueueCounts, QueueRun } from '../core/archive/queue.js';
+export { CROSS_YEAR_KINDS, queueFilter, type QueueFilter, type QueueKind, type QueueScope } from '../core/archive/queue-filter.js';
+export type { LogEntry } from '../core/archive/log.js';
+export type { LastYearCell, LastYearCompare } from '../core/archive/last-year.js';
 
 import type {
   AgencyInfo,
@@ -90,6 +94,12 @@ export interface ReportFilter {
   needsCompare?: boolean;
   /** true: only reports with no agency; false: only identified ones. */
   unidentified?: boolean;
+  /** Only reports whose agency+year got a file in this import run. */
+  runId?: number;
+  /** Only reports with an open flag of one of these kinds or rules (cross-year: CROSS_YEAR_KINDS). */
+  flagKinds?: string[];
+  /** Only reports not yet verified (the review queue). */
+  unverified?: boolean;
   /** List order (default: newest id first); `desc` reverses the first key. */
   sort?: 'id' | 'agency' | 'year' | 'region' | 'template' | 'status' | 'file';
   desc?: boolean;

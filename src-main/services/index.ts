@@ -7,6 +7,8 @@ import { archiveMessage, ArchiveError } from '../core/archive/types.js';
 import { openableCopy } from './files.js';
 import type { Args, ArchiveInfo, EventMessage, HandlerName, Result } from '../contract/index.js';
 import { CodedError } from '../core/wording/errors.js';
+import { logCsv } from '../core/wording/log.js';
+import { queueFilter } from '../contract/models.js';
 import { JobRunner } from './jobs.js';
 import { agencySeries, facets, libraryGrid, yearComparison } from './library.js';
 import type { ArchivePort, OpenArchive, Progress } from './port.js';
@@ -199,6 +201,15 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
       const order = at >= 0 ? [...ids.slice(at + 1), ...ids.slice(0, at)] : ids;
       return { id: order.find(todo) ?? null, remaining: ids.filter(todo).length };
     },
+    'review.queue': ({ after, ...scope }) => ({ ...need().queue(scope, after), filter: queueFilter(scope) }),
+    'reports.log': ({ id }) => need().log(id),
+    'reports.logCsv': ({ id, lang }) => {
+      const a = need();
+      const d = a.get(id);
+      const name = `修改记录-${d.agency ?? '未识别机关'}-${d.year ?? '年度不明'}-${id}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_');
+      return { name, csv: logCsv(a.log(id), lang ?? 'zh') };
+    },
+    'reports.lastYear': ({ id }) => need().lastYear(id),
     'cells.correct': ({ id, field, value, note }) => {
       return need().correct(id, field, value, note?.trim() ? note.trim() : null);
     },

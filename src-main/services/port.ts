@@ -21,6 +21,11 @@ import type {
   TrashEntry,
   MergeResult,
   Landing,
+  LastYearCompare,
+  LogEntry,
+  QueueCounts,
+  QueueRun,
+  QueueScope,
 } from '../contract/index.js';
 import type { Region } from '../core/archive/region.js';
 import type { AgencyKind, QualitySettings, SettingsPatch } from '../core/quality/types.js';
@@ -49,6 +54,11 @@ export interface ArchivePort {
   undo(id: number): void;
   redo(id: number): void;
   history(id: number, field?: string): Correction[];
+  /** The review queue's counts and runs; with `after`, the next report in it. */
+  queue(scope: QueueScope, after?: number): { counts: QueueCounts; runs: QueueRun[]; next: { id: number | null; remaining: number } | null };
+  /** 修改记录 of the report's agency+year. */
+  log(id: number): LogEntry[];
+  lastYear(id: number): LastYearCompare;
   acceptFlag(id: number, flagId: number, note: string | null): ReportDetail;
   unacceptFlag(id: number, flagId: number): ReportDetail;
   verify(id: number, verified: boolean, note?: string | null): ReportDetail;

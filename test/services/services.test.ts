@@ -83,6 +83,9 @@ function port(path: string, log: string[]): ArchivePort {
     undo: () => undefined,
     redo: () => undefined,
     history: () => [],
+    queue: () => ({ counts: { todo: 0, flagged: 0, needsCompare: 0, kinds: 0, verified: 0 }, runs: [], next: null }),
+    log: () => [],
+    lastYear: () => ({ previous: null, cells: [], differing: 0 }),
     copiedPassages: () => {
       throw new Error('no copied_text flag here');
     },

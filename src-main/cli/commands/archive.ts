@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fieldLabel } from '../../core/catalogue/index.js';
-import { errorText, type FileIssueCode } from '../../core/wording/index.js';
+import { errorText, localStamp, LOG_ACTION_WORDS, logItem, logValues, type FileIssueCode } from '../../core/wording/index.js';
 import { describeFlag } from '../../core/validate/describe.js';
 import { flagCategory } from '../../core/wording/quality.js';
 import {
@@ -123,7 +123,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   list: {
-    usage: 'list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--compare] [--all]',
+    usage: 'list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--compare] [--run N] [--all]',
     readonly: true,
     async run(ctx, args) {
       const status = flagString(args, 'status');
@@ -137,6 +137,7 @@ export const COMMANDS: Record<string, Command> = {
         ...(args.flags.flagged ? { flaggedOnly: true } : {}),
         ...(flagString(args, 'quality') ? { quality: flagString(args, 'quality') as 'any' } : {}),
         ...(args.flags.compare ? { needsCompare: true } : {}),
+        ...(flagNumber(args, 'run') !== undefined ? { runId: flagNumber(args, 'run')! } : {}),
         ...(args.flags.all ? { allVersions: true } : {}),
         sort: 'agency',
         limit: flagNumber(args, 'limit') ?? 10_000,
@@ -333,6 +334,59 @@ export const COMMANDS: Record<string, Command> = {
                 )
                 .join('\n')
             : 'no corrections',
+      };
+    },
+  },
+  queue: {
+    usage: 'queue [--run N] [--flagged | --compare | --kind K,K] [--after ID]',
+    readonly: true,
+    async run(ctx, args) {
+      const run = flagNumber(args, 'run');
+      const kinds = flagString(args, 'kind')
+        ?.split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
+      const kind = kinds?.length ? 'kinds' : args.flags.flagged ? 'flagged' : args.flags.compare ? 'needs_compare' : 'todo';
+      const after = flagNumber(args, 'after');
+      const scope = { ...(run !== undefined ? { runId: run } : {}), kind, ...(kinds?.length ? { kinds } : {}) } as const;
+      const q = await ctx.call('review.queue', { ...scope, ...(after !== undefined ? { after } : {}) });
+      const page = await ctx.call('reports.list', { ...q.filter, limit: flagNumber(args, 'limit') ?? 10_000 });
+      const c = q.counts;
+      return {
+        json: { counts: c, next: q.next, reports: page.items.map((r) => ({ id: r.id, agency: r.agency, year: r.year, status: r.status, flags: r.flagCount })) },
+        text: () =>
+          [
+            `${run !== undefined ? `run ${run}: ` : ''}待审 to review ${c.todo} · 有疑问 flagged ${c.flagged} · 待比较 to compare ${c.needsCompare}${kinds?.length ? ` · ${kinds.join('/')} ${c.kinds}` : ''} · 已核实 verified ${c.verified}`,
+            ...(q.next ? [q.next.id === null ? 'next: none left' : `next: #${q.next.id} (${q.next.remaining} left)`] : []),
+            ...page.items.map(
+              (r) => `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flagCount).padStart(2)} flags  ${fmt(r.agency)}`,
+            ),
+          ].join('\n'),
+      };
+    },
+  },
+  log: {
+    usage: 'log ID [--csv] [--lang en]',
+    readonly: true,
+    async run(ctx, args) {
+      const id = reportId(args);
+      const lang = flagString(args, 'lang') === 'en' ? 'en' : 'zh';
+      if (args.flags.csv) {
+        const f = await ctx.call('reports.logCsv', { id, lang });
+        return { json: f, text: () => f.csv.trimEnd() };
+      }
+      const log = await ctx.call('reports.log', { id });
+      return {
+        json: log,
+        text: () =>
+          log.length
+            ? log
+                .map((e) => {
+                  const v = logValues(e, lang);
+                  return `${localStamp(e.at)}  ${e.reviewer ?? '—'}  ${LOG_ACTION_WORDS[e.action][lang]}  ${logItem(e, lang)}${v.from || v.to ? `: ${v.from} → ${v.to}` : ''}${e.undone ? ' (undone)' : ''}${e.note ? `  — ${e.note}` : ''}`;
+                })
+                .join('\n')
+            : 'no changes recorded',
       };
     },
   },

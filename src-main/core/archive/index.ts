@@ -22,6 +22,9 @@ import { copiedPassages, getQualitySettings, refreshQuality, setAgencyKind, setQ
 import type { AgencyKind, QualitySettings, SettingsPatch } from '../quality/types.js';
 import { indexBacklog } from './search-index.js';
 import * as q from './queries.js';
+import { nextInQueue, queueCounts, queueRuns, type QueueScope } from './queue.js';
+import { reportLog, type LogEntry } from './log.js';
+import { lastYearCompare, type LastYearCompare } from './last-year.js';
 import { archiveMessage, ArchiveError } from './types.js';
 import type {
   AgencyInfo,
@@ -43,6 +46,10 @@ import type { Region } from './region.js';
 export * from './types.js';
 export { SCHEMA_VERSION } from './db.js';
 export { inferRegion } from './region.js';
+export type { QueueCounts, QueueKind, QueueRun, QueueScope } from './queue.js';
+export { queueFilter } from './queue.js';
+export type { LogEntry } from './log.js';
+export type { LastYearCell, LastYearCompare } from './last-year.js';
 export type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow, YearCoverage, YearQuality, YearTotals } from './chart-types.js';
 
 export class Archive {
@@ -164,6 +171,21 @@ export class Archive {
     const h = corrections.history(this.db, id, field);
     const acc = accepts.acceptHistory(this.db, id, field);
     return acc.length ? [...h, ...acc].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)) : h;
+  }
+  /** The review queue: counts of each kind of work, the import runs, and with `after` the report to review next. */
+  queue(
+    scope: QueueScope,
+    after?: number | null,
+  ): { counts: ReturnType<typeof queueCounts>; runs: ReturnType<typeof queueRuns>; next: ReturnType<typeof nextInQueue> | null } {
+    return { counts: queueCounts(this.db, scope), runs: queueRuns(this.db), next: after === undefined ? null : nextInQueue(this.db, scope, after) };
+  }
+  /** 修改记录: every correction, acceptance, verification, version switch, removal and restore of the report's agency+year, oldest first. */
+  log(id: number): LogEntry[] {
+    return reportLog(this.db, id);
+  }
+  /** The same agency's report of the year before, cell by cell. */
+  lastYear(id: number): LastYearCompare {
+    return lastYearCompare(this.db, id);
   }
   /** The reviewer name recorded on corrections, acceptances and verifications (set once per archive). */
   reviewer(): string | null {

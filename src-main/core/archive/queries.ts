@@ -2,7 +2,7 @@
 import { storedPath } from './files.js';
 import type { TemplateId } from '../catalogue/types.js';
 import type { CellSource, SourceFormat } from '../model.js';
-import type { DB } from './db.js';
+import { st, type DB } from './db.js';
 import { regionText } from './region.js';
 import { indexedUpto } from './search-index.js';
 import { queryForm } from '../normalize/index.js';
@@ -95,7 +95,28 @@ export function reportStates(db: DB, ids: number[]): { id: number; status: Repor
   return out;
 }
 
-export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
+/** Agency ids whose name or an alias matches `text` in the search's folded form (traditional → simplified, widths, spaces). */
+function agencyIdsMatching(db: DB, text: string): number[] {
+  const q = queryForm(text);
+  if (!q) return [];
+  const rows = st(db, 'SELECT alias, agency_id FROM agency_aliases').all() as { alias: string; agency_id: number }[];
+  const ids = new Set<number>();
+  for (const r of rows) if (foldedAlias(r.alias).includes(q)) ids.add(r.agency_id);
+  return [...ids];
+}
+const FOLDED = new Map<string, string>();
+/** Aliases are few (thousands) and never change their spelling: folded once per process. */
+function foldedAlias(alias: string): string {
+  let f = FOLDED.get(alias);
+  if (f === undefined) {
+    if (FOLDED.size > 200_000) FOLDED.clear();
+    FOLDED.set(alias, (f = queryForm(alias)));
+  }
+  return f;
+}
+
+/** The WHERE conditions of a report filter (the list, the review queue's counts). */
+export function filterWhere(db: DB, filter: ReportFilter): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   // With a text filter, `+` keeps the planner off the active index so it drives from the FTS matches (file_id index).
@@ -106,9 +127,23 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
   if (filter.unidentified !== undefined) where.push(filter.unidentified ? 'r.agency_id IS NULL' : 'r.agency_id IS NOT NULL');
   if (filter.year !== undefined) where.push('r.year = ?'), args.push(filter.year);
   if (filter.agencyId !== undefined) where.push('r.agency_id = ?'), args.push(filter.agencyId);
-  if (filter.agency) {
-    where.push("r.agency_id IN (SELECT agency_id FROM agency_aliases WHERE alias LIKE ? ESCAPE '\\')");
-    args.push(`%${likeEscape(filter.agency.trim())}%`);
+  if (filter.agency?.trim()) {
+    // The same folding as search: 廣州市商務局 finds 广州市商务局 and the other way round.
+    where.push('r.agency_id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(agencyIdsMatching(db, filter.agency)));
+  }
+  if (filter.runId !== undefined) {
+    // The reports whose agency+year got a file in the run (a new version of a reviewed report lists its active one, 待比较).
+    where.push(`(r.id IN (SELECT report_id FROM import_outcomes WHERE run_id = ? AND report_id IS NOT NULL) OR (r.agency_id IS NOT NULL AND r.year IS NOT NULL AND EXISTS (
+      SELECT 1 FROM import_outcomes o JOIN reports x ON x.id = o.report_id WHERE o.run_id = ? AND x.agency_id = r.agency_id AND x.year = r.year)))`);
+    args.push(filter.runId, filter.runId);
+  }
+  if (filter.unverified) where.push("r.status <> 'verified'");
+  if (filter.flagKinds?.length) {
+    where.push(
+      'EXISTS (SELECT 1 FROM flags k WHERE k.report_id = r.id AND k.resolved = 0 AND (k.kind IN (SELECT value FROM json_each(?)) OR k.rule IN (SELECT value FROM json_each(?))))',
+    );
+    args.push(JSON.stringify(filter.flagKinds), JSON.stringify(filter.flagKinds));
   }
   if (filter.region) {
     // Agencies first (thousands), then their reports by index.
@@ -129,6 +164,11 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
     where.push(c.sql);
     args.push(...c.args);
   }
+  return { where, args };
+}
+
+export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
+  const { where, args } = filterWhere(db, filter);
   const from = 'FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id JOIN files f ON f.id = r.file_id';
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const limit = Math.min(Math.max(filter.limit ?? 100, 0), 10_000);
@@ -153,7 +193,21 @@ export function listReports(db: DB, filter: ReportFilter = {}): ReportPage {
       ? `SELECT ${SUMMARY_COLS} ${from} WHERE r.id IN (SELECT r.id ${countFrom} ${w} ORDER BY r.id DESC LIMIT ? OFFSET ?) ORDER BY ${order}`
       : `SELECT ${SUMMARY_COLS} ${from} ${w} ORDER BY ${order} LIMIT ? OFFSET ?`;
   const rows = db.prepare(page).all(...args, limit, offset) as SummaryRow[];
+  if (filter.text?.trim()) {
+    const q = queryForm(filter.text);
+    const form = st(db, 'SELECT f.search FROM reports r JOIN file_text f ON f.file_id = r.file_id WHERE r.id = ?');
+    for (const r of rows) r.snippet = passage((form.get(r.id) as { search: string | null } | undefined)?.search ?? '', q);
+  }
   return { total, items: rows.map(toSummary) };
+}
+
+/** The passage around the first hit of `q` in a search form, the hit between [ and ] (`around` characters each side). */
+export function passage(form: string, q: string, around = 16): string {
+  const i = q ? form.indexOf(q) : -1;
+  if (i < 0) return '';
+  const pre = form.slice(Math.max(0, i - around), i);
+  const post = form.slice(i + q.length, i + q.length + around);
+  return `${i > around ? '…' : ''}${pre}[${q}]${post}${i + q.length + around < form.length ? '…' : ''}`.replace(/\s+/g, ' ');
 }
 
 export function search(db: DB, text: string, limit = 50): SearchHit[] {

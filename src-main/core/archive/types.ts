@@ -53,6 +53,12 @@ export interface ReportFilter {
   needsCompare?: boolean;
   /** Only reports with no agency (or, with `false`, only identified ones). */
   unidentified?: boolean;
+  /** Only reports whose agency+year got a file in this import run (import_outcomes). */
+  runId?: number;
+  /** Only reports with an open flag of one of these kinds or rules (e.g. the cross-year X1, X2). */
+  flagKinds?: string[];
+  /** Only reports not yet verified (the review queue). */
+  unverified?: boolean;
   /** id: newest first (default, fastest); agency: by agency name then year; year: newest year first. */
   sort?: 'id' | 'agency' | 'year' | 'region' | 'template' | 'status' | 'file';
   /** Reverse the sort's first key. */
@@ -86,6 +92,7 @@ export interface ReportSummary {
   versionCount: number;
   /** In the trash (回收站): listed only when asked for. */
   removed: boolean;
+  /** With a text filter: the matching passage, the hit between [ and ] (search form: simplified, spaces inside Chinese removed). */
   snippet?: string;
 }
 

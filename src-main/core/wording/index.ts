@@ -14,3 +14,4 @@ import type { FlagStatus, GridState, JobStatus } from './codes.js';
 export const statusText = (s: GridState, lang: Lang): string => STATUS_WORDS[s][lang];
 export const flagStatusText = (s: FlagStatus, lang: Lang): string => FLAG_STATUS_WORDS[s][lang];
 export const jobStatusText = (s: JobStatus, lang: Lang): string => JOB_STATUS_WORDS[s][lang];
+export * from './log.js';
