@@ -2,12 +2,12 @@
 // extraction, corrections and the UI's cell editor.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_MAX_WAN, COUNT_MAX, valueProblem } from '../../src-main/core/catalogue/index.js';
+import { AMOUNT_MAX_WAN, BLANK_MARKS, COUNT_MAX, parseTyped, valueProblem } from '../../src-main/core/catalogue/index.js';
 import { openDatabase } from '../../src-main/core/archive/db.js';
 import { insertFile, insertReport } from '../../src-main/core/archive/store.js';
 import * as c from '../../src-main/core/archive/corrections.js';
 import { parseValue } from '../../src-renderer/features/report/cells.js';
-import { seedExtraction, seedFile, seedNames, tmp } from '../archive/helpers.js';
+import { cli, SEEDS, seedExtraction, seedFile, seedNames, tmp } from '../archive/helpers.js';
 import { base, extractText, flagged, withRow } from './helpers.js';
 
 const THIRTY = '123456789012345678901234567890';
@@ -44,5 +44,29 @@ describe('value rules per unit, from the catalogue', () => {
     expect(parseValue(THIRTY, 'count')).toEqual({ ok: false, error: 'valueTooLarge' });
     expect(parseValue('无', 'count')).toEqual({ ok: true, value: null });
     expect(parseValue('999999999', 'count')).toEqual({ ok: true, value: 999999999 });
+  });
+
+  it('reads typed values alike in the cell editor and the CLI: every blank mark is null, the caps and signs by unit', async () => {
+    for (const m of BLANK_MARKS) {
+      expect(parseTyped(m, 'count')).toEqual({ value: null });
+      expect(parseValue(m, 'wan')).toEqual({ ok: true, value: null });
+    }
+    expect(parseTyped('1，234', 'count')).toEqual({ value: 1234 });
+    expect(parseTyped('＋3', 'change')).toEqual({ value: 3 });
+    expect(parseTyped('+3', 'count')).toEqual({ problem: 'not_number' });
+    expect(parseTyped('-3', 'count')).toEqual({ problem: 'negative' });
+    expect(parseTyped('1e3', 'count')).toEqual({ problem: 'not_number' });
+    expect(parseTyped(THIRTY, 'count')).toEqual({ problem: 'too_large' });
+    const A = ['--archive', join(tmp(), 'a.sqlite'), '--json'];
+    await cli('import', SEEDS, ...A);
+    const id = String((JSON.parse((await cli('list', ...A)).out) as { id: number }[])[0]!.id);
+    // '—' and '空' were refused by the CLI before it used the catalogue's marks
+    for (const m of ['—', '空', '无']) {
+      expect(JSON.parse((await cli('correct', id, 'requests.new.person', '7', ...A)).out)).toMatchObject({ value: 7 });
+      expect(JSON.parse((await cli('correct', id, 'requests.new.person', m, ...A)).out)).toMatchObject({ value: null });
+    }
+    const bad = await cli('correct', id, 'requests.new.person', THIRTY, ...A);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/超出合理范围.*beyond any real value/);
   });
 });

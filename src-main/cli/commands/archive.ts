@@ -5,7 +5,7 @@
 // read-only.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fieldLabel } from '../../core/catalogue/index.js';
+import { fieldById, fieldLabel, parseTyped, VALUE_PROBLEM_WORDS } from '../../core/catalogue/index.js';
 import { errorText, localStamp, LOG_ACTION_WORDS, logItem, logValues, type FileIssueCode } from '../../core/wording/index.js';
 import { describeFlag } from '../../core/validate/describe.js';
 import { flagCategory } from '../../core/wording/quality.js';
@@ -45,14 +45,14 @@ function num(args: Args, i: number, what: string): number {
 }
 const reportId = (args: Args, i = 0) => num(args, i, 'a report id');
 
-/** A cell value typed by a person: a number, or blank/null/- for "not stated". */
-function parseValue(v: string | undefined): number | null {
+/** A cell value typed by a person, by the catalogue's value rules for the field's unit (parseTyped); "null" or "blank" also mean "not stated". */
+function parseValue(v: string | undefined, field: string): number | null {
   if (v === undefined) throw new Error('expected a value (a number, or "null" for blank)');
-  const t = v.trim().replace(/[，,]/g, '');
-  if (['', 'null', 'blank', '-', '/', '无'].includes(t)) return null;
-  const n = Number(t.replace(/^＋|^\+/, ''));
-  if (!Number.isFinite(n)) throw new Error(`"${v}" is not a number`);
-  return n;
+  if (['null', 'blank'].includes(v.trim())) return null;
+  const t = parseTyped(v, fieldById(field)?.unit ?? null);
+  if ('value' in t) return t.value;
+  const w = VALUE_PROBLEM_WORDS[t.problem];
+  throw new Error(`"${v}" ${w.zh} / ${w.en}`);
 }
 
 /** A stored reason in both languages. */
@@ -307,7 +307,7 @@ export const COMMANDS: Record<string, Command> = {
       const field = args.positional[1];
       if (!field) throw new Error('usage: correct REPORT_ID FIELD VALUE [--note TEXT]');
       const note = flagString(args, 'note');
-      const r = await ctx.call('cells.correct', { id, field, value: parseValue(args.positional[2]), ...(note ? { note } : {}) });
+      const r = await ctx.call('cells.correct', { id, field, value: parseValue(args.positional[2], field), ...(note ? { note } : {}) });
       return {
         json: { id, field, value: r.values[field] ?? null, status: r.status, flags: r.flagCount },
         text: () => `#${id} ${field} = ${fmt(r.values[field])} (${r.status}, ${r.flagCount} open flags)`,

@@ -60,8 +60,6 @@ export function unacceptFlag(db: DB, reportId: number, flagId: number, note: str
   recheck(db, reportId, true);
 }
 
-const covers = flagCoversField;
-
 /** Acceptance entries of a report (with `field`: those whose flag concerns it), oldest first. */
 export function acceptHistory(db: DB, reportId: number, field?: string): CorrectionEntry[] {
   const rows = st(db, 'SELECT * FROM flag_accepts WHERE report_id = ? ORDER BY id').all(reportId) as AcceptRow[];
@@ -76,7 +74,7 @@ export function acceptHistory(db: DB, reportId: number, field?: string): Correct
       found: r.found,
       message: r.message,
     };
-    if (field && !covers(flag.fields, field)) continue;
+    if (field && !flagCoversField(flag.fields, field)) continue;
     const reviewer = (r as { reviewer?: string | null }).reviewer ?? null;
     out.push({
       id: r.id,

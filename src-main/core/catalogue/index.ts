@@ -90,6 +90,14 @@ export function templateForYear(year: number): TemplateId | null {
   return null;
 }
 
+/** The template of a report: the one it was read or set with, else its year's (null: neither known, or a year before 2019). */
+export function reportTemplate(template: TemplateId | null | undefined, year: number | null | undefined): TemplateId | null {
+  return template ?? (year !== null && year !== undefined ? templateForYear(year) : null);
+}
+
+/** When nothing tells the template (no table labels, no year): the extractor reads, and the report view lays out, the 2019 one. */
+export const FALLBACK_TEMPLATE: TemplateId = '2019';
+
 const FIELD_INDEX = new Map<string, FieldDef>();
 for (const t of Object.values(TEMPLATES)) for (const f of t.fields) if (!FIELD_INDEX.has(f.id)) FIELD_INDEX.set(f.id, f);
 

@@ -27,6 +27,25 @@ export function valueProblem(unit: Unit, v: number): ValueProblem | null {
   return null;
 }
 
+/** A value typed by a person (the report view, the CLI): a number, "not stated" (null), or what is wrong with it. */
+export type Typed = { value: number | null } | { problem: ValueProblem };
+
+/**
+ * Read a typed value: blank or a blank mark is null (not stated, never 0);
+ * thousands separators and full-width signs are folded; anything but a plain
+ * decimal number is not_number; then the unit's rules above (no unit: only
+ * the number's shape is checked).
+ */
+export function parseTyped(text: string, unit: Unit | null): Typed {
+  const s = text.trim().replace(/[，,]/g, '').replace(/^＋/, '+').replace(/^－/, '-');
+  if (s === '' || BLANK_MARKS.includes(s)) return { value: null };
+  if (!/^[+-]?\d+(?:\.\d+)?$/.test(s)) return { problem: 'not_number' };
+  const value = Number(s);
+  if (unit && unit !== 'change' && s.startsWith('+')) return { problem: 'not_number' }; // a sign only where a change is asked
+  const problem = unit ? valueProblem(unit, value) : null;
+  return problem ? { problem } : { value };
+}
+
 /** The problem said in both languages (core and CLI messages). */
 export const VALUE_PROBLEM_WORDS: { readonly [P in ValueProblem]: { zh: string; en: string } } = {
   not_number: { zh: '不是数字', en: 'is not a number' },

@@ -2,7 +2,7 @@
 // model: archive + filter → ExportReport[]. Active versions only (the newest
 // report per agency and year), as the archive lists them by default.
 import { basename } from 'node:path';
-import { templateForYear, type TemplateId } from '../catalogue/index.js';
+import { reportTemplate, type TemplateId } from '../catalogue/index.js';
 import type { Archive, ReportDetail, ReportFilter, ReportStatus, StoredFlag } from '../archive/index.js';
 import { valuesRecord } from './layout.js';
 import type { ExportCorrection, ExportFlag, ExportReport } from './types.js';
@@ -94,7 +94,7 @@ function nonFinite(template: TemplateId, raw: Record<string, number | null>): { 
 
 export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport | string {
   if (d.year === null) return 'the year of the report is not known';
-  const template = d.template ?? templateForYear(d.year);
+  const template = reportTemplate(d.template, d.year);
   if (!template) return `no template for year ${d.year}`;
   const checked = nonFinite(template, d.values);
   return {

@@ -3,7 +3,17 @@
 // Nothing here knows file formats; it reads the document's text through the
 // normaliser, whose offset map gives every value its span in the original.
 
-import { TEMPLATES, templateForYear, valueProblem, VALUE_PROBLEM_WORDS, type FieldDef, type RowDef, type TemplateId } from '../catalogue/index.js';
+import {
+  FALLBACK_TEMPLATE,
+  flagCoversField,
+  TEMPLATES,
+  templateForYear,
+  valueProblem,
+  VALUE_PROBLEM_WORDS,
+  type FieldDef,
+  type RowDef,
+  type TemplateId,
+} from '../catalogue/index.js';
 import { ReadError, type CellSource, type Extraction, type Flag, type ReportDocument } from '../model.js';
 import { compact, normalize, origSpan, squeeze, type Normalized } from '../normalize/index.js';
 import { readDocument, readPath, type ReadOptions } from '../read/index.js';
@@ -96,7 +106,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   // (they decide which cells exist), and the mismatch is flagged.
   const byYear = meta.year !== null ? templateForYear(meta.year) : null;
   const byLabels = templateByLabels(zoneCompact).template;
-  const template: TemplateId = byLabels ?? byYear ?? '2019';
+  const template: TemplateId = byLabels ?? byYear ?? FALLBACK_TEMPLATE;
   if (byYear && byLabels && byYear !== byLabels) {
     flags.push({
       kind: 'template_mismatch',
@@ -277,7 +287,7 @@ function overlayGrid(
       tables.add(gr.row.table);
     }
   }
-  const inRow = (p: string) => [...settled].some((r) => p === r || p.startsWith(`${r}.`));
+  const inRow = (p: string) => flagCoversField([...settled], p); // a flag on a settled row, or on a cell of it
   const appealsAll = APPEALS_IDS.every((r) => settled.has(r));
   for (let i = flags.length - 1; i >= 0; i--) {
     const f = flags[i]!;

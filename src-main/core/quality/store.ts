@@ -6,7 +6,7 @@
 // copying them). Flags keep their id while a finding stays the same, and an
 // acceptance (情况属实) matches by the flag's identity (archive/checks.ts
 // flagKey), so it survives every re-check.
-import { SECTIONS, templateForYear, type TemplateId } from '../catalogue/index.js';
+import { reportTemplate, SECTIONS, type TemplateId } from '../catalogue/index.js';
 import { st, type DB } from '../archive/db.js';
 import { currentValues, flagKey, liveAccepts, type FlagIdentity } from '../archive/checks.js';
 import { ArchiveError } from '../archive/types.js';
@@ -297,7 +297,7 @@ function compute(run: Run, id: number): number[] {
     p,
     {
       year: info.year,
-      template: info.template ?? (info.year ? templateForYear(info.year) : null),
+      template: reportTemplate(info.template, info.year),
       publishedAt: info.published_at,
       agencyKind: info.kind ?? agencyKindOf(info.agency),
       values: currentValues(run.db, id),

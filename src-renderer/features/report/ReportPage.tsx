@@ -2,7 +2,7 @@
 // the three tables on the right, the selected cell's panel and the flags
 // (each open one can be accepted as in the original).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { templateForYear } from '../../../src-main/core/catalogue/index.js';
+import { FALLBACK_TEMPLATE, flagCoversField, reportTemplate } from '../../../src-main/core/catalogue/index.js';
 import { api } from '../../api/index.js';
 import { errorText, useAsync } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
@@ -96,7 +96,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
 
   if (detail.error) return <div className="error pad">{detail.error}</div>;
   if (!r) return <div className="muted pad">{t('loading')}</div>;
-  const template = r.template ?? (r.year ? templateForYear(r.year) : null) ?? '2019';
+  const template = reportTemplate(r.template, r.year) ?? FALLBACK_TEMPLATE;
 
   return (
     <div className="report-page" data-testid="report-page">
@@ -244,7 +244,7 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             onSelect={(f) => {
               const x = flagTarget(f);
               review.selectFlag(f);
-              if (x.rows && !Object.keys(r.cells).some((k) => x.rows!.some((row) => k.startsWith(`${row}.`)))) setNote(t('rowNotFound'));
+              if (x.rows && !Object.keys(r.cells).some((k) => flagCoversField(x.rows!, k))) setNote(t('rowNotFound'));
             }}
             onAccept={(f, n) => review.accept([f], n)}
             onUnaccept={async (f) => void (await review.unaccept(f))}

@@ -3,7 +3,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { REQUEST_COLUMNS, APPEALS_COLUMNS, rowsOfTable, type RowDef, type TemplateId } from '../../../src-main/core/catalogue/index.js';
 import type { FieldDef } from '../../../src-main/core/catalogue/types.js';
-import { fieldById } from '../../../src-main/core/catalogue/index.js';
+import { fieldById, flagCoversField } from '../../../src-main/core/catalogue/index.js';
 import type { ReportDetail } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
 import { flagsOf, formatValue } from './cells.js';
@@ -39,7 +39,7 @@ function Cell({ field, report, selected, onSelect, grid }: Props & { field: stri
   const value = report.values[field];
   const flags = flagsOf(report.flags, field);
   const corrected = report.corrected.includes(field);
-  const marked = !!grid.rowMark?.some((x) => field.startsWith(`${x}.`));
+  const marked = !!grid.rowMark && flagCoversField(grid.rowMark, field);
   const cls = [
     'num',
     flags.length ? 'flagged' : '',

@@ -2,7 +2,7 @@
 // reading a typed value by the field's unit.
 import { flagCoversField } from '../../../src-main/core/catalogue/index.js';
 import type { Unit } from '../../../src-main/core/catalogue/types.js';
-import { BLANK_MARKS, valueProblem, WAN_DECIMALS_SHOWN } from '../../../src-main/core/catalogue/values.js';
+import { parseTyped, WAN_DECIMALS_SHOWN } from '../../../src-main/core/catalogue/values.js';
 import type { Flag } from '../../../src-main/contract/models.js';
 import type { MessageKey } from '../../i18n/zh-CN.js';
 
@@ -16,17 +16,12 @@ export function flagsOf<F extends Pick<Flag, 'fields'> & { resolved?: boolean }>
 
 export type Parsed = { ok: true; value: number | null } | { ok: false; error: MessageKey };
 
-/** Parse what the user typed; blank means "not stated" (null), never 0. */
+/** Parse what the user typed by the catalogue's value rules (parseTyped); blank means "not stated" (null), never 0. */
 export function parseValue(text: string, unit: Unit): Parsed {
-  const s = text.trim().replace(/，/g, '').replace(/,/g, '').replace(/^＋/, '+').replace(/^－/, '-');
-  if (s === '') return { ok: true, value: null };
-  if (BLANK_MARKS.includes(s)) return { ok: true, value: null };
-  const shape = unit === 'count' ? /^\d+$/ : unit === 'change' ? /^[+-]?\d+$/ : /^\d+(\.\d+)?$/;
-  if (!shape.test(s)) return { ok: false, error: unit === 'count' ? 'invalidCount' : unit === 'change' ? 'invalidChange' : 'invalidWan' };
-  const value = Number(s);
-  // the catalogue's value rules, the same the extractor and the archive apply
-  if (valueProblem(unit, value) === 'too_large') return { ok: false, error: 'valueTooLarge' };
-  return { ok: true, value };
+  const t = parseTyped(text, unit);
+  if ('value' in t) return { ok: true, value: t.value };
+  if (t.problem === 'too_large') return { ok: false, error: 'valueTooLarge' };
+  return { ok: false, error: unit === 'count' ? 'invalidCount' : unit === 'change' ? 'invalidChange' : 'invalidWan' };
 }
 
 export function formatValue(v: number | null | undefined, unit: Unit): string {
