@@ -2,38 +2,49 @@
 // IPC or HTTP is untrusted: each parser returns a fresh object with only the
 // known keys, or throws ArgsError naming the first bad path. The mapped type
 // ARG_PARSERS forces one parser per handler whose output fits its args type.
+// ArgsError carries code `bad_args` and params { field, expect, min, max,
+// values } so the UI, the CLI and the bridge word what is wrong
+// (core/wording/args.ts: 年份须为 1990–2100 之间的整数, 机关名称不能为空).
 import { TEMPLATE_IDS, type TemplateId } from '../core/catalogue/types.js';
 import { AMOUNT_MAX_WAN, fieldById, valueProblem } from '../core/catalogue/index.js';
+import type { ArgExpect, ArgName, ErrorParams } from '../core/wording/index.js';
 import type { Args, HandlerName } from './handlers.js';
 import { QUALITY_KINDS, REPORT_STATUSES, type ExportFormat, type QualityKind, type ReportFilter, type ReportStatus } from './models.js';
 
 export class ArgsError extends Error {
-  constructor(message: string) {
+  readonly code = 'bad_args';
+  readonly params: ErrorParams;
+  constructor(message: string, field = '', expect: ArgExpect = 'object', more: Omit<ErrorParams, 'field' | 'expect'> = {}) {
     super(message);
     this.name = 'ArgsError';
+    this.params = { field: field || 'args', expect, ...more };
   }
 }
 
 type Parser<T> = (v: unknown, path: string) => T;
 
-const fail = (path: string, want: string): never => {
-  throw new ArgsError(`${path || 'args'}: expected ${want}`);
+const fail = (path: string, want: string, expect: ArgExpect, more: Omit<ErrorParams, 'field' | 'expect'> = {}): never => {
+  throw new ArgsError(`${path || 'args'}: expected ${want}`, path, expect, more);
 };
 
 const MAX_STR = 4096;
 const str =
   (max = MAX_STR): Parser<string> =>
   (v, p) =>
-    typeof v === 'string' && v.length <= max ? v : fail(p, `a string of at most ${max} characters`);
+    typeof v === 'string' && v.length <= max ? v : fail(p, `a string of at most ${max} characters`, 'text', { max });
 const nonEmpty =
   (max = MAX_STR): Parser<string> =>
   (v, p) =>
-    typeof v === 'string' && v.trim().length > 0 && v.length <= max ? v : fail(p, 'a non-empty string');
+    typeof v === 'string' && v.trim().length > 0 && v.length <= max
+      ? v
+      : typeof v === 'string' && v.length > max
+        ? fail(p, `a string of at most ${max} characters`, 'text', { max })
+        : fail(p, 'a non-empty string', 'non_empty');
 const int =
   (min: number, max: number): Parser<number> =>
   (v, p) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fail(p, `an integer in ${min}..${max}`);
-const bool: Parser<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fail(p, `an integer in ${min}..${max}`, 'int', { min, max });
+const bool: Parser<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false', 'bool'));
 const nullable =
   <T>(inner: Parser<T>): Parser<T | null> =>
   (v, p) =>
@@ -41,11 +52,13 @@ const nullable =
 const oneOf =
   <T extends string>(values: readonly T[]): Parser<T> =>
   (v, p) =>
-    typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : fail(p, `one of ${values.join(', ')}`);
+    typeof v === 'string' && (values as readonly string[]).includes(v)
+      ? (v as T)
+      : fail(p, `one of ${values.join(', ')}`, 'one_of', { values: values.join(',') });
 const list =
   <T>(inner: Parser<T>, max: number): Parser<T[]> =>
   (v, p) => {
-    if (!Array.isArray(v) || v.length > max) return fail(p, `a list of at most ${max} items`);
+    if (!Array.isArray(v) || v.length > max) return fail(p, `a list of at most ${max} items`, 'list', { max });
     return v.map((x, i) => inner(x, `${p}[${i}]`));
   };
 
@@ -57,16 +70,17 @@ const opt = <T>(parse: Parser<T>) => ({ parse, optional: true as const });
 function obj<T>(shape: NoInfer<Shape<T>>): Parser<T> {
   const keys = Object.keys(shape) as (keyof T & string)[];
   return (v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object', 'object');
     const rec = v as Record<string, unknown>;
-    for (const k of Object.keys(rec)) if (!keys.includes(k as keyof T & string)) throw new ArgsError(`${p ? `${p}.` : ''}${k}: unknown argument`);
+    for (const k of Object.keys(rec))
+      if (!keys.includes(k as keyof T & string)) throw new ArgsError(`${p ? `${p}.` : ''}${k}: unknown argument`, p ? `${p}.${k}` : k, 'unknown');
     const out: Partial<Record<keyof T, unknown>> = {};
     for (const k of keys) {
       const field = shape[k];
       const val = rec[k];
       const at = p ? `${p}.${k}` : k;
       if (val === undefined) {
-        if (!field.optional) fail(at, 'a value');
+        if (!field.optional) fail(at, 'a value', 'value');
         continue;
       }
       out[k] = field.parse(val, at);
@@ -77,12 +91,15 @@ function obj<T>(shape: NoInfer<Shape<T>>): Parser<T> {
 
 const empty = obj<Record<string, never>>({});
 const id = int(1, Number.MAX_SAFE_INTEGER);
-const year = int(1990, 2200);
+/** A report year: the same range the archive accepts (corrections.ts). */
+const year = int(1990, 2100);
 const jobId = nonEmpty(64);
 const path = nonEmpty(4096);
 /** A cell value: finite and within the largest cap (the field's own unit is checked with the whole call, below). */
 const cellValue: Parser<number> = (v, p) =>
-  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= AMOUNT_MAX_WAN ? v : fail(p, `a finite number of at most ${AMOUNT_MAX_WAN}`);
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= AMOUNT_MAX_WAN
+    ? v
+    : fail(p, `a finite number of at most ${AMOUNT_MAX_WAN}`, 'number', { max: AMOUNT_MAX_WAN });
 /** A correction: the value within its field's unit cap (counts whole and ≤ 1e9, amounts ≤ 1e12 万元). */
 const correction =
   <T extends { field: string; value: number | null }>(inner: Parser<T>): Parser<T> =>
@@ -90,11 +107,16 @@ const correction =
     const a = inner(v, p);
     const unit = fieldById(a.field)?.unit;
     const problem = a.value !== null && unit ? valueProblem(unit, a.value) : null;
-    if (problem) fail(`${p ? `${p}.` : ''}value`, `a ${unit} value (${problem.replace('_', ' ')}: counts are whole and ≤ 1e9, amounts ≤ 1e12 万元)`);
+    if (problem)
+      fail(
+        `${p ? `${p}.` : ''}value`,
+        `a ${unit} value (${problem.replace('_', ' ')}: counts are whole and ≤ 1e9, amounts ≤ 1e12 万元)`,
+        unit === 'wan' ? 'amount' : unit === 'change' ? 'change' : 'count',
+      );
     return a;
   };
 const fieldId: Parser<string> = (v, p) =>
-  typeof v === 'string' && /^[a-z_]+(\.[a-z_0-9]+){1,3}$/.test(v) ? v : fail(p, 'a field id such as requests.total.total');
+  typeof v === 'string' && /^[a-z_]+(\.[a-z_0-9]+){1,3}$/.test(v) ? v : fail(p, 'a field id such as requests.total.total', 'field');
 const template = oneOf<TemplateId>(TEMPLATE_IDS);
 const status = oneOf<ReportStatus>(REPORT_STATUSES);
 const format = oneOf<ExportFormat>(['xlsx', 'csv', 'json']);
@@ -145,7 +167,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
     agency: opt(nonEmpty(200)),
     year: opt(year),
     template: opt(template),
-    publishedAt: opt((v, p) => (typeof v === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(v) ? v : fail(p, 'a date YYYY-MM-DD, or empty to clear'))),
+    publishedAt: opt((v, p) => (typeof v === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(v) ? v : fail(p, 'a date YYYY-MM-DD, or empty to clear', 'date'))),
     note: opt(str(1000)),
   }),
   'reports.versions': obj({ id: req(id) }),
@@ -182,12 +204,12 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'agencies.merge': obj({ from: req(nonEmpty(200)), into: req(nonEmpty(200)) }),
   'agencies.setKind': obj({ agency: req(nonEmpty(200)), kind: req(nullable(oneOf(['department', 'government', 'township'] as const))) }),
   'quality.settings': obj({
-    copiedThreshold: opt((v, p) => (typeof v === 'number' && v > 0 && v <= 1 ? v : fail(p, 'a share in (0, 1]'))),
+    copiedThreshold: opt((v, p) => (typeof v === 'number' && v > 0 && v <= 1 ? v : fail(p, 'a share in (0, 1]', 'share'))),
     deadlines: opt(
       obj<{ department?: string; government?: string; township?: string }>({
-        department: opt((v, p) => (typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : fail(p, 'a date MM-DD'))),
-        government: opt((v, p) => (typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : fail(p, 'a date MM-DD'))),
-        township: opt((v, p) => (typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : fail(p, 'a date MM-DD'))),
+        department: opt((v, p) => (typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : fail(p, 'a date MM-DD', 'month_day'))),
+        government: opt((v, p) => (typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : fail(p, 'a date MM-DD', 'month_day'))),
+        township: opt((v, p) => (typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : fail(p, 'a date MM-DD', 'month_day'))),
       }),
     ),
     recheck: opt(bool),
@@ -224,3 +246,9 @@ export function parseArgsFor<K extends HandlerName>(name: K, raw: unknown): Args
   const parser = ARG_PARSERS[name] as Parser<Args<K>>;
   return parser(raw === undefined ? {} : raw, '');
 }
+
+// Every argument name has words (core/wording/args.ts): a new one without them fails to compile.
+type NamedKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] } & string;
+type ArgKey = { [K in HandlerName]: NamedKeys<Args<K>> }[HandlerName] | 'department' | 'government' | 'township';
+type Missing = Exclude<ArgKey, ArgName>;
+export const ARG_NAMES_WORDED: [Missing] extends [never] ? true : Missing = true;

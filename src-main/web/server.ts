@@ -103,7 +103,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    throw new ArgsError('request body is not JSON');
+    throw new ArgsError('request body is not JSON', 'args', 'json');
   }
 }
 

@@ -21,6 +21,13 @@ import {
 } from '../../src-main/core/wording/index.js';
 import { ReadError } from '../../src-main/core/model.js';
 import { ArchiveError } from '../../src-main/core/archive/types.js';
+import { ARG_EXPECT_WORDS, ARG_NAME_WORDS } from '../../src-main/core/wording/args.js';
+import { parseArgsFor } from '../../src-main/contract/validate.js';
+import type { HandlerName } from '../../src-main/contract/handlers.js';
+import { openArchive } from '../../src-main/core/archive/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const HAN = /[\u4e00-\u9fff]/;
 // Words in Chinese may name a file type or tool; nothing else in Latin letters.
@@ -117,5 +124,60 @@ describe('wording', () => {
     expect(formatDuration(9, 'zh')).toBe('9 秒');
     expect(formatDuration(3 * 3600 + 65, 'zh')).toBe('3 小时 1 分');
     expect(formatDateTime('2024-03-05T06:02:00Z', 'zh', 'Asia/Shanghai')).toBe('2024年3月5日 14:02');
+  });
+
+  it('words an invalid input by its field and what was expected, from the validator and from the archive', async () => {
+    for (const [k, w] of Object.entries(ARG_EXPECT_WORDS)) checkWords(`expect ${k}`, { zh: w.zh.replace(/\{\w+\}/g, ''), en: w.en });
+    for (const [k, w] of Object.entries(ARG_NAME_WORDS)) checkWords(`arg ${k}`, w);
+    const said = (name: HandlerName, args: unknown, lang: 'zh' | 'en' = 'zh') => {
+      try {
+        parseArgsFor(name, args);
+      } catch (e) {
+        const info = toErrorInfo(e);
+        expect(info.code).toBe('bad_args');
+        return errorText(info, lang);
+      }
+      throw new Error(`${name} accepted ${JSON.stringify(args)}`);
+    };
+    expect(said('reports.setMeta', { id: 1, year: 2200 })).toBe('年份须为 1990–2100 之间的整数');
+    expect(said('reports.setMeta', { id: 1, year: 2200 }, 'en')).toBe('year must be a whole number from 1990 to 2100');
+    expect(said('reports.setMeta', { id: 1, agency: '  ' })).toBe('机关名称不能为空');
+    expect(said('reports.setMeta', { id: 1, agency: '局'.repeat(201) })).toBe('机关名称须为不超过 200 个字的文字');
+    expect(said('reports.setMeta', { id: 1, publishedAt: '2021/3/1' })).toBe('发布日期须为日期（年-月-日，如 2021-03-31），或留空以清除');
+    expect(said('reports.get', {})).toBe('缺少报告编号');
+    expect(said('reports.get', { id: 1, foo: 2 })).toBe('不认识的参数“foo”');
+    expect(said('reports.list', { status: 'deleted' })).toBe('审核状态须为以下之一：未审核、有疑问、已核实');
+    expect(said('reports.list', { quality: 'late' })).toMatch(/^质量问题须为以下之一：逾期发布、发布日期不明、/);
+    expect(said('cells.correct', { id: 1, field: 'requests.total.total', value: 1.5 })).toBe('数值须为不小于 0 的整数（件数至多 10 亿）');
+    expect(said('export.start', { years: [2020, 1900], format: 'xlsx', folder: '/tmp' })).toBe('年份第 2 项须为 1990–2100 之间的整数');
+    expect(said('quality.settings', { deadlines: { department: '1月31日' } })).toBe('部门的发布期限须为月-日（如 01-31）');
+    // the bridge answers 400 with the same params; an invalid from the archive itself is worded the same way
+    expect(httpStatus('bad_args')).toBe(400);
+    const dir = mkdtempSync(join(tmpdir(), 'nb-words-'));
+    const a = await openArchive(join(dir, 'a.nianbao'), { create: true });
+    try {
+      a.db.prepare("INSERT INTO files (id, sha256, name, original_path, size, imported_at) VALUES (1, ?, 'x.txt', '/x.txt', 1, 'x')").run('a'.repeat(64));
+      a.db
+        .prepare("INSERT INTO reports (id, file_id, year, template, extractor_version, extracted_at, created_at) VALUES (1, 1, 2020, '2021', 'x', 'x', 'x')")
+        .run();
+      const core = (fn: () => unknown) => {
+        try {
+          fn();
+        } catch (e) {
+          expect(toErrorInfo(e).code).toBe('invalid');
+          return errorText(toErrorInfo(e), 'zh');
+        }
+        throw new Error('accepted');
+      };
+      expect(core(() => a.setMeta(1, { year: 2200 }))).toBe('年份须为 1990–2100 之间的整数');
+      expect(core(() => a.setMeta(1, { agency: ' ' }))).toBe('机关名称不能为空');
+      expect(core(() => a.correct(1, 'requests.total.total', -3))).toBe('数值须为不小于 0 的整数（件数至多 10 亿）');
+      expect(core(() => a.setQualitySettings({ copiedThreshold: 2 }))).toBe('内容雷同阈值须为大于 0、不超过 1 的比例（0.8 即 80%）');
+    } finally {
+      a.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // an invalid without field params keeps its general words
+    expect(errorText({ code: 'invalid' }, 'zh')).toBe('输入无效');
   });
 });

@@ -131,7 +131,7 @@ export function setAgencyRegion(db: DB, agency: string | number, region: Partial
 export function renameAgency(db: DB, agency: string | number, name: string): { id: number; name: string; previous: string } {
   const a = findAgency(db, agency);
   const n = name.trim();
-  if (!n) throw new ArchiveError('invalid', 'an agency name cannot be empty');
+  if (!n) throw new ArchiveError('invalid', 'an agency name cannot be empty', { field: 'agency', expect: 'non_empty' });
   const clash = st(db, 'SELECT agency_id FROM agency_aliases WHERE alias = ?').get(n) as { agency_id: number } | undefined;
   if (clash && clash.agency_id !== a.id) throw new ArchiveError('invalid', `"${n}" is another agency's name; merge them instead`);
   st(db, 'UPDATE agencies SET name = ? WHERE id = ?').run(n, a.id);

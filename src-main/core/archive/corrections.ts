@@ -60,13 +60,15 @@ function requireReport(db: DB, id: number): { template: TemplateId | null; agenc
 
 function checkValue(field: string, value: number | null): void {
   if (value === null) return;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ArchiveError('invalid', `${field}: "${value}" is not a number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new ArchiveError('invalid', `${field}: "${value}" is not a number`, { field: 'value', expect: 'number', max: 1e12 });
   const unit = fieldById(field)?.unit;
   const p = unit ? valueProblem(unit, value) : null; // the catalogue's value rules, as extraction applies them
   if (p)
     throw new ArchiveError(
       'invalid',
       `${field} is ${unit === 'wan' ? 'an amount in 万元' : `a ${unit}`}: ${value} ${VALUE_PROBLEM_WORDS[p].en}（${VALUE_PROBLEM_WORDS[p].zh}）`,
+      { field: 'value', expect: unit === 'wan' ? 'amount' : unit === 'change' ? 'change' : 'count' },
     );
 }
 
@@ -95,12 +97,12 @@ function log(db: DB, e: Omit<LogRow, 'id' | 'at'>): number {
 /** Set a cell's value (null = blank in the original). Returns false when the value is already that, as a correction. */
 export function correct(db: DB, id: number, field: string, value: number | null, note: string | null = null): boolean {
   const r = requireReport(db, id);
-  if (!fieldById(field)) throw new ArchiveError('invalid', `unknown field "${field}"`);
+  if (!fieldById(field)) throw new ArchiveError('invalid', `unknown field "${field}"`, { field: 'field', expect: 'field' });
   checkValue(field, value);
   let cell = cellState(db, id, field);
   if (!cell) {
     if (r.template && !TEMPLATES[r.template].fields.some((f) => f.id === field))
-      throw new ArchiveError('invalid', `field "${field}" is not part of template ${r.template}`);
+      throw new ArchiveError('invalid', `field "${field}" is not part of template ${r.template}`, { field: 'field', expect: 'field' });
     st(db, 'INSERT INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, NULL, NULL)').run(id, field);
     cell = { value: null, extracted: null, corrected: 0 };
   }
@@ -217,7 +219,7 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
   if (patch.publishedAt !== undefined) {
     const d = patch.publishedAt.trim();
     if (d && (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d))
-      throw new ArchiveError('invalid', `"${patch.publishedAt}" is not a date (YYYY-MM-DD)`);
+      throw new ArchiveError('invalid', `"${patch.publishedAt}" is not a date (YYYY-MM-DD)`, { field: 'publishedAt', expect: 'date' });
     const was = (st(db, 'SELECT published_at FROM reports WHERE id = ?').get(id) as { published_at: string | null }).published_at;
     entry('publishedAt', was, d || null);
     st(db, 'UPDATE reports SET published_at = ? WHERE id = ?').run(d || null, id);
@@ -225,19 +227,21 @@ export function setMeta(db: DB, id: number, patch: MetaPatch, note: string | nul
     else manual.delete('publishedAt');
   }
   if (patch.agency !== undefined) {
-    if (!patch.agency.trim()) throw new ArchiveError('invalid', 'the agency name cannot be empty');
+    if (!patch.agency.trim()) throw new ArchiveError('invalid', 'the agency name cannot be empty', { field: 'agency', expect: 'non_empty' });
     agencyId = agencyIdFor(db, patch.agency);
     entry('agency', cur.agency, patch.agency.trim());
     manual.add('agency');
   }
   if (patch.year !== undefined) {
-    if (!Number.isInteger(patch.year) || patch.year < 1990 || patch.year > 2100) throw new ArchiveError('invalid', `"${patch.year}" is not a report year`);
+    if (!Number.isInteger(patch.year) || patch.year < 1990 || patch.year > 2100)
+      throw new ArchiveError('invalid', `"${patch.year}" is not a report year`, { field: 'year', expect: 'int', min: 1990, max: 2100 });
     year = patch.year;
     entry('year', cur.year, year);
     manual.add('year');
   }
   if (patch.template !== undefined) {
-    if (!(patch.template in TEMPLATES)) throw new ArchiveError('invalid', `unknown template "${patch.template}" (2019 or 2021)`);
+    if (!(patch.template in TEMPLATES))
+      throw new ArchiveError('invalid', `unknown template "${patch.template}" (2019 or 2021)`, { field: 'template', expect: 'one_of', values: '2019,2021' });
     entry('template', cur.template, patch.template);
     manual.add('template');
     const want = new Set(reportFieldIds(patch.template));

@@ -193,7 +193,7 @@ export class Archive {
   }
   setReviewer(name: string | null): void {
     const n = name?.trim() ?? '';
-    if (n.length > 100) throw new ArchiveError('invalid', 'the reviewer name is longer than 100 characters');
+    if (n.length > 100) throw new ArchiveError('invalid', 'the reviewer name is longer than 100 characters', { field: 'name', expect: 'text', max: 100 });
     this.write(() => {
       if (n) this.db.prepare("INSERT INTO settings (key, value) VALUES ('reviewer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(n);
       else this.db.prepare("DELETE FROM settings WHERE key = 'reviewer'").run();

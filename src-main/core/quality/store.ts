@@ -36,10 +36,15 @@ export function setQualitySettings(db: DB, patch: SettingsPatch): QualitySetting
   const cur = getQualitySettings(db);
   const next: QualitySettings = { ...cur, ...patch, deadlines: { ...cur.deadlines, ...patch.deadlines } };
   if (!(next.copiedThreshold > 0 && next.copiedThreshold <= 1))
-    throw new ArchiveError('invalid', `copied-text threshold ${next.copiedThreshold} is not between 0 and 1 (0.8 = 80 %)`);
-  if (!Number.isInteger(next.boilerplateAgencies) || next.boilerplateAgencies < 2) throw new ArchiveError('invalid', 'boilerplate needs at least 2 agencies');
+    throw new ArchiveError('invalid', `copied-text threshold ${next.copiedThreshold} is not between 0 and 1 (0.8 = 80 %)`, {
+      field: 'copiedThreshold',
+      expect: 'share',
+    });
+  if (!Number.isInteger(next.boilerplateAgencies) || next.boilerplateAgencies < 2)
+    throw new ArchiveError('invalid', 'boilerplate needs at least 2 agencies', { field: 'boilerplateAgencies', expect: 'int_min', min: 2 });
   for (const [k, d] of Object.entries(next.deadlines))
-    if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d)) throw new ArchiveError('invalid', `deadline for ${k} "${d}" is not MM-DD`);
+    if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d))
+      throw new ArchiveError('invalid', `deadline for ${k} "${d}" is not MM-DD`, { field: k, expect: 'month_day' });
   st(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(next));
   return next;
 }
@@ -351,7 +356,11 @@ export function refreshQuality(db: DB, ids: Iterable<number>): number {
 /** The agency kind (deadline) set by a person, or null to go back to the kind read from the name. Re-checks its reports. */
 export function setAgencyKind(db: DB, agencyId: number, kind: AgencyKind | null): number {
   if (kind !== null && !['department', 'government', 'township'].includes(kind))
-    throw new ArchiveError('invalid', `unknown agency kind "${kind}" (department, government or township)`);
+    throw new ArchiveError('invalid', `unknown agency kind "${kind}" (department, government or township)`, {
+      field: 'kind',
+      expect: 'one_of',
+      values: 'department,government,township',
+    });
   st(db, 'UPDATE agencies SET kind = ? WHERE id = ?').run(kind, agencyId);
   const ids = (st(db, 'SELECT id FROM reports WHERE agency_id = ?').all(agencyId) as { id: number }[]).map((r) => r.id);
   return refreshQuality(db, ids);

@@ -1,5 +1,6 @@
 // Errors as { code, params, message } across boundaries, and their words.
 import type { ErrorCode, ErrorInfo, ErrorParams, FileIssueCode } from './codes.js';
+import { argProblemText } from './args.js';
 import { ERROR_WORDS, type Lang } from './words.js';
 
 const has = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_WORDS, code);
@@ -21,6 +22,9 @@ function fill(template: string, params: ErrorParams | undefined): string {
 
 /** The error in words, in `lang` (never the English detail inside the Chinese). */
 export function errorText(e: Pick<ErrorInfo, 'code' | 'params'>, lang: Lang): string {
+  // an input error naming its field and what was expected (年份须为 1990–2100 之间的整数)
+  const arg = e.code === 'bad_args' || e.code === 'invalid' ? argProblemText(e.params, lang) : null;
+  if (arg) return arg;
   return fill(ERROR_WORDS[e.code][lang], e.params);
 }
 

@@ -8,6 +8,7 @@ export * from './flags.js';
 export * from './errors.js';
 export * from './format.js';
 export * from './quality.js';
+export * from './args.js';
 import { FLAG_STATUS_WORDS, JOB_STATUS_WORDS, STATUS_WORDS, type Lang } from './words.js';
 import type { FlagStatus, GridState, JobStatus } from './codes.js';
 
