@@ -15,7 +15,7 @@ export function MetaEditor({ report, onSave, onClose }: { report: ReportDetail; 
   const [year, setYear] = useState(report.year ? String(report.year) : '');
   const [template, setTemplate] = useState<TemplateId | ''>(report.template ?? '');
   const y = Number(year);
-  const yearOk = /^\d{4}$/.test(year) && y >= 1990 && y <= 2200;
+  const yearOk = /^\d{4}$/.test(year) && y >= 1990 && y <= 2100;
   return (
     <form
       className="meta-editor row gap"
