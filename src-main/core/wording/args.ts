@@ -107,6 +107,11 @@ export const ARG_NAME_WORDS = {
   government: { zh: '人民政府的发布期限', en: 'government deadline' },
   township: { zh: '乡镇（街道）的发布期限', en: 'township deadline' },
   recheck: { zh: '重新检查', en: 'recheck' },
+  unverified: { zh: '仅未核实', en: 'unverified only' },
+  runId: { zh: '导入批次', en: 'import run' },
+  flagKinds: { zh: '标记类别', en: 'flag kinds' },
+  kinds: { zh: '类别', en: 'kinds' },
+  lang: { zh: '语言', en: 'language' },
 } as const satisfies Record<string, Words>;
 export type ArgName = keyof typeof ARG_NAME_WORDS;
 
