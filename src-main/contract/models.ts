@@ -78,7 +78,12 @@ export interface AppInfo {
 
 export interface ReportFilter {
   year?: number;
+  /** Any part of the region (province, city or county) containing this text. */
   region?: string;
+  /** The region as a hierarchy, each level matched exactly (library filter: province → city → county). */
+  province?: string;
+  city?: string;
+  county?: string;
   /** Substring of the agency name. */
   agency?: string;
   template?: TemplateId;
@@ -202,6 +207,8 @@ export interface LibraryGrid {
 export interface Facets {
   years: number[];
   regions: string[];
+  /** Every place (province, city, county) of an agency with reports: the region filter's hierarchy. Special zones such as 平潭综合实验区 sit as a county of their province and city (core/archive/region.ts). */
+  places: { province: string; city: string | null; county: string | null }[];
   templates: TemplateId[];
 }
 

@@ -124,6 +124,9 @@ const format = oneOf<ExportFormat>(['xlsx', 'csv', 'json']);
 const filter = obj<ReportFilter>({
   year: opt(year),
   region: opt(str(200)),
+  province: opt(str(200)),
+  city: opt(str(200)),
+  county: opt(str(200)),
   agency: opt(str(200)),
   template: opt(template),
   status: opt(status),
@@ -151,6 +154,9 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'library.grid': obj({
     year: opt(year),
     region: opt(str(200)),
+    province: opt(str(200)),
+    city: opt(str(200)),
+    county: opt(str(200)),
     agency: opt(str(200)),
     template: opt(template),
     status: opt(status),

@@ -61,9 +61,13 @@ export function facets(a: ArchivePort): Facets {
     for (const part of r.region?.split(/\s+/) ?? []) if (part) regions.add(part);
     if (r.template) templates.add(r.template);
   }
+  const places = new Map<string, Facets['places'][number]>();
+  for (const g of a.agencies())
+    if (g.reports > 0 && g.province) places.set(`${g.province}|${g.city}|${g.county}`, { province: g.province, city: g.city, county: g.county });
   return {
     years: [...years].sort((x, y) => x - y),
     regions: [...regions].sort((x, y) => x.localeCompare(y, 'zh-CN')),
+    places: [...places.values()],
     templates: [...templates].sort(),
   };
 }

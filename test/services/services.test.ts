@@ -185,7 +185,7 @@ describe('services', () => {
 
   it('computes facets and chart series from the archive values', async () => {
     const { s } = await setup();
-    expect(await s.call('library.facets', {})).toEqual({ years: [2020, 2021, 2022], regions: ['东莞市', '广州市'], templates: ['2019', '2021'] });
+    expect(await s.call('library.facets', {})).toEqual({ years: [2020, 2021, 2022], regions: ['东莞市', '广州市'], places: [], templates: ['2019', '2021'] });
     const a = await s.call('charts.agencyYears', { agency: '广州市商务局', fields: ['requests.new.total', 'requests.total.total'] });
     expect(a.years).toEqual([2020, 2021, 2022]);
     expect(a.series).toEqual([

@@ -151,6 +151,11 @@ export function filterWhere(db: DB, filter: ReportFilter): { where: string[]; ar
     const p = `%${filter.region.trim()}%`;
     args.push(p, p, p);
   }
+  const levels = (['province', 'city', 'county'] as const).filter((k) => filter[k]);
+  if (levels.length) {
+    where.push(`r.agency_id IN (SELECT id FROM agencies WHERE ${levels.map((k) => `${k} = ?`).join(' AND ')})`);
+    for (const k of levels) args.push(filter[k]!);
+  }
   if (filter.template) where.push('r.template = ?'), args.push(filter.template);
   if (filter.status) where.push('r.status = ?'), args.push(filter.status);
   if (filter.flaggedOnly) where.push('r.open_flags > 0');

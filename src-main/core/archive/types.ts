@@ -40,6 +40,10 @@ export interface ReportFilter {
   agencyId?: number;
   /** Substring of province/city/county. */
   region?: string;
+  /** The region as a hierarchy, each level matched exactly (library filter: province → city → county). */
+  province?: string;
+  city?: string;
+  county?: string;
   template?: TemplateId;
   status?: ReportStatus;
   flaggedOnly?: boolean;

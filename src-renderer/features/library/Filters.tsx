@@ -1,6 +1,54 @@
 import { QUALITY_KINDS, type Facets, type QualityKind, type ReportFilter, type ReportStatus, type TemplateId } from '../../../src-main/contract/models.js';
 import { flagKindName } from '../../../src-main/core/wording/index.js';
+import { useMemo } from 'react';
 import { useI18n } from '../../i18n/index.js';
+
+type Level = 'province' | 'city' | 'county';
+const LEVELS: Level[] = ['province', 'city', 'county'];
+
+/**
+ * The region as a hierarchy, like the charts page: a province, then one of its
+ * cities, then one of that city's counties (special zones such as 平潭综合实验区
+ * are a county of their province and city). Choosing a level clears the ones below.
+ */
+function RegionLevels({ facets, value, set }: { facets: Facets | null; value: ReportFilter; set(patch: Partial<ReportFilter>): void }) {
+  const { t } = useI18n();
+  const collator = useMemo(() => new Intl.Collator('zh-CN-u-co-pinyin'), []);
+  const options = (level: Level) =>
+    [
+      ...new Set(
+        (facets?.places ?? [])
+          .filter((p) => (level === 'province' || p.province === value.province) && (level !== 'county' || p.city === value.city))
+          .map((p) => p[level])
+          .filter((x): x is string => !!x && (level !== 'county' || x !== value.city)),
+      ),
+    ].sort(collator.compare);
+  const choose = (level: Level, v: string) => {
+    const patch: Partial<ReportFilter> = { [level]: v || undefined };
+    for (const below of LEVELS.slice(LEVELS.indexOf(level) + 1)) patch[below] = undefined;
+    set(patch);
+  };
+  return (
+    <label>
+      {t('filterRegion')}
+      {LEVELS.map((level) => {
+        const shown = level === 'province' || (level === 'city' && value.province) || (level === 'county' && value.city);
+        const choices = shown ? options(level) : [];
+        if (!shown || (level !== 'province' && choices.length === 0)) return null;
+        return (
+          <select key={level} value={value[level] ?? ''} onChange={(e) => choose(level, e.target.value)} data-testid={`filter-${level}`}>
+            <option value="">{t(level === 'province' ? 'allProvinces' : level === 'city' ? 'allCities' : 'allCounties')}</option>
+            {choices.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        );
+      })}
+    </label>
+  );
+}
 
 export function Filters({ facets, value, onChange }: { facets: Facets | null; value: ReportFilter; onChange(f: ReportFilter): void }) {
   const { t, status, lang } = useI18n();
@@ -22,17 +70,7 @@ export function Filters({ facets, value, onChange }: { facets: Facets | null; va
           ))}
         </select>
       </label>
-      <label>
-        {t('filterRegion')}
-        <select value={value.region ?? ''} onChange={(e) => set({ region: e.target.value || undefined })}>
-          <option value="">{t('all')}</option>
-          {facets?.regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionLevels facets={facets} value={value} set={set} />
       <label>
         {t('filterTemplate')}
         <select value={value.template ?? ''} onChange={(e) => set({ template: (e.target.value || undefined) as TemplateId | undefined })}>
