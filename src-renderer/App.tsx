@@ -1,7 +1,7 @@
 // One window: a top bar with the sections, and the current page. Routing is
 // plain state (no URLs to navigate to, which the shell blocks anyway).
 import { useEffect, useState } from 'react';
-import type { AppInfo } from '../src-main/contract/models.js';
+import type { AppInfo, QueueScope } from '../src-main/contract/models.js';
 import { api } from './api/index.js';
 import { useAsync } from './components/useAsync.js';
 import { ChartsPage } from './features/charts/ChartsPage.js';
@@ -13,8 +13,8 @@ import { Welcome } from './features/welcome/Welcome.js';
 import { useI18n } from './i18n/index.js';
 
 export type Route =
-  | { page: 'library' }
-  | { page: 'report'; id: number; ids: number[] }
+  | { page: 'library'; queue?: QueueScope }
+  | { page: 'report'; id: number; ids: number[]; queue?: QueueScope }
   | { page: 'import'; samples?: boolean }
   | { page: 'export' }
   | { page: 'charts' };
@@ -59,14 +59,36 @@ export function App() {
   if (info.error) body = <div className="error">{info.error}</div>;
   else if (!info.data) body = <div className="muted pad">{t('loading')}</div>;
   else if (route.page === 'import')
-    body = <ImportPage nativeDialogs={info.data.nativeDialogs} samples={route.samples ?? false} onDone={() => go({ page: 'library' })} />;
+    body = (
+      <ImportPage
+        nativeDialogs={info.data.nativeDialogs}
+        samples={route.samples ?? false}
+        onDone={() => go({ page: 'library' })}
+        onQueue={(runId) => go({ page: 'library', queue: { runId, kind: 'flagged' } })}
+      />
+    );
   else if (empty) body = <Welcome info={info.data} onImport={(samples) => setRoute({ page: 'import', samples })} />;
   else if (route.page === 'report') {
-    const { ids } = route;
-    body = <ReportPage id={route.id} ids={ids} onOpen={(id) => setRoute({ page: 'report', id, ids })} onBack={() => go({ page: 'library' })} />;
+    const { ids, queue } = route;
+    body = (
+      <ReportPage
+        id={route.id}
+        ids={ids}
+        queue={queue}
+        onOpen={(id) => setRoute({ page: 'report', id, ids, ...(queue ? { queue } : {}) })}
+        onBack={() => go({ page: 'library' })}
+      />
+    );
   } else if (route.page === 'export') body = <ExportPage nativeDialogs={info.data.nativeDialogs} years={a?.years ?? []} />;
   else if (route.page === 'charts') body = <ChartsPage years={a?.years ?? []} />;
-  else body = <LibraryPage key={version} onOpen={(id, ids) => setRoute({ page: 'report', id, ids })} />;
+  else
+    body = (
+      <LibraryPage
+        key={`${version}-${JSON.stringify(route.page === 'library' ? (route.queue ?? null) : null)}`}
+        queue={route.page === 'library' ? route.queue : undefined}
+        onOpen={(id, ids, queue) => setRoute({ page: 'report', id, ids, ...(queue ? { queue } : {}) })}
+      />
+    );
 
   const nav = (page: Route['page'], label: string) => (
     <button type="button" className={route.page === page ? 'nav active' : 'nav'} onClick={() => go({ page } as Route)} data-nav={page}>

@@ -1,6 +1,7 @@
 import type { Dictionary } from './zh-CN.js';
 import { reviewEn } from './review.js';
 import { versionsEn } from './versions.js';
+import { queueEn } from './queue.js';
 
 export const en: Dictionary = {
   appName: 'Nianbao Archive',
@@ -110,13 +111,13 @@ export const en: Dictionary = {
   eta: '{eta} left',
   current: 'Now: {file}',
   summary: 'Import finished',
-  summaryLine: '{files} files: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged} flagged',
+  summaryLine: '{files} files: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged}',
   perFileErrors: 'Files that could not be processed',
   skippedFiles: 'Skipped files ({n})',
   cancelled: 'Cancelled',
   importCancelled: 'Import cancelled',
   summaryLineCancelled:
-    'Before the cancel, {files} files were processed: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged} flagged; the rest were not imported — import the same folder again to add them',
+    'Before the cancel, {files} files were processed: {imported} new, {updated} updated, {skipped} skipped, {failed} failed, {flagged}; the rest were not imported — import the same folder again to add them',
   techInfo: 'Technical details',
   fieldId: 'Field id: {id}',
   flagDetail: 'Extractor detail: {detail}',
@@ -182,4 +183,5 @@ export const en: Dictionary = {
   openArchive: 'Open archive…',
   ...reviewEn,
   ...versionsEn,
+  ...queueEn,
 };

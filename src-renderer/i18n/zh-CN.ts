@@ -1,6 +1,7 @@
 // 简体中文 (default). en.ts must have the same keys (checked by its type).
 import { reviewZh } from './review.js';
 import { versionsZh } from './versions.js';
+import { queueZh } from './queue.js';
 
 export const zhCN = {
   appName: '年报档案',
@@ -113,13 +114,13 @@ export const zhCN = {
   eta: '预计剩余 {eta}',
   current: '当前：{file}',
   summary: '导入完成',
-  summaryLine: '共 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，有疑问 {flagged}',
+  summaryLine: '共 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，{flagged}',
   perFileErrors: '无法处理的文件',
   skippedFiles: '跳过的文件（{n} 个）',
   cancelled: '已取消',
   importCancelled: '导入已取消',
   summaryLineCancelled:
-    '取消前已处理 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，有疑问 {flagged}；其余文件未导入，可再次导入同一文件夹补上',
+    '取消前已处理 {files} 个文件：新增 {imported}，更新 {updated}，跳过 {skipped}，失败 {failed}，{flagged}；其余文件未导入，可再次导入同一文件夹补上',
   techInfo: '技术信息',
   fieldId: '字段编号：{id}',
   flagDetail: '提取程序的说明：{detail}',
@@ -188,6 +189,7 @@ export const zhCN = {
   openArchive: '打开档案库…',
   ...reviewZh,
   ...versionsZh,
+  ...queueZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -19,9 +19,11 @@ interface Props {
   nativeDialogs: boolean;
   samples: boolean;
   onDone(): void;
+  /** Open the review queue on this run's flagged reports. */
+  onQueue(runId: number): void;
 }
 
-export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
+export function ImportPage({ nativeDialogs, samples, onDone, onQueue }: Props) {
   const { t, lang, error: words } = useI18n();
   // Chinese from the code; in English the words and the reader's own detail.
   const issue = (x: FileError) => {
@@ -106,14 +108,38 @@ export function ImportPage({ nativeDialogs, samples, onDone }: Props) {
         <div className="summary" data-testid="import-summary">
           <h3 data-testid="import-summary-title">{r.cancelled ? t('importCancelled') : t('summary')}</h3>
           <p data-testid="import-summary-line">
+            {/* 有疑问 N is a link: the review queue on this run's flagged reports */}
             {t(r.cancelled ? 'summaryLineCancelled' : 'summaryLine', {
               files: r.files,
               imported: r.imported,
               updated: r.updated,
               skipped: r.skipped,
               failed: r.failed,
-              flagged: r.flagged,
-            })}
+              flagged: '\u0001',
+            })
+              .split('\u0001')
+              .map((part, i) =>
+                i === 0 ? (
+                  part
+                ) : (
+                  <span key={i}>
+                    {r.flagged > 0 ? (
+                      <button
+                        type="button"
+                        className="link inline"
+                        onClick={() => onQueue(r.run)}
+                        title={t('flaggedLinkHint')}
+                        data-testid="import-flagged-link"
+                      >
+                        {t('flaggedLink', { n: r.flagged })}
+                      </button>
+                    ) : (
+                      t('flaggedLink', { n: 0 })
+                    )}
+                    {part}
+                  </span>
+                ),
+              )}
           </p>
           {r.errors.length > 0 && (
             <>

@@ -1,23 +1,48 @@
 import { useState } from 'react';
-import type { ReportFilter } from '../../../src-main/contract/models.js';
+import type { QueueScope, ReportFilter } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useAsync } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
 import { AgencyPanel } from './AgencyPanel.js';
 import { Filters } from './Filters.js';
 import { LibraryGrid } from './LibraryGrid.js';
+import { QueuePanel } from './QueuePanel.js';
 import { ReportList } from './ReportList.js';
 import { TrashList } from './TrashList.js';
 
-type View = 'grid' | 'list' | 'agencies' | 'trash';
+type View = 'grid' | 'list' | 'agencies' | 'trash' | 'queue';
 
-/** `ids`: the reports in view, in order, for previous/next in the report view. */
-export function LibraryPage({ onOpen }: { onOpen(id: number, ids: number[]): void }) {
+interface Props {
+  /** `ids`: the reports in view, in order, for previous/next in the report view; `queue`: opened from the review queue. */
+  onOpen(id: number, ids: number[], queue?: QueueScope): void;
+  /** Open on the review queue with this scope (the import summary's 有疑问 link). */
+  queue?: QueueScope | undefined;
+}
+
+export function LibraryPage({ onOpen, queue }: Props) {
   const { t } = useI18n();
   const [view, setView] = useState<View>(() => {
+    if (queue) {
+      sessionStorage.setItem('nianbao.view', 'queue');
+      sessionStorage.setItem('nianbao.queue', JSON.stringify(queue));
+      return 'queue';
+    }
     const v = sessionStorage.getItem('nianbao.view');
-    return v === 'list' || v === 'agencies' || v === 'trash' ? v : 'grid';
+    return v === 'list' || v === 'agencies' || v === 'trash' || v === 'queue' ? v : 'grid';
   });
+  // The queue's scope survives opening a report and coming back, like the filters.
+  const [scope, setScopeState] = useState<QueueScope>(() => {
+    if (queue) return queue;
+    try {
+      return JSON.parse(sessionStorage.getItem('nianbao.queue') ?? '{}') as QueueScope;
+    } catch {
+      return {};
+    }
+  });
+  const setScope = (q: QueueScope) => {
+    sessionStorage.setItem('nianbao.queue', JSON.stringify(q));
+    setScopeState(q);
+  };
   // Filters survive opening a report and coming back (review goes report by report).
   const [filter, setFilterState] = useState<ReportFilter>(() => {
     try {
@@ -47,6 +72,9 @@ export function LibraryPage({ onOpen }: { onOpen(id: number, ids: number[]): voi
         <button type="button" className={view === 'list' ? 'tab active' : 'tab'} onClick={() => pick('list')} data-testid="tab-list">
           {t('viewList')}
         </button>
+        <button type="button" className={view === 'queue' ? 'tab active' : 'tab'} onClick={() => pick('queue')} data-testid="tab-queue">
+          {t('viewQueue')}
+        </button>
         <button type="button" className={view === 'agencies' ? 'tab active' : 'tab'} onClick={() => pick('agencies')} data-testid="tab-agencies">
           {t('viewAgencies')}
         </button>
@@ -54,14 +82,16 @@ export function LibraryPage({ onOpen }: { onOpen(id: number, ids: number[]): voi
           {t('trashTitle')}
         </button>
       </div>
-      {view === 'trash' ? (
+      {view === 'queue' ? (
+        <QueuePanel scope={scope} onScope={setScope} onOpen={onOpen} />
+      ) : view === 'trash' ? (
         <TrashList onRestored={() => (grid.reload(), facets.reload())} />
       ) : view === 'agencies' ? (
         <AgencyPanel onChanged={() => (grid.reload(), facets.reload())} />
       ) : (
         <Filters facets={facets.data} value={filter} onChange={setFilter} />
       )}
-      {view === 'agencies' || view === 'trash' ? null : view === 'list' || filter.text ? (
+      {view === 'agencies' || view === 'trash' || view === 'queue' ? null : view === 'list' || filter.text ? (
         <ReportList filter={filter} onOpen={onOpen} />
       ) : grid.error ? (
         <div className="error">{grid.error}</div>

@@ -81,7 +81,7 @@ export function ReportList({ filter: given, onOpen }: { filter: ReportFilter; on
         {head('region', t('region'))}
         {head('template', t('template'))}
         {head('status', t('status'))}
-        {head('file', t('file'))}
+        {head('file', given.text?.trim() ? t('snippetTitle') : t('file'))}
       </div>
       <div ref={parent} className="list-scroll" data-testid="report-list">
         {total === 0 && <div className="muted pad">{t('noMatch')}</div>}
@@ -126,9 +126,15 @@ export function ReportList({ filter: given, onOpen }: { filter: ReportFilter; on
                         </span>
                       )}
                     </span>
-                    <span className="ellipsis muted small" title={r.snippet ?? r.file}>
-                      {r.snippet ?? r.file}
-                    </span>
+                    {r.snippet ? (
+                      <span className="ellipsis small" title={`${t('snippetTitle')}：${r.snippet.replace(/[[\]]/g, '')}`} data-testid="list-snippet">
+                        <Passage text={r.snippet} />
+                      </span>
+                    ) : (
+                      <span className="ellipsis muted small" title={r.file}>
+                        {r.file}
+                      </span>
+                    )}
                   </>
                 ) : (
                   <span className="muted">…</span>
@@ -139,5 +145,18 @@ export function ReportList({ filter: given, onOpen }: { filter: ReportFilter; on
         </div>
       </div>
     </div>
+  );
+}
+
+/** A passage from the archive with its hit between [ and ]: the hit highlighted. */
+export function Passage({ text }: { text: string }) {
+  const m = /^(.*?)\[(.+?)\](.*)$/s.exec(text);
+  if (!m) return <>{text}</>;
+  return (
+    <>
+      {m[1]}
+      <mark className="hit">{m[2]}</mark>
+      {m[3]}
+    </>
   );
 }

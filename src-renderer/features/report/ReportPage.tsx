@@ -16,16 +16,21 @@ import { Tables } from './Tables.js';
 import { AcceptBar, KeyHelp, VerifyConfirm } from './ReviewBars.js';
 import { RemoveBar, VersionsPanel } from './VersionsPanel.js';
 import { flagTarget, useReview } from './useReview.js';
+import { LogView } from './LogView.js';
+import { LastYearView } from './LastYearView.js';
+import type { QueueScope } from '../../../src-main/contract/models.js';
 
 interface Props {
   id: number;
   /** The reports the library showed, in order: previous/next walk through them. */
   ids: number[];
+  /** Opened from the review queue: 核实并下一份 and R go to the queue's next report. */
+  queue?: QueueScope | undefined;
   onOpen(id: number): void;
   onBack(): void;
 }
 
-export function ReportPage({ id, ids, onOpen, onBack }: Props) {
+export function ReportPage({ id, ids, queue, onOpen, onBack }: Props) {
   const { t, status, error: words, flag: flagWords } = useI18n();
   const detail = useAsync(() => api.call('reports.get', { id }), [id]);
   const text = useAsync(() => api.call('reports.text', { id }), [id]);
@@ -40,13 +45,38 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
   // Small screens: the side pane folds away, the header's less used actions go into a menu (CSS, below 1200 px).
   const [sideOpen, setSideOpen] = useState(() => window.innerWidth >= 1200);
   const [menu, setMenu] = useState(false);
+  const [tab, setTab] = useState<'review' | 'log' | 'lastYear'>('review');
   const nextToReview = useCallback(async () => {
-    const to = await api.call('reports.nextToReview', { after: id, ids });
-    if (to.id !== null) onOpen(to.id);
-    else setNote(t('noMoreToReview'));
-  }, [id, ids, onOpen, t]);
+    try {
+      // From the queue: its next report (verified ones have left it); else the next unverified one the library showed.
+      const to = queue
+        ? ((await api.call('review.queue', { ...queue, after: id })).next ?? { id: null })
+        : await api.call('reports.nextToReview', { after: id, ids });
+      if (to.id !== null) onOpen(to.id);
+      else setNote(t(queue ? 'queueDone' : 'noMoreToReview'));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [id, ids, queue, onOpen, t]);
+  // 核实并下一份 asks first (as 已核实 does) when flags are open; it moves on only once the report is verified.
+  const [andNext, setAndNext] = useState(false);
   const review = useReview({ id, report: r, setReport: detail.setData, setError, grid: gridRef, onNextReport: () => void nextToReview() });
   const { selected, undo, redo } = review;
+  const verifyAndNext = async () => {
+    const cur = detail.data;
+    if (!cur) return;
+    if (cur.status === 'verified') return void nextToReview();
+    const open = cur.flags.filter((f) => !f.resolved && f.source !== 'quality').length;
+    if (open > 0) {
+      setTab('review');
+      setAndNext(true);
+      review.setConfirmVerify(open);
+    } else if (await review.setVerified(true)) await nextToReview();
+  };
+  useEffect(() => {
+    setTab('review');
+    setAndNext(false);
+  }, [id]);
 
   const reextract = async () => {
     try {
@@ -163,9 +193,35 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
             {t('openOriginal')}
           </button>
         </span>
-        <button type="button" className={r.status === 'verified' ? '' : 'primary'} onClick={() => review.requestVerify()} data-testid="verify">
+        <button type="button" className={r.status === 'verified' || queue ? '' : 'primary'} onClick={() => review.requestVerify()} data-testid="verify">
           {r.status === 'verified' ? t('unmarkVerified') : t('markVerified')}
         </button>
+        {queue && (
+          <button type="button" className="primary" onClick={() => void verifyAndNext()} title={t('verifyAndNextHint')} data-testid="verify-next">
+            {t('verifyAndNext')}
+          </button>
+        )}
+        <div className="row gap report-tabs" role="tablist">
+          {(
+            [
+              ['review', t('tabReview')],
+              ['log', t('tabLog')],
+              ['lastYear', t('tabLastYear')],
+            ] as const
+          ).map(([k, label]) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? 'tab active' : 'tab'}
+              onClick={() => setTab(k)}
+              data-testid={`report-tab-${k}`}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
       </div>
       {editMeta && (
         <MetaEditor
@@ -205,7 +261,9 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
         </div>
       )}
       {r.error && <div className="error">{t('readError', { error: r.errorInfo ? words(r.errorInfo) : r.error })}</div>}
-      <div className={sideOpen ? 'report-body' : 'report-body side-closed'}>
+      {tab === 'log' && <LogView id={id} version={`${r.status}-${r.corrected.length}-${r.flagCount}-${r.canUndo}`} />}
+      {tab === 'lastYear' && <LastYearView report={r} version={`${r.corrected.length}-${r.canUndo}`} onOpen={onOpen} />}
+      <div className={sideOpen ? 'report-body' : 'report-body side-closed'} hidden={tab !== 'review'}>
         <div className="pane source-pane">
           <SourcePane reportId={id} text={text.data} spans={spansOf(r, selected, review.rowMark, text.data?.text ?? null)} />
         </div>
@@ -213,8 +271,14 @@ export function ReportPage({ id, ids, onOpen, onBack }: Props) {
           {review.confirmVerify !== null && (
             <VerifyConfirm
               open={review.confirmVerify}
-              onConfirm={() => void review.setVerified(true).then(() => review.focusGrid())}
-              onCancel={() => (review.setConfirmVerify(null), review.focusGrid())}
+              onConfirm={() =>
+                void review.setVerified(true).then((ok) => {
+                  if (ok && andNext) void nextToReview();
+                  else review.focusGrid();
+                  setAndNext(false);
+                })
+              }
+              onCancel={() => (review.setConfirmVerify(null), setAndNext(false), review.focusGrid())}
             />
           )}
           {review.accepting && (

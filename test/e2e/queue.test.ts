@@ -1,0 +1,231 @@
+// The review queue, 修改记录 and compare with last year in a real browser
+// (renderer build + web bridge + services + real archive, headless Chromium):
+// the import summary's 有疑问 N opens the queue on that run's flagged
+// reports, 核实并下一份 walks it (asking first about open flags), the
+// 修改记录 tab lists who did what and exports a CSV Excel reads, and the
+// previous year's report sits beside this one. Screenshots at 1366×768 and
+// 1024×768 go to test/artifacts/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchivePort } from '../../src-main/services/adapter.js';
+import { createServices } from '../../src-main/services/index.js';
+import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import { generateReport, type GeneratedReport } from '../gen/generate.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const haveChromium = existsSync(CHROMIUM);
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+if (!haveChromium) console.warn(`queue e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+
+// 昆明市交通运输局 2019 (seed 5) and 2020 (seed 8); two reports with a broken total (an open R3 flag each).
+const LAST_YEAR = generateReport(5, { layout: 'tabs' });
+const THIS_YEAR = generateReport(8, { layout: 'tabs' });
+const FLAGGED = [
+  generateReport(11, { template: '2021', breakTotal: true, layout: 'tabs' }),
+  generateReport(12, { template: '2021', breakTotal: true, layout: 'tabs' }),
+];
+
+describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chromium over the web bridge', () => {
+  let tmp: string;
+  let bridge: WebBridge;
+  let close: () => Promise<void>;
+  let context: BrowserContext;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `queue-${name}.png`), fullPage: false });
+  const folder = (name: string, reports: GeneratedReport[]) => {
+    const dir = join(tmp, name);
+    mkdirSync(dir);
+    for (const g of reports) writeFileSync(join(dir, g.name), g.bytes);
+    return dir;
+  };
+  const importFolder = async (dir: string) => {
+    await page.locator('[data-nav="import"]').click();
+    await page.getByTestId('import-path').fill(dir);
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
+  };
+
+  beforeAll(async () => {
+    expect(THIS_YEAR.agency).toBe(LAST_YEAR.agency);
+    expect([LAST_YEAR.year, THIS_YEAR.year]).toEqual([2019, 2020]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    tmp = mkdtempSync(join(tmpdir(), 'nianbao-queue-e2e-'));
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
+    const services = await createServices({ openArchive: openArchivePort, archivePath: join(tmp, 'queue.nianbao'), bridge: 'web', version: 'e2e' });
+    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
+    close = async () => {
+      await bridge.close();
+      await services.close();
+    };
+    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(bridge.url);
+    await page.getByTestId('welcome').waitFor();
+    await importFolder(folder('run1', [LAST_YEAR]));
+    await page.getByTestId('import-close').click();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await close?.();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('有疑问 N opens the queue on the run’s flagged reports; 核实并下一份 walks it', async () => {
+    await importFolder(folder('run2', [THIS_YEAR, ...FLAGGED]));
+    const link = page.getByTestId('import-flagged-link');
+    expect(await link.textContent()).toBe('有疑问 2');
+    expect(await page.getByTestId('import-summary-line').textContent()).toMatch(/^共 3 个文件：新增 3，.*有疑问 2$/);
+    await link.click();
+    await page.getByTestId('queue').waitFor();
+    // the second run, its flagged reports: both, and only those
+    await poll(() => page.getByTestId('queue-flagged').textContent()).toBe('有疑问 2');
+    expect(await page.getByTestId('queue-flagged').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('queue-todo').textContent()).toBe('待审 3');
+    expect(await page.getByTestId('queue-needs_compare').textContent()).toBe('待比较 0');
+    expect(await page.getByTestId('queue-verified').textContent()).toBe('已核实 0');
+    expect(await page.getByTestId('queue-run').locator('option:checked').textContent()).toMatch(/^第 2 次导入（.*，3 份）$/);
+    await poll(() => page.getByTestId('report-row').count()).toBe(2);
+    const rows = await page.getByTestId('report-row').allTextContents();
+    const order = [...FLAGGED].sort((a, b) => Buffer.compare(Buffer.from(a.agency), Buffer.from(b.agency)));
+    expect(rows.map((r) => order.findIndex((g) => r.startsWith(g.agency)))).toEqual([0, 1]);
+    await shot('01-queue-1366x768');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shot('02-queue-1024x768');
+    const chips = await page.getByTestId('queue').boundingBox();
+    expect(chips!.x + chips!.width).toBeLessThanOrEqual(1024);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // 核实并下一份: open flags are asked about first; confirmed, the next flagged report opens
+    await page.getByTestId('report-row').first().click();
+    await page.getByTestId('report-page').waitFor();
+    await poll(() => page.getByTestId('report-title').textContent()).toContain(order[0]!.agency);
+    await page.getByTestId('verify-next').click();
+    await poll(() => page.getByTestId('verify-confirm-text').textContent()).toMatch(/^还有 \d+ 条疑问未处理/);
+    await shot('03-verify-next-asks');
+    await page.getByTestId('verify-confirm-yes').click();
+    await poll(() => page.getByTestId('report-title').textContent()).toContain(order[1]!.agency);
+    expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
+    // the last one: the queue is done, said so, and the report is verified
+    await page.getByTestId('verify-next').click();
+    await page.getByTestId('verify-confirm-yes').click();
+    await poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
+    await poll(() => page.getByText('队列已审完：没有更多待审的报告').count()).toBe(1);
+    await page.getByRole('button', { name: /返回/ }).click();
+    await page.getByTestId('queue').waitFor();
+    await poll(() => page.getByTestId('queue-flagged').textContent()).toBe('有疑问 0');
+    expect(await page.getByTestId('queue-verified').textContent()).toBe('已核实 2');
+    expect(await page.getByTestId('queue-todo').textContent()).toBe('待审 1');
+    // all runs: the first run's report joins the queue
+    await page.getByTestId('queue-todo').click();
+    await page.getByTestId('queue-run').selectOption('');
+    await poll(() => page.getByTestId('queue-todo').textContent()).toBe('待审 2');
+    await poll(() => page.getByTestId('report-row').count()).toBe(2);
+  });
+
+  it('修改记录 lists the correction, acceptance and verification with who and when, and exports a CSV for Excel', async () => {
+    const g = FLAGGED[0]!;
+    await page.getByTestId('tab-list').click();
+    await page.locator('[data-testid="report-row"]', { hasText: g.agency }).click();
+    await page.getByTestId('report-page').waitFor();
+    await page.getByTestId('reviewer').click();
+    await page.getByTestId('reviewer-input').fill('赵审核');
+    await page.getByTestId('reviewer-save').click();
+    await poll(() => page.getByTestId('reviewer').textContent()).toBe('审核人：赵审核');
+    // un-verify, then correct the broken total to what it reads as printed + 1 (with a note): two entries by 赵审核
+    await page.getByTestId('verify').click();
+    await poll(() => page.getByTestId('report-status').textContent()).not.toBe('已核实');
+    const cell = page.locator(`td[data-field="${g.broken!.field}"]`);
+    await cell.click();
+    await page.keyboard.type('4321');
+    await page.keyboard.press('Enter');
+    await poll(() => cell.textContent()).toBe('4321');
+    await page.getByTestId('report-tab-log').click();
+    await page.getByTestId('log-table').waitFor();
+    const actions = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions).toEqual(['correct', 'unverify', 'verify']); // newest first
+    const top = await page.getByTestId('log-row').first().locator('td').allTextContents();
+    expect(top[1]).toBe('赵审核');
+    expect(top[2]).toBe('更正');
+    expect(top[5]).toBe('4321');
+    expect(top[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // local time: the stamp is this machine's clock, not UTC
+    const now = new Date();
+    expect(top[0]!.slice(0, 10)).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`);
+    await shot('04-log-1366x768');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('log-export').click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^修改记录-${g.agency}-${g.year}-\\d+\\.csv$`));
+    const file = join(tmp, 'log.csv');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads the Chinese right
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('时间,审核人,操作,项目,原值,新值,说明,版本,报告编号,已撤销');
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['标记已核实', '取消已核实', '更正']);
+    expect(lines[3]).toMatch(/,赵审核,更正,.*,4321,/);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shot('05-log-1024x768');
+    const table = (await page.getByTestId('log-view').boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(1024);
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('与上年对比 puts last year’s report beside this one, differences marked', async () => {
+    await page.getByRole('button', { name: /返回/ }).click();
+    await page.getByTestId('tab-list').click();
+    await page.locator('[data-testid="report-row"]', { hasText: '2020' }).filter({ hasText: THIS_YEAR.agency }).click();
+    await page.getByTestId('report-page').waitFor();
+    await page.getByTestId('report-tab-lastYear').click();
+    await page.getByTestId('last-year').waitFor();
+    const differing = Object.keys(THIS_YEAR.values).filter((f) => f in LAST_YEAR.values && THIS_YEAR.values[f] !== LAST_YEAR.values[f]).length;
+    await poll(() => page.getByTestId('last-year-differing').textContent()).toBe(`${differing} 项与上年不同`);
+    expect(await page.locator('[data-testid="last-year-row"][data-differs="1"]').count()).toBe(differing);
+    const f = 'requests.new.total';
+    const row = page.locator(`[data-testid="last-year-row"][data-field="${f}"]`);
+    const tds = await row.locator('td').allTextContents();
+    expect(tds.slice(1, 3)).toEqual([String(THIS_YEAR.values[f] ?? ''), String(LAST_YEAR.values[f] ?? '')]);
+    await shot('06-last-year-1366x768');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shot('07-last-year-1024x768');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('last-year-open').click();
+    await poll(() => page.getByTestId('report-title').textContent()).toContain('2019');
+    await page.getByTestId('report-tab-lastYear').click();
+    await poll(() => page.getByTestId('last-year-none').textContent()).toBe('档案库中没有这个机关 2018 年的报告');
+  });
+
+  it('the agency filter folds traditional characters; text hits show the passage highlighted', async () => {
+    await page.getByRole('button', { name: /返回/ }).click();
+    await page.getByTestId('tab-list').click();
+    await page.getByTestId('filter-agency').fill('昆明市交通運輸局'); // 運輸 traditional
+    await poll(() => page.getByTestId('report-row').count()).toBe(2);
+    await page.getByTestId('filter-text').fill('政府信息公开');
+    await poll(() => page.locator('[data-testid="list-snippet"] mark.hit').count()).toBe(2);
+    expect(await page.locator('[data-testid="list-snippet"] mark.hit').first().textContent()).toBe('政府信息公开');
+    await shot('08-passages');
+    await page.getByTestId('filter-text').fill('');
+    await page.getByTestId('filter-agency').fill('');
+  });
+});
