@@ -20,6 +20,18 @@ function seedFolder(dir: string, names = seedNames()): string {
   return dir;
 }
 
+/** A fresh archive with the seeds imported (two workers), closed after `fn` whatever happens. */
+async function withSeeded(fn: (a: Archive, dir: string) => Promise<void> | void): Promise<void> {
+  const dir = tmp();
+  const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 2 });
+  try {
+    await a.importFolder(seedFolder(join(dir, 'seeds')));
+    await fn(a, dir);
+  } finally {
+    a.close();
+  }
+}
+
 const byAgency = (a: Archive, name: string) => {
   const hit = a.listReports({ agency: name }).items.filter((r) => r.agency === name);
   expect(hit).toHaveLength(1);
@@ -28,10 +40,7 @@ const byAgency = (a: Archive, name: string) => {
 
 describe('report identity and versions', () => {
   it('a corrected, verified report survives a re-downloaded copy; a truncated copy never replaces a complete report', async () => {
-    const dir = tmp();
-    const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 2 });
-    try {
-      await a.importFolder(seedFolder(join(dir, 'seeds')));
+    await withSeeded(async (a, dir) => {
       const gz = byAgency(a, '广州市商务局');
       expect(gz.values['active.normative.made']).toBe(8);
       a.correct(gz.id, 'active.normative.made', 9, '核对纸质版');
@@ -68,9 +77,7 @@ describe('report identity and versions', () => {
       expect(ns.versions).toHaveLength(2);
       expect(ns.versions.find((v) => !v.active)!).toMatchObject({ file: 'nansha-truncated.txt', missingTables: 3 });
       expect(a.listReports().total).toBe(5);
-    } finally {
-      a.close();
-    }
+    });
   });
 
   it('the same files in any order, in any number of runs, give the same active set (doc, docx, pdf of one report; a truncated copy)', async () => {
@@ -117,10 +124,7 @@ describe('report identity and versions', () => {
   }, 240_000);
 
   it('set-meta onto a reviewed slot makes a version waiting to be compared; compare, take a cell, switch (corrections carry over), keep', async () => {
-    const dir = tmp();
-    const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 2 });
-    try {
-      await a.importFolder(seedFolder(join(dir, 'seeds')));
+    await withSeeded(async (a) => {
       const gz = byAgency(a, '广州市商务局');
       a.correct(gz.id, 'active.normative.made', 9);
       a.verify(gz.id);
@@ -166,9 +170,7 @@ describe('report identity and versions', () => {
       expect(back.carried).toEqual(['active.rules.made']);
       expect(back.report.values['active.rules.made']).toBe(1);
       expect(back.report.values['active.normative.made']).toBe(9);
-    } finally {
-      a.close();
-    }
+    });
   });
 
   it('sources of one version that disagree on a cell get a source_conflict flag naming both readings', async () => {
@@ -200,10 +202,7 @@ describe('report identity and versions', () => {
   });
 
   it('merge-agencies counts what happened: a report landing on an occupied year becomes a version, never vanishes', async () => {
-    const dir = tmp();
-    const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 2 });
-    try {
-      await a.importFolder(seedFolder(join(dir, 'seeds')));
+    await withSeeded(async (a) => {
       const dg = byAgency(a, '东莞市商务局');
       a.correct(dg.id, 'active.normative.made', 3);
       const m = a.mergeAgencies('湛江奋勇高新区招商服务局', '东莞市商务局');
@@ -224,16 +223,11 @@ describe('report identity and versions', () => {
       const m2 = a.mergeAgencies('西工区商务局', '东莞市商务局');
       expect(m2.landed[0]).toMatchObject({ outcome: 'needs_compare', activeId: dg.id });
       expect(a.versions(dg.id)).toHaveLength(3);
-    } finally {
-      a.close();
-    }
+    });
   });
 
   it('remove and restore: a removed report leaves lists, search and agencies but keeps its file and log', async () => {
-    const dir = tmp();
-    const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 2 });
-    try {
-      await a.importFolder(seedFolder(join(dir, 'seeds')));
+    await withSeeded(async (a) => {
       const gz = byAgency(a, '广州市商务局');
       a.correct(gz.id, 'active.normative.made', 9);
       expect(a.remove(gz.id, '重复下载', true)).toEqual({ removed: 1 });
@@ -250,9 +244,7 @@ describe('report identity and versions', () => {
       expect(a.trash()).toEqual([]);
       expect(a.listReports().total).toBe(5);
       expect(a.history(gz.id).filter((e) => e.field === 'meta.removed')).toHaveLength(2);
-    } finally {
-      a.close();
-    }
+    });
   });
 
   it('names every file: dangling links, FIFOs and hidden entries are skipped with the reason', async () => {

@@ -1,25 +1,17 @@
 // The whole UI in a real browser: renderer (vite build) + web bridge +
 // services + real archive, driven by headless Chromium. Screenshots go to
 // test/artifacts/ for a human to look at.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { openArchive } from '../../src-main/core/archive/index.js';
-import { openArchivePort } from '../../src-main/services/adapter.js';
-import { createServices } from '../../src-main/services/index.js';
-import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import type { WebBridge } from '../../src-main/web/server.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, launchBrowser, newPage, poller, ROOT, startBridge } from './setup.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const haveChromium = existsSync(CHROMIUM);
-// A shared CI machine can be slow: wait up to 15 s for the UI to settle.
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const poll = poller(15_000);
 
 // Each test sets up what it needs: the seeded archive is imported once (in
 // beforeAll, through the core) and every test opens the page it works on;
@@ -52,17 +44,8 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
         a.close();
       }
     }
-    const services = await createServices({
-      openArchive: openArchivePort,
-      archivePath,
-      samplesDir: join(ROOT, 'assets/samples'),
-      bridge: 'web',
-      version: 'e2e',
-    });
-    const bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
-    const p = await context.newPage();
-    p.on('pageerror', (e) => console.error('page error:', e.message));
+    const { services, bridge } = await startBridge(archivePath, join(ROOT, 'assets/samples'));
+    const { context, page: p } = await newPage(browser);
     const started: App = {
       bridge,
       page: p,
@@ -95,23 +78,9 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
   }
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    tmp = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    tmp = e2eTmp('nianbao-e2e-');
+    await buildRenderer();
+    browser = await launchBrowser();
     app = await startApp('e2e', true);
     page = app.page;
     await page.goto(app.bridge.url); // spends the token: later loads of app.home carry the cookie

@@ -2,25 +2,17 @@
 // services + real archive, headless Chromium): the original PDF page beside
 // the tables with the selected cell boxed. Screenshots go to test/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchivePort } from '../../src-main/services/adapter.js';
-import { createServices } from '../../src-main/services/index.js';
-import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
 import { generateReport } from '../gen/generate.js';
 import { REQUEST_COLUMNS } from '../../src-main/core/catalogue/index.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
 const OFFICE = join(ROOT, 'test/fixtures/office');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const haveChromium = existsSync(CHROMIUM);
 const havePdftotext = existsSync('/usr/bin/pdftotext');
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-if (!haveChromium) console.warn(`review e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const poll = poller(20_000);
 
 /** Words poppler finds on a page (points, top-left origin): an independent reading of where a number is printed. */
 function popplerWords(pdf: string, page: number): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
@@ -36,45 +28,19 @@ function popplerWords(pdf: string, page: number): { text: string; x0: number; y0
 
 describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge', () => {
   let tmp: string;
-  let bridge: WebBridge;
-  let close: () => Promise<void>;
-  let context: BrowserContext;
+  let ui: UiSession;
   let page: Page;
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `review-${name}.png`), fullPage: false });
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    tmp = mkdtempSync(join(tmpdir(), 'nianbao-review-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
-    const services = await createServices({ openArchive: openArchivePort, archivePath: join(tmp, 'review.nianbao'), bridge: 'web', version: 'e2e' });
-    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
-    close = async () => {
-      await bridge.close();
-      await services.close();
-    };
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1500, height: 950 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    tmp = e2eTmp('nianbao-review-');
+    await buildRenderer();
+    ui = await startUi(tmp, join(tmp, 'review.nianbao'));
+    page = ui.page;
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await close?.();
+    await ui?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -93,7 +59,7 @@ describe.skipIf(!haveChromium)('review workbench in Chromium over the web bridge
     const dir = join(tmp, 'pdf');
     mkdirSync(dir);
     copyFileSync(pdf, join(dir, 'guangzhou-2020.pdf'));
-    await page.goto(bridge.url);
+    await page.goto(ui.bridge.url);
     await page.getByTestId('welcome').waitFor();
     await page.getByRole('button', { name: '导入文件夹' }).click();
     await page.getByTestId('import-path').fill(dir);

@@ -1,36 +1,29 @@
 // Versions in a real browser (issue 10): a reviewed report with a new version
 // waiting (待比较) — compare, switch version, remove to the trash, restore.
 // Renderer (vite build) + web bridge + services + a real archive, headless Chromium.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../src-main/core/archive/index.js';
-import { openArchivePort } from '../../src-main/services/adapter.js';
-import { createServices, type Services } from '../../src-main/services/index.js';
-import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import type { Services } from '../../src-main/services/index.js';
+import type { WebBridge } from '../../src-main/web/server.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const haveChromium = existsSync(CHROMIUM);
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const poll = poller(15_000);
 
 describe.skipIf(!haveChromium)('versions and the trash in Chromium', () => {
   let tmp: string;
+  let ui: UiSession;
   let bridge: WebBridge;
   let services: Services;
-  let context: BrowserContext;
   let page: Page;
   let gz = 0;
   let xg = 0;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    tmp = mkdtempSync(join(tmpdir(), 'nianbao-e2e-versions-'));
+    tmp = e2eTmp('nianbao-e2e-versions-');
     // The archive: five seeds; 广州 corrected and verified; 西工区's report set to 广州 2020 → a version waiting to be compared.
     const seeds = join(tmp, 'seeds');
     mkdirSync(seeds);
@@ -45,33 +38,13 @@ describe.skipIf(!haveChromium)('versions and the trash in Chromium', () => {
     a.verify(gz);
     expect(a.setMetaLanding(xg, { agency: '广州市商务局' }).landing?.outcome).toBe('needs_compare');
     a.close();
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
-    services = await createServices({ openArchive: openArchivePort, archivePath: path, bridge: 'web', version: 'e2e' });
-    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1500, height: 950 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await buildRenderer();
+    ui = await startUi(tmp, path);
+    ({ services, bridge, page } = ui);
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await bridge?.close();
-    await services?.close();
+    await ui?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 

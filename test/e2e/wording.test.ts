@@ -2,24 +2,16 @@
 // and the cancelled-import screen show no Latin-letter word except file
 // names (in <code> or [data-filename]) and the allowed terms; then the
 // charts page, every chart drawn, with screenshots in test/artifacts/.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src-main/services/index.js';
-import { openArchivePort } from '../../src-main/services/adapter.js';
-import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const haveChromium = existsSync(CHROMIUM);
 // The allowed terms, keyboard key names as printed on the keys (the review grid's hints) and file sizes (KB, MB).
 const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR|Enter|Tab|Esc|Ctrl|Alt|Shift|KB|MB)\b/g;
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 100 });
-if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const poll = poller(30_000);
 
 /** Visible text of `selector` without file names and report source text; then its Latin words. */
 async function latinWords(page: Page, selector: string): Promise<string[]> {
@@ -38,15 +30,12 @@ async function latinWords(page: Page, selector: string): Promise<string[]> {
 
 describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
   let tmp: string;
-  let bridge: WebBridge;
-  let close: () => Promise<void>;
-  let context: BrowserContext;
+  let ui: UiSession;
   let page: Page;
   const shot = (name: string, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    tmp = mkdtempSync(join(tmpdir(), 'nianbao-wording-'));
+    tmp = e2eTmp('nianbao-wording-');
     // seeds plus bad files of every common kind
     const bad = join(tmp, 'bad');
     cpSync(SEEDS, bad, { recursive: true, filter: (s) => !s.includes('expected') });
@@ -60,42 +49,18 @@ describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
     mkdirSync(many);
     const seed = readFileSync(join(SEEDS, '000_837c288e23ba6919.txt'), 'utf8');
     for (let i = 0; i < 400; i++) writeFileSync(join(many, `r${i}.txt`), seed.replace('广州', `广州第${i}`) + `\n编号${i}\n`);
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
-    const services = await createServices({ openArchive: openArchivePort, archivePath: join(tmp, 'w.nianbao'), bridge: 'web', version: 'e2e' });
-    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
-    close = async () => {
-      await bridge.close();
-      await services.close();
-    };
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1500, height: 950 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await buildRenderer();
+    ui = await startUi(tmp, join(tmp, 'w.nianbao'), { acceptDownloads: true });
+    page = ui.page;
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await close?.();
+    await ui?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('the import summary with bad files is all Chinese', async () => {
-    await page.goto(bridge.url);
+    await page.goto(ui.bridge.url);
     await page.getByTestId('welcome').waitFor();
     await page.getByRole('button', { name: '导入文件夹' }).click();
     await page.getByTestId('import-path').fill(join(tmp, 'bad'));

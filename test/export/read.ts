@@ -1,5 +1,9 @@
-// Reading a written workbook back with SheetJS (a second, independent reader).
-import { readFileSync } from 'node:fs';
+// Reading a written workbook back with SheetJS (a second, independent
+// reader), as raw sheet XML, and through LibreOffice (a third).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { tableLayout } from '../../src-main/core/export/layout.js';
 import type { TableId, TemplateId } from '../../src-main/core/catalogue/index.js';
@@ -33,4 +37,43 @@ export function fillOf(c: XLSX.CellObject | undefined): string | undefined {
 
 export function noteOf(c: XLSX.CellObject | undefined): string {
   return (c?.c ?? []).map((x) => x.t).join('\n');
+}
+
+/** The XML of the sheet named `name` as stored in the workbook at `path`. */
+export function sheetXml(path: string, name: string): string {
+  const i = readBook(path).SheetNames.indexOf(name) + 1;
+  return strFromU8(unzipSync(readFileSync(path))[`xl/worksheets/sheet${i}.xml`]!);
+}
+
+/** Whether LibreOffice (`soffice`) is installed, for the tests that open a workbook in it. */
+export function hasSoffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The workbook converted by LibreOffice into one UTF-8 CSV per sheet (in
+ * `out`, with a profile of its own under `profileDir`): the files, and the CSV
+ * text of the sheet whose file name contains `part`.
+ */
+export function libreOfficeCsv(path: string, out: string, profileDir: string): { files: string[]; csv(part: string): string } {
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profileDir}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      out,
+      path,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+  const files = readdirSync(out);
+  return { files, csv: (part) => readFileSync(join(out, files.find((f) => f.includes(part))!), 'utf8') };
 }

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../src-main/core/catalogue/index.js';
@@ -9,22 +8,13 @@ import { writeWorkbook, type ExportReport, type WorkbookStats } from '../../src-
 import { richReports } from './fixtures.js';
 import { reportNumber } from '../../src-main/core/export/labels.js';
 import { formatDateTime } from '../../src-main/core/wording/format.js';
-import { cell, fieldColumns, fillOf, findRow, noteOf, readBook } from './read.js';
+import { cell, fieldColumns, fillOf, findRow, hasSoffice, libreOfficeCsv, noteOf, readBook, sheetXml } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-'));
 const file = join(dir, '2020.xlsx');
 const meta = { archiveName: 'test.nianbao', generatedAt: '2026-11-22T21:30:00.000Z', lang: 'zh' as const };
 let reports: ExportReport[];
 let stats: WorkbookStats;
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The report number column (agency-year-version), which the rows are found by. */
 const no = (r: ExportReport) => reportNumber(r, 'zh');
@@ -218,7 +208,7 @@ describe('yearly workbook', () => {
     const zip = unzipSync(readFileSync(file));
     const wb = readBook(file);
     const idx = wb.SheetNames.indexOf('依申请公开（2019版）') + 1;
-    const xml = strFromU8(zip[`xl/worksheets/sheet${idx}.xml`]!);
+    const xml = sheetXml(file, '依申请公开（2019版）');
     expect(xml).toMatch(/<pane xSplit="3" ySplit="6" topLeftCell="D7" activePane="bottomRight" state="frozen"\/>/);
     // the header rows repeat on every printed page
     const book = strFromU8(zip['xl/workbook.xml']!);
@@ -242,24 +232,10 @@ describe('yearly workbook', () => {
   });
 
   it.skipIf(!hasSoffice())('opens in LibreOffice, whose values agree', () => {
-    const out = join(dir, 'lo');
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-        '--outdir',
-        out,
-        file,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
+    const lo = libreOfficeCsv(file, join(dir, 'lo'), join(dir, 'lo-profile'));
     // one CSV per sheet: 说明, 汇总, six table sheets, 分机关, 校验问题, 年报质量, 来源
-    const files = readdirSync(out);
-    expect(files.length).toBe(12);
-    const csv = readFileSync(join(out, files.find((f) => f.includes('依申请公开（2019版）'))!), 'utf8');
+    expect(lo.files.length).toBe(12);
+    const csv = lo.csv('依申请公开（2019版）');
     const lines = csv
       .trim()
       .split('\n')
@@ -275,7 +251,7 @@ describe('yearly workbook', () => {
       const s = reports.filter((x) => x.template === '2019').reduce((a, r) => a + (r.values[id] ?? 0), 0);
       expect(Number(total[c - 1]), id).toBe(s);
     }
-    const act = readFileSync(join(out, files.find((f) => f.includes('主动公开（2021版）'))!), 'utf8');
+    const act = lo.csv('主动公开（2021版）');
     expect(act).toContain('@某某局');
   });
 });

@@ -1,8 +1,4 @@
-// Workbooks ready to hand upward: different years never added together, a
-// filter on every header row, the 分机关 sheet in the official three-table
-// layout (one report per printed page), valid sheet names, LibreOffice opens it.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -13,7 +9,7 @@ import { reportNumber } from '../../src-main/core/export/labels.js';
 import { sheetName, writeWorkbook } from '../../src-main/core/export/workbook.js';
 import type { ExportReport } from '../../src-main/core/export/types.js';
 import { synthetic2021 } from './fixtures.js';
-import { cell, fieldColumns, findRow, readBook } from './read.js';
+import { cell, fieldColumns, findRow, hasSoffice, libreOfficeCsv, readBook, sheetXml as readSheetXml } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-years-'));
 const file = join(dir, 'years.xlsx');
@@ -33,11 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sheetXml = (name: string): string => {
-  const wb = readBook(file);
-  const i = wb.SheetNames.indexOf(name) + 1;
-  return strFromU8(unzipSync(readFileSync(file))[`xl/worksheets/sheet${i}.xml`]!);
-};
+const sheetXml = (name: string): string => readSheetXml(file, name);
 
 describe('a workbook over 2023 and 2024', () => {
   it('has a sheet set per year, each with its own totals: the years are never added together', () => {
@@ -133,23 +125,9 @@ describe('a workbook over 2023 and 2024', () => {
   });
 
   it.skipIf(!hasSoffice())('opens in LibreOffice, whose 分机关 values agree', () => {
-    const out = join(dir, 'lo');
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-        '--outdir',
-        out,
-        file,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-    const files = readdirSync(out);
-    expect(files.length).toBe(13);
-    const csv = readFileSync(join(out, files.find((f) => f.includes('分机关'))!), 'utf8');
+    const lo = libreOfficeCsv(file, join(dir, 'lo'), join(dir, 'lo-profile'));
+    expect(lo.files.length).toBe(13);
+    const csv = lo.csv('分机关');
     const lines = csv.split('\n').map((l) => l.split(','));
     const r = reports[4]!;
     const top = lines.findIndex((l) => l[0] === `${r.agency} ${r.year}年度政府信息公开工作年度报告`);
@@ -195,12 +173,3 @@ describe('export plan and sheet names', () => {
       if (name.startsWith('xl/worksheets/')) expect(strFromU8(bytes), name).not.toMatch(/<v>(NaN|Infinity|-Infinity)<\/v>/);
   });
 });
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}

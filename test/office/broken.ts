@@ -1,6 +1,7 @@
 // Test helper: broken and hostile files, made in memory.
 import { Deflate, zipSync, strToU8 } from 'fflate';
 import CFB from 'cfb';
+import { ReadError } from '../../src-main/core/model.js';
 
 /** A zip whose word/document.xml inflates to `mb` megabytes of spaces. */
 export function zipBomb(mb: number, lie: boolean): Uint8Array {
@@ -73,4 +74,15 @@ export function noise(n: number, seed = 1): Uint8Array {
     out[i] = x >>> 24;
   }
   return out;
+}
+
+/** The ReadError `p` rejects with (any other outcome fails the test). */
+export async function readErr(p: Promise<unknown>): Promise<ReadError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
+  throw new Error('expected a ReadError');
 }

@@ -4,21 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src-main/core/read/index.js';
 import { detectFormat } from '../../src-main/core/read/detect.js';
 import { extractBytes } from '../../src-main/core/extract/index.js';
-import { ReadError } from '../../src-main/core/model.js';
 import { loadExpected, SEEDS } from './report-tables.js';
-import { noise } from './broken.js';
+import { noise, readErr } from './broken.js';
 
 const FIX = new URL('../fixtures/office/', import.meta.url).pathname;
-
-async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
 
 function ole(streams: Record<string, Uint8Array>): Uint8Array {
   const cfb = CFB.utils.cfb_new();

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { read } from '../../src-main/core/read/docx.js';
 import { readDocument } from '../../src-main/core/read/index.js';
 import { detectFormat } from '../../src-main/core/read/detect.js';
-import { ReadError, type Grid, type ReportDocument } from '../../src-main/core/model.js';
+import { type Grid, type ReportDocument } from '../../src-main/core/model.js';
 import { REQUEST_COLUMNS, rowsOfTable } from '../../src-main/core/catalogue/index.js';
 import { docxXml, loadExpected, makeDocx, reportOf, SEEDS, type Expected } from './report-tables.js';
-import { encryptedOoxml, manyEntries, noise, zipBomb } from './broken.js';
+import { encryptedOoxml, manyEntries, noise, readErr, zipBomb } from './broken.js';
 
 const seed003 = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
-
-async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
 
 function checkOffsets(doc: ReportDocument): void {
   for (const g of doc.grids) for (const row of g.rows) for (const c of row) expect(doc.text.slice(c.start, c.end)).toBe(c.text);

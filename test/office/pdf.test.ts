@@ -2,23 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { read } from '../../src-main/core/read/pdf.js';
 import { readDocument } from '../../src-main/core/read/index.js';
-import { ReadError } from '../../src-main/core/model.js';
 import { loadExpected, SEEDS } from './report-tables.js';
 import { checkRequestLines } from './text-rows.js';
 import { encryptedPdf, scanPdf, textPdf } from './pdf-samples.js';
-import { noise } from './broken.js';
+import { noise, readErr } from './broken.js';
 
 const FIX = new URL('../fixtures/office/', import.meta.url).pathname;
-
-async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
 
 describe('pdf reader', () => {
   it('rebuilds table rows from a LibreOffice-rendered report (wrapped labels, merged headers)', async () => {

@@ -4,9 +4,9 @@ import { readDocument } from '../../src-main/core/read/index.js';
 import { detectFormat } from '../../src-main/core/read/detect.js';
 import { runWorker } from '../../src-main/core/read/sheet.js';
 import { extractBytes } from '../../src-main/core/extract/index.js';
-import { ReadError } from '../../src-main/core/model.js';
 import { loadExpected, reportOf, SEEDS, type Report } from './report-tables.js';
 import { zipSync, strToU8 } from 'fflate';
+import { readErr } from './broken.js';
 
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 const seed = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
@@ -45,16 +45,6 @@ function workbook(r: Report, bookType: 'xlsx' | 'biff8'): Uint8Array {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, '年报');
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
-}
-
-async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
 }
 
 describe('spreadsheet reader (worker thread)', () => {

@@ -26,16 +26,7 @@ import {
   zipBombXlsx,
 } from '../gen/hostile.js';
 import { SEEDS, seedNames, tmp } from '../archive/helpers.js';
-
-async function readErr(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
+import { readErr } from '../office/broken.js';
 
 /** Both languages of an error, filled from its params. */
 const words = (e: { code: ReadError['code']; params?: Record<string, string | number> }) => ({ zh: errorText(e, 'zh'), en: errorText(e, 'en') });
