@@ -2,6 +2,7 @@
 // it, the Electron preload exposes one function per name, the web bridge
 // serves one route per name and the renderer's client is generic over it, so
 // a renamed or mistyped call fails to compile on every side.
+import type { FieldId } from '../core/catalogue/types.js';
 import type { QualitySettings } from '../core/quality/types.js';
 import type {
   CopiedPassages,
@@ -82,7 +83,7 @@ export interface Handlers {
   /** Keep the active version: waiting versions stop asking (待比较 cleared). */
   'reports.keepVersion': { args: { id: number; note?: string }; result: ReportDetail };
   /** Take one cell's reading from another version into the active one (a logged correction). */
-  'reports.takeCell': { args: { id: number; versionId: number; field: string }; result: ReportDetail };
+  'reports.takeCell': { args: { id: number; versionId: number; field: FieldId }; result: ReportDetail };
   /** Move a report (all its versions) to the trash (回收站); `notReport`: 标记为非年报. */
   'reports.remove': { args: { id: number; reason?: string; notReport?: boolean }; result: { removed: number } };
   'reports.restore': { args: { id: number }; result: ReportDetail };
@@ -110,7 +111,7 @@ export interface Handlers {
   /** The same agency's report of the year before, cell by cell, differences marked. */
   'reports.lastYear': { args: { id: number }; result: LastYearCompare };
   'cells.correct': {
-    args: { id: number; field: string; value: number | null; note?: string };
+    args: { id: number; field: FieldId; value: number | null; note?: string };
     result: ReportDetail;
   };
   'cells.undo': { args: { id: number }; result: ReportDetail };
@@ -146,14 +147,14 @@ export interface Handlers {
   'export.openFolder': { args: { jobId: string }; result: { opened: boolean; path: string } };
   'jobs.get': { args: { jobId: string }; result: JobState };
   'jobs.cancel': { args: { jobId: string }; result: { cancelled: boolean } };
-  'charts.agencyYears': { args: { agency: string; fields: string[] }; result: AgencySeries };
-  'charts.yearAgencies': { args: { year: number; fields: string[]; region?: string }; result: YearComparison };
+  'charts.agencyYears': { args: { agency: string; fields: FieldId[] }; result: AgencySeries };
+  'charts.yearAgencies': { args: { year: number; fields: FieldId[]; region?: string }; result: YearComparison };
   /** Archive totals, coverage and review shares by year (SQL aggregates), in a region or all. */
   'charts.overview': { args: RegionFilter; result: ChartsOverview };
   /** Per province/city/county of one year, for the roll-up with drill-down. */
   'charts.regions': { args: { year: number }; result: RegionRow[] };
   /** The n largest agencies by one field in one year. */
-  'charts.top': { args: { year: number; field: string; n: number } & RegionFilter; result: TopRow[] };
+  'charts.top': { args: { year: number; field: FieldId; n: number } & RegionFilter; result: TopRow[] };
   /** Agencies with reports, for the picker. */
   'charts.agencies': { args: Empty; result: ChartAgency[] };
 }

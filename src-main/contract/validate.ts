@@ -5,8 +5,8 @@
 // ArgsError carries code `bad_args` and params { field, expect, min, max,
 // values } so the UI, the CLI and the bridge word what is wrong
 // (core/wording/args.ts: 年份须为 1990–2100 之间的整数, 机关名称不能为空).
-import { TEMPLATE_IDS, type TemplateId } from '../core/catalogue/types.js';
-import { AMOUNT_MAX_WAN, fieldById, valueProblem } from '../core/catalogue/index.js';
+import { TEMPLATE_IDS, type FieldId, type TemplateId } from '../core/catalogue/types.js';
+import { AMOUNT_MAX_WAN, fieldById, isFieldId, valueProblem } from '../core/catalogue/index.js';
 import type { ArgExpect, ArgName, ErrorParams } from '../core/wording/index.js';
 import type { Args, HandlerName } from './handlers.js';
 import { QUALITY_KINDS, REPORT_STATUSES, type ExportFormat, type QualityKind, type ReportFilter, type ReportStatus } from './models.js';
@@ -115,7 +115,10 @@ const correction =
       );
     return a;
   };
-const fieldId: Parser<string> = (v, p) =>
+/** A canonical field id of the catalogue (a cell: `requests.total.total`). */
+const fieldId: Parser<FieldId> = (v, p) => (typeof v === 'string' && isFieldId(v) ? v : fail(p, 'a field id such as requests.total.total', 'field'));
+/** Where history may also name the metadata or a flag's acceptance (`meta.agency`, `flag.R3`). */
+const logField: Parser<string> = (v, p) =>
   typeof v === 'string' && /^[a-z_]+(\.[a-z_0-9]+){1,3}$/.test(v) ? v : fail(p, 'a field id such as requests.total.total', 'field');
 const template = oneOf<TemplateId>(TEMPLATE_IDS);
 const status = oneOf<ReportStatus>(REPORT_STATUSES);
@@ -201,7 +204,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'cells.correct': correction(obj({ id: req(id), field: req(fieldId), value: req(nullable(cellValue)), note: opt(str(1000)) })),
   'cells.undo': obj({ id: req(id) }),
   'cells.redo': obj({ id: req(id) }),
-  'cells.history': obj({ id: req(id), field: opt(fieldId) }),
+  'cells.history': obj({ id: req(id), field: opt(logField) }),
   'flags.accept': obj({ id: req(id), flagId: req(id), note: opt(str(1000)) }),
   'flags.unaccept': obj({ id: req(id), flagId: req(id) }),
   'flags.passages': obj({ id: req(id), flagId: req(id) }),

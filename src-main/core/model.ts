@@ -2,7 +2,7 @@
 // file → reader → ReportDocument → extractor → Extraction → archive → views.
 // Every reader (txt, html, docx, pdf, xlsx ...) produces a ReportDocument; the
 // extractor knows nothing about file formats.
-import type { TemplateId } from './catalogue/types.js';
+import type { FieldId, TemplateId } from './catalogue/types.js';
 import type { FileIssueCode } from './wording/codes.js';
 
 export type SourceFormat = 'txt' | 'html' | 'docx' | 'doc' | 'wps' | 'pdf' | 'xlsx' | 'xls' | 'et' | 'csv' | 'image'; // PNG, JPEG … (a photographed or scanned page), read by OCR
@@ -139,6 +139,12 @@ export interface CellSource {
   position?: PagePosition;
 }
 
+/**
+ * Values by canonical field id (null: not stated, or not read). The known ids
+ * are typed; a key computed at run time (`requests.${row}.${col}`) still reads.
+ */
+export type FieldValues = { [K in FieldId]?: number | null } & { [id: string]: number | null };
+
 export interface Extraction {
   file: string;
   agency: string | null;
@@ -147,9 +153,10 @@ export interface Extraction {
   year: number | null;
   template: TemplateId | null;
   publishedAt?: string | null; // YYYY-MM-DD when the report states it
-  values: Record<string, number | null>;
+  /** Every field of the template by its canonical id (null: not stated, or not read). */
+  values: FieldValues;
   flags: Flag[];
-  cells: Record<string, CellSource>;
+  cells: { [K in FieldId]?: CellSource } & { [id: string]: CellSource };
   format?: SourceFormat;
   /** Set when the file could not be read; then there are no values. English detail; `errorCode` says why, for the words. */
   error?: string;

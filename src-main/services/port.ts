@@ -27,6 +27,7 @@ import type {
   QueueRun,
   QueueScope,
 } from '../contract/index.js';
+import type { FieldId } from '../core/catalogue/types.js';
 import type { Region } from '../core/archive/region.js';
 import type { AgencyKind, QualitySettings, SettingsPatch } from '../core/quality/types.js';
 
@@ -50,7 +51,7 @@ export interface ArchivePort {
   /** The archived original's bytes, name and format (the page viewer). */
   original(id: number, maxBytes: number): Promise<{ name: string; format: ReportDetail['format']; bytes: Uint8Array }>;
   /** The changes below answer with the report as it is after them (read once, inside the archive). */
-  correct(id: number, field: string, value: number | null, note: string | null): ReportDetail;
+  correct(id: number, field: FieldId, value: number | null, note: string | null): ReportDetail;
   undo(id: number): void;
   redo(id: number): void;
   history(id: number, field?: string): Correction[];
@@ -72,7 +73,7 @@ export interface ArchivePort {
   compare(id: number, versionId: number): VersionCompare;
   useVersion(id: number, versionId: number, note: string | null): { report: ReportDetail; carried: string[]; flagged: string[] };
   keepVersion(id: number, note: string | null): ReportDetail;
-  takeCell(id: number, versionId: number, field: string): ReportDetail;
+  takeCell(id: number, versionId: number, field: FieldId): ReportDetail;
   remove(id: number, reason: string | null, notReport: boolean): { removed: number };
   restore(id: number): ReportDetail;
   trash(): TrashEntry[];

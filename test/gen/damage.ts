@@ -114,7 +114,7 @@ export function makeDamage(
   const has = new Set(kinds);
   const { template, layout, agency, year, values, shown } = ctx;
   const tpl = TEMPLATES[template];
-  const unitOf = new Map(tpl.fields.map((f) => [f.id, f.unit]));
+  const unitOf = new Map<string, string>(tpl.fields.map((f) => [f.id, f.unit]));
   const html = layout === 'html';
 
   // ---- values ---------------------------------------------------------

@@ -5,7 +5,7 @@
 // read-only.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fieldById, fieldLabel, parseTyped, VALUE_PROBLEM_WORDS } from '../../core/catalogue/index.js';
+import { fieldById, fieldLabel, isFieldId, parseTyped, VALUE_PROBLEM_WORDS, type FieldId } from '../../core/catalogue/index.js';
 import { errorText, localStamp, LOG_ACTION_WORDS, logItem, logValues, type FileIssueCode } from '../../core/wording/index.js';
 import { describeFlag } from '../../core/validate/describe.js';
 import { flagCategory } from '../../core/wording/quality.js';
@@ -37,6 +37,14 @@ export function defaultArchivePath(): string {
 }
 
 const fmt = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+
+/** A cell named on the command line: a field id of the catalogue, or a clear refusal. */
+function fieldArg(field: string | undefined, usage: string): FieldId {
+  if (!field) throw new Error(usage);
+  if (!isFieldId(field))
+    throw new Error(`未知字段 ${field}（字段名如 requests.total.total） / unknown field ${field} (a field id such as requests.total.total)`);
+  return field;
+}
 
 function num(args: Args, i: number, what: string): number {
   const v = args.positional[i];
@@ -253,8 +261,7 @@ export const COMMANDS: Record<string, Command> = {
   'take-cell': {
     usage: 'take-cell ID VERSION_ID FIELD',
     async run(ctx, args) {
-      const field = args.positional[2];
-      if (!field) throw new Error('usage: take-cell ID VERSION_ID FIELD');
+      const field = fieldArg(args.positional[2], 'usage: take-cell ID VERSION_ID FIELD');
       const r = await ctx.call('reports.takeCell', { id: reportId(args), versionId: num(args, 1, 'a version id'), field });
       return {
         json: { id: r.id, field, value: r.values[field] ?? null },
@@ -304,8 +311,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'correct ID FIELD VALUE [--note T]',
     async run(ctx, args) {
       const id = reportId(args);
-      const field = args.positional[1];
-      if (!field) throw new Error('usage: correct REPORT_ID FIELD VALUE [--note TEXT]');
+      const field = fieldArg(args.positional[1], 'usage: correct REPORT_ID FIELD VALUE [--note TEXT]');
       const note = flagString(args, 'note');
       const r = await ctx.call('cells.correct', { id, field, value: parseValue(args.positional[2], field), ...(note ? { note } : {}) });
       return {

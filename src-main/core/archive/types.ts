@@ -1,6 +1,6 @@
 // Public types of the archive: what the CLI, the services (desktop/web) and
 // export build on. Plain data only (JSON-safe). Keep stable; add, don't rename.
-import type { TemplateId } from '../catalogue/types.js';
+import type { FieldId, TemplateId } from '../catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
 import type { ErrorInfo, ErrorParams, FileIssueCode } from '../wording/codes.js';
 import type { QualityKind } from '../quality/types.js';
@@ -188,7 +188,7 @@ export interface VersionEntry {
 }
 
 export interface CompareCell {
-  field: string;
+  field: FieldId;
   current: number | null;
   other: number | null;
   /** The current version's value is a person's correction. */

@@ -12,6 +12,7 @@
 //      on the order rows were written).
 // A new version of a reviewed report never takes over: it is marked `pending`
 // (待比较) until the user keeps, switches or takes cells.
+import { isFieldId } from '../catalogue/index.js';
 import type { TemplateId } from '../catalogue/types.js';
 import type { SourceFormat } from '../model.js';
 import { encodeIssue } from '../wording/errors.js';
@@ -305,7 +306,7 @@ export function compareVersions(db: DB, id: number, versionId: number): VersionC
       c.value,
     ]),
   );
-  const fields = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const fields = [...new Set([...a.keys(), ...b.keys()])].filter(isFieldId).sort();
   const cells = fields.map((f) => {
     const current = a.get(f)?.value ?? null;
     const other = b.get(f) ?? null;

@@ -1,14 +1,27 @@
 // The field catalogue: both templates expanded to fields and rule checks.
 // Everything downstream (extract, validate, archive columns, export, UI)
 // iterates these lists; field ids are the public contract.
-import { ACTIVE_2019, ACTIVE_2021, REQUEST_COLUMNS, REQUEST_ROWS, RESULT_ROWS, APPEALS_COLUMNS, APPEALS_ROWS, TABLES } from './templates.js';
+import {
+  ACTIVE_2019,
+  ACTIVE_2021,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  RESULT_ROWS,
+  APPEALS_COLUMNS,
+  APPEALS_ROWS,
+  TABLES,
+  tableDef,
+  TEMPLATE_EVIDENCE,
+} from './templates.js';
 import { sectionById } from './sections.js';
 import type { FieldDef, Label, RowDef, RuleCheck, TableId, Template, TemplateId } from './types.js';
+import type { FieldId } from './templates.js';
 
 export * from './types.js';
+export type { FieldId };
 export * from './values.js';
 export * from './agencies.js';
-export { TABLES, REQUEST_COLUMNS, APPEALS_COLUMNS, RESULT_ROWS };
+export { TABLES, tableDef, TEMPLATE_EVIDENCE, REQUEST_COLUMNS, APPEALS_COLUMNS, RESULT_ROWS };
 export { SECTIONS, sectionById, FEE_STATEMENT_KEYS, TEMPLATE_PHRASES, type SectionDef } from './sections.js';
 
 function rowsFor(t: TemplateId): RowDef[] {
@@ -17,10 +30,10 @@ function rowsFor(t: TemplateId): RowDef[] {
   return [...active, ...requests, ...APPEALS_ROWS];
 }
 
-function fieldsFor(t: TemplateId, rows: RowDef[]): FieldDef[] {
+function fieldsFor(t: TemplateId, rows: RowDef[]): FieldDef<FieldId>[] {
   return rows.flatMap((row) =>
     row.columns.map((column) => ({
-      id: `${row.id}.${column.id}`,
+      id: `${row.id}.${column.id}` as FieldId,
       table: row.table,
       row,
       column,
@@ -30,17 +43,17 @@ function fieldsFor(t: TemplateId, rows: RowDef[]): FieldDef[] {
   );
 }
 
-function checksFor(rows: RowDef[], fields: FieldDef[]): RuleCheck[] {
-  const has = new Set(fields.map((f) => f.id));
-  const optional = new Set(fields.filter((f) => f.optional).map((f) => f.id));
+function checksFor(rows: RowDef[], fields: FieldDef<FieldId>[]): RuleCheck[] {
+  const has = new Set<string>(fields.map((f) => f.id));
+  const optional = new Set<string>(fields.filter((f) => f.optional).map((f) => f.id));
   const reqIds = new Set(rows.filter((r) => r.table === 'requests').map((r) => r.id.split('.')[1]));
   const checks: RuleCheck[] = [];
   const mk = (rule: RuleCheck['rule'], scope: string, left: string[], right: string[]): RuleCheck => ({
     rule,
     scope,
-    left,
-    right,
-    optional: [...left, ...right].filter((id) => optional.has(id)),
+    left: left as FieldId[],
+    right: right as FieldId[],
+    optional: [...left, ...right].filter((id) => optional.has(id)) as FieldId[],
   });
   for (const c of REQUEST_COLUMNS) {
     const f = (row: string) => `requests.${row}.${c.id}`;
@@ -98,7 +111,7 @@ export function reportTemplate(template: TemplateId | null | undefined, year: nu
 /** When nothing tells the template (no table labels, no year): the extractor reads, and the report view lays out, the 2019 one. */
 export const FALLBACK_TEMPLATE: TemplateId = '2019';
 
-const FIELD_INDEX = new Map<string, FieldDef>();
+const FIELD_INDEX = new Map<string, FieldDef<FieldId>>();
 for (const t of Object.values(TEMPLATES)) for (const f of t.fields) if (!FIELD_INDEX.has(f.id)) FIELD_INDEX.set(f.id, f);
 
 /** Any field of either template by id (the two templates share most ids). */
@@ -116,12 +129,84 @@ export function flagCoversField(entries: readonly string[], field: string): bool
   return entries.some((e) => coversField(e, field));
 }
 
-export function fieldById(id: string): FieldDef | undefined {
+export function fieldById(id: string): FieldDef<FieldId> | undefined {
   return FIELD_INDEX.get(id);
 }
 
+/** Whether `id` is a canonical field id of either template. */
+export function isFieldId(id: string): id is FieldId {
+  return FIELD_INDEX.has(id);
+}
+
 /** Every field id known to any template, in catalogue order, without repeats. */
-export const ALL_FIELD_IDS: string[] = [...FIELD_INDEX.keys()];
+export const ALL_FIELD_IDS: FieldId[] = [...FIELD_INDEX.values()].map((f) => f.id);
+
+/**
+ * A rule that stays inside one row (R3 on a row of table 三, R4 on a group of
+ * table 四) as positions in the row's columns: the row's values hold when
+ * `vals[total]` is the sum of `vals[parts]`. Derived from the templates' rules.
+ */
+export interface RowSum {
+  rule: RuleCheck['rule'];
+  total: number;
+  parts: number[];
+  /** The check itself, on a row's values in column order. */
+  holds: (vals: readonly number[]) => boolean;
+}
+
+const ROW_SUMS = new Map<string, RowSum | null>();
+for (const t of Object.values(TEMPLATES)) {
+  for (const row of t.rows) {
+    if (ROW_SUMS.has(row.id)) continue;
+    const inRow = (id: string) => id.startsWith(`${row.id}.`) && id.split('.').length === 3;
+    const check = t.checks.find((c) => c.left.length === 1 && [...c.left, ...c.right].every(inRow));
+    if (!check) {
+      ROW_SUMS.set(row.id, null);
+      continue;
+    }
+    const pos = (id: string) => row.columns.findIndex((c) => `${row.id}.${c.id}` === id);
+    const total = pos(check.left[0]!);
+    const parts = check.right.map(pos);
+    const n = row.columns.length;
+    ROW_SUMS.set(row.id, {
+      rule: check.rule,
+      total,
+      parts,
+      holds: (v) => {
+        if (v.length !== n) return false;
+        let s = 0;
+        for (const p of parts) s += v[p]!;
+        return v[total] === s;
+      },
+    });
+  }
+}
+
+/** The rule inside `row` (R3 on table 三, R4 on table 四), or null where its cells are not summed (table 二). */
+export function rowSum(row: RowDef | string): RowSum | null {
+  return ROW_SUMS.get(typeof row === 'string' ? row : row.id) ?? null;
+}
+
+/**
+ * A row printed in place of several (（六）其他处理 for its three 2021 sub-rows),
+ * by field: `partsOf` the whole's field → its parts' fields in the same column,
+ * `wholeOf` a part's field → the whole's.
+ */
+export const SPLIT_FIELDS: { partsOf: ReadonlyMap<string, FieldId[]>; wholeOf: ReadonlyMap<string, FieldId> } = (() => {
+  const partsOf = new Map<string, FieldId[]>();
+  const wholeOf = new Map<string, FieldId>();
+  for (const t of Object.values(TEMPLATES))
+    for (const row of t.rows) {
+      if (!row.splitInto) continue;
+      for (const c of row.columns) {
+        const whole = `${row.id}.${c.id}` as FieldId;
+        const parts = row.splitInto.map((p) => `${p}.${c.id}` as FieldId);
+        partsOf.set(whole, parts);
+        for (const p of parts) wholeOf.set(p, whole);
+      }
+    }
+  return { partsOf, wholeOf };
+})();
 
 /** Chinese label of a field, as a reader of the official table would say it. */
 export function fieldLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {

@@ -25,7 +25,7 @@ export const SECTIONS: SectionDef[] = [
   {
     n: 2,
     id: 'section.2',
-    numeral: '二',
+    numeral: table('active').numeral,
     label: L(`二、${table('active').label.zh}`, `II. ${table('active').label.en}`),
     keys: table('active').headingKeys,
     prose: false,
@@ -33,7 +33,7 @@ export const SECTIONS: SectionDef[] = [
   {
     n: 3,
     id: 'section.3',
-    numeral: '三',
+    numeral: table('requests').numeral,
     label: L(`三、${table('requests').label.zh}`, `III. ${table('requests').label.en}`),
     keys: table('requests').headingKeys,
     prose: false,
@@ -41,7 +41,7 @@ export const SECTIONS: SectionDef[] = [
   {
     n: 4,
     id: 'section.4',
-    numeral: '四',
+    numeral: table('review').numeral,
     label: L(`四、${table('review').label.zh}`, `IV. ${table('review').label.en}`),
     keys: table('review').headingKeys,
     prose: false,

@@ -2,10 +2,11 @@
 // data. Source: shared/spec/annual-report-format.md. Keys are normalised
 // label texts (simplified characters, no spaces or punctuation); the first key
 // is the official wording, later ones are variants and typos seen in reports.
-import type { ColumnDef, Label, RowDef, TableDef, TemplateId, Unit } from './types.js';
+import type { ColumnDef, FieldIdOf, Label, RowDef, TableDef, TemplateId, Unit } from './types.js';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
-const col = (id: string, zh: string, en: string, unit: Unit, variants: string[] = [], group?: Label): ColumnDef => ({
+// The helpers keep each id's literal type, so FieldId (below) is derived from these lists.
+const col = <const C extends string>(id: C, zh: string, en: string, unit: Unit, variants: string[] = [], group?: Label): ColumnDef<C> => ({
   id,
   label: L(zh, en),
   variants: [zh, ...variants],
@@ -14,18 +15,24 @@ const col = (id: string, zh: string, en: string, unit: Unit, variants: string[] 
 });
 
 export const TABLES: TableDef[] = [
-  { id: 'active', label: L('主动公开政府信息情况', 'Proactive disclosure'), headingKeys: ['主动公开政府信息情况'] },
+  { id: 'active', numeral: '二', label: L('主动公开政府信息情况', 'Proactive disclosure'), headingKeys: ['主动公开政府信息情况'] },
   {
     id: 'requests',
+    numeral: '三',
     label: L('收到和处理政府信息公开申请情况', 'Requests received and handled'),
     headingKeys: ['收到和处理政府信息公开申请情况'],
   },
   {
     id: 'review',
+    numeral: '四',
     label: L('政府信息公开行政复议、行政诉讼情况', 'Administrative reconsideration and litigation'),
     headingKeys: ['政府信息公开行政复议行政诉讼情况', '行政复议行政诉讼情况'],
+    headingWords: ['复议', '诉讼'],
   },
 ];
+
+/** A table's definition by id. */
+export const tableDef = (id: TableDef['id']): TableDef => TABLES.find((t) => t.id === id)!;
 
 // ---- Table 二: 主动公开 --------------------------------------------------
 const ART20_1 = L('第二十条第（一）项', 'Art. 20 (1)');
@@ -39,11 +46,8 @@ const c2019Doc = () => [
   col('published', '本年新公开数量', 'Published this year', 'count'),
   col('total', '对外公开总数量', 'Total public', 'count'),
 ];
-const c2019Item = () => [
-  col('prev', '上一年项目数量', 'Items last year', 'count'),
-  col('change', '本年增/减', 'Change this year', 'change', ['本年增减']),
-  col('decisions', '处理决定数量', 'Decisions', 'count'),
-];
+const c2019Fee = () => [col('prev', '上一年项目数量', 'Items last year', 'count'), col('change', '本年增/减', 'Change this year', 'change', ['本年增减'])];
+const c2019Item = () => [...c2019Fee(), col('decisions', '处理决定数量', 'Decisions', 'count')];
 const c2021Doc = () => [
   col('issued', '本年制发件数', 'Issued this year', 'count'),
   col('repealed', '本年废止件数', 'Repealed this year', 'count'),
@@ -51,7 +55,15 @@ const c2021Doc = () => [
 ];
 const c2021Decisions = () => [col('decisions', '本年处理决定数量', 'Decisions this year', 'count', ['处理决定数量'])];
 
-const activeRow = (id: string, zh: string, en: string, keys: string[], group: Label, columns: ColumnDef[], t: TemplateId): RowDef => ({
+const activeRow = <const I extends string, C extends string>(
+  id: I,
+  zh: string,
+  en: string,
+  keys: string[],
+  group: Label,
+  columns: ColumnDef<C>[],
+  t: TemplateId,
+): RowDef<`active.${I}`, C> => ({
   id: `active.${id}`,
   table: 'active',
   label: L(zh, en),
@@ -61,14 +73,14 @@ const activeRow = (id: string, zh: string, en: string, keys: string[], group: La
   templates: [t],
 });
 
-export const ACTIVE_2019: RowDef[] = [
+export const ACTIVE_2019 = [
   activeRow('rules', '规章', 'Rules (规章)', [], ART20_1, c2019Doc(), '2019'),
   activeRow('normative', '规范性文件', 'Normative documents', ['行政规范性文件'], ART20_1, c2019Doc(), '2019'),
   activeRow('license', '行政许可', 'Administrative licensing', [], ART20_5, c2019Item(), '2019'),
   activeRow('other_service', '其他对外管理服务事项', 'Other public services', ['其他对外管理服务'], ART20_5, c2019Item(), '2019'),
   activeRow('penalty', '行政处罚', 'Administrative penalties', [], ART20_6, c2019Item(), '2019'),
   activeRow('coercion', '行政强制', 'Administrative coercion', [], ART20_6, c2019Item(), '2019'),
-  activeRow('fee', '行政事业性收费', 'Administrative fees', [], ART20_8, c2019Item().slice(0, 2), '2019'),
+  activeRow('fee', '行政事业性收费', 'Administrative fees', [], ART20_8, c2019Fee(), '2019'),
   activeRow(
     'procurement',
     '政府集中采购',
@@ -83,7 +95,7 @@ export const ACTIVE_2019: RowDef[] = [
   ),
 ];
 
-export const ACTIVE_2021: RowDef[] = [
+export const ACTIVE_2021 = [
   activeRow('rules', '规章', 'Rules (规章)', [], ART20_1, c2021Doc(), '2021'),
   activeRow('normative', '行政规范性文件', 'Normative documents', ['规范性文件'], ART20_1, c2021Doc(), '2021'),
   activeRow('license', '行政许可', 'Administrative licensing', [], ART20_5, c2021Decisions(), '2021'),
@@ -102,7 +114,7 @@ export const ACTIVE_2021: RowDef[] = [
 
 // ---- Table 三: 依申请公开 -------------------------------------------------
 const LEGAL = L('法人或其他组织', 'Legal persons or other organisations');
-export const REQUEST_COLUMNS: ColumnDef[] = [
+export const REQUEST_COLUMNS = [
   col('person', '自然人', 'Natural persons', 'count'),
   col('business', '商业企业', 'Businesses', 'count', [], LEGAL),
   col('research', '科研机构', 'Research institutions', 'count', [], LEGAL),
@@ -111,6 +123,7 @@ export const REQUEST_COLUMNS: ColumnDef[] = [
   col('other_org', '其他', 'Other', 'count', [], LEGAL),
   col('total', '总计', 'Total', 'count', ['合计']),
 ];
+type RequestColumn = (typeof REQUEST_COLUMNS)[number]['id'];
 
 const RESULT = L('三、本年度办理结果', 'III. Outcomes this year');
 const DENIED = L('（三）不予公开', '(3) Not disclosed');
@@ -118,7 +131,14 @@ const UNABLE = L('（四）无法提供', '(4) Unable to provide');
 const REJECTED = L('（五）不予处理', '(5) Not processed');
 const OTHER = L('（六）其他处理', '(6) Other handling');
 
-const reqRow = (id: string, zh: string, en: string, keys: string[], templates: TemplateId[], group?: Label): RowDef => ({
+const reqRow = <const I extends string>(
+  id: I,
+  zh: string,
+  en: string,
+  keys: string[],
+  templates: TemplateId[],
+  group?: Label,
+): RowDef<`requests.${I}`, RequestColumn> => ({
   id: `requests.${id}`,
   table: 'requests',
   label: L(zh, en),
@@ -129,7 +149,7 @@ const reqRow = (id: string, zh: string, en: string, keys: string[], templates: T
 });
 const BOTH: TemplateId[] = ['2019', '2021'];
 
-export const REQUEST_ROWS: RowDef[] = [
+const REQUEST_ROWS_ = [
   reqRow('new', '本年新收政府信息公开申请数量', 'New requests this year', ['本年新收'], BOTH),
   reqRow('carried_over', '上年结转政府信息公开申请数量', 'Carried over from last year', ['上年结转'], BOTH),
   reqRow('granted', '予以公开', 'Disclosed', [], BOTH, RESULT),
@@ -165,7 +185,7 @@ export const REQUEST_ROWS: RowDef[] = [
     REJECTED,
   ),
   // 2019's single row; in 2021 reports it only appears in hybrids (see spec).
-  { ...reqRow('other', '其他处理', 'Other handling', [], BOTH, RESULT), optionalIn: ['2021'] },
+  { ...reqRow('other', '其他处理', 'Other handling', [], BOTH, RESULT), optionalIn: ['2021'] as TemplateId[] },
   reqRow(
     'other_no_supplement',
     '申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请',
@@ -186,6 +206,9 @@ export const REQUEST_ROWS: RowDef[] = [
   reqRow('total', '总计', 'Total', ['合计'], BOTH, RESULT),
   reqRow('carried_forward', '结转下年度继续办理', 'Carried forward to next year', ['结转下年度'], BOTH),
 ];
+// （六）其他处理 as one row stands for the rows printed under it in the 2021 template.
+for (const r of REQUEST_ROWS_) if (r.optionalIn) r.splitInto = REQUEST_ROWS_.filter((x) => x.group === OTHER).map((x) => x.id);
+export const REQUEST_ROWS = REQUEST_ROWS_;
 
 /** Rows of table 三 counted in R2 (办理结果), in report order. */
 export const RESULT_ROWS = [
@@ -214,7 +237,7 @@ export const RESULT_ROWS = [
 ] as const;
 
 // ---- Table 四: 行政复议、行政诉讼 -----------------------------------------
-export const APPEALS_COLUMNS: ColumnDef[] = [
+export const APPEALS_COLUMNS = [
   col('upheld', '结果维持', 'Upheld', 'count', ['维持']),
   col('corrected', '结果纠正', 'Corrected', 'count', ['纠正']),
   col('other', '其他结果', 'Other outcome', 'count'),
@@ -222,31 +245,35 @@ export const APPEALS_COLUMNS: ColumnDef[] = [
   col('total', '总计', 'Total', 'count', ['合计']),
 ];
 const LITIGATION = L('行政诉讼', 'Litigation');
-export const APPEALS_ROWS: RowDef[] = [
-  {
-    id: 'review.reconsideration',
-    table: 'review',
-    label: L('行政复议', 'Administrative reconsideration'),
-    keys: ['行政复议'],
-    columns: APPEALS_COLUMNS,
-    templates: BOTH,
-  },
-  {
-    id: 'review.litigation_direct',
-    table: 'review',
-    label: L('未经复议直接起诉', 'Sued directly'),
-    keys: ['未经复议直接起诉', '直接起诉'],
-    group: LITIGATION,
-    columns: APPEALS_COLUMNS,
-    templates: BOTH,
-  },
-  {
-    id: 'review.litigation_after',
-    table: 'review',
-    label: L('复议后起诉', 'Sued after reconsideration'),
-    keys: ['复议后起诉'],
-    group: LITIGATION,
-    columns: APPEALS_COLUMNS,
-    templates: BOTH,
-  },
+const reviewRow = <const I extends string>(
+  id: I,
+  zh: string,
+  en: string,
+  keys: string[],
+  group?: Label,
+): RowDef<`review.${I}`, (typeof APPEALS_COLUMNS)[number]['id']> => ({
+  id: `review.${id}`,
+  table: 'review',
+  label: L(zh, en),
+  keys: [zh, ...keys],
+  ...(group ? { group } : {}),
+  columns: APPEALS_COLUMNS,
+  templates: BOTH,
+});
+export const APPEALS_ROWS = [
+  reviewRow('reconsideration', '行政复议', 'Administrative reconsideration', []),
+  reviewRow('litigation_direct', '未经复议直接起诉', 'Sued directly', ['直接起诉'], LITIGATION),
+  reviewRow('litigation_after', '复议后起诉', 'Sued after reconsideration', [], LITIGATION),
 ];
+
+/**
+ * Every canonical field id of either template (`requests.granted.person` …),
+ * derived from the rows above: a misspelt id where a field is named fails to compile.
+ */
+export type FieldId = FieldIdOf<(typeof ACTIVE_2019)[number] | (typeof ACTIVE_2021)[number] | (typeof REQUEST_ROWS)[number] | (typeof APPEALS_ROWS)[number]>;
+
+/** Label texts found only in one template's tables: which template a report's tables follow. */
+export const TEMPLATE_EVIDENCE: Record<TemplateId, string[]> = {
+  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '采购项目数量', '采购总金额'],
+  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '逾期不补正', '缴纳费用'],
+};

@@ -2,6 +2,9 @@
 // national templates. Extraction, validation, the archive, export and the UI
 // all read the catalogue; nothing else lists rows or columns.
 
+import type { FieldId } from './templates.js';
+
+export type { FieldId };
 export type TemplateId = '2019' | '2021';
 export const TEMPLATE_IDS: readonly TemplateId[] = ['2019', '2021'];
 
@@ -18,8 +21,8 @@ export interface Label {
   en: string;
 }
 
-export interface ColumnDef {
-  id: string;
+export interface ColumnDef<C extends string = string> {
+  id: C;
   label: Label;
   /** Header texts seen in real reports, after normalisation (simplified, no spaces). */
   variants: string[];
@@ -28,9 +31,9 @@ export interface ColumnDef {
   group?: Label;
 }
 
-export interface RowDef {
+export interface RowDef<R extends string = string, C extends string = string> {
   /** `<table>.<row>`, e.g. `requests.granted`, `active.license`. */
-  id: string;
+  id: R;
   table: TableId;
   label: Label;
   /**
@@ -41,7 +44,7 @@ export interface RowDef {
   keys: string[];
   /** Parent heading in the official layout (不予公开, 第二十条第（五）项 ...). */
   group?: Label;
-  columns: ColumnDef[];
+  columns: ColumnDef<C>[];
   templates: TemplateId[];
   /**
    * Templates where the row is not part of the official layout but shows up
@@ -49,11 +52,20 @@ export interface RowDef {
    * exist, stay null when absent, and count as 0 in rules when null.
    */
   optionalIn?: TemplateId[];
+  /**
+   * Rows that, in a template where this row is optional, stand in its place
+   * (（六）其他处理 → its three 2021 sub-rows): a report prints either this row
+   * or those, and a report printing this row alone is a hybrid.
+   */
+  splitInto?: string[];
 }
 
-export interface FieldDef {
+/** The canonical field ids of a list of rows: `<row id>.<column id>`. */
+export type FieldIdOf<R> = R extends RowDef<infer I, infer C> ? `${I}.${C}` : never;
+
+export interface FieldDef<F extends string = string> {
   /** Canonical field id, e.g. `requests.granted.person`. Public contract. */
-  id: string;
+  id: F;
   table: TableId;
   row: RowDef;
   column: ColumnDef;
@@ -65,8 +77,12 @@ export interface FieldDef {
 export interface TableDef {
   id: TableId;
   label: Label;
+  /** The section numeral the table is printed under (二, 三, 四). */
+  numeral: string;
   /** Section heading keys (normalised) that open the table in a report. */
   headingKeys: string[];
+  /** Words every heading of the table holds, however worded (四、行政复议和诉讼情况): all must occur. */
+  headingWords?: string[];
 }
 
 /**
@@ -77,10 +93,10 @@ export interface RuleCheck {
   rule: 'R1' | 'R2' | 'R3' | 'R4';
   /** Human-readable scope, e.g. `person` column or `reconsideration`. */
   scope: string;
-  left: string[];
-  right: string[];
+  left: FieldId[];
+  right: FieldId[];
   /** Fields of the rule that may be null without making the rule uncheckable (they count as 0). */
-  optional: string[];
+  optional: FieldId[];
 }
 
 export interface Template {
@@ -89,7 +105,7 @@ export interface Template {
   /** Report years the template is used for (inclusive, open-ended when to is null). */
   years: { from: number; to: number | null };
   rows: RowDef[];
-  fields: FieldDef[];
+  fields: FieldDef<FieldId>[];
   /** The consistency checks R1–R4 expanded over this template's field ids. */
   checks: RuleCheck[];
 }

@@ -2,15 +2,16 @@
 // two-level header (复议 | 诉讼: 未经复议直接起诉, 复议后起诉; each 维持 纠正
 // 其他 尚未审结 总计); sometimes one row per group with its label. Extra
 // cells are resolved by R4, glued digits likewise.
-import { TEMPLATES, type RowDef } from '../catalogue/index.js';
-import { matchAppealsRow } from './labels.js';
+import { APPEALS_COLUMNS, rowSum, TEMPLATES, type RowDef } from '../catalogue/index.js';
+import { labelKey, matchAppealsRow } from './labels.js';
 import { dropPadding, resolve, splitDigits, type RowRead, type Slot } from './rows.js';
 import type { Tok, ValueTok } from './tokens.js';
 
 const ROWS: RowDef[] = TEMPLATES['2019'].rows.filter((r) => r.table === 'review');
-const W = 5; // columns per group
+const W = APPEALS_COLUMNS.length; // columns per group
 
-const groupOk = (v: number[]) => v.length === W && v[4] === v[0]! + v[1]! + v[2]! + v[3]!;
+/** R4 on one group, from the catalogue (the three groups share their columns and rule). */
+const groupOk = (v: number[]) => rowSum(ROWS[0]!)!.holds(v);
 
 export function readAppeals(toks: Tok[]): Map<string, RowRead> {
   const out = new Map<string, RowRead>();
@@ -130,7 +131,8 @@ export function readAppeals(toks: Tok[]): Map<string, RowRead> {
   return out;
 }
 
-const OUTCOME: Record<string, number> = { 结果维持: 0, 维持: 0, 结果纠正: 1, 纠正: 1, 其他结果: 2, 尚未审结: 3, 未审结: 3, 总计: 4, 合计: 4 };
+/** An outcome's header word (结果维持, 维持 …) → its column, from the catalogue's variants. */
+const OUTCOME: Record<string, number> = Object.fromEntries(APPEALS_COLUMNS.flatMap((c, i) => c.variants.map((v) => [labelKey(v), i])));
 
 /**
  * Table 四 transposed: one row per outcome (结果维持 … 总计) with three
@@ -167,7 +169,11 @@ function transposed(toks: Tok[]): ValueTok[][] | 'ambiguous' | null {
     .slice(0, first)
     .map((t) => (t.kind === 'text' && !t.key.includes('情况') ? t.key : ''))
     .join('|');
-  const at = [head.search(/(?:^|\|)行政复议/), head.indexOf('直接起诉'), head.indexOf('复议后起诉')];
+  // a group by its keys; the ungrouped 行政复议 only at the start of a cell (复议后起诉 … hold 复议 too)
+  const at = ROWS.map((r) => {
+    const hits = r.keys.map((k) => (r.group ? head.indexOf(labelKey(k)) : head.search(new RegExp(`(?:^|\\|)${labelKey(k)}`)))).filter((x) => x >= 0);
+    return hits.length ? Math.min(...hits) : -1;
+  });
   if (at.some((x) => x < 0)) return 'ambiguous';
   const order = [0, 1, 2].sort((a, b) => at[a]! - at[b]!); // order[k] = group in column k
   const out: ValueTok[][] = [[], [], []];

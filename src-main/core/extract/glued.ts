@@ -11,7 +11,7 @@
 // one at all, or the only one the rules allow: R3 on each row of table 三,
 // then R1 and R2 over the whole table for rows R3 leaves open, R4 per group
 // of table 四. Anything else stays null with a flag (never a guess).
-import { REQUEST_COLUMNS, RESULT_ROWS, TABLES, TEMPLATES, type RowDef, type TableId, type TemplateId } from '../catalogue/index.js';
+import { fieldById, APPEALS_COLUMNS, rowSum, tableDef, TEMPLATES, type RowDef, type RuleCheck, type TableId, type TemplateId } from '../catalogue/index.js';
 import { labelKey } from './labels.js';
 import type { RowRead, Slot } from './rows.js';
 import type { ValueTok } from './tokens.js';
@@ -28,8 +28,7 @@ interface Part {
 }
 type Check = (v: number[]) => boolean;
 
-const NUMERAL: Record<TableId, string> = { active: '二', requests: '三', review: '四' };
-const W = 5; // table 四: columns per group
+const W = APPEALS_COLUMNS.length; // table 四: columns per group
 /** Longest cell (digits) a split may make: counts are capped at 1e9. */
 const MAX_DIGITS = 10;
 /** At most this many splits per row are looked at; more is "ambiguous". */
@@ -50,11 +49,11 @@ function squeezeMap(text: string, from: number, to: number): { sq: string; map: 
 }
 
 function heading(sq: string, table: TableId, from: number): number {
-  const def = TABLES.find((t) => t.id === table)!;
+  const def = tableDef(table);
   let best = -1;
   for (const key of def.headingKeys) {
     let at = sq.indexOf(key, from);
-    while (at >= 0 && sq[at - 1] !== NUMERAL[table]) at = sq.indexOf(key, at + 1);
+    while (at >= 0 && sq[at - 1] !== def.numeral) at = sq.indexOf(key, at + 1);
     if (at >= 0 && (best < 0 || at < best)) best = at - 1;
   }
   return best;
@@ -155,8 +154,9 @@ export function splitChunks(chunks: Chunk[], n: number, check: Check | null, lim
   return { sols, all: Math.max(all, sols.length) };
 }
 
-const R3: Check = (v) => v.length === 7 && v[6] === v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]!;
-const R4: Check = (v) => [0, 1, 2].every((g) => v[g * W + 4] === v[g * W]! + v[g * W + 1]! + v[g * W + 2]! + v[g * W + 3]!);
+const APPEALS_ROWS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
+/** R4 on each group of table 四's 15 cells (the catalogue's rule per group). */
+const R4: Check = (v) => APPEALS_ROWS.every((r, g) => rowSum(r)!.holds(v.slice(g * W, g * W + W)));
 
 function slotsOf(parts: Part[], unit: 'yuan' | 'wan' | null, confidence: number): Slot[] {
   return parts.map((p) => {
@@ -238,7 +238,7 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
       out.set(f.row.id, { ...base, found, slots: slotsOf(any.sols[0]!, cells.unit, 1), status: 'ok' });
       return;
     }
-    const { sols, all } = splitChunks(cells.chunks, n, f.row.table === 'requests' ? R3 : null);
+    const { sols, all } = splitChunks(cells.chunks, n, rowSum(f.row)?.holds ?? null);
     if (sols.length === 0) {
       out.set(f.row.id, {
         ...base,
@@ -265,13 +265,30 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
     r.status = 'glued';
     r.message = `cells glued together as "${c.chunks.map((x) => x.text).join(' ')}"; split the only way R3 allows`;
   }
-  settleByTable(out, cands);
+  settleByTable(out, cands, template);
   readAppealsGlued(text, sq, toText, hAppeals, endOfAppeals, out);
   return out;
 }
 
+/** The template's rules across rows of table 三 (R1, R2), with each field as row id and column position. */
+interface TableRule {
+  check: RuleCheck;
+  left: { row: string; col: number }[];
+  right: { row: string; col: number }[];
+}
+const TABLE_RULES = Object.fromEntries(
+  Object.values(TEMPLATES).map((t) => {
+    const at = (id: string) => {
+      const f = fieldById(id)!;
+      return { row: f.row.id, col: f.row.columns.indexOf(f.column) };
+    };
+    const rules = t.checks.filter((c) => !rowSum(fieldById(c.left[0]!)!.row.id) || c.right.some((id) => at(id).row !== at(c.left[0]!).row));
+    return [t.id, rules.filter((c) => fieldById(c.left[0]!)!.table === 'requests').map((c) => ({ check: c, left: c.left.map(at), right: c.right.map(at) }))];
+  }),
+) as Record<TemplateId, TableRule[]>;
+
 /** Rows of table 三 with several R3 splits: the combination R1 and R2 allow, when it is one. */
-function settleByTable(out: Map<string, RowRead>, cands: RowCands[]): void {
+function settleByTable(out: Map<string, RowRead>, cands: RowCands[], template: TemplateId): void {
   const open = cands.filter((c) => c.row.table === 'requests' && c.sols.length > 1);
   if (open.length === 0) return;
   let combos = 1;
@@ -286,21 +303,26 @@ function settleByTable(out: Map<string, RowRead>, cands: RowCands[]): void {
     if (!r.slots) return undefined;
     return r.slots[col]!.value;
   };
-  const rowIds = (ids: readonly string[]) => ids.map((r) => `requests.${r}`);
-  const results = rowIds(RESULT_ROWS);
+  // A rule with one total on its left (R2: total = the outcome rows) counts a row the page lacks as 0;
+  // one with several (R1) needs every cell. A cell whose numbers are unknown leaves the rule open.
   const holds = (pick: number[]): boolean => {
-    for (let col = 0; col < REQUEST_COLUMNS.length; col++) {
-      const [a, b, t, f] = ['requests.new', 'requests.carried_over', 'requests.total', 'requests.carried_forward'].map((id) => value(id, col, pick));
-      if (a != null && b != null && t != null && f != null && a + b !== t + f) return false;
-      if (t != null) {
-        let sum: number | undefined = 0;
-        for (const id of results) {
-          const v = value(id, col, pick);
-          if (v === undefined) sum = undefined;
-          else if (v !== null && sum !== undefined) sum += v;
+    for (const r of TABLE_RULES[template]) {
+      const sum = (side: { row: string; col: number }[], absentIsZero: boolean): number | null | undefined => {
+        let s = 0;
+        for (const x of side) {
+          const v = value(x.row, x.col, pick);
+          if (v === undefined) return undefined;
+          if (v === null) {
+            if (!absentIsZero) return null;
+          } else s += v;
         }
-        if (sum !== undefined && sum !== t) return false;
-      }
+        return s;
+      };
+      const sum1 = r.left.length === 1;
+      const a = sum(r.left, false);
+      const b = sum(r.right, sum1);
+      if (a == null || b == null) continue;
+      if (a !== b) return false;
     }
     return true;
   };

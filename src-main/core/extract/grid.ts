@@ -197,6 +197,8 @@ const ACTIVE_COLUMNS: Record<TemplateId, ColumnDef[]> = {
 };
 
 const APPEALS_ROWS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
+/** The groups as a column's header names them: 诉讼's two (more specific) before 行政复议. */
+const GROUP_ORDER = [...APPEALS_ROWS.filter((r) => r.group), ...APPEALS_ROWS.filter((r) => !r.group)];
 
 /** Table 四: the outcome header row (15 names) and, above it, the group each column sits under. */
 function readAppeals(grid: Grid): GridRow[] {
@@ -209,13 +211,7 @@ function readAppeals(grid: Grid): GridRow[] {
     outcomes.forEach((c, j) => {
       if (!c) return;
       const above = rows.slice(0, h).map((r) => key(r[j]?.text ?? ''));
-      const group = above.some((k) => k.includes('直接起诉'))
-        ? 'review.litigation_direct'
-        : above.some((k) => k.includes('复议后起诉'))
-          ? 'review.litigation_after'
-          : above.some((k) => k.includes('行政复议'))
-            ? 'review.reconsideration'
-            : null;
+      const group = GROUP_ORDER.find((r) => above.some((k) => r.keys.some((x) => k.includes(labelKey(x)))))?.id ?? null;
       if (!group) return void (ok = false);
       const f = `${group}.${c.id}`;
       if (place.has(f)) ok = false;

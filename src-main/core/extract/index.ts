@@ -6,12 +6,17 @@
 import {
   FALLBACK_TEMPLATE,
   flagCoversField,
+  rowSum,
+  rowsOfTable,
+  SECTIONS,
+  tableDef,
   TEMPLATES,
   templateForYear,
   valueProblem,
   VALUE_PROBLEM_WORDS,
   type FieldDef,
   type RowDef,
+  type TableId,
   type TemplateId,
 } from '../catalogue/index.js';
 import { ReadError, type CellSource, type Extraction, type Flag, type ReportDocument } from '../model.js';
@@ -23,18 +28,35 @@ import { canonicalAgency } from './agency.js';
 import { readGlued } from './glued.js';
 import { readGrids } from './grid.js';
 import { readAppeals } from './appeals.js';
+import { rowOf } from './labels.js';
 import { markOcr } from './ocr.js';
 import { readRows, type RowCheck, type RowRead } from './rows.js';
 import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.17.0';
+export const EXTRACTOR_VERSION = '1.17.1';
 
 interface Zones {
   main: [number, number];
   appeals: [number, number] | null;
 }
+
+/** A heading key without its closing 情况 (a heading may read 情况统计, or lose the word). */
+const CLOSING = '情况';
+const stems = (t: TableId) => tableDef(t).headingKeys.map((k) => (k.endsWith(CLOSING) ? k.slice(0, -CLOSING.length) : k));
+const ACTIVE_STEMS = stems('active');
+const REQUEST_STEMS = stems('requests');
+const APPEALS_DEF = tableDef('review');
+/** The section number of a table, as a numeral or a digit (二 / 2). */
+const numbered = (t: TableId) => {
+  const s = SECTIONS.find((x) => x.numeral === tableDef(t).numeral)!;
+  return new RegExp(`^[${s.numeral}${s.n}]`);
+};
+const ACTIVE_NUMBERED = numbered('active');
+const APPEALS_NUMBERED = new RegExp(`^${APPEALS_DEF.numeral}[、.．]`);
+/** Table 四's first group (行政复议): a line opening with it is the table's header. */
+const RECONSIDERATION = rowsOfTable('2021', 'review').find((r) => !r.group)!.keys[0]!;
 
 /** Where the tables sit: from the first table heading to section 五 (or the end). */
 function findZones(text: string): Zones {
@@ -50,11 +72,12 @@ function findZones(text: string): Zones {
     if (line.length > 200) continue;
     const sq = squeeze(line);
     if (sq.length === 0 || sq.length > 40) continue;
-    const numbered = !/^[(（]/.test(sq);
-    if (activeAt < 0 && numbered && sq.includes('主动公开政府信息') && /情况$|^[二2]/.test(sq) && !/[,，。]/.test(sq)) activeAt = start;
-    else if (requestsAt < 0 && sq.includes('收到和处理政府信息公开申请')) requestsAt = start;
+    const isNumbered = !/^[(（]/.test(sq);
+    if (activeAt < 0 && isNumbered && ACTIVE_STEMS.some((k) => sq.includes(k)) && (sq.endsWith(CLOSING) || ACTIVE_NUMBERED.test(sq)) && !/[,，。]/.test(sq))
+      activeAt = start;
+    else if (requestsAt < 0 && REQUEST_STEMS.some((k) => sq.includes(k))) requestsAt = start;
     else if (appealsAt < 0 && (requestsAt >= 0 || activeAt >= 0) && isAppealsHeading(sq)) appealsAt = start;
-    else if (appealsAt < 0 && headerAt < 0 && requestsAt >= 0 && /^行政复议/.test(sq))
+    else if (appealsAt < 0 && headerAt < 0 && requestsAt >= 0 && sq.startsWith(RECONSIDERATION))
       headerAt = start; // table 四's header, no heading
     else if (endAt < 0 && (appealsAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
   }
@@ -66,10 +89,11 @@ function findZones(text: string): Zones {
   return { main: [mainStart, appealsAt], appeals: [appealsAt, end] };
 }
 
+/** Table 四's heading: its words (复议, 诉讼) under the numeral 四, or naming 行政复议 and closing with 情况. */
 function isAppealsHeading(sq: string): boolean {
-  if (!sq.includes('复议')) return false;
-  if (sq.includes('行政复议') && sq.includes('诉讼') && sq.includes('情况')) return true;
-  return /^四[、.．]/.test(sq) && sq.includes('诉讼');
+  if (!(APPEALS_DEF.headingWords ?? []).every((w) => sq.includes(w))) return false;
+  if (sq.includes(RECONSIDERATION) && sq.includes(CLOSING)) return true;
+  return APPEALS_NUMBERED.test(sq);
 }
 
 const FIELDS_OF_ROW = Object.fromEntries(
@@ -80,8 +104,8 @@ const FIELDS_OF_ROW = Object.fromEntries(
   }),
 ) as Record<TemplateId, Map<string, FieldDef[]>>;
 
-const R3: RowCheck = (v) => v.length === 7 && v[6] === v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]!;
-const rowCheck = (row: RowDef): RowCheck | null => (row.table === 'requests' ? R3 : null);
+/** The catalogue's rule inside a row (R3 on table 三) picks between readings of the row. */
+const rowCheck = (row: RowDef): RowCheck | null => rowSum(row)?.holds ?? null;
 
 /** Money in the procurement/fee columns written in 元 without a unit on the cell. */
 function yuanHeader(c: string): boolean {
@@ -131,23 +155,23 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   const cells: Record<string, CellSource> = {};
   const yuan = yuanHeader(zoneCompact);
 
-  // Hybrid: a 2021 report with （六）其他处理 as one row.
-  const otherRead = all.get('requests.other');
-  const hybrid =
-    template === '2021' && otherRead?.slots != null && ['other_no_supplement', 'other_no_fee', 'other_misc'].every((r) => !all.get(`requests.${r}`)?.slots);
-  if (hybrid) {
+  // Hybrid: a row the template splits (（六）其他处理 in 2021) printed whole, none of its parts.
+  const hybridParts = new Set<string>();
+  for (const row of tpl.rows) {
+    if (!row.splitInto || !row.optionalIn?.includes(template) || all.get(row.id)?.slots == null) continue;
+    if (row.splitInto.some((p) => all.get(p)?.slots)) continue;
+    for (const p of row.splitInto) hybridParts.add(p);
     flags.push({
       kind: 'hybrid_template',
-      fields: ['requests.other', 'requests.other_no_supplement', 'requests.other_no_fee', 'requests.other_misc'],
-      message: '（六）其他处理 is a single row as in the 2019 template; its values are kept in requests.other and the three 2021 sub-rows are left blank',
+      fields: [row.id, ...row.splitInto],
+      message: `${rowOf(template, row.splitInto[0]!)?.group?.zh ?? row.label.zh} is a single row as in the 2019 template; its values are kept in ${row.id} and the ${template} sub-rows (${row.splitInto.join(', ')}) are left blank`,
     });
   }
 
   const tablesSeen = { active: false, requests: false, review: false };
   for (const r of all.values()) if (r.status !== 'absent') tablesSeen[r.row.table] = true;
   for (const t of ['active', 'requests', 'review'] as const) {
-    if (!tablesSeen[t])
-      flags.push({ kind: 'missing_table', fields: [t], message: `table ${t === 'active' ? '二' : t === 'requests' ? '三' : '四'} was not found` });
+    if (!tablesSeen[t]) flags.push({ kind: 'missing_table', fields: [t], message: `table ${tableDef(t).numeral} was not found` });
   }
 
   const appealsFlagged = new Set<string>();
@@ -156,7 +180,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
     const optional = row.optionalIn?.includes(template) ?? false;
     const fieldsOfRow = FIELDS_OF_ROW[template].get(row.id) ?? [];
     for (const f of fieldsOfRow) values[f.id] = null;
-    const hybridSub = hybrid && row.id.startsWith('requests.other_');
+    const hybridSub = hybridParts.has(row.id);
     if (!r || r.status === 'absent') {
       if (!optional && !hybridSub && tablesSeen[row.table]) flags.push({ kind: 'missing_row', fields: [row.id], message: `row ${row.label.zh} was not found` });
       continue;
@@ -301,7 +325,6 @@ const APPEALS_IDS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review').m
 
 /** Rows read with doubt about their place: shifted between rows, or several readings. */
 const DOUBT: ReadonlySet<RowRead['status']> = new Set(['shifted', 'ambiguous']);
-const TABLE_WORD = { active: '二', requests: '三', review: '四' } as const;
 
 /**
  * A scrambled table taints itself: when two or more of its rows were read as
@@ -319,7 +342,7 @@ function taint(all: Map<string, RowRead>, cells: Record<string, CellSource>, fla
       flags.push({
         kind: 'layout_doubt',
         fields: [r.row.id],
-        message: `row ${r.row.label.zh}: read in table ${TABLE_WORD[table]}, where ${bad} rows were shifted or ambiguous; its numbers may be a neighbour's`,
+        message: `row ${r.row.label.zh}: read in table ${tableDef(table).numeral}, where ${bad} rows were shifted or ambiguous; its numbers may be a neighbour's`,
       });
       for (const id of Object.keys(cells)) if (id.startsWith(`${r.row.id}.`)) cells[id]!.confidence = Math.min(cells[id]!.confidence, 0.5);
     }

@@ -5,7 +5,7 @@
 // flag of the meta kinds (unknown_agency / unknown_year), which a person
 // clears by confirming the report's metadata.
 import { squeeze } from '../normalize/index.js';
-import type { TemplateId } from '../catalogue/index.js';
+import { TEMPLATE_EVIDENCE, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { notAnAgency } from './agency.js';
 import { cnYears, findDate } from './dates.js';
@@ -181,15 +181,10 @@ export function findMeta(text: string): Meta {
   return { agency, year, publishedAt: findDate(text, year), agencyFrom, yearFrom, flags };
 }
 
-const EVIDENCE: Record<TemplateId, string[]> = {
-  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '采购项目数量', '采购总金额'],
-  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '逾期不补正', '缴纳费用'],
-};
-
 /** The template the table labels point to, with how many labels agree. */
 export function templateByLabels(compactText: string): { template: TemplateId | null; score: Record<TemplateId, number> } {
   const score = { '2019': 0, '2021': 0 } as Record<TemplateId, number>;
-  for (const t of ['2019', '2021'] as TemplateId[]) for (const k of EVIDENCE[t]) if (compactText.includes(k)) score[t]++;
+  for (const t of ['2019', '2021'] as TemplateId[]) for (const k of TEMPLATE_EVIDENCE[t]) if (compactText.includes(k)) score[t]++;
   const template = score['2019'] > score['2021'] ? '2019' : score['2021'] > score['2019'] ? '2021' : null;
   return { template, score };
 }

@@ -175,8 +175,11 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
  * null) only when every outcome row shows exactly six and the 总计 row's
  * columns equal their sums (R2): then no other reading fits.
  */
+/** The 办理结果 rows R2 sums, from the catalogue. */
+const RESULT_IDS: ReadonlySet<string> = new Set(RESULT_ROWS.map((r) => `requests.${r}`));
+
 function blankTotalColumn(out: Map<string, RowRead>): void {
-  const results = [...out.values()].filter((r) => r.row.table === 'requests' && r.row.group && r.row.id !== 'requests.total' && r.status !== 'absent');
+  const results = [...out.values()].filter((r) => RESULT_IDS.has(r.row.id) && r.status !== 'absent');
   const total = out.get('requests.total');
   if (results.length < 3 || !total?.slots || total.slots.length !== 7) return;
   if (!results.every((r) => r.status === 'incomplete' && r.found === 6 && r.partial?.every((t) => t.v.value !== null))) return;
@@ -231,7 +234,7 @@ export function dropPadding(o: { vals: ValueTok[] }, n: number): void {
 function rowsOf(template: TemplateId): RowDef[] {
   return ROWS[template];
 }
-import { TEMPLATES } from '../catalogue/index.js';
+import { RESULT_ROWS, TEMPLATES } from '../catalogue/index.js';
 const ROWS: Record<TemplateId, RowDef[]> = {
   '2019': TEMPLATES['2019'].rows.filter((r) => r.table !== 'review'),
   '2021': TEMPLATES['2021'].rows.filter((r) => r.table !== 'review'),

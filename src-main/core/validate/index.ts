@@ -2,7 +2,7 @@
 // checks. Works on values alone, so the archive can re-run it after a user's
 // correction. A check with a null operand is skipped (the report did not state
 // it; the gap is flagged elsewhere), except optional fields, which count as 0.
-import { TEMPLATES, type TemplateId } from '../catalogue/index.js';
+import { SPLIT_FIELDS, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 
 const EPS = 1e-6;
@@ -11,7 +11,7 @@ export function validate(values: Record<string, number | null | undefined>, temp
   const flags: Flag[] = [];
   const t = TEMPLATES[template];
   for (const check of t.checks) {
-    const opt = new Set(check.optional);
+    const opt = new Set<string>(check.optional);
     let ok = true;
     const sum = (ids: string[]) => {
       let s = 0;
@@ -52,17 +52,17 @@ export function validate(values: Record<string, number | null | undefined>, temp
  * 2021 sub-rows are absent: R2 then sums whichever rows are present.
  */
 function hybridZero(values: Record<string, number | null | undefined>, id: string): boolean {
-  const m = /^requests\.(other_no_supplement|other_no_fee|other_misc)\.(\w+)$/.exec(id);
-  if (!m) return false;
-  const v = values[`requests.other.${m[2]}`];
+  const whole = SPLIT_FIELDS.wholeOf.get(id);
+  if (!whole) return false;
+  const v = values[whole];
   return v !== null && v !== undefined;
 }
 
 function subRowsPresent(values: Record<string, number | null | undefined>, id: string): boolean {
-  const m = /^requests\.other\.(\w+)$/.exec(id);
-  if (!m) return false;
-  return ['other_no_supplement', 'other_no_fee', 'other_misc'].some((r) => {
-    const v = values[`requests.${r}.${m[1]}`];
+  const parts = SPLIT_FIELDS.partsOf.get(id);
+  if (!parts) return false;
+  return parts.some((p) => {
+    const v = values[p];
     return v !== null && v !== undefined;
   });
 }

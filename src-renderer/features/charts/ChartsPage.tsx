@@ -4,7 +4,7 @@
 // filter (province → city → county) applies to the archive-wide charts.
 // Every chart saves as PNG and its data as CSV.
 import { useMemo, useState } from 'react';
-import { fieldLabel } from '../../../src-main/core/catalogue/index.js';
+import { fieldLabel, type FieldId } from '../../../src-main/core/catalogue/index.js';
 import type { RegionFilter, RegionRow } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useAsync } from '../../components/useAsync.js';
@@ -12,8 +12,20 @@ import { useI18n } from '../../i18n/index.js';
 import { AgencyPicker } from './AgencyPicker.js';
 import { EChart, type ChartData, type ChartOption } from './EChart.js';
 
-const TREND_FIELDS = ['requests.new.total', 'requests.granted.total', 'requests.partial.total', 'requests.total.total', 'requests.carried_forward.total'];
-const TOP_FIELDS = ['requests.new.total', 'requests.total.total', 'requests.granted.total', 'requests.carried_forward.total', 'review.reconsideration.total'];
+const TREND_FIELDS: FieldId[] = [
+  'requests.new.total',
+  'requests.granted.total',
+  'requests.partial.total',
+  'requests.total.total',
+  'requests.carried_forward.total',
+];
+const TOP_FIELDS: FieldId[] = [
+  'requests.new.total',
+  'requests.total.total',
+  'requests.granted.total',
+  'requests.carried_forward.total',
+  'review.reconsideration.total',
+];
 const NONE = '';
 
 type Level = 'province' | 'city' | 'county';
@@ -253,7 +265,7 @@ export function ChartsPage({ years }: { years: number[] }) {
       <div className="row gap">
         <label>
           {t('sortBy')}{' '}
-          <select value={topField} onChange={(e) => setTopField(e.target.value)} data-testid="top-field">
+          <select value={topField} onChange={(e) => setTopField(TOP_FIELDS.find((f) => f === e.target.value) ?? TOP_FIELDS[0]!)} data-testid="top-field">
             {TOP_FIELDS.map((f) => (
               <option key={f} value={f}>
                 {label(f)}

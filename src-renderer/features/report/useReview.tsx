@@ -4,7 +4,7 @@
 // (one flag or several), 已核实 that asks first when flags are open, and the
 // notice when a change reopens a verified report.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { fieldById, fieldLabel } from '../../../src-main/core/catalogue/index.js';
+import { fieldById, fieldLabel, isFieldId } from '../../../src-main/core/catalogue/index.js';
 import type { ReportDetail, ReportFlag } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useI18n } from '../../i18n/index.js';
@@ -128,7 +128,8 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
   };
 
   const correct = useCallback(
-    (field: string, value: number | null, note?: string) => {
+    async (field: string, value: number | null, note?: string) => {
+      if (!isFieldId(field)) return; // the grid's cells are the catalogue's fields: nothing else is corrected
       const from = rRef.current?.values[field] ?? null;
       const label = t('actCorrect', { field: fieldLabel(field, lang), from: valueText(field, from), to: valueText(field, value) });
       return run(api.call('cells.correct', { id, field, value, ...(note ? { note } : {}) }), {
