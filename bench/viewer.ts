@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Locator } from 'playwright-core';
 import { openArchivePort } from '../src-main/services/adapter.js';
 import { createServices } from '../src-main/services/index.js';
 import { startWebBridge } from '../src-main/web/server.js';
@@ -14,8 +14,16 @@ import { startWebBridge } from '../src-main/web/server.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const REAL = new URL('../../shared/real-pdfs/', import.meta.url).pathname;
 const CHROMIUM = '/usr/bin/chromium';
-// Evaluated in the page (a string: no DOM types in the Node program).
-const viewerAttr = (name: string) => `document.querySelector('[data-testid="page-viewer"]')?.getAttribute('${name}')`;
+/** Poll an attribute of the viewer from Node until `ok` (the app's CSP forbids evaluating strings in the page, so no waitForFunction). */
+async function waitAttr(viewer: Locator, name: string, ok: (v: string | null) => boolean, timeout = 30_000): Promise<string | null> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const v = await viewer.getAttribute(name);
+    if (ok(v)) return v;
+    if (Date.now() > until) throw new Error(`viewer: ${name} still ${v} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 export async function bench(): Promise<void> {
   if (!existsSync(REAL) || !existsSync(CHROMIUM)) {
@@ -50,12 +58,12 @@ export async function bench(): Promise<void> {
       await page.getByTestId('report-row').nth(i).click();
       const viewer = page.getByTestId('page-viewer');
       await viewer.waitFor();
-      await page.waitForFunction(viewerAttr('data-ms'), null, { timeout: 30_000 });
+      await waitAttr(viewer, 'data-ms', (v) => !!v);
       const first = Number(await viewer.getAttribute('data-ms'));
       // then a cell on another page: turning to it and drawing
       await page.locator('td[data-field="review.litigation_after.total"]').click();
-      await page.waitForFunction(`${viewerAttr('data-page')} !== '1'`, null, { timeout: 30_000 });
-      await page.waitForFunction(viewerAttr('data-ms'), null, { timeout: 30_000 });
+      await waitAttr(viewer, 'data-page', (v) => v !== '1');
+      await waitAttr(viewer, 'data-ms', (v) => !!v);
       const turn = Number(await viewer.getAttribute('data-ms'));
       const title = (await page.getByTestId('report-title').textContent()) ?? '';
       console.log(

@@ -24,6 +24,7 @@ import type {
   JobResult,
   JobState,
   OriginalFile,
+  OriginalGrids,
   LibraryGrid,
   ReportDetail,
   ReportFilter,
@@ -91,6 +92,8 @@ export interface Handlers {
   'reports.openOriginal': { args: { id: number }; result: { opened: boolean; path: string } };
   /** The archived original's bytes (page viewer). */
   'reports.original': { args: { id: number }; result: OriginalFile };
+  /** The original's table grids (docx/html/xlsx/xls/et/csv), for the viewer's grid view; none for other formats. */
+  'reports.grids': { args: { id: number }; result: OriginalGrids };
   /** The reviewer name recorded on corrections, acceptances and verifications (set once, stored in the archive). */
   'review.reviewer': { args: Empty; result: { name: string | null } };
   'review.setReviewer': { args: { name: string }; result: { name: string | null } };
@@ -195,6 +198,7 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   'reports.setMeta': true,
   'reports.openOriginal': true,
   'reports.original': true,
+  'reports.grids': true,
   'review.reviewer': true,
   'review.setReviewer': true,
   'reports.nextToReview': true,

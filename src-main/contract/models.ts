@@ -176,6 +176,13 @@ export interface OriginalFile {
   data: string;
 }
 
+/** The original's own table grids (Word, HTML, spreadsheets), re-read from the archived file; offsets point into the report's text. */
+export interface OriginalGrids {
+  id: number;
+  format: SourceFormat | null;
+  grids: { rows: { text: string; start: number; end: number; rowSpan: number; colSpan: number; covered?: boolean }[][] }[];
+}
+
 export interface SearchHit {
   id: number;
   agency: string | null;

@@ -189,6 +189,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'reports.trash': empty,
   'reports.openOriginal': obj({ id: req(id) }),
   'reports.original': obj({ id: req(id) }),
+  'reports.grids': obj({ id: req(id) }),
   'review.reviewer': empty,
   'review.setReviewer': obj({ name: req(str(100)) }),
   'reports.nextToReview': obj({ after: req(id), ids: req(list(id, 1_000_000)) }),

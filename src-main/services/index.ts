@@ -8,6 +8,7 @@ import { openableCopy } from './files.js';
 import type { Args, ArchiveInfo, EventMessage, HandlerName, Result } from '../contract/index.js';
 import { CodedError } from '../core/wording/errors.js';
 import { logCsv } from '../core/wording/log.js';
+import { readDocument } from '../core/read/index.js';
 import { queueFilter } from '../contract/models.js';
 import { JobRunner } from './jobs.js';
 import { agencySeries, facets, libraryGrid, yearComparison } from './library.js';
@@ -29,6 +30,9 @@ export interface ServiceOptions {
 
 /** Originals larger than this are not sent to the page viewer (they open in their own program). */
 const MAX_VIEWED_ORIGINAL = 100 * 1024 * 1024;
+
+/** Formats whose readers build real table grids (shown as grids in the viewer). */
+const GRID_FORMATS: ReadonlySet<string> = new Set(['docx', 'html', 'xlsx', 'xls', 'et', 'csv']);
 
 /** Media type by the first bytes (the page viewer shows PDFs and the images a browser can draw). */
 export function mediaType(b: Uint8Array): string {
@@ -184,6 +188,18 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'reports.original': async ({ id }) => {
       const o = await need().original(id, MAX_VIEWED_ORIGINAL);
       return { id, name: o.name, format: o.format, mime: mediaType(o.bytes), size: o.bytes.length, data: Buffer.from(o.bytes).toString('base64') };
+    },
+    'reports.grids': async ({ id }) => {
+      const o = await need().original(id, MAX_VIEWED_ORIGINAL);
+      if (!o.format || !GRID_FORMATS.has(o.format)) return { id, format: o.format, grids: [] };
+      // The same reader the import used: its text is the report's stored text, so the offsets match the cells'.
+      const doc = await readDocument(o.bytes, o.name);
+      const grids = doc.grids.map((g) => ({
+        rows: g.rows.map((r) =>
+          r.map((c) => ({ text: c.text, start: c.start, end: c.end, rowSpan: c.rowSpan, colSpan: c.colSpan, ...(c.covered ? { covered: true } : {}) })),
+        ),
+      }));
+      return { id, format: o.format, grids };
     },
     'review.reviewer': () => ({ name: need().reviewer() }),
     'review.setReviewer': ({ name }) => {

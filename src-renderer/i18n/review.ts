@@ -3,6 +3,7 @@
 export const reviewZh = {
   viewPage: '原件页面',
   pageViewerNone: '此格式没有页面可显示，请看原文',
+  gridViewerNone: '原件中没有找到表格，请看原文',
   pageViewerError: '无法显示原件页面：{error}',
   pageViewerUnsupported: '原件（{format}）无法在此显示，请看原文或打开原文件',
   pageOf: '第 {n} / {of} 页',
@@ -47,6 +48,7 @@ export const reviewZh = {
 export const reviewEn: Record<keyof typeof reviewZh, string> = {
   viewPage: 'Original page',
   pageViewerNone: 'This format has no page to show; see the source text',
+  gridViewerNone: 'No table was found in the original; see the source text',
   pageViewerError: 'Cannot show the original page: {error}',
   pageViewerUnsupported: 'The original ({format}) cannot be shown here; see the source text or open the original file',
   pageOf: 'Page {n} of {of}',

@@ -5,7 +5,7 @@
 // 修改记录 tab lists who did what and exports a CSV Excel reads, and the
 // previous year's report sits beside this one. Screenshots at 1366×768 and
 // 1024×768 go to test/artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -227,5 +227,29 @@ describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chro
     await shot('08-passages');
     await page.getByTestId('filter-text').fill('');
     await page.getByTestId('filter-agency').fill('');
+  });
+
+  it('a Word report’s original is shown as its own tables with the selected cell marked', async () => {
+    const dir = join(tmp, 'docx');
+    mkdirSync(dir);
+    copyFileSync(join(ROOT, 'test/fixtures/office/dongguan-2020.docx'), join(dir, 'dongguan-2020.docx'));
+    await importFolder(dir);
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('tab-list').click();
+    await page.locator('[data-testid="report-row"]', { hasText: '东莞市商务局' }).click();
+    await page.getByTestId('report-page').waitFor();
+    await page.getByTestId('grid-viewer').waitFor(); // opens on the original, not the text
+    const total = page.locator('td[data-field="requests.total.total"]');
+    const value = (await total.textContent())!.trim();
+    expect(value).toMatch(/^\d+$/);
+    await total.click();
+    await poll(() => page.getByTestId('grid-viewer').getAttribute('data-marked')).toBe('1');
+    expect((await page.getByTestId('grid-mark').textContent())!.trim()).toBe(value);
+    await shot('09-docx-grid-1366x768');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shot('10-docx-grid-1024x768');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('view-text').click();
+    expect(await page.getByTestId('source-mark').first().textContent()).toBe(value);
   });
 });

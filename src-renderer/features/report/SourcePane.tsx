@@ -5,6 +5,7 @@ import type { ReportText } from '../../../src-main/contract/models.js';
 import { useI18n } from '../../i18n/index.js';
 import { PageViewer, VIEWABLE, type Span } from './PageViewer.js';
 import { SourceText } from './SourceText.js';
+import { GRID_VIEWABLE, GridViewer } from './GridViewer.js';
 
 interface Props {
   reportId: number;
@@ -14,7 +15,9 @@ interface Props {
 
 export function SourcePane({ reportId, text, spans }: Props) {
   const { t } = useI18n();
-  const viewable = !!text?.format && VIEWABLE.has(text.format);
+  // A PDF or scan as its page; Word, HTML and spreadsheets as their own tables.
+  const asGrid = !!text?.format && GRID_VIEWABLE.has(text.format);
+  const viewable = !!text?.format && (VIEWABLE.has(text.format) || asGrid);
   const [view, setView] = useState<'page' | 'text'>(viewable ? 'page' : 'text');
   useEffect(() => setView(viewable ? 'page' : 'text'), [reportId, viewable]);
   return (
@@ -36,6 +39,8 @@ export function SourcePane({ reportId, text, spans }: Props) {
       </div>
       {!text ? (
         <div className="muted">{t('loading')}</div>
+      ) : view === 'page' && asGrid ? (
+        <GridViewer reportId={reportId} spans={spans} />
       ) : view === 'page' && viewable ? (
         <PageViewer reportId={reportId} text={text} spans={spans} />
       ) : (
