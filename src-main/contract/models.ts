@@ -13,24 +13,7 @@ export { CROSS_YEAR_KINDS, queueFilter, type QueueFilter, type QueueKind, type Q
 export type { LogEntry } from '../core/archive/log.js';
 export type { LastYearCell, LastYearCompare } from '../core/archive/last-year.js';
 
-import type {
-  AgencyInfo,
-  CompareCell,
-  FileOutcome,
-  ImportFileOutcome,
-  Landed,
-  Landing,
-  MergeResult,
-  PlaceOutcome,
-  ReportDetail,
-  ReportSummary,
-  SourceFileInfo,
-  SourceInfoRow,
-  StoredFlag,
-  TrashEntry,
-  VersionCompare,
-  VersionInfo,
-} from '../core/archive/types.js';
+import type { FileOutcome, ImportFileOutcome, ReportFilter as ArchiveReportFilter, ReportSummary } from '../core/archive/types.js';
 
 export type { TemplateId, CellSource, Flag, PagePosition, SourceFormat, ErrorInfo, FileIssueCode, JobStatus };
 // One report shape on both sides: the archive's own (core/archive/types.ts), never a hand copy.
@@ -51,7 +34,7 @@ export type {
   TrashEntry,
   VersionCompare,
   VersionInfo,
-};
+} from '../core/archive/types.js';
 
 /** Review state of a report as the library shows it. */
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
@@ -76,41 +59,11 @@ export interface AppInfo {
   samples: boolean;
 }
 
-export interface ReportFilter {
-  year?: number;
-  /** Any part of the region (province, city or county) containing this text. */
-  region?: string;
-  /** The region as a hierarchy, each level matched exactly (library filter: province → city → county). */
-  province?: string;
-  city?: string;
-  county?: string;
-  /** Substring of the agency name. */
-  agency?: string;
-  template?: TemplateId;
-  status?: ReportStatus;
-  flaggedOnly?: boolean;
+/** The archive's list filter (core/archive/types.ts) as the UI may send it: no agency id, a quality kind by name. */
+export type ReportFilter = Omit<ArchiveReportFilter, 'agencyId' | 'quality'> & {
   /** Reports with an open quality flag (质量问题) of this kind, or 'any'. */
   quality?: QualityKind | 'any';
-  /** Full-text query over the reports' source text. */
-  text?: string;
-  /** Inactive versions too (default: one row per report, its active version). */
-  allVersions?: boolean;
-  /** Only reports with a version waiting to be compared (待比较). */
-  needsCompare?: boolean;
-  /** true: only reports with no agency; false: only identified ones. */
-  unidentified?: boolean;
-  /** Only reports whose agency+year got a file in this import run. */
-  runId?: number;
-  /** Only reports with an open flag of one of these kinds or rules (cross-year: CROSS_YEAR_KINDS). */
-  flagKinds?: string[];
-  /** Only reports not yet verified (the review queue). */
-  unverified?: boolean;
-  /** List order (default: newest id first); `desc` reverses the first key. */
-  sort?: 'id' | 'agency' | 'year' | 'region' | 'template' | 'status' | 'file';
-  desc?: boolean;
-  offset?: number;
-  limit?: number;
-}
+};
 
 export interface ReportPage {
   total: number;

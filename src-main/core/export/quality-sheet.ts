@@ -7,8 +7,8 @@
 import type ExcelJS from 'exceljs';
 import { SECTIONS } from '../catalogue/index.js';
 import { cellText } from './text.js';
-import { breathe, HEADER_TOP, setAutoFilter, writeFixed, writeTop, type FixedColumn, type Sheet } from './sheets.js';
-import { CENTER_STYLE, FILL, HEADER_STYLE, numStyle, WRAP_STYLE } from './style.js';
+import { breathe, HEADER_TOP, writeFixed, writeListHead, type FixedColumn, type Sheet } from './sheets.js';
+import { CENTER_STYLE, FILL, numStyle, WRAP_STYLE } from './style.js';
 import type { ExportFlag, ExportReport, Lang } from './types.js';
 
 export const QUALITY_SHEET = { zh: '年报质量', en: 'Report quality' };
@@ -132,22 +132,17 @@ export async function writeQualitySheet(
   const F = fixed.length;
   const seen = new Set(reports.map((r) => `${r.agency}\u0000${r.year}`));
   const ctx: Ctx = { crossYear, hasPrev: (r) => seen.has(`${r.agency}\u0000${r.year - 1}`) };
-  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...COLS.map((c) => ({ width: c.width }))];
-  writeTop(
+  writeListHead(
     ws,
+    fixed,
+    COLS.map((c) => ({ label: c.label[lang], width: c.width })),
     `${QUALITY_SHEET[lang]} — ${title}`,
     lang === 'zh'
       ? '每个机关每年一行：按时发布（条例第四十九条）、章节完整、表格勾稽、内容雷同、正文与表格、年度一致；问题详见“校验问题”。'
       : 'One row per agency and year: on time (Regulations art. 49), sections, tables, copied text, prose, year; details on the Checks sheet.',
-    fixed,
-    1,
+    reports.length,
+    32,
   );
-  const head = ws.getRow(HEADER_TOP);
-  COLS.forEach((c, i) => (head.getCell(F + i + 1).value = c.label[lang]));
-  for (let c = 1; c <= F + COLS.length; c++) head.getCell(c).style = HEADER_STYLE;
-  head.height = 32;
-  head.commit();
-  setAutoFilter(ws, HEADER_TOP, F + COLS.length, HEADER_TOP + reports.length);
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     await breathe(i);

@@ -62,6 +62,31 @@ export function writeTop(ws: Sheet, title: string, subtitle: string, fixed: Fixe
   });
 }
 
+/**
+ * A list sheet's top (校验问题, 年报质量, 来源): column widths, title and note,
+ * one header row over the fixed columns and `cols`, and a filter over the
+ * `rows` data rows below it.
+ */
+export function writeListHead(
+  ws: Sheet,
+  fixed: FixedColumn[],
+  cols: { label: string; width: number }[],
+  title: string,
+  subtitle: string,
+  rows: number,
+  headHeight = 24,
+): void {
+  const F = fixed.length;
+  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
+  writeTop(ws, title, subtitle, fixed, 1);
+  const head = ws.getRow(HEADER_TOP);
+  cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
+  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
+  head.height = headHeight;
+  head.commit();
+  setAutoFilter(ws, HEADER_TOP, F + cols.length, HEADER_TOP + rows);
+}
+
 /** Header style on every cell of the header block (merged-over cells too, for their borders). */
 function styleHeader(ws: Sheet, levels: number, width: number): void {
   for (let l = 0; l < levels; l++) {

@@ -10,23 +10,12 @@ import { withCrossYearFlags } from './cross-year.js';
 import { FLAG_STATUS, flagKindLabel, flagNote, scopeTitle, t } from './labels.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount, targetLabel } from './marks.js';
-import {
-  HEADER_TOP,
-  breathe,
-  fixedColumns,
-  setAutoFilter,
-  writeFixed,
-  writeSummarySheet,
-  writeTableSheet,
-  writeTop,
-  type FixedColumn,
-  type Sheet,
-} from './sheets.js';
+import { HEADER_TOP, breathe, fixedColumns, writeFixed, writeSummarySheet, writeTableSheet, writeListHead, type FixedColumn, type Sheet } from './sheets.js';
 import { BY_AGENCY_MAX_REPORTS, writeByAgencySheet } from './by-agency.js';
 import { formatDateTime } from '../wording/format.js';
 
 const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
-import { FILL, HEADER_STYLE, TEXT_STYLE, WRAP_STYLE, numStyle, pageSetup } from './style.js';
+import { FILL, TEXT_STYLE, WRAP_STYLE, numStyle, pageSetup } from './style.js';
 import { cellText } from './text.js';
 import type { ExportFlag, ExportMeta, ExportReport, ExportScope, Lang } from './types.js';
 import { writeReadme } from './readme.js';
@@ -96,22 +85,15 @@ async function writeFlagsSheet(ws: Sheet, reports: ExportReport[], fixed: FixedC
     { label: t('flagStatus', lang), width: 16 },
     { label: t('flagNote', lang), width: 30 },
   ];
-  const F = fixed.length;
-  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
-  writeTop(
+  writeListHead(
     ws,
+    fixed,
+    cols,
     title,
     lang === 'zh' ? '每条校验问题一行；X1、X2 为导出时进行的跨年度检查。' : 'One row per check; X1 and X2 are cross-year checks made at export.',
-    fixed,
-    1,
+    reports.reduce((s, r) => s + r.flags.length, 0),
   );
-  const head = ws.getRow(HEADER_TOP);
-  cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
-  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
-  head.height = 24;
-  head.commit();
   let n = HEADER_TOP + 1;
-  setAutoFilter(ws, HEADER_TOP, F + cols.length, HEADER_TOP + reports.reduce((s, r) => s + r.flags.length, 0));
   for (const r of reports) {
     for (const f of r.flags) {
       await breathe(n);
@@ -166,20 +148,14 @@ async function writeSourcesSheet(ws: Sheet, reports: ExportReport[], fixed: Fixe
     { label: t('extractorVersion', lang), width: 14, value: (r) => r.source.extractorVersion },
   ];
   const F = fixed.length;
-  ws.columns = [...fixed.map((c) => ({ width: c.width })), ...cols.map((c) => ({ width: c.width }))];
-  writeTop(
+  writeListHead(
     ws,
+    fixed,
+    cols,
     title,
     lang === 'zh' ? '每份报告的原始文件；SHA-256 可用于核对档案中的原件。' : 'The original file of every report; the SHA-256 identifies it in the archive.',
-    fixed,
-    1,
+    reports.length,
   );
-  const head = ws.getRow(HEADER_TOP);
-  cols.forEach((c, i) => (head.getCell(F + i + 1).value = c.label));
-  for (let c = 1; c <= F + cols.length; c++) head.getCell(c).style = HEADER_STYLE;
-  head.height = 24;
-  head.commit();
-  setAutoFilter(ws, HEADER_TOP, F + cols.length, HEADER_TOP + reports.length);
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     await breathe(i);
