@@ -44,7 +44,7 @@ const USAGE = `nianbao — 年报档案 command line
 
   extract FILE... [--json]          read reports, print their tables and flags
   import FOLDER [--retry]           import a folder; every file listed with its outcome
-  list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--compare] [--all]
+  list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--cross-year] [--compare] [--all]
   versions ID | compare ID VERSION_ID | use-version ID VERSION_ID | keep-version ID
   take-cell ID VERSION_ID FIELD     versions of a report (待比较: compare, switch, keep)
   remove ID [--reason T] [--not-report] | restore ID | trash   the trash (回收站)

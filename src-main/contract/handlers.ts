@@ -79,8 +79,14 @@ export interface Handlers {
   'reports.versions': { args: { id: number }; result: VersionInfo[] };
   /** The active version and `versionId` side by side, differing cells marked. */
   'reports.compare': { args: { id: number; versionId: number }; result: VersionCompare };
-  /** Make `versionId` the active version (kept until switched again); corrections carry over where the corrected reading is unchanged. */
-  'reports.useVersion': { args: { id: number; versionId: number; note?: string }; result: { report: ReportDetail; carried: string[]; flagged: string[] } };
+  /**
+   * Make `versionId` the active version (kept until switched again); corrections carry over where the corrected reading is unchanged,
+   * acceptances where the same flag holds on the same values (`acceptances`: their kinds), 已核实 where every value is the same (`verified`).
+   */
+  'reports.useVersion': {
+    args: { id: number; versionId: number; note?: string };
+    result: { report: ReportDetail; carried: string[]; flagged: string[]; acceptances: string[]; verified: boolean };
+  };
   /** Keep the active version: waiting versions stop asking (待比较 cleared). */
   'reports.keepVersion': { args: { id: number; note?: string }; result: ReportDetail };
   /** Take one cell's reading from another version into the active one (a logged correction). */

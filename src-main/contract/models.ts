@@ -4,6 +4,7 @@ import type { TemplateId } from '../core/catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../core/model.js';
 import type { ErrorInfo, FileIssueCode, JobStatus } from '../core/wording/codes.js';
 import type { QualityKind } from '../core/quality/types.js';
+import type { CrossYearRule } from '../core/validate/cross-year.js';
 export { QUALITY_KINDS, type QualityKind } from '../core/quality/types.js';
 import type { ChartAgency, ChartsOverview, RegionFilter, RegionRow, TopRow } from '../core/archive/chart-types.js';
 
@@ -98,11 +99,13 @@ export interface FlagAcceptance {
  * A flag as stored. `resolved`: not open (its fields corrected, or accepted).
  * `id` stays while the flag fails the same way; a flag that changes gets a new id (ids are never reused).
  */
-export interface ReportFlag extends Omit<Flag, 'kind'> {
-  kind: Flag['kind'] | QualityKind;
+export interface ReportFlag extends Omit<Flag, 'kind' | 'rule'> {
+  /** cross_year: X1 / X2 against the agency's previous year (source 'rules'; X2 a notice, never making the report 有疑问). */
+  kind: Flag['kind'] | 'cross_year' | QualityKind;
+  rule?: Flag['rule'] | CrossYearRule;
   /** 'quality': a finding about the report as published (质量问题), shown apart from the extraction doubts (提取疑问). */
   source?: 'extract' | 'rules' | 'archive' | 'quality';
-  /** Quality flags: the figures they are worded from. */
+  /** Quality flags: the figures they are worded from; cross_year: prevYear, prevId. */
   detail?: Record<string, string | number | null>;
   id: number;
   resolved?: boolean;

@@ -71,7 +71,11 @@ export interface ArchivePort {
   ): { report: ReportDetail; landing: Landing };
   versions(id: number): VersionInfo[];
   compare(id: number, versionId: number): VersionCompare;
-  useVersion(id: number, versionId: number, note: string | null): { report: ReportDetail; carried: string[]; flagged: string[] };
+  useVersion(
+    id: number,
+    versionId: number,
+    note: string | null,
+  ): { report: ReportDetail; carried: string[]; flagged: string[]; acceptances: string[]; verified: boolean };
   keepVersion(id: number, note: string | null): ReportDetail;
   takeCell(id: number, versionId: number, field: FieldId): ReportDetail;
   remove(id: number, reason: string | null, notReport: boolean): { removed: number };

@@ -81,6 +81,7 @@ export const en: Dictionary = {
   flagAccepted: 'Accepted as in the original',
   unacceptFlag: 'Revoke',
   historyAccept: 'Accepted as in the original',
+  historyAcceptQuality: 'Confirmed as it is',
   historyUnaccept: 'Acceptance revoked',
   corrected: 'Corrected by hand',
   extracted: 'Extracted',

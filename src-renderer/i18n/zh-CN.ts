@@ -83,6 +83,7 @@ export const zhCN = {
   flagAccepted: '已确认（原文如此）',
   unacceptFlag: '撤销确认',
   historyAccept: '确认原文如此',
+  historyAcceptQuality: '确认情况属实',
   historyUnaccept: '撤销确认',
   corrected: '已人工修改',
   extracted: '提取值',

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive, type Archive } from '../../src-main/core/archive/index.js';
 import { insertFile, insertReport } from '../../src-main/core/archive/store.js';
-import { refreshQuality } from '../../src-main/core/quality/store.js';
+import { refreshDerived } from '../../src-main/core/archive/derived.js';
 import { SEEDS, seedExtraction, tmp } from '../archive/helpers.js';
 
 export const NANSHA = '000_837c288e23ba6919.txt'; // 南沙区商务局 2020, a department
@@ -20,7 +20,7 @@ export async function archive(): Promise<Archive> {
   return openArchive(join(tmp('nb-quality-'), 'a.sqlite'), { create: true, workers: 1 });
 }
 
-/** Store a report (the seed's hand-read values, `text` as its text) and run the quality checks, as an import does. */
+/** Store a report (the seed's hand-read values, `text` as its text) and run the quality and cross-year checks, as an import does. */
 export function add(a: Archive, seed: string, text = seedText(seed), over: { year?: number; agency?: string; publishedAt?: string | null } = {}): number {
   const ex = { ...seedExtraction(seed), ...over };
   const sha256 = createHash('sha256').update(text).digest('hex');
@@ -31,7 +31,7 @@ export function add(a: Archive, seed: string, text = seedText(seed), over: { yea
       null,
     );
     const { reportId } = insertReport(a.db, fileId, ex, 'test-1');
-    refreshQuality(a.db, [reportId]);
+    refreshDerived(a.db, [reportId]);
     return reportId;
   })();
 }

@@ -131,7 +131,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   list: {
-    usage: 'list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--compare] [--run N] [--all]',
+    usage: 'list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--cross-year] [--compare] [--run N] [--all]',
     readonly: true,
     async run(ctx, args) {
       const status = flagString(args, 'status');
@@ -144,6 +144,7 @@ export const COMMANDS: Record<string, Command> = {
         ...(status ? { status: status as 'unreviewed' } : {}),
         ...(args.flags.flagged ? { flaggedOnly: true } : {}),
         ...(flagString(args, 'quality') ? { quality: flagString(args, 'quality') as 'any' } : {}),
+        ...(args.flags['cross-year'] ? { crossYear: true } : {}),
         ...(args.flags.compare ? { needsCompare: true } : {}),
         ...(flagNumber(args, 'run') !== undefined ? { runId: flagNumber(args, 'run')! } : {}),
         ...(args.flags.all ? { allVersions: true } : {}),
@@ -244,9 +245,9 @@ export const COMMANDS: Record<string, Command> = {
       const note = flagString(args, 'note');
       const r = await ctx.call('reports.useVersion', { id: reportId(args), versionId: num(args, 1, 'a version id'), ...(note ? { note } : {}) });
       return {
-        json: { id: r.report.id, carried: r.carried, flagged: r.flagged, status: r.report.status },
+        json: { id: r.report.id, carried: r.carried, flagged: r.flagged, acceptances: r.acceptances, verified: r.verified, status: r.report.status },
         text: () =>
-          `report #${r.report.id} is now the active version; corrections carried over: ${r.carried.join(', ') || 'none'}; cells flagged (the correction stays on the old version): ${r.flagged.join(', ') || 'none'}`,
+          `report #${r.report.id} is now the active version; corrections carried over: ${r.carried.join(', ') || 'none'}; cells flagged (the correction stays on the old version): ${r.flagged.join(', ') || 'none'}; acceptances carried over: ${r.acceptances.length}${r.verified ? '; 已核实 carried over (same values)' : ''}`,
       };
     },
   },

@@ -7,7 +7,14 @@
 import { coversField, fieldById, TEMPLATES, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { validate } from '../validate/index.js';
+import { CROSS_YEAR_SOFT } from '../validate/cross-year.js';
 import { REVIEWER, st, type DB } from './db.js';
+
+/** SQL over flags: the soft cross-year rules (X2), notices never counted in open_flags. */
+const SOFT_CROSS_YEAR_SQL = `(kind = 'cross_year' AND rule IN (${Object.entries(CROSS_YEAR_SOFT)
+  .filter(([, soft]) => soft)
+  .map(([r]) => `'${r}'`)
+  .join(', ')}))`;
 
 /** The field ids a report holds: its template's, or (no template) the known ids it has. */
 export function reportFieldIds(template: TemplateId | null, present: Iterable<string> = []): string[] {
@@ -103,9 +110,11 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
   const values = knownValues ?? currentValues(db, reportId);
   // A rule flag that fails the same way keeps its row (and id, which `acceptFlag` takes); the rest are replaced.
   const old = new Map<string, number[]>();
-  for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'rules'").all(
-    reportId,
-  ) as (FlagIdentity & { id: number })[]) {
+  // Cross-year flags (also source 'rules') are computed against the neighbour years, not here (cross-year.ts).
+  for (const f of st(
+    db,
+    "SELECT id, source, kind, rule, fields, expected, found, message FROM flags WHERE report_id = ? AND source = 'rules' AND kind <> 'cross_year'",
+  ).all(reportId) as (FlagIdentity & { id: number })[]) {
     const k = flagKey(f);
     old.set(k, [...(old.get(k) ?? []), f.id]);
   }
@@ -143,6 +152,8 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
     }
     setResolved.run(resolved ? 1 : 0, f.id);
   }
+  // Cross-year flags are resolved only by an acceptance (a correction that mends one removes it when recomputed).
+  st(db, "UPDATE flags SET resolved = 0 WHERE report_id = ? AND source = 'rules' AND kind = 'cross_year' AND resolved = 1").run(reportId);
   const live = liveAccepts(db, reportId);
   // Quality findings (质量问题) are resolved only by an acceptance, and never count towards 'flagged'.
   for (const f of st(db, "SELECT id, source, kind, rule, fields, expected, found, message, resolved FROM flags WHERE report_id = ? AND source = 'quality'").all(
@@ -160,7 +171,12 @@ export function recheck(db: DB, reportId: number, keepVerified = false, knownVal
       reportId,
     ) as (FlagIdentity & { id: number })[])
       if (live.has(flagKey(f))) setResolved.run(1, f.id);
-  const open = (st(db, "SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0 AND source <> 'quality'").get(reportId) as { n: number }).n;
+  // Soft cross-year notices (X2) and quality findings never make a report 有疑问.
+  const open = (
+    st(db, `SELECT COUNT(*) AS n FROM flags WHERE report_id = ? AND resolved = 0 AND source <> 'quality' AND NOT ${SOFT_CROSS_YEAR_SQL}`).get(reportId) as {
+      n: number;
+    }
+  ).n;
   const status = keepVerified && r.status === 'verified' ? 'verified' : open > 0 || r.error ? 'flagged' : 'unreviewed';
   if (r.status === 'verified' && status !== 'verified')
     // A change after 已核实 sends the report back to review: said in the log, never silently.

@@ -18,7 +18,9 @@ import { archiveErrorOf, openDatabase, SCHEMA_VERSION, worded, type DB } from '.
 import { alive, filesDirOf, storedPath, tempOwner } from './files.js';
 import * as versions from './versions.js';
 import { recoverInterrupted } from './runs.js';
-import { copiedPassages, getQualitySettings, refreshQuality, setAgencyKind, setQualitySettings } from '../quality/store.js';
+import { copiedPassages, getQualitySettings, setAgencyKind, setQualitySettings } from '../quality/store.js';
+import { neighbourIds, refreshDerived } from './derived.js';
+import { carryReview } from './carry.js';
 import type { AgencyKind, QualitySettings, SettingsPatch } from '../quality/types.js';
 import { indexBacklog } from './search-index.js';
 import * as q from './queries.js';
@@ -221,20 +223,20 @@ export class Archive {
 
   // ---- changes (each one transaction; rules re-checked)
   correct(id: number, field: string, value: number | null, note: string | null = null): ReportDetail {
-    this.write(() => (corrections.correct(this.db, id, field, value, note), refreshQuality(this.db, [id])));
+    this.write(() => (corrections.correct(this.db, id, field, value, note), refreshDerived(this.db, [id])));
     return this.getReport(id);
   }
   undo(id: number): CorrectionEntry | null {
     return this.write(() => {
       const e = corrections.undo(this.db, id);
-      refreshQuality(this.db, [id]);
+      refreshDerived(this.db, [id]);
       return e;
     });
   }
   redo(id: number): CorrectionEntry | null {
     return this.write(() => {
       const e = corrections.redo(this.db, id);
-      refreshQuality(this.db, [id]);
+      refreshDerived(this.db, [id]);
       return e;
     });
   }
@@ -258,20 +260,10 @@ export class Archive {
   /** Change agency/year/template; `landing` says what happened on the agency+year it moved to (null: it stayed). */
   setMetaLanding(id: number, patch: MetaPatch, note: string | null = null): { report: ReportDetail; landing: corrections.Landing } {
     const landing = this.write(() => {
-      const before = this.db.prepare('SELECT agency_id, year FROM reports WHERE id = ?').get(id) as
-        | { agency_id: number | null; year: number | null }
-        | undefined;
-      const l = corrections.setMeta(this.db, id, patch, note);
       // the reports it was compared with under its old agency and year too
-      const old =
-        before?.agency_id != null && before.year != null
-          ? (
-              this.db
-                .prepare('SELECT id FROM reports WHERE agency_id = ? AND year BETWEEN ? AND ?')
-                .all(before.agency_id, before.year - 1, before.year + 1) as { id: number }[]
-            ).map((r) => r.id)
-          : [];
-      refreshQuality(this.db, [id, ...old]);
+      const old = neighbourIds(this.db, id);
+      const l = corrections.setMeta(this.db, id, patch, note);
+      refreshDerived(this.db, [id, ...old], { moved: true });
       return l;
     });
     return { report: this.getReport(id), landing };
@@ -280,7 +272,10 @@ export class Archive {
   // ---- quality checks (质量问题)
   /** Re-run the quality checks: on `ids`, or on every report (an archive made before the checks, or after a settings change). */
   recheckQuality(ids?: number[]): number {
-    return this.write(() => refreshQuality(this.db, ids ?? (this.db.prepare('SELECT id FROM reports ORDER BY id').all() as { id: number }[]).map((r) => r.id)));
+    return this.write(() => {
+      const list = ids ?? (this.db.prepare('SELECT id FROM reports ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+      return refreshDerived(this.db, list);
+    });
   }
   qualitySettings(): QualitySettings {
     return getQualitySettings(this.db);
@@ -301,7 +296,13 @@ export class Archive {
   }
   /** Merge agency `from` into `into` (names or ids); `from`'s name stays as an alias. Reports landing on an occupied year become versions there. */
   mergeAgencies(from: string | number, into: string | number): agencies.MergeResult {
-    return this.write(() => agencies.mergeAgencies(this.db, from, into));
+    return this.write(() => {
+      const m = agencies.mergeAgencies(this.db, from, into);
+      // Every report of the merged agency: its years now sit beside the other's (quality, cross-year), versions may have changed.
+      const ids = (this.db.prepare('SELECT id FROM reports WHERE agency_id = ?').all(m.intoId) as { id: number }[]).map((r) => r.id);
+      refreshDerived(this.db, ids, { moved: true });
+      return m;
+    });
   }
   setAgencyRegion(agency: string | number, region: Partial<Region>): void {
     this.write(() => agencies.setAgencyRegion(this.db, agency, region));
@@ -320,30 +321,58 @@ export class Archive {
     return versions.compareVersions(this.db, id, versionId);
   }
   /** Switch the active version (carrying corrections over where the corrected reading is unchanged). */
-  useVersion(id: number, versionId: number, note: string | null = null): { report: ReportDetail; carried: string[]; flagged: string[] } {
-    const r = this.write(() => versions.useVersion(this.db, id, versionId, note));
-    return { report: this.getReport(r.activeId), carried: r.carried, flagged: r.flagged };
+  useVersion(
+    id: number,
+    versionId: number,
+    note: string | null = null,
+  ): { report: ReportDetail; carried: string[]; flagged: string[]; acceptances: string[]; verified: boolean } {
+    const r = this.write(() => {
+      const u = versions.useVersion(this.db, id, versionId, note);
+      // Checks first (the new version's quality and cross-year flags), then the review work that still holds on them.
+      refreshDerived(this.db, neighbourIds(this.db, u.activeId), { moved: true });
+      return { ...u, review: carryReview(this.db, u.fromId, u.activeId) };
+    });
+    return { report: this.getReport(r.activeId), carried: r.carried, flagged: r.flagged, acceptances: r.review.accepted, verified: r.review.verified };
   }
   /** Keep the active version; pending versions stop asking. */
   keepVersion(id: number, note: string | null = null): ReportDetail {
-    return this.getReport(this.write(() => versions.keepVersion(this.db, id, note)));
+    return this.getReport(
+      this.write(() => {
+        const activeId = versions.keepVersion(this.db, id, note);
+        refreshDerived(this.db, neighbourIds(this.db, activeId), { moved: true });
+        return activeId;
+      }),
+    );
   }
   /** Take one cell from another version into the active one (a logged correction). */
   takeCell(id: number, versionId: number, field: string): ReportDetail {
     const activeId = this.write(() => {
       const c = versions.cellFromVersion(this.db, id, versionId, field);
       corrections.correct(this.db, c.activeId, field, c.value, c.note);
+      refreshDerived(this.db, [c.activeId]);
       return c.activeId;
     });
     return this.getReport(activeId);
   }
   /** Move a report (all its versions) to the trash (回收站); `notReport`: 标记为非年报. Files and logs stay. */
   remove(id: number, reason: string | null = null, notReport = false): { removed: number } {
-    return { removed: this.write(() => versions.removeReport(this.db, id, reason, notReport ? 'not_report' : 'removed')) };
+    return {
+      removed: this.write(() => {
+        const n = versions.removeReport(this.db, id, reason, notReport ? 'not_report' : 'removed');
+        refreshDerived(this.db, neighbourIds(this.db, id), { moved: true });
+        return n;
+      }),
+    };
   }
   /** Bring a report back from the trash; returns it. */
   restore(id: number): ReportDetail {
-    return this.getReport(this.write(() => versions.restoreReport(this.db, id)));
+    return this.getReport(
+      this.write(() => {
+        const activeId = versions.restoreReport(this.db, id);
+        refreshDerived(this.db, neighbourIds(this.db, activeId), { moved: true });
+        return activeId;
+      }),
+    );
   }
   trash(): versions.TrashEntry[] {
     return versions.listTrash(this.db);

@@ -164,6 +164,8 @@ export function filterWhere(db: DB, filter: ReportFilter): { where: string[]; ar
     where.push("r.quality_open > 0 AND EXISTS (SELECT 1 FROM flags q WHERE q.report_id = r.id AND q.source = 'quality' AND q.kind = ? AND q.resolved = 0)");
     args.push(filter.quality);
   }
+  if (filter.crossYear)
+    where.push("EXISTS (SELECT 1 FROM flags x WHERE x.report_id = r.id AND x.source = 'rules' AND x.kind = 'cross_year' AND x.resolved = 0)");
   if (filter.text?.trim()) {
     const c = textCondition(filter.text);
     where.push(c.sql);

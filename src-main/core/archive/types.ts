@@ -4,6 +4,7 @@ import type { FieldId, TemplateId } from '../catalogue/types.js';
 import type { CellSource, Flag, PagePosition, SourceFormat } from '../model.js';
 import type { ErrorInfo, ErrorParams, FileIssueCode } from '../wording/codes.js';
 import type { QualityKind } from '../quality/types.js';
+import type { CrossYearRule } from '../validate/cross-year.js';
 import { errorText } from '../wording/errors.js';
 
 export type ReportStatus = 'unreviewed' | 'flagged' | 'verified';
@@ -49,6 +50,8 @@ export interface ReportFilter {
   flaggedOnly?: boolean;
   /** Reports with an open quality flag of this kind (quality/types.ts QUALITY_KINDS), or 'any'. */
   quality?: string;
+  /** Only reports with an open cross-year flag (X1, X2 against the agency's previous year). */
+  crossYear?: boolean;
   /** Full-text query over the source text (trigram FTS, LIKE under 3 characters). */
   text?: string;
   /** Include inactive versions (default: active versions only). */
@@ -105,17 +108,19 @@ export interface ReportPage {
   items: ReportSummary[];
 }
 
-export interface StoredFlag extends Omit<Flag, 'kind'> {
-  /** An extraction or rule kind, or a quality check's (quality/types.ts). */
-  kind: Flag['kind'] | QualityKind;
+export interface StoredFlag extends Omit<Flag, 'kind' | 'rule'> {
+  /** An extraction or rule kind, a cross-year check's (X1, X2: validate/cross-year.ts) or a quality check's (quality/types.ts). */
+  kind: Flag['kind'] | 'cross_year' | QualityKind;
+  rule?: Flag['rule'] | CrossYearRule;
   id: number;
   /**
-   * extract: from the extractor; rules: R1–R4 re-checked on the current values; archive: re-extraction conflicts;
+   * extract: from the extractor; rules: R1–R4 re-checked on the current values, and cross_year (X1, X2) against the
+   * agency's adjacent years (archive/cross-year.ts); archive: re-extraction conflicts;
    * quality: a finding about the report as published (质量问题: late, copied, a section missing …), apart from the
    * extraction doubts (提取疑问): never counted in flagCount, never blocking 已核实.
    */
   source: 'extract' | 'rules' | 'archive' | 'quality';
-  /** Quality flags: the figures the flag is worded from (days late, percentage, the other report …). */
+  /** Quality flags: the figures the flag is worded from (days late, percentage, the other report …); cross_year: prevYear, prevId. */
   detail?: Record<string, string | number | null>;
   /** Not open: an extraction flag whose fields were all corrected by a person, or a flag accepted as printed. */
   resolved: boolean;

@@ -6,7 +6,7 @@
 //   1. a version with review work (a correction, an acceptance, 已核实) stays
 //      active until the user switches;
 //   2. the most complete reading: tables found, then fewest missing cells,
-//      then fewest flags;
+//      then fewest flags (cross-year flags left out: only the active version has them);
 //   3. the structured format: docx/xlsx/html/txt > doc/wps/et/xls > pdf > OCR;
 //   4. the earliest imported (then the file's sha256, so a tie never depends
 //      on the order rows were written).
@@ -55,7 +55,7 @@ const ROW_SQL = `SELECT r.id, COALESCE(r.version_id, r.id) AS version_id, r.pinn
   (SELECT COALESCE(json_group_array(g.fields), '[]') FROM flags g WHERE g.report_id = r.id AND g.source = 'extract' AND g.kind = 'missing_table') AS missing_tables,
   (SELECT COUNT(*) FROM cells c WHERE c.report_id = r.id AND c.extracted IS NULL) AS missing,
   (SELECT COUNT(*) FROM cells c WHERE c.report_id = r.id AND c.extracted IS NOT NULL) AS found,
-  (SELECT COUNT(*) FROM flags g WHERE g.report_id = r.id AND g.source IN ('extract', 'rules')) AS nflags,
+  (SELECT COUNT(*) FROM flags g WHERE g.report_id = r.id AND g.source IN ('extract', 'rules') AND g.kind <> 'cross_year') AS nflags,
   EXISTS (SELECT 1 FROM flags g WHERE g.report_id = r.id AND g.kind = 'ocr') AS ocr
   FROM reports r JOIN files f ON f.id = r.file_id`;
 
@@ -334,7 +334,12 @@ function logMeta(db: DB, reportId: number, field: string, from: unknown, to: unk
  * the correction stays on the old version and the new cell is flagged.
  * Returns the new active report id.
  */
-export function useVersion(db: DB, id: number, versionId: number, note: string | null = null): { activeId: number; carried: string[]; flagged: string[] } {
+export function useVersion(
+  db: DB,
+  id: number,
+  versionId: number,
+  note: string | null = null,
+): { activeId: number; fromId: number; carried: string[]; flagged: string[] } {
   const from = activeRow(db, id);
   const to = versionRow(db, id, versionId);
   const carried: string[] = [];
@@ -393,7 +398,7 @@ export function useVersion(db: DB, id: number, versionId: number, note: string |
   logMeta(db, to.id, 'meta.version', from.version_id, to.version_id, note);
   const ids = st(db, 'SELECT agency_id, year FROM reports WHERE id = ?').get(to.id) as { agency_id: number | null; year: number | null };
   if (ids.agency_id !== null && ids.year !== null) refreshActive(db, ids.agency_id, ids.year);
-  return { activeId: to.id, carried, flagged };
+  return { activeId: to.id, fromId: from.id, carried, flagged };
 }
 
 /** Keep the active version: pending versions stop asking for a comparison. */

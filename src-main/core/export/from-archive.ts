@@ -116,7 +116,8 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
           ...(f.rule ? { rule: f.rule } : {}),
           ...(finiteOrNull(f.expected) !== null ? { expected: f.expected! } : {}),
           ...(finiteOrNull(f.found) !== null ? { found: f.found! } : {}),
-          ...(f.source === 'quality' ? { source: f.source, ...(f.detail ? { detail: f.detail } : {}) } : {}),
+          ...(f.source === 'quality' ? { source: f.source } : {}),
+          ...((f.source === 'quality' || f.kind === 'cross_year') && f.detail ? { detail: f.detail } : {}),
           ...flagStatus(f, d),
         }),
       )
@@ -129,6 +130,8 @@ export function toExportReport(a: ArchiveReader, d: ReportDetail): ExportReport 
       extractorVersion: d.extractorVersion,
     },
     publishedAt: d.publishedAt,
+    // X1/X2 as the archive stores them (validate/cross-year.ts, with their acceptances): never computed again here
+    crossYearStored: true,
   };
 }
 

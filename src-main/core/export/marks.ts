@@ -2,7 +2,8 @@
 // that explains it. A flag may name a field, a row (`requests.granted`) or a
 // table (`review`); it marks every field under that prefix.
 import { fieldLabel, flagCoversField } from '../catalogue/index.js';
-import { FLAG_STATUS, flagNote } from './labels.js';
+import { flagNote } from './labels.js';
+import { flagStatusWords } from '../wording/quality.js';
 import type { ExportFlag, ExportReport, Lang } from './types.js';
 import { describeFlag } from '../validate/describe.js';
 
@@ -31,7 +32,7 @@ function flagLine(f: ExportFlag, lang: Lang): string {
   if ((f.expected !== undefined || f.found !== undefined) && !/^R[1-4]$/.test(f.rule ?? ''))
     parts.push(zh ? `应为 ${fmt(f.expected, lang)}，实为 ${fmt(f.found, lang)}` : `expected ${fmt(f.expected, lang)}, found ${fmt(f.found, lang)}`);
   const note = flagNote(f, lang);
-  parts.push(`[${FLAG_STATUS[f.status][lang]}${note ? `${zh ? '：' : ': '}${note}` : ''}]`);
+  parts.push(`[${flagStatusWords(f.status, f, lang)}${note ? `${zh ? '：' : ': '}${note}` : ''}]`);
   return parts.join(zh ? '；' : '; ');
 }
 

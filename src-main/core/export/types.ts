@@ -23,7 +23,7 @@ export interface ExportCorrection {
 export type ExportFlagStatus = 'open' | 'accepted' | 'fixed';
 
 export interface ExportFlag {
-  /** A FlagKind from model.ts, or `cross_year` for checks made at export. */
+  /** A FlagKind from model.ts, `cross_year` (X1, X2) or a quality kind. */
   kind: string;
   /** Field ids, or row/table prefixes (`requests.granted`, `review`). */
   fields: string[];
@@ -39,7 +39,7 @@ export interface ExportFlag {
   byReport?: boolean;
   /** 'quality': a finding about the report as published (质量问题); never accepted by verifying the report. */
   source?: string;
-  /** Quality flags: the figures they are worded from (days late, percentage …). */
+  /** Quality flags: the figures they are worded from (days late, percentage …); cross_year: the previous year. */
   detail?: Record<string, string | number | null>;
 }
 
@@ -70,6 +70,8 @@ export interface ExportReport {
   source: ExportSource;
   /** The publication date (YYYY-MM-DD), stated by the report or set by hand. */
   publishedAt?: string | null;
+  /** From an archive: its cross-year flags (X1, X2) are the stored ones, among `flags` (never computed again at export). */
+  crossYearStored?: boolean;
 }
 
 export interface ExportMeta {

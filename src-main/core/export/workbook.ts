@@ -7,7 +7,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { TEMPLATES, TABLES, type TableId, type TemplateId } from '../catalogue/index.js';
 import { withCrossYearFlags } from './cross-year.js';
-import { FLAG_STATUS, flagKindLabel, flagNote, scopeTitle, t } from './labels.js';
+import { flagKindLabel, flagNote, scopeTitle, t } from './labels.js';
+import { flagStatusWords } from '../wording/quality.js';
 import { tableLayout } from './layout.js';
 import { openFlagCount, targetLabel } from './marks.js';
 import { HEADER_TOP, breathe, fixedColumns, writeFixed, writeSummarySheet, writeTableSheet, writeListHead, type FixedColumn, type Sheet } from './sheets.js';
@@ -122,7 +123,7 @@ function writeFlagRow(row: ExcelJS.Row, fixed: FixedColumn[], r: ExportReport, f
     cellText(describeFlag(f, lang)),
     finite(f.expected),
     finite(f.found),
-    FLAG_STATUS[f.status][lang],
+    flagStatusWords(f.status, f, lang),
     cellText(flagNote(f, lang)) || null,
   ];
   values.forEach((v, i) => {

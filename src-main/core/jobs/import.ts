@@ -11,7 +11,7 @@ import { indexBacklog } from '../archive/search-index.js';
 import { crashedBefore, endRun, fileError, markInProgress, recordOutcome, startRun, summary } from '../archive/runs.js';
 import { insertFile, insertReport } from '../archive/store.js';
 import { ArchiveError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
-import { refreshQuality } from '../quality/store.js';
+import { refreshDerived } from '../archive/derived.js';
 import { poolIssue, WorkerPool } from './pool.js';
 import { throttledProgress } from './progress.js';
 import type { TaskResult, WorkerConfig } from './task.js';
@@ -109,12 +109,12 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
     bump.run(c.files, c.imported, c.duplicates, c.skipped, c.failed, run);
   });
   let unindexed = 0;
-  const quality = db.transaction((ids: number[]) => refreshQuality(db, ids));
+  const quality = db.transaction((ids: number[]) => refreshDerived(db, ids));
   const flushNow = () => {
     if (batch.length) {
       const from = (db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM reports').get() as { id: number }).id;
       flush.immediate(batch);
-      // Quality checks of the reports just stored (after them: boilerplate is learned from the archive, this batch included).
+      // Quality and cross-year checks of the reports just stored (after them: boilerplate is learned from the archive, this batch included).
       quality.immediate((db.prepare('SELECT id FROM reports WHERE id > ? ORDER BY id').all(from) as { id: number }[]).map((r) => r.id));
       unindexed += batch.length;
       if (unindexed >= INDEX_EVERY) indexBacklog(db), (unindexed = 0);

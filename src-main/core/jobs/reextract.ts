@@ -3,7 +3,7 @@
 // store.replaceExtraction. Runs in the same worker pool, batched writes.
 import { storedPath } from '../archive/files.js';
 import { replaceExtraction } from '../archive/store.js';
-import { refreshQuality } from '../quality/store.js';
+import { neighbourIds, refreshDerived } from '../archive/derived.js';
 import type { FileError, JobOptions, ReextractResult, RunStatus } from '../archive/types.js';
 import { endRun, startRun } from '../archive/runs.js';
 import { fileError, removeOwnTemp, type JobContext } from './import.js';
@@ -47,8 +47,9 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
         });
         continue;
       }
+      const before = neighbourIds(db, r.reportId); // its old years, should the agency or year read differently now
       const out = replaceExtraction(db, r.reportId, r.extraction, ctx.extractorVersion);
-      refreshQuality(db, [r.reportId]);
+      refreshDerived(db, [r.reportId, ...before], { moved: true });
       if (out.changed) changed++;
       conflicts += out.conflicts;
     }

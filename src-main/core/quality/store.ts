@@ -181,7 +181,10 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
       if (hits.length <= MAX_BUCKET) for (const r of hits) cand.add(r.report_id);
     }
   if (info.agency_id !== null)
-    for (const r of st(db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(info.agency_id, info.year) as { id: number }[])
+    for (const r of st(db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(
+      info.agency_id,
+      info.year,
+    ) as { id: number }[])
       cand.add(r.id);
   cand.delete(info.id);
   const best = new Map<number, { pct: number; o: Other }>();
@@ -313,7 +316,7 @@ function compute(run: Run, id: number): number[] {
   save(run.db, id, [...findings, ...c.findings]);
   const affected = [...c.affected];
   if (info.agency_id !== null && info.year !== null)
-    for (const r of st(run.db, 'SELECT id FROM reports WHERE agency_id = ? AND active = 1 AND year IN (?, ?)').all(
+    for (const r of st(run.db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND active = 1 AND year IN (?, ?)').all(
       info.agency_id,
       info.year - 1,
       info.year + 1,

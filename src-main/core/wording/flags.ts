@@ -4,6 +4,7 @@
 // extractor's English detail) is never mixed into the Chinese sentence: the
 // UI shows it behind 技术信息, the English sentence carries it.
 import { fieldById, targetLabel } from '../catalogue/index.js';
+import type { CrossYearRule } from '../validate/cross-year.js';
 import { qualityText } from './quality.js';
 import { FLAG_KIND_WORDS, type AnyFlagKind, type Lang } from './words.js';
 
@@ -63,6 +64,40 @@ function ruleText(f: FlagLike, lang: Lang): string | null {
   return null;
 }
 
+interface CrossYearParts {
+  col: string;
+  row: string;
+  prev: string;
+  e: string;
+  n: string;
+}
+/** The cross-year checks (validate/cross-year.ts) in words: a new rule without them fails to compile. */
+const CROSS_YEAR_TEXT: { readonly [K in CrossYearRule]: { zh(p: CrossYearParts): string; en(p: CrossYearParts): string } } = {
+  X1: {
+    zh: (p) => `X1（${p.col}）：上年结转为 ${p.n}，而${p.prev}报告的结转下年度为 ${p.e}`,
+    en: (p) => `X1 (${p.col}): carried over from last year is ${p.n}, but ${p.prev} report carried ${p.e} forward`,
+  },
+  X2: {
+    zh: (p) => `X2（${p.row}）：现行有效件数为 ${p.n}，而${p.prev}现行有效件数 + 本年制发 − 本年废止 = ${p.e}（清理、修订可使其不符；属实可确认）`,
+    en: (p) =>
+      `X2 (${p.row}): ${p.n} in force, but ${p.prev} report's in force + issued − repealed = ${p.e} (a clean-up or revision can break it; accept it if so)`,
+  },
+};
+
+function crossYearText(f: FlagLike, lang: Lang): string | null {
+  const first = f.fields.map((id) => fieldById(id)).find(Boolean);
+  if (!first || !f.rule || !Object.prototype.hasOwnProperty.call(CROSS_YEAR_TEXT, f.rule)) return null;
+  const year = f.detail?.prevYear;
+  const prev = lang === 'zh' ? (year ? `${year} 年` : '上一年度') : year ? `the ${year}` : "the previous year's";
+  return CROSS_YEAR_TEXT[f.rule as CrossYearRule][lang]({
+    col: first.column.label[lang],
+    row: first.row.label[lang],
+    prev,
+    e: fmt(f.expected),
+    n: fmt(f.found),
+  });
+}
+
 /** Where a flag applies: up to three rows/fields by label. */
 export function flagPlace(f: Pick<FlagLike, 'fields'>, lang: Lang): string {
   if (!f.fields.length) return '';
@@ -78,6 +113,10 @@ export function flagKindName(kind: string, lang: Lang): string {
 /** The flag's text for people, in `lang`: no English inside the Chinese. */
 export function flagText(f: FlagLike, lang: Lang = 'zh'): string {
   if (f.source === 'quality') return qualityText(f, lang);
+  if (f.kind === 'cross_year') {
+    const x = crossYearText(f, lang);
+    if (x) return x;
+  }
   const where = flagPlace(f, lang);
   const sep = lang === 'zh' ? '：' : ': ';
   if (f.kind === 'source_conflict' || f.kind === 'version_changed') {

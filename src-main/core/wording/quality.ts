@@ -3,7 +3,9 @@
 // English. A finding is about the report as published, shown apart from the
 // extraction doubts (提取疑问).
 import { targetLabel } from '../catalogue/index.js';
-import type { Lang } from './words.js';
+import { QUALITY_KINDS } from '../quality/types.js';
+import type { FlagStatus } from './codes.js';
+import { FLAG_STATUS_WORDS, type Lang } from './words.js';
 
 export interface QualityFlagLike {
   kind: string;
@@ -20,6 +22,16 @@ export function flagCategory(f: { source?: string }, lang: Lang = 'zh'): string 
 
 /** An acceptance of a quality flag says the finding is so (情况属实), not that we read the original right (原文如此). */
 export const QUALITY_ACCEPTED = { zh: '情况属实', en: 'confirmed as it is' };
+
+/** A quality check's kind (late_publication, copied_text …). */
+export const isQualityKind = (kind: string): boolean => (QUALITY_KINDS as readonly string[]).includes(kind);
+
+/** How a flag stands, in words: an accepted quality finding reads 已确认（情况属实）, any other accepted flag 已确认（原文如此）. */
+export function flagStatusWords(status: FlagStatus, f: { source?: string; kind?: string }, lang: Lang): string {
+  if (status === 'accepted' && (f.source === 'quality' || (f.kind !== undefined && isQualityKind(f.kind))))
+    return lang === 'zh' ? `已确认（${QUALITY_ACCEPTED.zh}）` : `accepted (${QUALITY_ACCEPTED.en})`;
+  return FLAG_STATUS_WORDS[status][lang];
+}
 
 const AGENCY_KIND = {
   department: { zh: '部门', en: 'department' },

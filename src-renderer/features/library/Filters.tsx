@@ -119,6 +119,10 @@ export function Filters({ facets, value, onChange }: { facets: Facets | null; va
         <input type="checkbox" checked={value.flaggedOnly ?? false} onChange={(e) => set({ flaggedOnly: e.target.checked })} />
         {t('filterFlagged')}
       </label>
+      <label className="check">
+        <input type="checkbox" checked={value.crossYear ?? false} onChange={(e) => set({ crossYear: e.target.checked })} data-testid="filter-cross-year" />
+        {flagKindName('cross_year', lang)}
+      </label>
     </div>
   );
 }

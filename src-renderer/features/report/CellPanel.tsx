@@ -2,7 +2,7 @@
 // note, and its history.
 import { useEffect, useState } from 'react';
 import { fieldById, fieldLabel } from '../../../src-main/core/catalogue/index.js';
-import { flagText as describeFlag } from '../../../src-main/core/wording/index.js';
+import { flagText as describeFlag, isQualityKind } from '../../../src-main/core/wording/index.js';
 import type { Correction, ReportDetail } from '../../../src-main/contract/models.js';
 import { api } from '../../api/index.js';
 import { useI18n } from '../../i18n/index.js';
@@ -114,7 +114,8 @@ export function CellPanel({ report, field, onCorrect }: Props) {
           if (h.flag)
             return (
               <li key={i}>
-                {dateTime(h.at)}: {t(h.kind === 'accept' ? 'historyAccept' : 'historyUnaccept')} {h.flag.rule ?? ''}
+                {dateTime(h.at)}: {t(h.kind === 'accept' ? (isQualityKind(h.flag.kind) ? 'historyAcceptQuality' : 'historyAccept') : 'historyUnaccept')}{' '}
+                {h.flag.rule ?? ''}
                 {h.note && <span className="muted"> — {h.note}</span>}
               </li>
             );

@@ -17,7 +17,11 @@ export function AcceptBar({ flags, onAccept, onCancel }: { flags: ReportFlag[]; 
         onAccept(note);
       }}
     >
-      <span className="strong">{flags.length === 1 ? t('acceptOne', { flag: flag(flags[0]!) }) : t('acceptMany', { n: flags.length })}</span>
+      <span className="strong">
+        {flags.length === 1
+          ? t(flags[0]!.source === 'quality' ? 'acceptOneQuality' : 'acceptOne', { flag: flag(flags[0]!) })
+          : t('acceptMany', { n: flags.length })}
+      </span>
       <input
         autoFocus
         value={note}

@@ -151,7 +151,10 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
         for (const flagId of ids) last = await api.call('flags.accept', { id, flagId, ...(n ? { note: n } : {}) });
         return last!;
       };
-      const label = flags.length === 1 ? t('actAccept', { flag: flagWords(flags[0]!) }) : t('actAcceptMany', { n: flags.length });
+      const label =
+        flags.length === 1
+          ? t(flags[0]!.source === 'quality' ? 'actAcceptQuality' : 'actAccept', { flag: flagWords(flags[0]!) })
+          : t('actAcceptMany', { n: flags.length });
       setAccepting(null);
       await run(acceptAll(), {
         label,
@@ -170,7 +173,7 @@ export function useReview({ id, report: r, setReport, setError, grid, onNextRepo
   const unaccept = useCallback(
     (f: ReportFlag) =>
       run(api.call('flags.unaccept', { id, flagId: f.id }), {
-        label: t('actUnaccept', { flag: flagWords(f) }),
+        label: t(f.source === 'quality' ? 'actUnacceptQuality' : 'actUnaccept', { flag: flagWords(f) }),
         undo: () => api.call('flags.accept', { id, flagId: f.id, ...(f.accepted?.note ? { note: f.accepted.note } : {}) }),
         redo: () => api.call('flags.unaccept', { id, flagId: f.id }),
       }),
