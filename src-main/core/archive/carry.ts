@@ -5,7 +5,7 @@
 // does not hold stays on the old version (listed by `versions`, never lost)
 // and the report is simply open for review. Each carried item is logged.
 import { REVIEWER, st, type DB } from './db.js';
-import { currentValues, flagFieldIds, flagKey, liveAccepts, recheck, type FlagIdentity } from './rules.js';
+import { currentValues, flagFieldIds, flagKey, liveAccepts, recheck, type FlagIdentity } from './checks.js';
 
 const now = () => new Date().toISOString();
 

@@ -10,7 +10,7 @@
 import { crossYearChecks, type CrossYearFinding } from '../validate/cross-year.js';
 import type { TemplateId } from '../catalogue/types.js';
 import { st, type DB } from './db.js';
-import { currentValues, flagKey, recheck, type FlagIdentity } from './rules.js';
+import { currentValues, flagKey, recheck, type FlagIdentity } from './checks.js';
 
 interface Row {
   id: number;

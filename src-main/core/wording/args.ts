@@ -98,6 +98,7 @@ export const ARG_NAME_WORDS = {
   notReport: { zh: '标记为非年报', en: 'not a report' },
   flaggedOnly: { zh: '仅有疑问', en: 'flagged only' },
   quality: { zh: '质量问题', en: 'quality check' },
+  crossYear: { zh: '跨年度不符', en: 'cross-year mismatch' },
   allVersions: { zh: '全部版本', en: 'all versions' },
   needsCompare: { zh: '待比较', en: 'needs compare' },
   copiedThreshold: { zh: '内容雷同阈值', en: 'copied-text threshold' },
