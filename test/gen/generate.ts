@@ -31,6 +31,8 @@ export interface GenOptions {
   titleStyle?: TitleStyle;
   /** Damage beyond the layouts (damage.ts); drawn from its own random stream. */
   damage?: Damage[];
+  /** 上年结转 per applicant column (e.g. last year's 结转下年度, so X1 holds); 本年新收 follows so R1 holds. Same random stream. */
+  carriedOver?: Record<string, number>;
 }
 
 export type TitleStyle = 'plain' | 'agencyLine' | 'guanyu' | 'yearFirst' | 'bracket' | 'cnYear';
@@ -153,12 +155,15 @@ export function generateReport(seed: number, opts: GenOptions = {}): GeneratedRe
       total += v;
     }
     values[`requests.total.${col}`] = total;
-    const carriedOver = r() < 0.6 ? 0 : int(0, 5);
-    const carriedForward = r() < 0.6 ? 0 : int(0, 5);
+    const drawn = r() < 0.6 ? 0 : int(0, 5);
+    const carriedOver = opts.carriedOver?.[col] ?? drawn;
+    let carriedForward = r() < 0.6 ? 0 : int(0, 5);
     let nw = total + carriedForward - carriedOver;
     let co = carriedOver;
     if (nw < 0) {
-      co += nw;
+      // a given 上年结转 stays: more is carried forward instead
+      if (opts.carriedOver?.[col] !== undefined) carriedForward -= nw;
+      else co += nw;
       nw = 0;
     }
     values[`requests.new.${col}`] = nw;

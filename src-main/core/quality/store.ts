@@ -315,10 +315,12 @@ function compute(run: Run, id: number): number[] {
   const c = copied(run, info, p);
   save(run.db, id, [...findings, ...c.findings]);
   const affected = [...c.affected];
+  // The agency's next year: its copied_text finding may rest on this report. (The year before never depends on a later
+  // report — a copy is found in the later one — so it is not checked again; a report that moves or leaves passes its
+  // old neighbours itself: archive/derived.ts.)
   if (info.agency_id !== null && info.year !== null)
-    for (const r of st(run.db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND active = 1 AND year IN (?, ?)').all(
+    for (const r of st(run.db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND year = ? AND active = 1').all(
       info.agency_id,
-      info.year - 1,
       info.year + 1,
     ) as { id: number }[])
       affected.push(r.id);
