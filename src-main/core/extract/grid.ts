@@ -80,6 +80,9 @@ function isNumCell(c: GridCell): boolean {
   return b;
 }
 
+/** A label cell this long that names no row stops the search for the row's label (see labelRow). */
+const OWN_LABEL = 6;
+
 /** The row a data row's label cells name (right to left: the most specific first), in the template. */
 function labelRow(cells: GridCell[], template: TemplateId, appeals: boolean): RowDef | null {
   const find = (k: string) => {
@@ -87,8 +90,11 @@ function labelRow(cells: GridCell[], template: TemplateId, appeals: boolean): Ro
     return id ? (rowOf(template, id) ?? null) : null;
   };
   for (let i = cells.length - 1; i >= 0; i--) {
-    const r = find(key(cells[i]!.text));
+    const k = key(cells[i]!.text);
+    const r = find(k);
     if (r) return r;
+    // a label that names no row (the tail of one wrapped over a page): a group label further left is not this row's
+    if (k.length >= OWN_LABEL) return null;
   }
   const joined = [...new Set(cells.map((c) => c.text))].map(key).join('');
   return find(joined);
@@ -142,6 +148,13 @@ function readRequests(grid: Grid, template: TemplateId): GridRow[] {
       for (const [j, c] of [...colAt]) if (named.has(c.id) && !found.has(j)) colAt.delete(j);
       for (const [j, c] of found) colAt.set(j, c);
       first = -1;
+    } else if (found.size === 0 && colAt.size === REQUEST_COLUMNS.length) {
+      // a labelled row with every cell empty (（六）其他处理 over its 2021 sub-rows): blanks, as printed
+      if (first < 0) first = Math.min(...colAt.keys());
+      const cells = REQUEST_COLUMNS.map((c) => row[[...colAt].find(([, d]) => d.id === c.id)![0]]);
+      if (!cells.every((c) => c && !c.covered && norm(c) === '')) continue;
+      const r = labelRow(row.slice(0, first), template, false);
+      if (r && r.table === 'requests') out.push({ row: r, vals: cells.map((c) => ({ kind: 'blank' as const, cell: c! })) });
     }
   }
   // all seven columns, each at one place, or nothing (the text reading stays)

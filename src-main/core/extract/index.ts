@@ -35,7 +35,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.17.1';
+export const EXTRACTOR_VERSION = '1.18.0';
 
 interface Zones {
   main: [number, number];
@@ -239,8 +239,8 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   return { extraction, normalized: text };
 }
 
-/** Formats whose readers build real cell grids (PDF has none: its text is rebuilt from positions). */
-const GRID_FORMATS: ReadonlySet<string> = new Set(['docx', 'html', 'xlsx', 'xls', 'et', 'csv']);
+/** Formats whose readers build cell grids (PDF: from where its cells stand, read/pdf-grid.ts). */
+const GRID_FORMATS: ReadonlySet<string> = new Set(['docx', 'html', 'xlsx', 'xls', 'et', 'csv', 'pdf']);
 /** Text-reading doubts a clean grid row settles. */
 const SETTLED: ReadonlySet<Flag['kind']> = new Set([
   'incomplete_row',

@@ -350,7 +350,13 @@ export function joinAcrossPages(pages: { lines: OutLine[] }[]): void {
  * each run's span mapped to its spot on the page (and reported to `onRun`,
  * which OCR uses to keep each span's confidence).
  */
-export function writeLines(b: TextBuilder, lines: OutLine[], page: number, onRun?: (r: Run, start: number, end: number) => void): void {
+export function writeLines(
+  b: TextBuilder,
+  lines: OutLine[],
+  page: number,
+  onRun?: (r: Run, start: number, end: number) => void,
+  onCell?: (line: OutLine, index: number, start: number, end: number) => void,
+): void {
   for (const line of lines) {
     b.newline();
     line.cells.forEach((cell, i) => {
@@ -358,6 +364,7 @@ export function writeLines(b: TextBuilder, lines: OutLine[], page: number, onRun
       const text = cellText(cellString(cell));
       const pos0 = b.length;
       b.append(text);
+      onCell?.(line, i, pos0, b.length);
       let o = pos0;
       for (const r of cell) {
         const str = r.str.replace(/\s+/g, ' ').trim();

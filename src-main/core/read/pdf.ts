@@ -8,6 +8,7 @@ import { ReadError, type ReportDocument } from '../model.js';
 import { TextBuilder } from './builder.js';
 import type { Reader } from './index.js';
 import { MAX_IMAGE_PIXELS, MAX_TEXT_BATCHES, MAX_TEXT_BATCHES_PAGE, MAX_TEXT_RUNS } from './limits.js';
+import { pdfGrids, type PlacedLine } from './pdf-grid.js';
 import { joinAcrossPages, joinTitle, layoutPage, writeLines, type OutLine, type Run } from './pdf-layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -104,6 +105,7 @@ export const read: Reader = async (bytes, _name, opts) => {
   const empty: number[] = [];
   const laidPages: { page: number; width: number; height: number; lines: OutLine[] }[] = [];
   const budget = { runs: MAX_TEXT_RUNS, batches: MAX_TEXT_BATCHES };
+  const pending: { page: number; lines: PlacedLine[] }[] = [];
   try {
     const n = Math.min(pdf.numPages, MAX_PAGES);
     if (pdf.numPages > MAX_PAGES) warnings.push(`only the first ${MAX_PAGES} of ${pdf.numPages} pages were read`);
@@ -148,14 +150,23 @@ export const read: Reader = async (bytes, _name, opts) => {
     joinAcrossPages(laidPages);
     for (const { page: p, width, height, lines } of laidPages) {
       const start = b.length;
-      writeLines(b, lines, p);
+      const placed = new Map<OutLine, PlacedLine>();
+      writeLines(b, lines, p, undefined, (line, i, s, e) => {
+        let pl = placed.get(line);
+        if (!pl) placed.set(line, (pl = { line, cells: [] }));
+        pl.cells[i] = { text: '', start: s, end: e };
+      });
       pages.push({ page: p, start, end: b.length, width, height });
+      pending.push({ page: p, lines: [...placed.values()] });
     }
   } finally {
     await pdf.destroy().catch(() => {});
   }
   const text = b.text();
-  const doc: ReportDocument = { format: 'pdf', text, grids: [], pages, positions: b.positions.sort((x, y) => x.start - y.start), warnings };
+  // tables as grids, from where their cells stand (read/pdf-grid.ts)
+  for (const pg of pending) for (const l of pg.lines) for (const c of l.cells) if (c) c.text = text.slice(c.start, c.end);
+  const grids = pdfGrids(pending);
+  const doc: ReportDocument = { format: 'pdf', text, grids, pages, positions: b.positions.sort((x, y) => x.start - y.start), warnings };
   if (text.replace(/\s/g, '').length < 3 * pages.length) {
     // a scan: OCR when the caller can afford it, else nothing to extract until then
     if (opts?.ocr) return (await import('./ocr/index.js')).ocrPdf(bytes, opts.ocr);

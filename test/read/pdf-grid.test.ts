@@ -1,0 +1,147 @@
+// PDF tables as grids (read/pdf-grid.ts): columns from where the numbers
+// stand, header cells placed over them, labels before them, blanks kept as
+// positions; and end to end, a PDF rendered by LibreOffice whose table prints
+// two columns in another order than the template: the text reads them by
+// position (wrong), the grid by header (right), and the cell says both.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src-main/core/extract/index.js';
+import { readDocument } from '../../src-main/core/read/index.js';
+import { pageGrids, type PlacedLine } from '../../src-main/core/read/pdf-grid.js';
+import { officialGrid } from '../gen/layouts.js';
+
+/** A line of cells, each `[text, x, width?]` (10 pt type, 6 pt a character unless given). */
+function lines(rows: ([string, number] | [string, number, number])[][]): PlacedLine[] {
+  let at = 0;
+  return rows.map((cells, i) => {
+    const placed = cells.map(([text]) => {
+      const c = { text, start: at, end: at + text.length };
+      at += text.length + 1;
+      return c;
+    });
+    return {
+      line: { y: 20 * i, size: 10, cells: cells.map(([text, x, w]) => [{ str: text, x, y: 20 * i, width: w ?? 6 * text.length, size: 10 }]) },
+      cells: placed,
+    };
+  });
+}
+
+describe('pageGrids', () => {
+  const table = lines([
+    [['申请人情况', 200]],
+    [
+      ['自然人', 140],
+      ['法人或其他组织', 200, 140],
+      ['总计', 380],
+    ], // spaced out over its three columns
+    [
+      ['商业', 200],
+      ['科研', 260],
+      ['其他', 320],
+    ],
+    [
+      ['企业', 200],
+      ['机构', 260],
+    ],
+    [
+      ['一、本年新收政府信息公开申请数量', 0],
+      ['3', 150],
+      ['1', 205],
+      ['0', 265],
+      ['2', 325],
+      ['6', 385],
+    ],
+    [
+      ['二、上年结转政府信息公开申请数量', 0],
+      ['1', 150],
+      ['0', 265],
+      ['0', 325],
+      ['1', 385],
+    ],
+  ]);
+  const [g] = pageGrids(table, 2);
+  const text = (r: number) => g!.rows[r]!.map((c) => (c.covered ? `^${c.text}` : c.text));
+
+  it('finds the columns from the numbers and keeps the label before them', () => {
+    expect(g!.page).toBe(2);
+    expect(g!.rows[0]!).toHaveLength(6); // one label column + five number columns
+    expect(g!.rows.map((_, r) => text(r)).find((r) => r[0]!.startsWith('一、'))).toEqual(['一、本年新收政府信息公开申请数量', '3', '1', '0', '2', '6']);
+  });
+  it('places a header over the columns it spans (a merged cell), and joins words wrapped over lines', () => {
+    expect(text(1)).toEqual(['', '自然人', '法人或其他组织', '^法人或其他组织', '^法人或其他组织', '总计']);
+    const joined = g!.rows.map((_, r) => text(r)).filter((r) => r.includes('科研机构'));
+    expect(joined.at(-1)).toEqual(['', '', '商业企业', '科研机构', '其他', '']);
+    expect(joined[0]).toEqual(['', '自然人', '申请人情况商业企业', '科研机构', '其他', '总计']); // the longest join first: the group word above spoils it
+  });
+  it('keeps a cell the row prints nothing in as a blank at its column, not a shorter row', () => {
+    expect(text(g!.rows.length - 1)).toEqual(['二、上年结转政府信息公开申请数量', '1', '', '0', '0', '1']);
+  });
+  it('gives no grid where the numbers do not fall into clear columns', () => {
+    const messy = lines([
+      [
+        ['规章', 0],
+        ['1', 100],
+        ['2', 160],
+        ['3', 220],
+      ],
+      [
+        ['行政许可', 0],
+        ['12', 100],
+        ['7', 112],
+        ['5', 220],
+      ], // 7 touches 12, which overlaps 1: two numbers in one column
+    ]);
+    expect(pageGrids(messy, 1)).toEqual([]);
+  });
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+describe.skipIf(!soffice)('a PDF whose text order differs from its grid (LibreOffice; skipped without soffice)', () => {
+  it('reads swapped columns by their header, and flags where the text read otherwise', async () => {
+    const r = officialGrid(3, 'html', 'swapColumns'); // 商业企业 and 科研机构 printed the other way round
+    const tmp = mkdtempSync(join(tmpdir(), 'nb-pdfgrid-'));
+    let pdf: Uint8Array;
+    try {
+      writeFileSync(join(tmp, 'r.html'), r.bytes);
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${tmp}/profile`,
+          '--infilter=HTML (StarWriter)',
+          '--convert-to',
+          'pdf:writer_pdf_Export',
+          '--outdir',
+          tmp,
+          join(tmp, 'r.html'),
+        ],
+        { stdio: 'ignore', timeout: 180_000 },
+      );
+      pdf = new Uint8Array(readFileSync(join(tmp, 'r.pdf')));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    const doc = await readDocument(pdf, 'r.pdf');
+    expect(doc.format).toBe('pdf');
+    expect(doc.grids.length).toBeGreaterThan(0);
+    const withGrid = extractDocument(doc, 'r.pdf');
+    const textOnly = extractDocument({ ...doc, grids: [] }, 'r.pdf');
+    const want = (id: string) => r.values[id];
+    // the text reads the columns in print order: 商业企业's numbers under 科研机构
+    expect(want('requests.new.business')).not.toBe(want('requests.new.research'));
+    expect(textOnly.values['requests.new.business']).toBe(want('requests.new.research'));
+    // the grid reads them by header, and the cell says the text read otherwise
+    const flagged = (id: string) => withGrid.flags.some((f) => f.fields.some((p) => id === p || id.startsWith(`${p}.`)));
+    expect(withGrid.values['requests.new.business']).toBe(want('requests.new.business'));
+    expect(withGrid.values['requests.new.research']).toBe(want('requests.new.research'));
+    expect(withGrid.flags.some((f) => f.kind === 'readings_differ' && f.fields.includes('requests.new.business'))).toBe(true);
+    // table 三: every cell right or flagged, and more right than the text alone
+    const ids = Object.keys(r.values).filter((id) => id.startsWith('requests.'));
+    const right = (x: typeof withGrid) => ids.filter((id) => (x.values[id] ?? null) === want(id)).length;
+    for (const id of ids) if ((withGrid.values[id] ?? null) !== want(id)) expect(flagged(id), id).toBe(true);
+    expect(right(withGrid)).toBeGreaterThan(right(textOnly));
+  }, 240_000);
+});
