@@ -1,3 +1,5 @@
+import { cliText, langFromEnv } from '../core/wording/cli.js';
+
 // A small argument parser: `cmd pos... --flag value --bool`. Flags listed in
 // BOOLEAN never take a value, so `--json FILE` keeps FILE positional.
 export interface Args {
@@ -58,6 +60,6 @@ export function flagNumber(args: Args, name: string): number | undefined {
   const v = flagString(args, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new Error(`--${name} expects a number, got "${v}"`);
+  if (!Number.isFinite(n)) throw new Error(cliText('flagNumber', langFromEnv(flagString(args, 'lang'), process.env), { name, got: v }));
   return n;
 }

@@ -26,6 +26,9 @@ describe('queue and log on the command line', () => {
     const at = flagged.indexOf(Number(gz));
     expect(q.next).toEqual({ id: flagged.length > 1 ? flagged[(at + 1) % flagged.length] : null, remaining: flagged.length - 1 });
     expect((await cli('queue', '--run', String(run), ...P)).out.split('\n')[0]).toBe(
+      `第 ${run} 次导入：待审 5 · 有疑问 ${flagged.length} · 待比较 0 · 已核实 0`,
+    );
+    expect((await cli('queue', '--run', String(run), ...P, '--lang', 'en')).out.split('\n')[0]).toBe(
       `run ${run}: 待审 to review 5 · 有疑问 flagged ${flagged.length} · 待比较 to compare 0 · 已核实 verified 0`,
     );
     await cli('verify', gz, ...J);

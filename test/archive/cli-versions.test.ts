@@ -37,10 +37,12 @@ describe('versions on the command line', () => {
         ['script.js', 'skipped', 'unsupported_extension'],
       ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)) as unknown[],
     );
-    // the text summary names every file with its reason in Chinese and English
+    // the text summary names every file with its outcome and reason, in Chinese (English with --lang en)
     const text = (await cli('import', more, '--archive', join(dir, 'a.sqlite'))).out;
-    expect(text).toMatch(/duplicate\s+.*gz-again\.txt\s+已导入（同一路径、大小与修改时间） \/ already imported/);
-    expect(text).toMatch(/skipped\s+.*script\.js\s+不支持的文件类型/);
+    expect(text).toMatch(/重复\s+.*gz-again\.txt\s+已导入（同一路径、大小与修改时间）$/m);
+    expect(text).toMatch(/跳过\s+.*script\.js\s+不支持的文件类型（不是年报的文件格式）$/m);
+    const en = (await cli('import', more, '--archive', join(dir, 'a.sqlite'), '--lang', 'en')).out;
+    expect(en).toMatch(/duplicate\s+.*gz-again\.txt\s+already imported/);
 
     const show = JSON.parse((await cli('show', String(gz), ...A)).out);
     expect(show).toMatchObject({ id: gz, status: 'verified', active: true });
@@ -49,7 +51,8 @@ describe('versions on the command line', () => {
     expect(nsShow.active).toBe(true);
     expect(nsShow.flags.filter((f: { kind: string }) => f.kind === 'missing_table')).toEqual([]);
     expect(JSON.parse((await cli('list', ...A)).out)).toHaveLength(5);
-    expect((await cli('show', String(gz), '--archive', join(dir, 'a.sqlite'))).out).toMatch(/\* version \d+ reviewed — verified/);
+    expect((await cli('show', String(gz), '--archive', join(dir, 'a.sqlite'))).out).toMatch(/\* 第 \d+ 版 已审核 — 已核实/);
+    expect((await cli('show', String(gz), '--archive', join(dir, 'a.sqlite'), '--lang', 'en')).out).toMatch(/\* version \d+ reviewed — verified/);
 
     // versions and compare by report id; switch to the truncated 南沙 copy and back
     const versions = JSON.parse((await cli('versions', String(ns), ...A)).out) as { id: number; active: boolean; missingTables: number }[];

@@ -31,7 +31,9 @@ describe('archive command line', () => {
     expect(s.values['requests.new.person']).toBe(v + 2);
     expect(s.corrected).toEqual(['requests.new.person']);
     expect(s.status).toBe('flagged');
-    expect((await cli('show', id, '--archive', join(dir, 'a.sqlite'))).out).toMatch(/requests\.new\.person\s+\d+\s+corrected \(was \d+\)/);
+    // the text output is Chinese unless asked for English (--lang en, or an English locale); --json never changes
+    expect((await cli('show', id, '--archive', join(dir, 'a.sqlite'))).out).toMatch(/requests\.new\.person\s+\d+\s+已更正（原为 \d+）/);
+    expect((await cli('show', id, '--archive', join(dir, 'a.sqlite'), '--lang', 'en')).out).toMatch(/requests\.new\.person\s+\d+\s+corrected \(was \d+\)/);
     expect(JSON.parse((await cli('undo', id, ...A)).out)).toMatchObject({ kind: 'undo', from: v + 2, to: v });
     expect(JSON.parse((await cli('redo', id, ...A)).out)).toMatchObject({ kind: 'redo', to: v + 2 });
     const hist = JSON.parse((await cli('history', id, 'requests.new.person', ...A)).out) as { kind: string; note: string | null }[];
@@ -91,7 +93,8 @@ describe('archive command line', () => {
     const dir = tmp();
     const r = await cli('list', '--archive', join(dir, 'none.sqlite'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/no archive/);
+    expect(r.err).toBe(`${join(dir, 'none.sqlite')} 处没有档案库（请先导入报告，或用 --archive 指定路径）`);
+    expect((await cli('list', '--archive', join(dir, 'none.sqlite'), '--lang', 'en')).err).toMatch(/no archive/);
     expect(existsSync(join(dir, 'none.sqlite'))).toBe(false);
     expect(defaultArchivePath()).toMatch(/nianbao-archive[\\/]archive\.sqlite$/);
   });

@@ -38,8 +38,17 @@ describe('extract command', () => {
     const c = capture();
     await run({ command: 'extract', positional: [join(import.meta.dirname, '../fixtures/seeds/001_502fd0f0e67df8d6.txt')], flags: {} });
     const out = c.out();
-    expect(out).toContain('西工区商务局 · 2020 · template 2019');
+    expect(out).toContain('西工区商务局 · 2020 · 模板 2019');
     expect(out).toMatch(/予以公开[^\n]*—!/);
-    expect(out).toContain('incomplete_row');
+    expect(out).toContain('   疑问：');
+    expect(out).toMatch(/! incomplete_row: （[一二三四五六七]）[^\n]*：该行数字少于列数，单元格留空待核/);
+  });
+
+  it('prints English with --lang en', async () => {
+    const c = capture();
+    await run({ command: 'extract', positional: [join(import.meta.dirname, '../fixtures/seeds/001_502fd0f0e67df8d6.txt')], flags: { lang: 'en' } });
+    const out = c.out();
+    expect(out).toContain('西工区商务局 · 2020 · template 2019');
+    expect(out).toContain('   flags:');
   });
 });

@@ -297,7 +297,7 @@ describe('command line', () => {
     expect(flags.map((f) => f.kind)).toEqual(['copied_text', 'copied_text', 'copied_text']);
     expect(flags[0]!.detail?.percent).toBe(100);
     const text = await cli('show', String(y2021), '--archive', path);
-    expect(text.out).toContain(`FLAG 质量问题 [copied_text] 内容雷同：一、总体情况与本机关2020年度报告（报告 ${y2020}）相同 100%`);
+    expect(text.out).toContain(`疑问 质量问题 [copied_text] 内容雷同：一、总体情况与本机关2020年度报告（报告 ${y2020}）相同 100%`);
     const listed = await cli('list', '--quality', 'copied_text', '--json', '--archive', path);
     expect((JSON.parse(listed.out) as { id: number; quality: number }[]).map((r) => [r.id, r.quality])).toEqual([[y2021, 3]]);
     const late = await cli('set-meta', String(y2020), '--published-at', '2021-02-03', '--archive', path);
@@ -305,6 +305,9 @@ describe('command line', () => {
     const after = JSON.parse((await cli('show', String(y2020), '--json', '--archive', path)).out) as { flags: { kind: string; found?: number }[] };
     expect(after.flags.find((f) => f.kind === 'late_publication')?.found).toBe(3);
     const p = await cli('passages', String(y2021), String(flags[1]!.id), '--archive', path);
-    expect(p.out.split('\n')[0]).toBe('100 % the same; common parts in 【】');
+    expect(p.out.split('\n')[0]).toBe('100% 相同；相同部分在【】中');
+    expect((await cli('passages', String(y2021), String(flags[1]!.id), '--archive', path, '--lang', 'en')).out.split('\n')[0]).toBe(
+      '100 % the same; common parts in 【】',
+    );
   });
 });

@@ -21,7 +21,8 @@ import {
 } from '../../src-main/core/wording/index.js';
 import { ReadError } from '../../src-main/core/model.js';
 import { ArchiveError } from '../../src-main/core/archive/types.js';
-import { ARG_EXPECT_WORDS, ARG_NAME_WORDS } from '../../src-main/core/wording/args.js';
+import { ARG_EXPECT_WORDS, ARG_NAME_WORDS, INVALID_WORDS } from '../../src-main/core/wording/args.js';
+import { CLI_WORDS, OUTCOME_WORDS, cliText, langFromEnv } from '../../src-main/core/wording/cli.js';
 import { parseArgsFor } from '../../src-main/contract/validate.js';
 import type { HandlerName } from '../../src-main/contract/handlers.js';
 import { openArchive } from '../../src-main/core/archive/index.js';
@@ -179,5 +180,28 @@ describe('wording', () => {
     }
     // an invalid without field params keeps its general words
     expect(errorText({ code: 'invalid' }, 'zh')).toBe('输入无效');
+  });
+
+  it('has the command line words in both languages, with the same placeholders; picks the language from --lang or the locale', () => {
+    const holes = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [k, w] of Object.entries({ ...CLI_WORDS, ...INVALID_WORDS })) {
+      expect(w.zh.length, k).toBeGreaterThan(0);
+      expect(w.en.length, k).toBeGreaterThan(0);
+      expect(holes(w.zh), k).toEqual(holes(w.en));
+    }
+    for (const [k, w] of Object.entries({ ...OUTCOME_WORDS, ...INVALID_WORDS })) checkWords(k, { zh: w.zh.replace(/\{\w+\}/g, ''), en: w.en });
+    expect(cliText('importHead', 'zh', { run: 3, status: '完成', reports: 2, duplicates: 1, skipped: 0, failed: 0, counts: '新报告 2' })).toBe(
+      '第 3 次导入完成：2 个文件成为报告，1 个已在档案库中，0 个跳过，0 个失败 — 新报告 2',
+    );
+    expect(cliText('corrected', 'zh', { id: 4, field: 'requests.new.total', value: null, status: '有疑问', flags: 2 })).toBe(
+      '#4 requests.new.total = —（有疑问，2 个未解决疑问）',
+    );
+    expect(langFromEnv(undefined, {})).toBe('zh');
+    expect(langFromEnv(undefined, { LANG: 'C.UTF-8' })).toBe('zh');
+    expect(langFromEnv(undefined, { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(langFromEnv(undefined, { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(langFromEnv(undefined, { LANG: 'en_US.UTF-8', NIANBAO_LANG: 'zh' })).toBe('zh');
+    expect(langFromEnv('en', { LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(errorText({ code: 'invalid', params: { problem: 'in_trash', id: 7 } }, 'zh')).toBe('报告 #7 在回收站中；请先恢复');
   });
 });

@@ -6,8 +6,25 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fieldById, fieldLabel, isFieldId, parseTyped, VALUE_PROBLEM_WORDS, type FieldId } from '../../core/catalogue/index.js';
-import { errorText, localStamp, LOG_ACTION_WORDS, logItem, logValues, type FileIssueCode } from '../../core/wording/index.js';
-import { describeFlag } from '../../core/validate/describe.js';
+import { formatDuration } from '../../core/wording/format.js';
+import {
+  cliText,
+  decodeIssue,
+  errorText,
+  flagText,
+  langFromEnv,
+  localStamp,
+  LOG_ACTION_WORDS,
+  logItem,
+  logValues,
+  OUTCOME_WORDS,
+  statusText,
+  toErrorInfo,
+  type CliKey,
+  type CliParams,
+  type FileIssueCode,
+  type Lang,
+} from '../../core/wording/index.js';
 import { flagCategory } from '../../core/wording/quality.js';
 import {
   parseArgsFor,
@@ -38,34 +55,41 @@ export function defaultArchivePath(): string {
 
 const fmt = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
 
+/** The language of the text output (--lang, else the locale; Chinese by default). --json never depends on it. */
+export const cliLang = (args: Args): Lang => langFromEnv(flagString(args, 'lang'), process.env);
+/** A sentence in the command's language. */
+const say = (args: Args, key: CliKey, params?: CliParams) => cliText(key, cliLang(args), params);
+
 /** A cell named on the command line: a field id of the catalogue, or a clear refusal. */
-function fieldArg(field: string | undefined, usage: string): FieldId {
-  if (!field) throw new Error(usage);
-  if (!isFieldId(field))
-    throw new Error(`未知字段 ${field}（字段名如 requests.total.total） / unknown field ${field} (a field id such as requests.total.total)`);
+function fieldArg(args: Args, field: string | undefined, usageText: string): FieldId {
+  if (!field) throw usage(args, usageText);
+  if (!isFieldId(field)) throw new Error(say(args, 'unknownField', { field }));
   return field;
 }
 
-function num(args: Args, i: number, what: string): number {
+function num(args: Args, i: number, what: 'reportIdWord' | 'versionIdWord'): number {
   const v = args.positional[i];
-  if (!v || !/^\d+$/.test(v)) throw new Error(`expected ${what}, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+  if (!v || !/^\d+$/.test(v)) throw new Error(say(args, 'expectedId', { what: say(args, what), got: v === undefined ? say(args, 'nothing') : `"${v}"` }));
   return Number(v);
 }
-const reportId = (args: Args, i = 0) => num(args, i, 'a report id');
+const reportId = (args: Args, i = 0) => num(args, i, 'reportIdWord');
+const usage = (args: Args, text: string) => new Error(say(args, 'usage', { usage: text }));
+const status = (s: string, lang: Lang) => (lang === 'zh' && (s === 'unreviewed' || s === 'flagged' || s === 'verified') ? statusText(s, lang) : s);
+const list = (xs: string[], args: Args) => xs.join(cliLang(args) === 'zh' ? '、' : ', ') || say(args, 'none');
 
 /** A cell value typed by a person, by the catalogue's value rules for the field's unit (parseTyped); "null" or "blank" also mean "not stated". */
-function parseValue(v: string | undefined, field: string): number | null {
-  if (v === undefined) throw new Error('expected a value (a number, or "null" for blank)');
+function parseValue(v: string | undefined, field: string, args: Args): number | null {
+  if (v === undefined) throw new Error(say(args, 'valueNeeded'));
   if (['null', 'blank'].includes(v.trim())) return null;
   const t = parseTyped(v, fieldById(field)?.unit ?? null);
   if ('value' in t) return t.value;
   const w = VALUE_PROBLEM_WORDS[t.problem];
-  throw new Error(`"${v}" ${w.zh} / ${w.en}`);
+  throw new Error(`"${v}" ${w[cliLang(args)]}`);
 }
 
-/** A stored reason in both languages. */
-const reasonText = (code: FileIssueCode | null, params: Record<string, string | number> | undefined, detail: string | null) =>
-  code ? `${errorText({ code, ...(params ? { params } : {}) }, 'zh')} / ${detail || errorText({ code, ...(params ? { params } : {}) }, 'en')}` : '';
+/** A stored reason in the language (the English detail only in English). */
+const reasonText = (code: FileIssueCode | null, params: Record<string, string | number> | undefined, detail: string | null, lang: Lang) =>
+  code ? (lang === 'en' && detail ? detail : errorText({ code, ...(params ? { params } : {}) }, lang)) : '';
 
 interface Ctx {
   call<K extends HandlerName>(name: K, args: HArgs<K>): Promise<Result<K>>;
@@ -88,9 +112,22 @@ interface Command {
   run(ctx: Ctx, args: Args): Promise<Output>;
 }
 
-const versionLine = (v: Result<'reports.versions'>[number]) =>
-  `  ${v.active ? '*' : ' '} version ${v.id}${v.pending ? ' 待比较 (waiting to be compared)' : ''}${v.reviewed ? ' reviewed' : ''} — ${v.status}, ${v.valuesFound} values, ${v.missingTables} tables missing, ${v.flags} open flags\n` +
-  v.sources.map((s) => `      #${s.reportId} ${s.file} (${fmt(s.format)}, ${s.size} bytes, imported ${s.importedAt})${s.active ? ' active' : ''}`).join('\n');
+const versionLine = (args: Args) => (v: Result<'reports.versions'>[number]) =>
+  `  ${v.active ? '*' : ' '} ${say(args, 'versionLine', {
+    id: v.id,
+    pending: v.pending ? say(args, 'versionPending') : '',
+    reviewed: v.reviewed ? say(args, 'versionReviewed') : '',
+    status: status(v.status, cliLang(args)),
+    values: v.valuesFound,
+    missing: v.missingTables,
+    flags: v.flags,
+  })}\n` +
+  v.sources
+    .map(
+      (s) =>
+        `      ${say(args, 'sourceLine', { id: s.reportId, file: s.file, format: fmt(s.format), size: s.size, at: localStamp(s.importedAt) })}${s.active ? say(args, 'sourceActive') : ''}`,
+    )
+    .join('\n');
 
 export const COMMANDS: Record<string, Command> = {
   import: {
@@ -98,14 +135,15 @@ export const COMMANDS: Record<string, Command> = {
     create: true,
     async run(ctx, args) {
       const folder = args.positional[0];
-      if (!folder) throw new Error('usage: import FOLDER [--retry] (--retry: read again files that crashed an earlier import)');
+      if (!folder) throw usage(args, 'import FOLDER [--retry]');
       const r = (await ctx.job(() => ctx.call('import.start', { folder, ...(args.flags.retry ? { retry: true } : {}) }))) as ImportSummary;
-      const status = r.cancelled ? 'cancelled' : 'completed';
+      const runStatus = r.cancelled ? 'cancelled' : 'completed';
       const skipped = r.skipped - r.duplicates;
+      const lang = cliLang(args);
       return {
         json: {
           run: r.run,
-          status,
+          status: runStatus,
           files: r.files,
           imported: r.reports,
           duplicates: r.duplicates,
@@ -117,16 +155,23 @@ export const COMMANDS: Record<string, Command> = {
         },
         text: () =>
           [
-            `run ${r.run} ${status}: ${r.reports} imported, ${r.duplicates} already archived, ${skipped} skipped, ${r.failed} failed — ` +
-              Object.entries(r.counts)
-                .map(([k, n]) => `${k} ${n}`)
-                .join(', '),
+            say(args, 'importHead', {
+              run: r.run,
+              status: say(args, r.cancelled ? 'runCancelled' : 'runCompleted'),
+              reports: r.reports,
+              duplicates: r.duplicates,
+              skipped,
+              failed: r.failed,
+              counts: Object.entries(r.counts)
+                .map(([k, n]) => `${OUTCOME_WORDS[k as keyof typeof OUTCOME_WORDS][lang]} ${n}`)
+                .join(lang === 'zh' ? '，' : ', '),
+            }),
             ...r.outcomes.map(
               (o) =>
-                `  ${o.outcome.padEnd(24)} ${o.file}${o.reportId ? ` → #${o.reportId}` : ''}${o.code ? `  ${reasonText(o.code, o.params, o.reason)}` : ''}`,
+                `  ${OUTCOME_WORDS[o.outcome][lang].padEnd(lang === 'zh' ? 12 : 24)} ${o.file}${o.reportId ? ` → #${o.reportId}` : ''}${o.code ? `  ${reasonText(o.code, o.params, o.reason, lang)}` : ''}`,
             ),
           ].join('\n'),
-        code: status === 'completed' ? 0 : 3,
+        code: runStatus === 'completed' ? 0 : 3,
       };
     },
   },
@@ -134,14 +179,14 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'list [--year Y] [--agency T] [--status S] [--flagged] [--quality KIND|any] [--cross-year] [--compare] [--run N] [--all]',
     readonly: true,
     async run(ctx, args) {
-      const status = flagString(args, 'status');
-      if (status && !['unreviewed', 'flagged', 'verified'].includes(status)) throw new Error('--status is unreviewed, flagged or verified');
+      const wanted = flagString(args, 'status');
+      if (wanted && !['unreviewed', 'flagged', 'verified'].includes(wanted)) throw new Error(say(args, 'statusFlag'));
       const year = flagNumber(args, 'year');
       const agency = flagString(args, 'agency');
       const page = await ctx.call('reports.list', {
         ...(year !== undefined ? { year } : {}),
         ...(agency ? { agency } : {}),
-        ...(status ? { status: status as 'unreviewed' } : {}),
+        ...(wanted ? { status: wanted as 'unreviewed' } : {}),
         ...(args.flags.flagged ? { flaggedOnly: true } : {}),
         ...(flagString(args, 'quality') ? { quality: flagString(args, 'quality') as 'any' } : {}),
         ...(args.flags['cross-year'] ? { crossYear: true } : {}),
@@ -170,10 +215,10 @@ export const COMMANDS: Record<string, Command> = {
             ? rows
                 .map(
                   (r) =>
-                    `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flags).padStart(2)} flags ${String(r.quality).padStart(2)} quality  ${fmt(r.agency)}  (${r.file})${r.versions > 1 ? `  [${r.versions} versions]` : ''}${r.needsCompare ? '  待比较' : ''}`,
+                    `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${status(r.status, cliLang(args)).padEnd(cliLang(args) === 'zh' ? 4 : 10)} ${say(args, 'listRow', { flags: String(r.flags).padStart(2), quality: String(r.quality).padStart(2) })}  ${fmt(r.agency)}  (${r.file})${r.versions > 1 ? `  ${say(args, 'versionsCount', { n: r.versions })}` : ''}${r.needsCompare ? `  ${say(args, 'needsCompare')}` : ''}`,
                 )
                 .join('\n')
-            : 'no reports',
+            : say(args, 'noReports'),
       };
     },
   },
@@ -185,27 +230,30 @@ export const COMMANDS: Record<string, Command> = {
       return {
         json: r,
         text: () => {
+          const lang = cliLang(args);
           const corrected = new Set(r.corrected);
+          const error = r.error ? decodeIssue(r.error) : null;
           return [
-            `#${r.id} ${fmt(r.agency)} ${fmt(r.year)} (template ${fmt(r.template)}) — ${r.status}${r.removed ? ' — in the trash' : r.active ? '' : ' — not the active version'}${r.needsCompare ? ' — 待比较 (a new version waits to be compared)' : ''}`,
-            `region: ${fmt(r.region)}   file: ${r.source.name}   archived copy: ${r.source.storedPath}`,
-            `versions (* active):`,
-            ...r.versions.map(versionLine),
-            ...(r.error ? [`error: ${r.error}`] : []),
+            `#${r.id} ${fmt(r.agency)} ${fmt(r.year)} (${say(args, 'template', { template: fmt(r.template) })}) — ${status(r.status, lang)}${r.removed ? ` — ${say(args, 'inTrash')}` : r.active ? '' : ` — ${say(args, 'notActive')}`}${r.needsCompare ? ` — ${say(args, 'waitsCompare')}` : ''}`,
+            say(args, 'showPlace', { region: fmt(r.region), file: r.source.name, stored: r.source.storedPath }),
+            say(args, 'versionsHead'),
+            ...r.versions.map(versionLine(args)),
+            ...(error ? [say(args, 'errorLine', { error: lang === 'en' && error.message ? error.message : errorText(error, lang) })] : []),
             '',
             ...Object.entries(r.values).map(
-              ([f, v]) => `  ${f.padEnd(44)} ${fmt(v).padStart(12)}${corrected.has(f) ? `  corrected (was ${fmt(r.original[f])})` : ''}  ${fieldLabel(f)}`,
+              ([f, v]) =>
+                `  ${f.padEnd(44)} ${fmt(v).padStart(12)}${corrected.has(f) ? `  ${say(args, 'correctedWas', { was: fmt(r.original[f]) })}` : ''}  ${fieldLabel(f, lang)}`,
             ),
             '',
             ...(r.flags.length
               ? r.flags.map(
                   (f) =>
-                    `  #${f.id} ${f.accepted ? 'accepted' : f.resolved ? 'resolved' : 'FLAG'}${f.source === 'quality' ? ` ${flagCategory(f)}` : ''} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${f.source === 'quality' ? describeFlag(f) : f.message}` +
+                    `  #${f.id} ${say(args, f.accepted ? 'flagAccepted' : f.resolved ? 'flagResolved' : 'flagOpen')}${f.source === 'quality' ? ` ${flagCategory(f, lang)}` : ''} [${f.kind}${f.rule ? ` ${f.rule}` : ''}] ${flagText(f, lang)}` +
                     (f.accepted
-                      ? `\n      ${f.source === 'quality' ? '情况属实 (confirmed as it is)' : '原文如此 (as in the original)'}, ${f.accepted.at}${f.accepted.note ? `: ${f.accepted.note}` : ''}`
+                      ? `\n      ${say(args, f.source === 'quality' ? 'confirmed' : 'asPrinted')}${lang === 'zh' ? '，' : ', '}${localStamp(f.accepted.at)}${f.accepted.note ? `${lang === 'zh' ? '：' : ': '}${f.accepted.note}` : ''}`
                       : ''),
                 )
-              : ['  no flags']),
+              : [`  ${say(args, 'noFlags')}`]),
           ].join('\n');
         },
       };
@@ -216,25 +264,26 @@ export const COMMANDS: Record<string, Command> = {
     readonly: true,
     async run(ctx, args) {
       const v = await ctx.call('reports.versions', { id: reportId(args) });
-      return { json: v, text: () => v.map(versionLine).join('\n') };
+      return { json: v, text: () => v.map(versionLine(args)).join('\n') };
     },
   },
   compare: {
     usage: 'compare ID VERSION_ID',
     readonly: true,
     async run(ctx, args) {
-      const c = await ctx.call('reports.compare', { id: reportId(args), versionId: num(args, 1, 'a version id') });
+      const c = await ctx.call('reports.compare', { id: reportId(args), versionId: num(args, 1, 'versionIdWord') });
       return {
         json: c,
         text: () =>
           [
-            `version ${c.current.id} (active, ${c.current.file}) vs version ${c.other.id} (${c.other.file}): ${c.differing} cells differ`,
+            say(args, 'compareHead', { a: c.current.id, fileA: c.current.file, b: c.other.id, fileB: c.other.file, n: c.differing }),
             ...c.cells
               .filter((x) => x.differs)
               .map(
-                (x) => `  ${x.field.padEnd(44)} ${fmt(x.current).padStart(12)}${x.corrected ? '*' : ' '} ${fmt(x.other).padStart(12)}  ${fieldLabel(x.field)}`,
+                (x) =>
+                  `  ${x.field.padEnd(44)} ${fmt(x.current).padStart(12)}${x.corrected ? '*' : ' '} ${fmt(x.other).padStart(12)}  ${fieldLabel(x.field, cliLang(args))}`,
               ),
-            '(* corrected by a person)',
+            say(args, 'compareNote'),
           ].join('\n'),
       };
     },
@@ -243,11 +292,13 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'use-version ID VERSION_ID [--note T]',
     async run(ctx, args) {
       const note = flagString(args, 'note');
-      const r = await ctx.call('reports.useVersion', { id: reportId(args), versionId: num(args, 1, 'a version id'), ...(note ? { note } : {}) });
+      const r = await ctx.call('reports.useVersion', { id: reportId(args), versionId: num(args, 1, 'versionIdWord'), ...(note ? { note } : {}) });
       return {
         json: { id: r.report.id, carried: r.carried, flagged: r.flagged, acceptances: r.acceptances, verified: r.verified, status: r.report.status },
         text: () =>
-          `report #${r.report.id} is now the active version; corrections carried over: ${r.carried.join(', ') || 'none'}; cells flagged (the correction stays on the old version): ${r.flagged.join(', ') || 'none'}; acceptances carried over: ${r.acceptances.length}${r.verified ? '; 已核实 carried over (same values)' : ''}`,
+          say(args, 'useVersion', { id: r.report.id, carried: list(r.carried, args), flagged: list(r.flagged, args) }) +
+          say(args, 'useVersionMore', { acceptances: r.acceptances.length }) +
+          (r.verified ? say(args, 'useVersionVerified') : ''),
       };
     },
   },
@@ -256,17 +307,17 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx, args) {
       const note = flagString(args, 'note');
       const r = await ctx.call('reports.keepVersion', { id: reportId(args), ...(note ? { note } : {}) });
-      return { json: { id: r.id, needsCompare: r.needsCompare }, text: () => `#${r.id} kept as the active version` };
+      return { json: { id: r.id, needsCompare: r.needsCompare }, text: () => say(args, 'keepVersion', { id: r.id }) };
     },
   },
   'take-cell': {
     usage: 'take-cell ID VERSION_ID FIELD',
     async run(ctx, args) {
-      const field = fieldArg(args.positional[2], 'usage: take-cell ID VERSION_ID FIELD');
-      const r = await ctx.call('reports.takeCell', { id: reportId(args), versionId: num(args, 1, 'a version id'), field });
+      const field = fieldArg(args, args.positional[2], 'take-cell ID VERSION_ID FIELD');
+      const r = await ctx.call('reports.takeCell', { id: reportId(args), versionId: num(args, 1, 'versionIdWord'), field });
       return {
         json: { id: r.id, field, value: r.values[field] ?? null },
-        text: () => `#${r.id} ${field} = ${fmt(r.values[field])} (taken from version ${args.positional[1]})`,
+        text: () => say(args, 'takeCell', { id: r.id, field, value: fmt(r.values[field]), version: args.positional[1] }),
       };
     },
   },
@@ -276,7 +327,7 @@ export const COMMANDS: Record<string, Command> = {
       const reason = flagString(args, 'reason');
       const id = reportId(args);
       const r = await ctx.call('reports.remove', { id, ...(reason ? { reason } : {}), ...(args.flags['not-report'] ? { notReport: true } : {}) });
-      return { json: { id, ...r }, text: () => `#${id} moved to the trash (回收站) with ${r.removed} file(s); restore ${id} brings it back` };
+      return { json: { id, ...r }, text: () => say(args, 'removed', { id, n: r.removed }) };
     },
   },
   restore: {
@@ -285,14 +336,14 @@ export const COMMANDS: Record<string, Command> = {
       const r = await ctx.call('reports.restore', { id: reportId(args) });
       return {
         json: { id: r.id, agency: r.agency, year: r.year, status: r.status },
-        text: () => `#${r.id} ${fmt(r.agency)} ${fmt(r.year)} restored (${r.status})`,
+        text: () => say(args, 'restored', { id: r.id, agency: fmt(r.agency), year: fmt(r.year), status: status(r.status, cliLang(args)) }),
       };
     },
   },
   trash: {
     usage: 'trash',
     readonly: true,
-    async run(ctx) {
+    async run(ctx, args) {
       const t = await ctx.call('reports.trash', {});
       return {
         json: t,
@@ -301,10 +352,10 @@ export const COMMANDS: Record<string, Command> = {
             ? t
                 .map(
                   (e) =>
-                    `${String(e.id).padStart(5)}  ${fmt(e.agency)} ${fmt(e.year)}  ${e.kind === 'not_report' ? '非年报 not a report' : '移出 removed'} ${e.removedAt}${e.reason ? `  — ${e.reason}` : ''} (${e.sources} file(s))`,
+                    `${String(e.id).padStart(5)}  ${fmt(e.agency)} ${fmt(e.year)}  ${say(args, e.kind === 'not_report' ? 'trashNotReport' : 'trashRemoved')} ${localStamp(e.removedAt)}${e.reason ? `  — ${e.reason}` : ''} ${say(args, 'trashFiles', { n: e.sources })}`,
                 )
                 .join('\n')
-            : 'the trash is empty',
+            : say(args, 'trashEmpty'),
       };
     },
   },
@@ -312,12 +363,12 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'correct ID FIELD VALUE [--note T]',
     async run(ctx, args) {
       const id = reportId(args);
-      const field = fieldArg(args.positional[1], 'usage: correct REPORT_ID FIELD VALUE [--note TEXT]');
+      const field = fieldArg(args, args.positional[1], 'correct REPORT_ID FIELD VALUE [--note TEXT]');
       const note = flagString(args, 'note');
-      const r = await ctx.call('cells.correct', { id, field, value: parseValue(args.positional[2], field), ...(note ? { note } : {}) });
+      const r = await ctx.call('cells.correct', { id, field, value: parseValue(args.positional[2], field, args), ...(note ? { note } : {}) });
       return {
         json: { id, field, value: r.values[field] ?? null, status: r.status, flags: r.flagCount },
-        text: () => `#${id} ${field} = ${fmt(r.values[field])} (${r.status}, ${r.flagCount} open flags)`,
+        text: () => say(args, 'corrected', { id, field, value: fmt(r.values[field]), status: status(r.status, cliLang(args)), flags: r.flagCount }),
       };
     },
   },
@@ -336,11 +387,11 @@ export const COMMANDS: Record<string, Command> = {
             ? h
                 .map((e) =>
                   e.flag
-                    ? `${e.at}  ${e.kind} ${e.field}: ${e.flag.message}${e.note ? `  — ${e.note}` : ''}`
-                    : `${e.at}  ${e.kind.padEnd(4)} ${e.field}: ${fmt(e.from)} → ${fmt(e.to)}${e.undone ? ' (undone)' : ''}${e.note ? `  — ${e.note}` : ''}`,
+                    ? `${localStamp(e.at)}  ${say(args, HIST[e.kind])} ${e.field}: ${flagText(e.flag, cliLang(args))}${e.note ? `  — ${e.note}` : ''}`
+                    : `${localStamp(e.at)}  ${say(args, HIST[e.kind])} ${e.field}: ${fmt(e.from)} → ${fmt(e.to)}${e.undone ? say(args, 'wasUndone') : ''}${e.note ? `  — ${e.note}` : ''}`,
                 )
                 .join('\n')
-            : 'no corrections',
+            : say(args, 'noCorrections'),
       };
     },
   },
@@ -363,10 +414,18 @@ export const COMMANDS: Record<string, Command> = {
         json: { counts: c, next: q.next, reports: page.items.map((r) => ({ id: r.id, agency: r.agency, year: r.year, status: r.status, flags: r.flagCount })) },
         text: () =>
           [
-            `${run !== undefined ? `run ${run}: ` : ''}待审 to review ${c.todo} · 有疑问 flagged ${c.flagged} · 待比较 to compare ${c.needsCompare}${kinds?.length ? ` · ${kinds.join('/')} ${c.kinds}` : ''} · 已核实 verified ${c.verified}`,
-            ...(q.next ? [q.next.id === null ? 'next: none left' : `next: #${q.next.id} (${q.next.remaining} left)`] : []),
+            say(args, 'queueHead', {
+              run: run !== undefined ? say(args, 'queueRun', { run }) : '',
+              todo: c.todo,
+              flagged: c.flagged,
+              compare: c.needsCompare,
+              kinds: kinds?.length ? ` · ${kinds.join('/')} ${c.kinds}` : '',
+              verified: c.verified,
+            }),
+            ...(q.next ? [q.next.id === null ? say(args, 'queueNone') : say(args, 'queueNext', { id: q.next.id, n: q.next.remaining })] : []),
             ...page.items.map(
-              (r) => `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${r.status.padEnd(10)} ${String(r.flagCount).padStart(2)} flags  ${fmt(r.agency)}`,
+              (r) =>
+                `${String(r.id).padStart(5)}  ${fmt(r.year)}  ${status(r.status, cliLang(args)).padEnd(cliLang(args) === 'zh' ? 4 : 10)} ${say(args, 'listRow', { flags: String(r.flagCount).padStart(2), quality: r.qualityCount })}  ${fmt(r.agency)}`,
             ),
           ].join('\n'),
       };
@@ -377,7 +436,7 @@ export const COMMANDS: Record<string, Command> = {
     readonly: true,
     async run(ctx, args) {
       const id = reportId(args);
-      const lang = flagString(args, 'lang') === 'en' ? 'en' : 'zh';
+      const lang = cliLang(args);
       if (args.flags.csv) {
         const f = await ctx.call('reports.logCsv', { id, lang });
         return { json: f, text: () => f.csv.trimEnd() };
@@ -390,10 +449,10 @@ export const COMMANDS: Record<string, Command> = {
             ? log
                 .map((e) => {
                   const v = logValues(e, lang);
-                  return `${localStamp(e.at)}  ${e.reviewer ?? '—'}  ${LOG_ACTION_WORDS[e.action][lang]}  ${logItem(e, lang)}${v.from || v.to ? `: ${v.from} → ${v.to}` : ''}${e.undone ? ' (undone)' : ''}${e.note ? `  — ${e.note}` : ''}`;
+                  return `${localStamp(e.at)}  ${e.reviewer ?? '—'}  ${LOG_ACTION_WORDS[e.action][lang]}  ${logItem(e, lang)}${v.from || v.to ? `: ${v.from} → ${v.to}` : ''}${e.undone ? say(args, 'wasUndone') : ''}${e.note ? `  — ${e.note}` : ''}`;
                 })
                 .join('\n')
-            : 'no changes recorded',
+            : say(args, 'noChanges'),
       };
     },
   },
@@ -404,7 +463,10 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx, args) {
       const note = flagString(args, 'note');
       const r = await ctx.call('reports.verify', { id: reportId(args), verified: true, ...(note ? { note } : {}) });
-      return { json: { id: r.id, status: r.status }, text: () => `#${r.id} ${r.status}${r.flagCount ? ` (with ${r.flagCount} open flags)` : ''}` };
+      return {
+        json: { id: r.id, status: r.status },
+        text: () => say(args, r.flagCount ? 'verifiedOpen' : 'verified', { id: r.id, status: status(r.status, cliLang(args)), flags: r.flagCount }),
+      };
     },
   },
   'set-meta': {
@@ -412,7 +474,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx, args) {
       const id = reportId(args);
       const template = flagString(args, 'template');
-      if (template && template !== '2019' && template !== '2021') throw new Error('--template is 2019 or 2021');
+      if (template && template !== '2019' && template !== '2021') throw new Error(say(args, 'templateFlag'));
       const agency = flagString(args, 'agency');
       const year = flagNumber(args, 'year');
       const r = await ctx.call('reports.setMeta', {
@@ -426,8 +488,10 @@ export const COMMANDS: Record<string, Command> = {
       return {
         json: { id, agency: r.agency, year: r.year, template: r.template, status: r.status, landing: l },
         text: () =>
-          `#${id} ${fmt(r.agency)} ${fmt(r.year)} template ${fmt(r.template)} (${r.status})` +
-          (l ? `\n  landed as ${l.outcome}; the active report of ${fmt(r.agency)} ${fmt(r.year)} is #${l.activeId}` : ''),
+          say(args, 'metaSet', { id, agency: fmt(r.agency), year: fmt(r.year), template: fmt(r.template), status: status(r.status, cliLang(args)) }) +
+          (l
+            ? `\n${say(args, 'landed', { outcome: OUTCOME_WORDS[l.outcome][cliLang(args)], agency: fmt(r.agency), year: fmt(r.year), active: l.activeId })}`
+            : ''),
       };
     },
   },
@@ -436,25 +500,34 @@ export const COMMANDS: Record<string, Command> = {
     readonly: true,
     async run(ctx, args) {
       const text = args.positional.join(' ');
-      if (!text.trim()) throw new Error('usage: search TEXT');
+      if (!text.trim()) throw usage(args, 'search TEXT');
       const hits = await ctx.call('search', { text, limit: flagNumber(args, 'limit') ?? 50 });
       return {
         json: hits,
-        text: () => (hits.length ? hits.map((h) => `${String(h.id).padStart(5)}  ${fmt(h.agency)} ${fmt(h.year)}  ${h.snippet}`).join('\n') : 'no matches'),
+        text: () =>
+          hits.length ? hits.map((h) => `${String(h.id).padStart(5)}  ${fmt(h.agency)} ${fmt(h.year)}  ${h.snippet}`).join('\n') : say(args, 'noMatches'),
       };
     },
   },
   agencies: {
     usage: 'agencies',
     readonly: true,
-    async run(ctx) {
-      const list = await ctx.call('agencies.list', {});
+    async run(ctx, args) {
+      const all = await ctx.call('agencies.list', {});
       return {
-        json: list,
+        json: all,
         text: () =>
-          list
-            .map((g) => `${g.name}  [${fmt(g.region)}]  ${g.reports} reports ${g.years.join(',')}${g.aliases.length ? `  aka ${g.aliases.join(', ')}` : ''}`)
-            .join('\n') || 'no agencies',
+          all
+            .map((g) =>
+              say(args, 'agencyRow', {
+                name: g.name,
+                region: fmt(g.region),
+                n: g.reports,
+                years: g.years.join(','),
+                aliases: g.aliases.length ? say(args, 'aka', { names: list(g.aliases, args) }) : '',
+              }),
+            )
+            .join('\n') || say(args, 'noAgencies'),
       };
     },
   },
@@ -462,14 +535,16 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'merge-agencies FROM INTO',
     async run(ctx, args) {
       const [from, into] = args.positional;
-      if (!from || !into) throw new Error('usage: merge-agencies FROM INTO (FROM is merged into INTO and kept as its alias)');
+      if (!from || !into) throw usage(args, 'merge-agencies FROM INTO');
       const m = await ctx.call('agencies.merge', { from, into });
       return {
         json: m,
         text: () =>
           [
-            `merged "${m.from}" into "${m.into}": ${m.moved} reports moved, ${m.landed.length} landed on a year "${m.into}" already had`,
-            ...m.landed.map((l) => `  #${l.reportId} ${l.year}: ${l.outcome} (active: #${l.activeId})`),
+            say(args, 'merged', { from: m.from, into: m.into, moved: m.moved, landed: m.landed.length }),
+            ...m.landed.map((l) =>
+              say(args, 'landedLine', { id: l.reportId, year: l.year, outcome: OUTCOME_WORDS[l.outcome][cliLang(args)], active: l.activeId }),
+            ),
           ].join('\n'),
       };
     },
@@ -483,19 +558,18 @@ export const COMMANDS: Record<string, Command> = {
         ...(args.flags.city !== undefined ? { city: flagString(args, 'city') || null } : {}),
         ...(args.flags.county !== undefined ? { county: flagString(args, 'county') || null } : {}),
       };
-      if (!agency || Object.keys(region).length === 0)
-        throw new Error('usage: set-region AGENCY [--province P] [--city C] [--county X] (an empty value clears that level)');
+      if (!agency || Object.keys(region).length === 0) throw usage(args, 'set-region AGENCY [--province P] [--city C] [--county X]');
       const g = await ctx.call('agencies.setRegion', { agency, ...region });
-      return { json: g, text: () => `${g.name}  [${fmt(g.region)}] (set by hand)` };
+      return { json: g, text: () => say(args, 'regionSet', { name: g.name, region: fmt(g.region) }) };
     },
   },
   'rename-agency': {
     usage: 'rename-agency AGENCY NEW_NAME',
     async run(ctx, args) {
       const [agency, name] = args.positional;
-      if (!agency || !name) throw new Error('usage: rename-agency AGENCY NEW_NAME (the old name stays as an alias)');
+      if (!agency || !name) throw usage(args, 'rename-agency AGENCY NEW_NAME');
       const g = await ctx.call('agencies.rename', { agency, name });
-      return { json: g, text: () => `renamed "${agency}" to "${g.name}"; aliases: ${g.aliases.join(', ') || '—'}` };
+      return { json: g, text: () => say(args, 'renamed', { from: agency, name: g.name, aliases: list(g.aliases, args) }) };
     },
   },
   reextract: {
@@ -506,8 +580,8 @@ export const COMMANDS: Record<string, Command> = {
         json: r,
         text: () =>
           [
-            `${r.reports} reports re-extracted, ${r.changed} changed, ${r.conflicts} corrections to look at`,
-            ...r.errors.map((e) => `  failed: ${e.file}: ${e.error}`),
+            say(args, 'reextracted', { n: r.reports, changed: r.changed, conflicts: r.conflicts }),
+            ...r.errors.map((e) => say(args, 'failedLine', { file: e.file, reason: reasonText(e.code ?? 'unknown', e.params, e.error, cliLang(args)) })),
           ].join('\n'),
         code: r.errors.length ? 3 : 0,
       };
@@ -533,9 +607,9 @@ export const COMMANDS: Record<string, Command> = {
         json: r,
         text: () =>
           [
-            `copied text at ≥ ${Math.round(s.copiedThreshold * 100)} %; boilerplate: sentences in ≥ ${s.boilerplateAgencies} agencies' reports of a year`,
-            `deadlines (the year after): department ${s.deadlines.department}, government ${s.deadlines.government}, township ${s.deadlines.township}`,
-            ...(changed ? ['every report re-checked'] : r.rechecked !== null ? [`${r.rechecked} reports re-checked`] : []),
+            say(args, 'qualityThreshold', { pct: Math.round(s.copiedThreshold * 100), n: s.boilerplateAgencies }),
+            say(args, 'qualityDeadlines', s.deadlines),
+            ...(changed ? [say(args, 'recheckedAll')] : r.rechecked !== null ? [say(args, 'rechecked', { n: r.rechecked })] : []),
           ].join('\n'),
       };
     },
@@ -545,11 +619,11 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx, args) {
       const [agency, kind] = args.positional;
       if (!agency || !kind || !['department', 'government', 'township', 'auto'].includes(kind))
-        throw new Error('usage: set-agency-kind AGENCY department|government|township|auto');
+        throw usage(args, 'set-agency-kind AGENCY department|government|township|auto');
       const r = await ctx.call('agencies.setKind', { agency, kind: kind === 'auto' ? null : (kind as 'department') });
       return {
         json: { agency, kind, rechecked: r.rechecked },
-        text: () => `${agency}: ${kind === 'auto' ? 'kind read from the name again' : kind}; ${r.rechecked} reports re-checked`,
+        text: () => say(args, 'kindSet', { agency, kind: say(args, KINDS[kind as keyof typeof KINDS]), n: r.rechecked }),
       };
     },
   },
@@ -559,7 +633,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx, args) {
       const id = reportId(args);
       const flagId = args.positional[1];
-      if (!flagId || !/^\d+$/.test(flagId)) throw new Error('usage: passages REPORT_ID FLAG_ID (a copied_text flag)');
+      if (!flagId || !/^\d+$/.test(flagId)) throw usage(args, 'passages REPORT_ID FLAG_ID');
       const p = await ctx.call('flags.passages', { id, flagId: Number(flagId) });
       const mark = (s: { text: string; common: [number, number][] }) => {
         let o = '';
@@ -571,7 +645,7 @@ export const COMMANDS: Record<string, Command> = {
         json: p,
         text: () =>
           [
-            `${p.percent ?? '?'} % the same; common parts in 【】`,
+            say(args, 'passagesHead', { pct: p.percent ?? '?' }),
             `#${p.a.reportId} ${fmt(p.a.agency)} ${fmt(p.a.year)}:`,
             mark(p.a),
             '',
@@ -586,9 +660,9 @@ export const COMMANDS: Record<string, Command> = {
     readonly: false,
     async run(ctx, args) {
       const path = args.positional[0];
-      if (!path) throw new Error('usage: backup OUT_FILE');
+      if (!path) throw usage(args, 'backup OUT_FILE');
       const r = await ctx.call('archive.backup', { path });
-      return { json: r, text: () => `backup written: ${r.path} (${r.bytes} bytes) and ${r.files} originals in ${r.path}.files` };
+      return { json: r, text: () => say(args, 'backupWritten', { path: r.path, bytes: r.bytes, files: r.files }) };
     },
   },
 };
@@ -596,25 +670,47 @@ export const COMMANDS: Record<string, Command> = {
 async function undoRedo(ctx: Ctx, args: Args, what: 'undo' | 'redo'): Promise<Output> {
   const id = reportId(args);
   const before = await ctx.call('reports.get', { id });
-  if (!(what === 'undo' ? before.canUndo : before.canRedo)) return { json: null, text: () => `#${id}: nothing to ${what}`, code: 1 };
+  if (!(what === 'undo' ? before.canUndo : before.canRedo))
+    return { json: null, text: () => say(args, what === 'undo' ? 'nothingToUndo' : 'nothingToRedo', { id }), code: 1 };
   await ctx.call(what === 'undo' ? 'cells.undo' : 'cells.redo', { id });
   const e = (await ctx.call('cells.history', { id })).at(-1)!;
-  return { json: e, text: () => `#${id} ${what}: ${e.field} ${fmt(e.from)} → ${fmt(e.to)}` };
+  return { json: e, text: () => say(args, what === 'undo' ? 'undone' : 'redone', { id, field: e.field, from: fmt(e.from), to: fmt(e.to) }) };
 }
 
 async function acceptFlag(ctx: Ctx, args: Args, accept: boolean): Promise<Output> {
   const id = reportId(args);
   const flagId = args.positional[1];
-  if (!flagId || !/^\d+$/.test(flagId))
-    throw new Error(`usage: ${accept ? 'accept' : 'unaccept'} REPORT_ID FLAG_ID${accept ? ' [--note TEXT]' : ''} (flag ids: show REPORT_ID)`);
+  if (!flagId || !/^\d+$/.test(flagId)) throw usage(args, `${accept ? 'accept' : 'unaccept'} REPORT_ID FLAG_ID${accept ? ' [--note TEXT]' : ''}`);
   const note = flagString(args, 'note');
   const r = accept
     ? await ctx.call('flags.accept', { id, flagId: Number(flagId), ...(note ? { note } : {}) })
     : await ctx.call('flags.unaccept', { id, flagId: Number(flagId) });
   return {
     json: { id, status: r.status, flags: r.flagCount },
-    text: () => `#${id} flag ${accept ? 'accepted as in the original' : 'open again'} (${r.status}, ${r.flagCount} open flags)`,
+    text: () => say(args, accept ? 'flagAcceptedNow' : 'flagOpenAgain', { id, status: status(r.status, cliLang(args)), flags: r.flagCount }),
   };
+}
+
+const HIST: Record<'set' | 'undo' | 'redo' | 'meta' | 'accept' | 'unaccept', CliKey> = {
+  set: 'histSet',
+  undo: 'histUndo',
+  redo: 'histRedo',
+  meta: 'histMeta',
+  accept: 'histAccept',
+  unaccept: 'histUnaccept',
+};
+const KINDS = { department: 'kindDepartment', government: 'kindGovernment', township: 'kindTownship', auto: 'kindAuto' } as const;
+
+/**
+ * An error in the command's language: a coded error (archive, contract, reader) is worded from its
+ * code in Chinese (the English detail, more precise, in English); the CLI's own errors are already worded.
+ */
+export function errorLine(e: unknown, args: Args): string {
+  const info = toErrorInfo(e);
+  const lang = cliLang(args);
+  if (info.code === 'internal') return info.message;
+  if (lang === 'en') return info.message || errorText(info, 'en');
+  return errorText(info, 'zh');
 }
 
 function progressBar(args: Args): ((p: { done: number; total: number; current: string | null; rate: number; etaSeconds: number | null }) => void) | undefined {
@@ -623,7 +719,7 @@ function progressBar(args: Args): ((p: { done: number; total: number; current: s
     const w = 30;
     const frac = p.total ? Math.min(1, p.done / p.total) : 0;
     const bar = '#'.repeat(Math.round(frac * w)).padEnd(w, '.');
-    const eta = p.etaSeconds === null ? '' : ` ETA ${p.etaSeconds}s`;
+    const eta = p.etaSeconds === null ? '' : ` ${cliLang(args) === 'zh' ? '剩余' : 'ETA'} ${formatDuration(p.etaSeconds, cliLang(args))}`;
     const name = p.current ? ` ${p.current.split(/[\\/]/).pop()}` : '';
     const cols = (process.stderr.columns ?? 100) - 1;
     process.stderr.write(`\r[${bar}] ${p.done}/${p.total} ${p.rate}/s${eta}${name}`.slice(0, cols).padEnd(cols));
@@ -650,7 +746,8 @@ function context(s: Services, args: Args): Ctx {
           for (const e of seen.splice(0)) {
             if (e.name === 'job.progress' && e.payload.jobId === jobId) bar?.(e.payload);
             if (e.name === 'job.done' && e.payload.jobId === jobId) return (bar && process.stderr.write('\n'), e.payload.result);
-            if (e.name === 'job.failed' && e.payload.jobId === jobId) throw new Error(e.payload.error);
+            if (e.name === 'job.failed' && e.payload.jobId === jobId)
+              throw e.payload.failure ? Object.assign(new Error(e.payload.error), e.payload.failure) : new Error(e.payload.error);
           }
           await new Promise<void>((r) => (wake = r));
           wake = null;
@@ -666,7 +763,7 @@ function context(s: Services, args: Args): Ctx {
 export async function run(args: Args): Promise<number> {
   const cmd = COMMANDS[args.command ?? ''];
   if (!cmd) {
-    console.error(`unknown archive command ${args.command}`);
+    console.error(say(args, 'unknownCommand', { name: String(args.command) }));
     return 2;
   }
   const path = flagString(args, 'archive') ?? process.env.NIANBAO_ARCHIVE ?? defaultArchivePath();
@@ -675,7 +772,8 @@ export async function run(args: Args): Promise<number> {
     // Only import creates an archive; read-only commands open it read-only.
     port = await openArchivePort(path, !!cmd.create, !!cmd.readonly);
   } catch (e) {
-    console.error((e as Error).message);
+    const info = toErrorInfo(e);
+    console.error(info.code === 'not_found' && cliLang(args) === 'zh' ? say(args, 'noArchive', { path }) : errorLine(e, args));
     return 2;
   }
   const s = await createServices({ openArchive: async () => port, archivePath: path, bridge: 'cli' });
@@ -684,7 +782,16 @@ export async function run(args: Args): Promise<number> {
     console.log(args.flags.json ? JSON.stringify(o.json, null, 2) : o.text());
     return o.code ?? 0;
   } catch (e) {
-    console.error(args.flags.json ? JSON.stringify({ error: (e as Error).message }) : (e as Error).message);
+    const info = toErrorInfo(e);
+    // --json: `error` stays the English detail as before; `code` (and `params`) say what it is.
+    console.error(
+      args.flags.json
+        ? JSON.stringify({
+            error: (e as Error).message,
+            ...(info.code !== 'internal' ? { code: info.code, ...(info.params ? { params: info.params } : {}) } : {}),
+          })
+        : errorLine(e, args),
+    );
     return 1;
   } finally {
     await s.close();

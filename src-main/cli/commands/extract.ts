@@ -6,19 +6,20 @@
 import { TEMPLATES, fieldLabel, flagCoversField } from '../../core/catalogue/index.js';
 import { extractFile } from '../../core/extract/index.js';
 import type { Extraction } from '../../core/model.js';
+import { cliText, errorText, flagText, langFromEnv, toErrorInfo, type Lang } from '../../core/wording/index.js';
 import { flagString, type Args } from '../args.js';
 
-const USAGE = 'usage: nianbao extract FILE... [--json] [--ocr-pages N]';
-
 export async function run(args: Args): Promise<number> {
+  const lang = langFromEnv(flagString(args, 'lang'), process.env);
+  const usage = cliText('usage', lang, { usage: 'nianbao extract FILE... [--json] [--ocr-pages N] [--lang en]' });
   const files = args.positional;
   if (files.length === 0) {
-    console.error(USAGE);
+    console.error(usage);
     return 2;
   }
   const pages = Number(flagString(args, 'ocr-pages') ?? 20);
   if (!Number.isInteger(pages) || pages < 0) {
-    console.error(`--ocr-pages must be a whole number\n${USAGE}`);
+    console.error(`${cliText('ocrPages', lang)}\n${usage}`);
     return 2;
   }
   // A whole-file budget proportional to the pages allowed (~5–7 s a page at 300 dpi on one core, with room).
@@ -32,18 +33,21 @@ export async function run(args: Args): Promise<number> {
   if (args.flags.json) {
     process.stdout.write(`${JSON.stringify(results, null, 1)}\n`);
   } else {
-    for (const r of results) process.stdout.write(render(r));
+    for (const r of results) process.stdout.write(render(r, lang));
   }
   return results.some((r) => r.error) ? 1 : 0;
 }
 
-function render(r: Extraction): string {
+function render(r: Extraction, lang: Lang): string {
   const out: string[] = [`== ${r.file}`];
   if (r.error) {
-    out.push(`   error: ${r.error}`, '');
+    const info = r.errorCode ? toErrorInfo({ code: r.errorCode, message: r.error }) : null;
+    out.push(cliText('extractError', lang, { error: info && lang === 'zh' ? errorText(info, lang) : r.error }), '');
     return out.join('\n') + '\n';
   }
-  out.push(`   ${r.agency ?? '(agency?)'} · ${r.year ?? '(year?)'} · template ${r.template ?? '?'}${r.publishedAt ? ` · published ${r.publishedAt}` : ''}`);
+  out.push(
+    `   ${r.agency ?? cliText('extractAgency', lang)} · ${r.year ?? cliText('extractYear', lang)} · ${cliText('template', lang, { template: r.template ?? '?' })}${r.publishedAt ? cliText('extractPublished', lang, { date: r.publishedAt }) : ''}`,
+  );
   const flagged = new Set<string>();
   for (const f of r.flags) for (const x of f.fields) flagged.add(x);
   const isFlagged = (id: string) => flagCoversField([...flagged], id);
@@ -55,7 +59,9 @@ function render(r: Extraction): string {
       if (f.row.id !== lastRow) {
         if (line) out.push(line);
         lastRow = f.row.id;
-        line = `   ${fieldLabel(f.id).split(' · ')[0]!.padEnd(18, '　')}`;
+        line = `   ${fieldLabel(f.id, lang)
+          .split(' · ')[0]!
+          .padEnd(18, lang === 'zh' ? '　' : ' ')}`;
       }
       const v = r.values[f.id];
       const s = v === null || v === undefined ? '—' : String(v);
@@ -64,8 +70,8 @@ function render(r: Extraction): string {
     if (line) out.push(line);
   }
   if (r.flags.length) {
-    out.push('   flags:');
-    for (const f of r.flags) out.push(`   ! ${f.kind}${f.rule ? ` ${f.rule}` : ''}: ${f.message}`);
+    out.push(cliText('extractFlags', lang));
+    for (const f of r.flags) out.push(`   ! ${f.kind}${f.rule ? ` ${f.rule}` : ''}: ${flagText(f, lang)}`);
   }
   out.push('');
   return out.join('\n') + '\n';

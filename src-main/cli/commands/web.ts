@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliText, langFromEnv } from '../../core/wording/index.js';
 import { flagNumber, flagString, type Args } from '../args.js';
 import { openArchivePort } from '../../services/adapter.js';
 import { createServices } from '../../services/index.js';
@@ -12,14 +13,15 @@ import { ensureRenderer } from '../renderer-build.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export async function run(args: Args): Promise<number> {
+  const lang = langFromEnv(flagString(args, 'lang'), process.env);
   const archive = flagString(args, 'archive');
   if (!archive) {
-    console.error('web: --archive PATH is required (the archive file to open or create)');
+    console.error(cliText('webArchive', lang));
     return 2;
   }
   const port = flagNumber(args, 'port') ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`web: --port must be 0..65535, got ${port}`);
+    console.error(cliText('webPort', lang, { port }));
     return 2;
   }
   const given = flagString(args, 'renderer');
@@ -28,13 +30,13 @@ export async function run(args: Args): Promise<number> {
     try {
       await ensureRenderer(ROOT);
     } catch (e) {
-      console.error(`web: 构建界面失败 / building the UI failed: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(cliText('webBuildFailed', lang, { reason: e instanceof Error ? e.message : String(e) }));
       return 1;
     }
   }
   const rendererDir = resolve(given ?? join(ROOT, 'dist-renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    console.error(`web: ${rendererDir} 中没有构建好的界面 / no built renderer in ${rendererDir} (npm run build:renderer)`);
+    console.error(cliText('webNoRenderer', lang, { dir: rendererDir }));
     return 1;
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -46,9 +48,9 @@ export async function run(args: Args): Promise<number> {
     version,
   });
   const bridge = await startWebBridge({ services, rendererDir, port });
-  console.log(`年报档案 — archive ${resolve(archive)}`);
-  console.log(`open: ${bridge.url}`);
-  console.log('(Ctrl+C to stop)');
+  console.log(cliText('webArchiveLine', lang, { path: resolve(archive) }));
+  console.log(cliText('webOpen', lang, { url: bridge.url }));
+  console.log(cliText('webStop', lang));
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);

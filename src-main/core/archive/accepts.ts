@@ -21,7 +21,11 @@ function flagOf(db: DB, reportId: number, flagId: number): FlagRow {
   if (f) return f;
   if (!st(db, 'SELECT 1 FROM reports WHERE id = ?').get(reportId)) throw new ArchiveError('not_found', `no report ${reportId}`);
   // A flag that failed differently after a change got a new id (ids are never reused): an id from an older listing is gone.
-  throw new ArchiveError('not_found', `report ${reportId} has no flag ${flagId} (it changed or was resolved since it was listed; show the report again)`);
+  throw new ArchiveError('not_found', `report ${reportId} has no flag ${flagId} (it changed or was resolved since it was listed; show the report again)`, {
+    problem: 'no_flag',
+    id: reportId,
+    flag: flagId,
+  });
 }
 
 function log(db: DB, reportId: number, action: AcceptRow['action'], f: FlagIdentity, target: number | null, note: string | null): void {
@@ -37,7 +41,8 @@ function log(db: DB, reportId: number, action: AcceptRow['action'], f: FlagIdent
  */
 export function acceptFlag(db: DB, reportId: number, flagId: number, note: string | null = null): void {
   const f = flagOf(db, reportId, flagId);
-  if (f.resolved && !liveAccepts(db, reportId).has(flagKey(f))) throw new ArchiveError('invalid', `flag ${flagId} is already resolved by a correction`);
+  if (f.resolved && !liveAccepts(db, reportId).has(flagKey(f)))
+    throw new ArchiveError('invalid', `flag ${flagId} is already resolved by a correction`, { problem: 'flag_resolved', flag: flagId });
   log(db, reportId, 'accept', f, null, note);
   // Accepting is a review, not a change of values: a verified report stays verified.
   recheck(db, reportId, true);
@@ -47,7 +52,7 @@ export function acceptFlag(db: DB, reportId: number, flagId: number, note: strin
 export function unacceptFlag(db: DB, reportId: number, flagId: number, note: string | null = null): void {
   const f = flagOf(db, reportId, flagId);
   const a = liveAccepts(db, reportId).get(flagKey(f));
-  if (!a) throw new ArchiveError('invalid', `flag ${flagId} is not accepted`);
+  if (!a) throw new ArchiveError('invalid', `flag ${flagId} is not accepted`, { problem: 'flag_not_accepted', flag: flagId });
   log(db, reportId, 'unaccept', f, a.id, note);
   if (f.source === 'archive') {
     // recheck leaves re-extraction conflicts alone (a correction of the cell resolves them): reopen unless the cell was corrected since the acceptance.

@@ -93,7 +93,8 @@ export function listAgencies(db: DB): AgencyInfo[] {
 export function mergeAgencies(db: DB, from: string | number, into: string | number): MergeResult {
   const a = findAgency(db, from);
   const b = findAgency(db, into);
-  if (a.id === b.id) throw new ArchiveError('invalid', `"${a.name}" and "${b.name}" are already the same agency`);
+  if (a.id === b.id)
+    throw new ArchiveError('invalid', `"${a.name}" and "${b.name}" are already the same agency`, { problem: 'same_agency', a: a.name, b: b.name });
   const moved = (st(db, 'SELECT COUNT(*) AS n FROM reports WHERE agency_id = ? AND active = 1').get(a.id) as { n: number }).n;
   const occupied = new Set(
     (st(db, 'SELECT DISTINCT year FROM reports WHERE agency_id = ? AND year IS NOT NULL AND removed_at IS NULL').all(b.id) as { year: number }[]).map(
@@ -133,7 +134,8 @@ export function renameAgency(db: DB, agency: string | number, name: string): { i
   const n = name.trim();
   if (!n) throw new ArchiveError('invalid', 'an agency name cannot be empty', { field: 'agency', expect: 'non_empty' });
   const clash = st(db, 'SELECT agency_id FROM agency_aliases WHERE alias = ?').get(n) as { agency_id: number } | undefined;
-  if (clash && clash.agency_id !== a.id) throw new ArchiveError('invalid', `"${n}" is another agency's name; merge them instead`);
+  if (clash && clash.agency_id !== a.id)
+    throw new ArchiveError('invalid', `"${n}" is another agency's name; merge them instead`, { problem: 'name_taken', name: n });
   st(db, 'UPDATE agencies SET name = ? WHERE id = ?').run(n, a.id);
   st(db, 'INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)').run(n, a.id);
   return { id: a.id, name: n, previous: a.name };

@@ -381,8 +381,8 @@ export class Archive {
   /** A consistent copy: SQLite online backup of the database plus the originals folder. */
   async backup(outFile: string): Promise<{ path: string; bytes: number; files: number }> {
     const out = resolve(outFile);
-    if (out === resolve(this.path)) throw new ArchiveError('invalid', 'the backup cannot overwrite the archive itself');
-    if (existsSync(out)) throw new ArchiveError('invalid', `${out} already exists; choose a new file name`);
+    if (out === resolve(this.path)) throw new ArchiveError('invalid', 'the backup cannot overwrite the archive itself', { problem: 'backup_self' });
+    if (existsSync(out)) throw new ArchiveError('invalid', `${out} already exists; choose a new file name`, { problem: 'backup_exists', path: out });
     mkdirSync(dirname(out), { recursive: true });
     await this.db.backup(out);
     let files = 0;

@@ -287,7 +287,7 @@ function versionRow(db: DB, id: number, versionId: number): SlotRow {
 function activeRow(db: DB, id: number): SlotRow {
   const rows = slotOf(db, id);
   const a = rows.find((r) => r.active);
-  if (!a) throw new ArchiveError('invalid', `report ${id} is in the trash; restore it first`);
+  if (!a) throw new ArchiveError('invalid', `report ${id} is in the trash; restore it first`, { problem: 'in_trash', id });
   return a;
 }
 
@@ -411,9 +411,9 @@ export function keepVersion(db: DB, id: number, note: string | null = null): num
 export function cellFromVersion(db: DB, id: number, versionId: number, field: string): { activeId: number; value: number | null; note: string } {
   const a = activeRow(db, id);
   const o = versionRow(db, id, versionId);
-  if (o.id === a.id) throw new ArchiveError('invalid', `version ${versionId} is already the active one`);
+  if (o.id === a.id) throw new ArchiveError('invalid', `version ${versionId} is already the active one`, { problem: 'version_active', version: versionId });
   const c = st(db, 'SELECT value FROM cells WHERE report_id = ? AND field_id = ?').get(o.id, field) as { value: number | null } | undefined;
-  if (!c) throw new ArchiveError('invalid', `version ${versionId} has no field "${field}"`);
+  if (!c) throw new ArchiveError('invalid', `version ${versionId} has no field "${field}"`, { problem: 'version_no_field', version: versionId, field });
   return { activeId: a.id, value: c.value, note: `取自第 ${o.version_id} 版（${o.name}） / taken from version ${o.version_id} (${o.name})` };
 }
 
@@ -422,7 +422,7 @@ export function cellFromVersion(db: DB, id: number, versionId: number, field: st
 /** Move a report (every version and source of its slot) to the trash. Files and logs stay. */
 export function removeReport(db: DB, id: number, reason: string | null, kind: 'removed' | 'not_report' = 'removed'): number {
   const me = st(db, 'SELECT removed_at FROM reports WHERE id = ?').get(id) as { removed_at: string | null } | undefined;
-  if (me?.removed_at) throw new ArchiveError('invalid', `report ${id} is already in the trash`);
+  if (me?.removed_at) throw new ArchiveError('invalid', `report ${id} is already in the trash`, { problem: 'already_in_trash', id });
   const rows = slotOf(db, id);
   const t = now();
   const upd = st(db, 'UPDATE reports SET removed_at = ?, removed_reason = ?, removed_kind = ?, active = 0 WHERE id = ?');
@@ -438,7 +438,7 @@ export function restoreReport(db: DB, id: number): number {
     | { agency_id: number | null; year: number | null; removed_at: string | null }
     | undefined;
   if (!r) throw new ArchiveError('not_found', `no report ${id}`);
-  if (!r.removed_at) throw new ArchiveError('invalid', `report ${id} is not in the trash`);
+  if (!r.removed_at) throw new ArchiveError('invalid', `report ${id} is not in the trash`, { problem: 'not_in_trash', id });
   const rows =
     r.agency_id === null || r.year === null
       ? [{ id }]

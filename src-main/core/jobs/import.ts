@@ -53,7 +53,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
   } catch {
     throw new ArchiveError('not_found', `no folder at ${folder}`);
   }
-  if (!st.isDirectory()) throw new ArchiveError('invalid', `${folder} is not a folder`);
+  if (!st.isDirectory()) throw new ArchiveError('invalid', `${folder} is not a folder`, { problem: 'not_folder', path: folder });
   const { db } = ctx;
   const signal = opts.signal;
   const run = startRun(db, 'import', folder, ctx.extractorVersion);

@@ -116,6 +116,28 @@ export const ARG_NAME_WORDS = {
 } as const satisfies Record<string, Words>;
 export type ArgName = keyof typeof ARG_NAME_WORDS;
 
+/** An `invalid` that is about the state of things rather than one field: params { problem, … }. */
+export const INVALID_WORDS = {
+  not_folder: { zh: '{path} 不是文件夹', en: '{path} is not a folder' },
+  same_agency: { zh: '“{a}”与“{b}”已是同一机关', en: '"{a}" and "{b}" are already the same agency' },
+  name_taken: { zh: '“{name}”是另一机关的名称；请改用合并', en: '"{name}" is another agency\'s name; merge them instead' },
+  backup_self: { zh: '备份不能覆盖档案库本身', en: 'the backup cannot overwrite the archive itself' },
+  backup_exists: { zh: '{path} 已存在；请换一个文件名', en: '{path} already exists; choose a new file name' },
+  in_trash: { zh: '报告 #{id} 在回收站中；请先恢复', en: 'report {id} is in the trash; restore it first' },
+  already_in_trash: { zh: '报告 #{id} 已在回收站中', en: 'report {id} is already in the trash' },
+  not_in_trash: { zh: '报告 #{id} 不在回收站中', en: 'report {id} is not in the trash' },
+  version_active: { zh: '第 {version} 版已是当前版本', en: 'version {version} is already the active one' },
+  version_no_field: { zh: '第 {version} 版没有此项（{field}）', en: 'version {version} has no field "{field}"' },
+  flag_resolved: { zh: '疑问 #{flag} 已由更正解决，无需接受', en: 'flag {flag} is already resolved by a correction' },
+  flag_not_accepted: { zh: '疑问 #{flag} 未被接受', en: 'flag {flag} is not accepted' },
+  // not_found with what was not found
+  no_flag: {
+    zh: '报告 #{id} 没有编号为 {flag} 的疑问（可能在列出后已改变或已解决；请重新查看报告）',
+    en: 'report {id} has no flag {flag} (it changed or was resolved since it was listed; show the report again)',
+  },
+} as const satisfies Record<string, Words>;
+export type InvalidProblem = keyof typeof INVALID_WORDS;
+
 const isArgName = (k: string): k is ArgName => Object.prototype.hasOwnProperty.call(ARG_NAME_WORDS, k);
 const isExpect = (k: unknown): k is ArgExpect => typeof k === 'string' && Object.prototype.hasOwnProperty.call(ARG_EXPECT_WORDS, k);
 
@@ -138,6 +160,8 @@ function valueText(v: string, lang: Lang): string {
 
 /** The params of an input error, or null when they say nothing about a field. */
 export function argProblemText(params: ErrorParams | undefined, lang: Lang): string | null {
+  if (params && typeof params.problem === 'string' && Object.prototype.hasOwnProperty.call(INVALID_WORDS, params.problem))
+    return INVALID_WORDS[params.problem as InvalidProblem][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
   if (!params || !isExpect(params.expect)) return null;
   const field = argNameText(String(params.field ?? ''), lang);
   const values =

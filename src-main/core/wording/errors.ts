@@ -23,7 +23,7 @@ function fill(template: string, params: ErrorParams | undefined): string {
 /** The error in words, in `lang` (never the English detail inside the Chinese). */
 export function errorText(e: Pick<ErrorInfo, 'code' | 'params'>, lang: Lang): string {
   // an input error naming its field and what was expected (年份须为 1990–2100 之间的整数)
-  const arg = e.code === 'bad_args' || e.code === 'invalid' ? argProblemText(e.params, lang) : null;
+  const arg = e.code === 'bad_args' || e.code === 'invalid' || e.code === 'not_found' ? argProblemText(e.params, lang) : null;
   if (arg) return arg;
   return fill(ERROR_WORDS[e.code][lang], e.params);
 }

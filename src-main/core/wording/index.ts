@@ -9,6 +9,7 @@ export * from './errors.js';
 export * from './format.js';
 export * from './quality.js';
 export * from './args.js';
+export * from './cli.js';
 import { FLAG_STATUS_WORDS, JOB_STATUS_WORDS, STATUS_WORDS, type Lang } from './words.js';
 import type { FlagStatus, GridState, JobStatus } from './codes.js';
 

@@ -3,6 +3,7 @@
 // (each open one can be accepted as in the original).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FALLBACK_TEMPLATE, flagCoversField, reportTemplate } from '../../../src-main/core/catalogue/index.js';
+import { OUTCOME_WORDS } from '../../../src-main/core/wording/index.js';
 import { api } from '../../api/index.js';
 import { errorText, useAsync } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
@@ -31,7 +32,7 @@ interface Props {
 }
 
 export function ReportPage({ id, ids, queue, onOpen, onBack }: Props) {
-  const { t, status, error: words, flag: flagWords } = useI18n();
+  const { t, lang, status, error: words, flag: flagWords } = useI18n();
   const detail = useAsync(() => api.call('reports.get', { id }), [id]);
   const text = useAsync(() => api.call('reports.text', { id }), [id]);
   const [error, setError] = useState<string | null>(null);
@@ -238,7 +239,7 @@ export function ReportPage({ id, ids, queue, onOpen, onBack }: Props) {
                 t('landedNotice', {
                   agency: p.agency ?? r.agency ?? '—',
                   year: p.year ?? r.year ?? '—',
-                  outcome: landed.outcome === 'needs_compare' ? t('versionPending') : landed.outcome,
+                  outcome: landed.outcome === 'needs_compare' ? t('versionPending') : OUTCOME_WORDS[landed.outcome][lang],
                   active: landed.activeId,
                 }),
               );
