@@ -8,7 +8,7 @@ import { api } from '../../api/index.js';
 import { errorText } from '../../components/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
 import { spanBoxes, pageAt, type Box } from './page-box.js';
-import { base64Bytes, openPdf, type PdfDocument } from './pdf.js';
+import { base64Bytes, openPdf, warmPdf, type PdfDocument } from './pdf.js';
 
 export interface Span {
   start: number;
@@ -51,6 +51,7 @@ export function PageViewer({ reportId, text, spans }: Props) {
     setError(null);
     setDrawn(null);
     started.current = performance.now();
+    warmPdf(); // pdf.js starts while the bytes come
     api
       .call('reports.original', { id: reportId })
       .then(

@@ -18,6 +18,7 @@ import { AcceptBar, KeyHelp, VerifyConfirm } from './ReviewBars.js';
 import { RemoveBar, VersionsPanel } from './VersionsPanel.js';
 import { flagTarget, useReview } from './useReview.js';
 import { LogView } from './LogView.js';
+import { warmPdf } from './pdf.js';
 import { LastYearView } from './LastYearView.js';
 import type { QueueScope } from '../../../src-main/contract/models.js';
 
@@ -78,6 +79,11 @@ export function ReportPage({ id, ids, queue, onOpen, onBack }: Props) {
     setTab('review');
     setAndNext(false);
   }, [id]);
+  // pdf.js and its worker start while the report and its text load, not after (the page viewer opens faster).
+  const isPdf = r?.format === 'pdf' || r?.source.format === 'pdf';
+  useEffect(() => {
+    if (isPdf) warmPdf();
+  }, [isPdf]);
 
   const reextract = async () => {
     try {
