@@ -96,56 +96,64 @@ describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chro
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('有疑问 N opens the queue on the run’s flagged reports; 核实并下一份 walks it', async () => {
+  it('有疑问 N opens the queue on the run’s flagged reports; 跨年核对 finds the cross-year mismatch; 核实并下一份 walks it', async () => {
     await importFolder(folder('run2', [THIS_YEAR, ...FLAGGED]));
+    // flagged in run 2: the two broken totals, and 2020 of 昆明市交通运输局 whose 上年结转 differs from 2019's 结转下年度 (X1)
     const link = page.getByTestId('import-flagged-link');
-    expect(await link.textContent()).toBe('有疑问 2');
-    expect(await page.getByTestId('import-summary-line').textContent()).toMatch(/^共 3 个文件：新增 3，.*有疑问 2$/);
+    expect(await link.textContent()).toBe('有疑问 3');
+    expect(await page.getByTestId('import-summary-line').textContent()).toMatch(/^共 3 个文件：新增 3，.*有疑问 3$/);
     await link.click();
     await page.getByTestId('queue').waitFor();
-    // the second run, its flagged reports: both, and only those
-    await poll(() => page.getByTestId('queue-flagged').textContent()).toBe('有疑问 2');
+    // the second run, its flagged reports: all three, and only those
+    await poll(() => page.getByTestId('queue-flagged').textContent()).toBe('有疑问 3');
     expect(await page.getByTestId('queue-flagged').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('queue-todo').textContent()).toBe('待审 3');
     expect(await page.getByTestId('queue-needs_compare').textContent()).toBe('待比较 0');
+    expect(await page.getByTestId('queue-kinds').textContent()).toBe('跨年核对 1');
     expect(await page.getByTestId('queue-verified').textContent()).toBe('已核实 0');
     expect(await page.getByTestId('queue-run').locator('option:checked').textContent()).toMatch(/^第 2 次导入（.*，3 份）$/);
-    await poll(() => page.getByTestId('report-row').count()).toBe(2);
+    await poll(() => page.getByTestId('report-row').count()).toBe(3);
     const rows = await page.getByTestId('report-row').allTextContents();
-    const order = [...FLAGGED].sort((a, b) => Buffer.compare(Buffer.from(a.agency), Buffer.from(b.agency)));
-    expect(rows.map((r) => order.findIndex((g) => r.startsWith(g.agency)))).toEqual([0, 1]);
+    const order = [...FLAGGED, THIS_YEAR].sort((a, b) => Buffer.compare(Buffer.from(a.agency), Buffer.from(b.agency)));
+    expect(rows.map((r) => order.findIndex((g) => r.startsWith(g.agency)))).toEqual([0, 1, 2]);
     await shot('01-queue-1366x768');
     await page.setViewportSize({ width: 1024, height: 768 });
     await shot('02-queue-1024x768');
     const chips = await page.getByTestId('queue').boundingBox();
     expect(chips!.x + chips!.width).toBeLessThanOrEqual(1024);
     await page.setViewportSize({ width: 1366, height: 768 });
+    // 跨年核对: only the 2020 report with the X1 flags
+    await page.getByTestId('queue-kinds').click();
+    await poll(() => page.getByTestId('report-row').count()).toBe(1);
+    expect(await page.getByTestId('report-row').textContent()).toContain(`${THIS_YEAR.agency}2020`);
+    await page.getByTestId('queue-flagged').click();
+    await poll(() => page.getByTestId('report-row').count()).toBe(3);
 
     // 核实并下一份: open flags are asked about first; confirmed, the next flagged report opens
     await page.getByTestId('report-row').first().click();
     await page.getByTestId('report-page').waitFor();
-    await poll(() => page.getByTestId('report-title').textContent()).toContain(order[0]!.agency);
-    await page.getByTestId('verify-next').click();
-    await poll(() => page.getByTestId('verify-confirm-text').textContent()).toMatch(/^还有 \d+ 条疑问未处理/);
-    await shot('03-verify-next-asks');
-    await page.getByTestId('verify-confirm-yes').click();
-    await poll(() => page.getByTestId('report-title').textContent()).toContain(order[1]!.agency);
-    expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
+    for (let k = 0; k < order.length; k++) {
+      await poll(() => page.getByTestId('report-title').textContent()).toContain(order[k]!.agency);
+      expect(await page.getByTestId('report-status').textContent()).toBe('有疑问');
+      await page.getByTestId('verify-next').click();
+      await poll(() => page.getByTestId('verify-confirm-text').textContent()).toMatch(/^还有 \d+ 条疑问未处理/);
+      if (k === 0) await shot('03-verify-next-asks');
+      await page.getByTestId('verify-confirm-yes').click();
+    }
     // the last one: the queue is done, said so, and the report is verified
-    await page.getByTestId('verify-next').click();
-    await page.getByTestId('verify-confirm-yes').click();
     await poll(() => page.getByTestId('report-status').textContent()).toBe('已核实');
     await poll(() => page.getByText('队列已审完：没有更多待审的报告').count()).toBe(1);
     await page.getByRole('button', { name: /返回/ }).click();
     await page.getByTestId('queue').waitFor();
     await poll(() => page.getByTestId('queue-flagged').textContent()).toBe('有疑问 0');
-    expect(await page.getByTestId('queue-verified').textContent()).toBe('已核实 2');
-    expect(await page.getByTestId('queue-todo').textContent()).toBe('待审 1');
-    // all runs: the first run's report joins the queue
+    expect(await page.getByTestId('queue-verified').textContent()).toBe('已核实 3');
+    expect(await page.getByTestId('queue-todo').textContent()).toBe('待审 0');
+    // all runs: the first run's report is the one left
     await page.getByTestId('queue-todo').click();
     await page.getByTestId('queue-run').selectOption('');
-    await poll(() => page.getByTestId('queue-todo').textContent()).toBe('待审 2');
-    await poll(() => page.getByTestId('report-row').count()).toBe(2);
+    await poll(() => page.getByTestId('queue-todo').textContent()).toBe('待审 1');
+    await poll(() => page.getByTestId('report-row').count()).toBe(1);
+    expect(await page.getByTestId('report-row').textContent()).toContain(`${LAST_YEAR.agency}2019`);
   });
 
   it('修改记录 lists the correction, acceptance and verification with who and when, and exports a CSV for Excel', async () => {

@@ -134,8 +134,9 @@ export function filterWhere(db: DB, filter: ReportFilter): { where: string[]; ar
   }
   if (filter.runId !== undefined) {
     // The reports whose agency+year got a file in the run (a new version of a reviewed report lists its active one, 待比较).
-    where.push(`(r.id IN (SELECT report_id FROM import_outcomes WHERE run_id = ? AND report_id IS NOT NULL) OR (r.agency_id IS NOT NULL AND r.year IS NOT NULL AND EXISTS (
-      SELECT 1 FROM import_outcomes o JOIN reports x ON x.id = o.report_id WHERE o.run_id = ? AND x.agency_id = r.agency_id AND x.year = r.year)))`);
+    // Both subqueries are uncorrelated: SQLite builds each once, whatever the archive's size.
+    where.push(`(r.id IN (SELECT report_id FROM import_outcomes WHERE run_id = ? AND report_id IS NOT NULL) OR (r.agency_id, r.year) IN (
+      SELECT x.agency_id, x.year FROM import_outcomes o JOIN reports x ON x.id = o.report_id WHERE o.run_id = ? AND x.agency_id IS NOT NULL AND x.year IS NOT NULL))`);
     args.push(filter.runId, filter.runId);
   }
   if (filter.unverified) where.push("r.status <> 'verified'");

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { DB } from '../archive/db.js';
 import { indexBacklog } from '../archive/search-index.js';
 import { crashedBefore, endRun, fileError, markInProgress, recordOutcome, startRun, summary } from '../archive/runs.js';
+import { queueCounts } from '../archive/queue.js';
 import { insertFile, insertReport } from '../archive/store.js';
 import { ArchiveError, type ImportResult, type JobOptions, type RunStatus } from '../archive/types.js';
 import { refreshDerived } from '../archive/derived.js';
@@ -66,7 +67,6 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
     'UPDATE import_runs SET files = files + ?, imported = imported + ?, duplicates = duplicates + ?, skipped = skipped + ?, failed = failed + ? WHERE id = ?',
   );
   let reports = 0;
-  let flagged = 0;
   let versions = 0;
 
   // `row`: the file's in-progress outcome row, written before it went to a worker.
@@ -101,7 +101,6 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
         const fileId = insertFile(db, it.file, run);
         const r = insertReport(db, fileId, it.prepared, ctx.extractorVersion);
         c.imported++, reports++;
-        if (r.flagged) flagged++;
         if (r.isVersion) versions++;
         recordOutcome(db, run, { path: it.file.originalPath, outcome: r.outcome, fileId, reportId: r.reportId, reason: r.reason }, it.row);
       }
@@ -205,7 +204,8 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
     progress.end(done, total);
   }
   if (status === 'failed') throw new ArchiveError('io', `import failed: ${fatal}`);
-  return summary(db, run, { reports, flagged, versions });
+  // 有疑问 N counts what the run's review queue lists (checks made after the files were stored, such as cross-year ones, included).
+  return summary(db, run, { reports, flagged: queueCounts(db, { runId: run }).flagged, versions });
 }
 
 /** Temp copies this process left (a worker stopped mid-copy on cancel); other processes' are theirs. */
