@@ -1,7 +1,9 @@
 // Every word in Chinese: the report page, the import summary with bad files
 // and the cancelled-import screen show no Latin-letter word except file
 // names (in <code> or [data-filename]) and the allowed terms; then the
-// charts page, every chart drawn, with screenshots in test/artifacts/.
+// charts page, every chart drawn — the words drawn on the canvases read from
+// each chart's accessible name — and the library's region filter as a
+// hierarchy, with screenshots at 1366×768 and 1024×768 in test/artifacts/.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -150,5 +152,62 @@ describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.split('\n')[0]).toContain('名次,机关,地区,本年新收政府信息公开申请数量');
     expect(await latinWords(page, '[data-testid="charts-page"]')).toEqual([]);
+    // what the canvases draw (legends, series, axes, categories): no Latin word either
+    const drawn: string[] = [];
+    for (const c of await page.getByTestId('chart-canvas').all()) drawn.push((await c.getAttribute('aria-label')) ?? '');
+    expect(drawn).toHaveLength(6);
+    expect(drawn.join('\n')).toContain('新收');
+    expect(
+      drawn
+        .join('\n')
+        .replace(ALLOWED, '')
+        .match(/[A-Za-z]{2,}/g) ?? [],
+    ).toEqual([]);
+    // the charts page at the two common laptop widths
+    await page.getByTestId('agency-search').fill('');
+    // back to the top of the page (whichever box scrolls)
+    await page.evaluate("for (let e = document.querySelector('[data-testid=region-filter]'); e; e = e.parentElement) e.scrollTop = 0");
+    for (const [w, h] of [
+      [1366, 768],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(400); // the charts resize with their box
+      await shot(`w7-charts-${w}`);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow, `charts page scrolls sideways at ${w}px`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1500, height: 950 });
+  });
+
+  it('library: the region filter goes province → city → county, special zones in their province', async () => {
+    await page.locator('[data-nav="library"]').click();
+    await page.getByTestId('tab-list').click();
+    const province = page.getByTestId('filter-province');
+    await province.waitFor();
+    const provinces = await province.locator('option').allTextContents();
+    expect(provinces.slice(1)).toEqual([...provinces.slice(1)].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare));
+    expect(provinces).toEqual(expect.arrayContaining(['广东省', '河南省']));
+    expect(await page.getByTestId('filter-city').count()).toBe(0);
+    await province.selectOption('河南省');
+    await poll(async () => (await page.getByTestId('report-row').allTextContents()).join('|')).toMatch(/西工区商务局/);
+    expect((await page.getByTestId('report-row').allTextContents()).every((r) => r.includes('西工区商务局'))).toBe(true);
+    await page.getByTestId('filter-city').selectOption('洛阳市');
+    await page.getByTestId('filter-county').waitFor();
+    expect(await page.getByTestId('filter-county').locator('option').allTextContents()).toEqual(['全部区县', '西工区']);
+    await province.selectOption('广东省');
+    expect(await page.getByTestId('filter-county').count()).toBe(0); // a new province clears the levels below
+    await page.getByTestId('filter-city').selectOption('广州市');
+    await poll(async () => (await page.getByTestId('report-row').allTextContents()).join('|')).toMatch(/南沙区商务局/);
+    expect(await latinWords(page, '[data-testid="filters"]')).toEqual([]);
+    for (const [w, h] of [
+      [1366, 768],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(200);
+      await shot(`w8-library-filters-${w}`);
+    }
+    await page.setViewportSize({ width: 1500, height: 950 });
   });
 });

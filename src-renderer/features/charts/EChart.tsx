@@ -27,6 +27,27 @@ const csvCell = (v: string | number | null) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/** Every word the chart draws on its canvas (title, legend, series, axis names and category labels): its accessible name, and what the Chinese-wording test reads. */
+export function chartWords(option: ChartOption): string[] {
+  const o = option as Record<string, unknown>;
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && v.trim()) out.push(v);
+  };
+  const each = (v: unknown, f: (x: Record<string, unknown>) => void) => {
+    for (const x of Array.isArray(v) ? v : v ? [v] : []) if (x && typeof x === 'object') f(x as Record<string, unknown>);
+  };
+  each(o.title, (t) => add(t.text));
+  each(o.legend, (l) => (Array.isArray(l.data) ? l.data.forEach(add) : undefined));
+  each(o.series, (x) => add(x.name));
+  for (const axis of [o.xAxis, o.yAxis])
+    each(axis, (a) => {
+      add(a.name);
+      if (Array.isArray(a.data)) a.data.forEach((d) => add(typeof d === 'object' && d ? (d as { value?: unknown }).value : d));
+    });
+  return [...new Set(out)];
+}
+
 export interface ChartData {
   head: string[];
   rows: (string | number | null)[][];
@@ -84,7 +105,7 @@ export function EChart({
           {t('saveCsv')}
         </button>
       </div>
-      <div ref={el} style={{ height, width: '100%' }} />
+      <div ref={el} style={{ height, width: '100%' }} role="img" aria-label={[name, ...chartWords(option)].join('；')} data-testid="chart-canvas" />
     </div>
   );
 }

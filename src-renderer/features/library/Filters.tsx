@@ -31,21 +31,23 @@ function RegionLevels({ facets, value, set }: { facets: Facets | null; value: Re
   return (
     <label>
       {t('filterRegion')}
-      {LEVELS.map((level) => {
-        const shown = level === 'province' || (level === 'city' && value.province) || (level === 'county' && value.city);
-        const choices = shown ? options(level) : [];
-        if (!shown || (level !== 'province' && choices.length === 0)) return null;
-        return (
-          <select key={level} value={value[level] ?? ''} onChange={(e) => choose(level, e.target.value)} data-testid={`filter-${level}`}>
-            <option value="">{t(level === 'province' ? 'allProvinces' : level === 'city' ? 'allCities' : 'allCounties')}</option>
-            {choices.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        );
-      })}
+      <span className="row" style={{ gap: 4 }} data-testid="filter-region">
+        {LEVELS.map((level) => {
+          const shown = level === 'province' || (level === 'city' && value.province) || (level === 'county' && value.city);
+          const choices = shown ? options(level) : [];
+          if (!shown || (level !== 'province' && choices.length === 0)) return null;
+          return (
+            <select key={level} value={value[level] ?? ''} onChange={(e) => choose(level, e.target.value)} data-testid={`filter-${level}`}>
+              <option value="">{t(level === 'province' ? 'allProvinces' : level === 'city' ? 'allCities' : 'allCounties')}</option>
+              {choices.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          );
+        })}
+      </span>
     </label>
   );
 }
