@@ -30,6 +30,8 @@ export interface GridCell {
    * extractor can tell a merged header from a blank cell.
    */
   covered?: boolean;
+  /** True for a position the row has no cell for (a row shorter than the table): not a blank, a cell lost. */
+  missing?: boolean;
   position?: PagePosition;
 }
 

@@ -4,12 +4,17 @@
 // flag is a silent error, and there must be none. Damage a careful reader
 // reads without doubt (thousands separators, measure words, footnotes, page
 // chrome, a transposed table 四 ...) must be read exactly, without flags.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBytes, extractDocument } from '../../src-main/core/extract/index.js';
 import type { Extraction } from '../../src-main/core/model.js';
 import { BENIGN, DAMAGES, type Damage } from '../gen/damage.js';
 import { generateReport, rng, type GeneratedReport } from '../gen/generate.js';
 import { mixedOptions } from '../gen/options.js';
+import { GRID_DAMAGES, HARD_GRID_DAMAGES, officialGrid, type GridDamage } from '../gen/layouts.js';
 import { flagged } from './helpers.js';
 
 const N = 476; // 17 kinds × 2 templates × 14, a second kind on ~60%
@@ -174,4 +179,68 @@ describe('adversarial damage over generated reports', () => {
     expect(x2.values['requests.granted.total']).toBeNull();
     expect(flagged(x2, 'requests.granted.total', 'ambiguous')).toBe(true);
   });
+
+  it('grid damage (merged cells, dropped cells, swapped columns, merged headers, blanks) in Word, HTML and PDF: never a silent wrong value', async () => {
+    const kinds: GridDamage[] = [...GRID_DAMAGES, ...HARD_GRID_DAMAGES];
+    const silent: string[] = [];
+    const seen = new Map<GridDamage, number>();
+    let wrong = 0;
+    let cells = 0;
+    const check = (name: string, r: ReturnType<typeof officialGrid>, x: Extraction) => {
+      expect([name, x.template]).toEqual([name, r.template]);
+      for (const [id, want] of Object.entries(r.values)) {
+        cells++;
+        if (same(x.values[id] ?? null, want)) continue;
+        wrong++;
+        if (!flagged(x, id)) silent.push(`${name} ${id}: ${want} read as ${x.values[id]}`);
+      }
+    };
+    for (let seed = 1; seed <= GRID_N; seed++)
+      for (const format of ['docx', 'html'] as const) {
+        const damage = kinds[(seed + (format === 'html' ? 3 : 0)) % kinds.length]!;
+        seen.set(damage, (seen.get(damage) ?? 0) + 1);
+        const r = officialGrid(seed, format, damage);
+        check(r.name, r, await extractBytes(r.bytes, r.name));
+      }
+    // the same damage printed to PDF (LibreOffice), read through the PDF grids
+    const pdfs = soffice ? renderPdfs(kinds.map((k, i) => officialGrid(100 + i, 'html', k))) : [];
+    for (const { r, pdf } of pdfs) check(`${r.name}.pdf`, r, await extractBytes(pdf, `${r.name}.pdf`));
+    expect(silent).toEqual([]);
+    for (const k of kinds) expect(seen.get(k) ?? 0).toBeGreaterThanOrEqual(GRID_N / kinds.length);
+    expect(wrong).toBeGreaterThan(0); // the damage bites (a dropped cell cannot be read back)
+    expect(wrong / cells).toBeLessThan(0.05);
+    console.log(`grid damage: ${cells - wrong}/${cells} right, ${wrong} wrong and flagged, 0 silent (${pdfs.length} PDFs)`);
+  }, 300_000);
 });
+
+const GRID_N = 48;
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+
+/** Render generated HTML reports to PDF with one LibreOffice run. */
+function renderPdfs(rs: ReturnType<typeof officialGrid>[]): { r: ReturnType<typeof officialGrid>; pdf: Uint8Array }[] {
+  const tmp = mkdtempSync(join(tmpdir(), 'nb-adv-'));
+  try {
+    const files = rs.map((r, i) => {
+      const f = join(tmp, `r${i}.html`);
+      writeFileSync(f, r.bytes);
+      return f;
+    });
+    execFileSync(
+      soffice!,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${tmp}/profile`,
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'pdf:writer_pdf_Export',
+        '--outdir',
+        tmp,
+        ...files,
+      ],
+      { stdio: 'ignore', timeout: 240_000 },
+    );
+    return rs.map((r, i) => ({ r, pdf: new Uint8Array(readFileSync(join(tmp, `r${i}.pdf`))) }));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

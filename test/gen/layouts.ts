@@ -7,8 +7,10 @@ import { RESULT_ROWS } from '../../src-main/core/catalogue/index.js';
 import { docxXml, makeDocx, reportHtml, reportOf, type Report, type TTable } from '../office/report-tables.js';
 import { generateReport, rng, type GeneratedReport } from './generate.js';
 
-export type GridDamage = 'none' | 'swapColumns' | 'blankCell' | 'mergedCells';
+export type GridDamage = 'none' | 'swapColumns' | 'blankCell' | 'mergedCells' | 'droppedCell' | 'mergedHeader';
 export const GRID_DAMAGES: GridDamage[] = ['none', 'swapColumns', 'blankCell', 'mergedCells'];
+/** Damage no reader can undo (a cell lost, two headers merged): the adversarial test asks only for no silent error. */
+export const HARD_GRID_DAMAGES: GridDamage[] = ['droppedCell', 'mergedHeader'];
 
 export interface LayoutReport {
   name: string;
@@ -100,6 +102,16 @@ export function officialGrid(seed: number, format: 'docx' | 'html', damage: Grid
     const at = row.length - 7 + c;
     row.splice(at, 2, { text: row[at]!.text, colspan: 2 });
     if (ids[k]) doubtful.push(`requests.${ids[k]}.${COLS[c]}`, `requests.${ids[k]}.${COLS[c + 1]}`, `requests.${ids[k]}.total`);
+  } else if (damage === 'droppedCell') {
+    // one value cell gone from a row (its neighbours move left): the row's values are unknowable, never silently shifted
+    const k = Math.floor(pick() * data.length);
+    const row = data[k]!;
+    row.splice(row.length - 7 + Math.floor(pick() * 7), 1);
+  } else if (damage === 'mergedHeader') {
+    // two neighbouring applicant headers merged into one cell over both columns
+    const head = t.find((row) => row.some((c) => c.text === '商业企业'))!;
+    const c = Math.floor(pick() * (head.length - 1));
+    head.splice(c, 2, { text: `${head[c]!.text}${head[c + 1]!.text}`, colspan: 2 });
   }
   const bytes = format === 'docx' ? makeDocx(docxXml(r)) : new TextEncoder().encode(reportHtml(r));
   return { name: `official-${seed}-${damage}.${format}`, bytes, template: g.template, values, doubtful };

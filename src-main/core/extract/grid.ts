@@ -62,6 +62,7 @@ function columnOf(k: string, cols: ColumnDef[]): ColumnDef | null {
 
 function valOf(cell: GridCell): GridVal {
   if (cell.covered) return { kind: 'bad', cell, why: 'a merged cell where a number belongs' };
+  if (cell.missing) return { kind: 'bad', cell, why: 'the row has no cell here (fewer cells than the table has columns: one lost?)' };
   const t = norm(cell);
   if (!t) return { kind: 'blank', cell };
   const vs = parseValues(t);
@@ -151,8 +152,11 @@ function readRequests(grid: Grid, template: TemplateId): GridRow[] {
     } else if (found.size === 0 && colAt.size === REQUEST_COLUMNS.length) {
       // a labelled row with every cell empty (（六）其他处理 over its 2021 sub-rows): blanks, as printed
       if (first < 0) first = Math.min(...colAt.keys());
-      const cells = REQUEST_COLUMNS.map((c) => row[[...colAt].find(([, d]) => d.id === c.id)![0]]);
-      if (!cells.every((c) => c && !c.covered && norm(c) === '')) continue;
+      const cells = REQUEST_COLUMNS.map((c) => {
+        const j = [...colAt].find(([, d]) => d.id === c.id)?.[0];
+        return j === undefined ? undefined : row[j];
+      });
+      if (!cells.every((c) => c && !c.covered && !c.missing && norm(c) === '')) continue;
       const r = labelRow(row.slice(0, first), template, false);
       if (r && r.table === 'requests') out.push({ row: r, vals: cells.map((c) => ({ kind: 'blank' as const, cell: c! })) });
     }

@@ -4,6 +4,7 @@
 // normaliser, whose offset map gives every value its span in the original.
 
 import {
+  coversField,
   FALLBACK_TEMPLATE,
   flagCoversField,
   rowSum,
@@ -222,6 +223,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
 
   taint(all, cells, flags);
   if (GRID_FORMATS.has(doc.format) && doc.grids.length) overlayGrid(doc, template, values, cells, flags, yuan);
+  flags.push(...blankDoubts(values, tpl.rows));
   flags.push(...validate(values, template));
   const extraction: Extraction = {
     file,
@@ -269,6 +271,9 @@ function overlayGrid(
   yuan: boolean,
 ): void {
   const grid = readGrids(doc.grids, template);
+  // rows the text reading had doubts about (before the grid settles them)
+  const doubtedRows = flags.filter((f) => SETTLED.has(f.kind) && f.kind !== 'missing_row' && f.kind !== 'missing_table').flatMap((f) => f.fields);
+  const doubted = (rowId: string) => doubtedRows.some((p) => coversField(p, rowId) || coversField(rowId, p));
   const settled = new Set<string>();
   const tables = new Set<string>();
   const differ: Flag[] = [];
@@ -301,6 +306,13 @@ function overlayGrid(
       const v = g.value ?? null;
       if (had !== null && (v === null || Math.abs(v - had) > 1e-9))
         differ.push({ kind: 'readings_differ', fields: [f.id], message: `${f.id}: the table grid reads ${v ?? 'blank'}, the text ${had}; the grid's is kept` });
+      else if (v === null && had === null && doubted(gr.row.id))
+        // an empty cell in a row the text found short: a cell lost (or a merged one) may look the same
+        differ.push({
+          kind: 'ambiguous',
+          fields: [f.id],
+          message: `${f.id}: its cell in the table grid is empty, but the text found the row short of numbers; left blank`,
+        });
       values[f.id] = v;
       const raw = doc.text.slice(gv.cell.start, gv.cell.end);
       cells[f.id] = { raw, start: gv.cell.start, end: gv.cell.end, confidence: had !== null && v !== had ? 0.7 : 1 };
@@ -347,6 +359,30 @@ function taint(all: Map<string, RowRead>, cells: Record<string, CellSource>, fla
       for (const id of Object.keys(cells)) if (id.startsWith(`${r.row.id}.`)) cells[id]!.confidence = Math.min(cells[id]!.confidence, 0.5);
     }
   }
+}
+
+/**
+ * A blank part in a row whose printed total its other parts do not reach
+ * (R3/R4 with the blank as 0 fails): the blank may be a lost or merged cell.
+ * The rule itself is not checked with a null operand (validate), so say it
+ * here: never an unflagged null where the row's own sums want a number.
+ */
+function blankDoubts(values: Record<string, number | null>, rows: readonly RowDef[]): Flag[] {
+  const out: Flag[] = [];
+  for (const row of rows) {
+    const sum = rowSum(row);
+    if (!sum) continue;
+    const vals = row.columns.map((c) => values[`${row.id}.${c.id}`] ?? null);
+    if (vals[sum.total] === null || !sum.parts.some((p) => vals[p] === null) || sum.holds(vals.map((v) => v ?? 0))) continue;
+    for (const p of sum.parts)
+      if (vals[p] === null)
+        out.push({
+          kind: 'ambiguous',
+          fields: [`${row.id}.${row.columns[p]!.id}`],
+          message: `${row.id}.${row.columns[p]!.id}: blank, but the row's other cells do not reach its total (${sum.rule}) without a number here; left blank`,
+        });
+  }
+  return out;
 }
 
 /** Rows of tables 二 and 三 that were found at all. */

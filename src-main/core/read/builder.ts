@@ -10,6 +10,8 @@ export interface CellIn {
   colSpan?: number;
   /** For a shadow position of a merged cell: the origin's row and column. */
   origin?: [number, number];
+  /** A position the row has no cell for (padding of a short row). */
+  missing?: boolean;
   position?: PagePosition;
 }
 
@@ -83,7 +85,15 @@ export class TextBuilder {
         }
         const text = cellText(cell?.text ?? '');
         const [start, end] = this.append(text, cell?.position);
-        row.push({ text, start, end, rowSpan: cell?.rowSpan ?? 1, colSpan: cell?.colSpan ?? 1, ...(cell?.position ? { position: cell.position } : {}) });
+        row.push({
+          text,
+          start,
+          end,
+          rowSpan: cell?.rowSpan ?? 1,
+          colSpan: cell?.colSpan ?? 1,
+          ...(!cell || cell.missing ? { missing: true } : {}),
+          ...(cell?.position ? { position: cell.position } : {}),
+        });
       }
       out.push(row);
     }

@@ -156,7 +156,7 @@ export function expandTable(raw: RawCell[][], budget = new CellBudget()): CellIn
       }
       col += cell.span;
     }
-    while (row.length < width) row.push({ text: '' });
+    while (row.length < width) row.push({ text: '', missing: true });
     grid.push(row);
   }
   // A vMerge chain's shadows must point at the chain's origin, not at a

@@ -284,7 +284,7 @@ function expand(rows: GridCell[][], budget: CellBudget): Grid {
   budget.table(grid.length, width);
   for (const row of grid) {
     const last = row.reduce((m, x) => (x ? Math.max(m, x.end) : m), 0);
-    for (let c = 0; c < width; c++) row[c] ??= { text: '', start: last, end: last, rowSpan: 1, colSpan: 1 };
+    for (let c = 0; c < width; c++) row[c] ??= { text: '', start: last, end: last, rowSpan: 1, colSpan: 1, missing: true };
   }
   return { rows: grid.filter((r) => r.length > 0) };
 }
