@@ -13,6 +13,7 @@ import { checkYear } from './year.js';
 
 export * from './types.js';
 export { agencyKindOf, daysLate, deadlineFor } from './late.js';
+export { PROSE_FIELDS } from './prose.js';
 export { prepareText, splitSections } from './text.js';
 
 export interface ReportForCheck {

@@ -16,6 +16,9 @@ const PHRASES: { re: RegExp; fields: string[]; what: string }[] = [
   { re: new RegExp(`行政复议(?:案件|申请)?${COUNT}`), fields: ['review.reconsideration.total'], what: 'administrative reconsiderations' },
   { re: new RegExp(`行政诉讼(?:案件)?${COUNT}`), fields: ['review.litigation_direct.total', 'review.litigation_after.total'], what: 'lawsuits' },
 ];
+
+/** The table fields the prose is compared with: all a check reads of a report's values. */
+export const PROSE_FIELDS: readonly string[] = [...new Set(PHRASES.flatMap((p) => p.fields))];
 const OTHER_TIME = /上年|去年|上一年|同比|环比|较上|比上|往年|累计|历年|以来/;
 
 export function checkProse(p: PreparedText, year: number | null, values: Record<string, number | null>): Finding[] {

@@ -8,10 +8,10 @@
 // flagKey), so it survives every re-check.
 import { reportTemplate, SECTIONS, type TemplateId } from '../catalogue/index.js';
 import { st, type DB } from '../archive/db.js';
-import { currentValues, flagKey, liveAccepts, type FlagIdentity } from '../archive/checks.js';
+import { flagKey, liveAccepts, type FlagIdentity } from '../archive/checks.js';
 import { ArchiveError } from '../archive/types.js';
 import { bandKeys, commonSpans, containment, minhash, MIN_SHINGLES, ownWords, sentenceHashes, shingles, similarity } from './copied.js';
-import { checkReport } from './index.js';
+import { checkReport, PROSE_FIELDS } from './index.js';
 import { agencyKindOf } from './late.js';
 import { prepareText, type PreparedText } from './text.js';
 import { DEFAULT_SETTINGS, type AgencyKind, type Finding, type QualitySettings, type SettingsPatch } from './types.js';
@@ -69,6 +69,12 @@ class Run {
   private texts = new Map<number, PreparedText | null>();
   private boiler = new Map<number, boolean>();
   private own = new Map<string, Set<number>>();
+  /**
+   * Band rows of this run, written at its end in key order (flushBands): rows of one key share a page of the
+   * large band index, and sorted writes touch each page once per run instead of once per row. Looked up
+   * here meanwhile, so reports of one batch find each other.
+   */
+  private bands = new Map<number, { reportId: number; section: number }[]>();
   constructor(readonly db: DB) {
     this.settings = getQualitySettings(db);
     if (!CACHED.has(db)) {
@@ -101,6 +107,26 @@ class Run {
       this.boiler.set(h, (b = !!st(this.db, 'SELECT 1 FROM quality_sentences WHERE hash = ? AND n >= ? LIMIT 1').get(h, this.settings.boilerplateAgencies)));
     return b;
   };
+  addBand(key: number, reportId: number, section: number): void {
+    const list = this.bands.get(key);
+    if (list) list.push({ reportId, section });
+    else this.bands.set(key, [{ reportId, section }]);
+  }
+  dropBands(reportId: number): void {
+    for (const [k, list] of this.bands) {
+      const keep = list.filter((b) => b.reportId !== reportId);
+      if (keep.length !== list.length) keep.length ? this.bands.set(k, keep) : this.bands.delete(k);
+    }
+  }
+  pendingBand(key: number, section: number): number[] {
+    return (this.bands.get(key) ?? []).filter((b) => b.section === section).map((b) => b.reportId);
+  }
+  flushBands(): void {
+    if (!this.bands.size) return;
+    const ins = st(this.db, 'INSERT OR IGNORE INTO quality_bands (band, report_id, section) VALUES (?, ?, ?)');
+    for (const k of [...this.bands.keys()].sort((a, b) => a - b)) for (const b of this.bands.get(k)!) ins.run(k, b.reportId, b.section);
+    this.bands.clear();
+  }
   /** A prose section's own words as shingles (with today's boilerplate). */
   ownShingles(id: number, section: number): Set<number> {
     const key = `${id}:${section}`;
@@ -156,6 +182,7 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
   if (!same) {
     st(db, 'DELETE FROM quality_sections WHERE report_id = ?').run(info.id);
     st(db, 'DELETE FROM quality_bands WHERE report_id = ?').run(info.id);
+    run.dropBands(info.id);
   }
   for (const s of p.sections) {
     const m = mine.get(s.n);
@@ -168,8 +195,7 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
       Buffer.from(sig.buffer),
       Buffer.from(Int32Array.from(sentenceHashes(s.text)).buffer),
     );
-    const band = st(db, 'INSERT OR IGNORE INTO quality_bands (band, report_id, section) VALUES (?, ?, ?)');
-    for (const k of bandKeys(sig, s.n)) band.run(k, info.id, s.n);
+    for (const k of bandKeys(sig, s.n)) run.addBand(k, info.id, s.n);
   }
   if (mine.size === 0 || info.year === null || !info.active) return { findings: [], affected: [] };
   // Candidates: reports sharing a band (any agency), and every other year of the same agency.
@@ -177,8 +203,8 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
   const byBand = st(db, `SELECT report_id FROM quality_bands WHERE band = ? AND section = ? LIMIT ${MAX_BUCKET + 1}`);
   for (const [n, m] of mine)
     for (const k of bandKeys(m.sig, n)) {
-      const hits = byBand.all(k, n) as { report_id: number }[];
-      if (hits.length <= MAX_BUCKET) for (const r of hits) cand.add(r.report_id);
+      const hits = [...(byBand.all(k, n) as { report_id: number }[]).map((r) => r.report_id), ...run.pendingBand(k, n)];
+      if (hits.length <= MAX_BUCKET) for (const r of hits) cand.add(r);
     }
   if (info.agency_id !== null)
     for (const r of st(db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(
@@ -293,6 +319,16 @@ export function countOpen(db: DB, reportId: number): void {
   );
 }
 
+/** The values the checks read (the prose's table figures): a handful of cells, not the report's two hundred. */
+function proseValues(db: DB, id: number): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const rows = st(db, `SELECT field_id, value FROM cells WHERE report_id = ? AND field_id IN (${PROSE_FIELDS.map(() => '?').join(', ')})`)
+    .raw(true)
+    .all(id, ...PROSE_FIELDS) as [string, number | null][];
+  for (const [f, v] of rows) out[f] = v;
+  return out;
+}
+
 function compute(run: Run, id: number): number[] {
   const info = run.info(id);
   if (!info) return [];
@@ -308,7 +344,7 @@ function compute(run: Run, id: number): number[] {
       template: reportTemplate(info.template, info.year),
       publishedAt: info.published_at,
       agencyKind: info.kind ?? agencyKindOf(info.agency),
-      values: currentValues(run.db, id),
+      values: proseValues(run.db, id),
     },
     run.settings,
   );
@@ -355,6 +391,7 @@ export function refreshQuality(db: DB, ids: Iterable<number>): number {
       if (hs.some((h) => run.grew.has(h))) next.add(r.report_id);
     }
   for (const id of next) if (!done.has(id)) done.add(id), compute(run, id);
+  run.flushBands();
   return done.size;
 }
 
