@@ -2,6 +2,7 @@
 // it, the Electron preload exposes one function per name, the web bridge
 // serves one route per name and the renderer's client is generic over it, so
 // a renamed or mistyped call fails to compile on every side.
+import type { MergeSuggestion } from '../core/archive/agency-clusters.js';
 import type { FieldId } from '../core/catalogue/types.js';
 import type { QualitySettings } from '../core/quality/types.js';
 import type {
@@ -135,6 +136,8 @@ export interface Handlers {
   'agencies.list': { args: Empty; result: AgencyInfo[] };
   /** `landed`: the moved reports that met a year `into` already had, each now a version there (never hidden). */
   'agencies.merge': { args: { from: string; into: string }; result: MergeResult };
+  /** Likely-same agencies (key collision on the canonical name without its region), for a one-click merge; merges nothing. */
+  'agencies.suggestMerges': { args: Empty; result: MergeSuggestion[] };
   /** The old name stays an alias; another agency's name is refused (merge instead). */
   'agencies.rename': { args: { agency: string; name: string }; result: AgencyInfo };
   /** A level given as null is cleared; absent levels stay. */
@@ -222,6 +225,7 @@ const NAMES_RECORD: { [K in HandlerName]: true } = {
   search: true,
   'agencies.list': true,
   'agencies.merge': true,
+  'agencies.suggestMerges': true,
   'agencies.rename': true,
   'agencies.setKind': true,
   'quality.settings': true,

@@ -213,6 +213,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'flags.passages': obj({ id: req(id), flagId: req(id) }),
   search: obj({ text: req(nonEmpty(500)), limit: opt(int(1, 1000)) }),
   'agencies.list': empty,
+  'agencies.suggestMerges': empty,
   'agencies.merge': obj({ from: req(nonEmpty(200)), into: req(nonEmpty(200)) }),
   'agencies.setKind': obj({ agency: req(nonEmpty(200)), kind: req(nullable(oneOf(['department', 'government', 'township'] as const))) }),
   'quality.settings': obj({

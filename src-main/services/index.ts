@@ -1,6 +1,7 @@
 // The services: the one implementation of the contract's handler map, over
 // the core only (archive, export, catalogue). The Electron IPC, the web
 // bridge, the CLI and the tests all call this; none of them adds logic.
+import { suggestMerges } from '../core/archive/agency-clusters.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { archiveMessage, ArchiveError } from '../core/archive/types.js';
@@ -247,6 +248,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'flags.passages': ({ id, flagId }) => need().copiedPassages(id, flagId),
     search: ({ text, limit }) => need().search(text, limit ?? 100),
     'agencies.list': () => need().agencies(),
+    'agencies.suggestMerges': () => suggestMerges(need().agencies()),
     'agencies.merge': ({ from, into }) => {
       const m = need().mergeAgencies(from, into);
       // Counts change (two agencies' reports for one year become versions of one).

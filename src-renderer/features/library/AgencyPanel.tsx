@@ -1,6 +1,8 @@
 // Agencies: names as the archive knows them, with region, reports and years.
 // Two picked agencies can be merged (a report named without its city and
 // the same agency named in full); the merged name stays as an alias.
+// Likely-same agencies are suggested (agencies.suggestMerges) with a
+// one-click 合并 of the group into its fullest name.
 import { useMemo, useState } from 'react';
 import { api } from '../../api/index.js';
 import { errorText, useAsync } from '../../components/useAsync.js';
@@ -11,25 +13,31 @@ const SHOWN = 500;
 export function AgencyPanel({ onChanged }: { onChanged(): void }) {
   const { t } = useI18n();
   const agencies = useAsync(() => api.call('agencies.list', {}), []);
+  const suggestions = useAsync(() => api.call('agencies.suggestMerges', {}), []);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const matches = useMemo(() => (agencies.data ?? []).filter((a) => !query || a.name.includes(query)), [agencies.data, query]);
   const toggle = (name: string) => setPicked((p) => (p.includes(name) ? p.filter((x) => x !== name) : [...p, name].slice(-2)));
-  const merge = async (from: string, into: string) => {
+  const merge = async (froms: string | string[], into: string) => {
+    const said: string[] = [];
     try {
-      const r = await api.call('agencies.merge', { from, into });
-      // Count what really happened: reports that met a year the target already had became versions there (待比较 when it was reviewed).
-      const waiting = r.landed.filter((l) => l.outcome === 'needs_compare').length;
-      setMessage(t('merged', { from, into, n: r.moved }) + (r.landed.length ? ` ${t('mergedLanded', { n: r.landed.length, waiting })}` : ''));
+      for (const from of typeof froms === 'string' ? [froms] : froms) {
+        const r = await api.call('agencies.merge', { from, into });
+        // Count what really happened: reports that met a year the target already had became versions there (待比较 when it was reviewed).
+        const waiting = r.landed.filter((l) => l.outcome === 'needs_compare').length;
+        said.push(t('merged', { from, into, n: r.moved }) + (r.landed.length ? ` ${t('mergedLanded', { n: r.landed.length, waiting })}` : ''));
+      }
       setError(null);
       setPicked([]);
-      agencies.reload();
-      onChanged();
     } catch (e) {
       setError(errorText(e));
     }
+    setMessage(said.length ? said.join(' ') : null);
+    agencies.reload();
+    suggestions.reload();
+    onChanged();
   };
   const [a, b] = picked;
   return (
@@ -49,6 +57,22 @@ export function AgencyPanel({ onChanged }: { onChanged(): void }) {
         )}
       </div>
       <p className="muted small">{t('mergeHint')}</p>
+      {!!suggestions.data?.length && (
+        <div className="agency-suggestions" data-testid="agency-suggestions">
+          <div className="small">{t('suggestTitle', { n: suggestions.data.length })}</div>
+          <p className="muted small">{t('suggestHint')}</p>
+          <ul>
+            {suggestions.data.map((g) => (
+              <li key={g.key} data-testid="agency-suggestion">
+                <span>{[g.into, ...g.from].join('、')}</span> <span className="muted small">{t('suggestInto', { into: g.into })}</span>{' '}
+                <button type="button" onClick={() => void merge(g.from, g.into)}>
+                  {t('suggestMerge')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {message && <div className="small">{message}</div>}
       {error && <div className="error">{error}</div>}
       <table className="agency-table">
