@@ -73,8 +73,20 @@ const SPECIAL_ZONES: { name: string; province: string; city: string | null }[] =
 ];
 
 export function inferRegion(agency: string | null): Region {
+  if (!agency) return { province: null, city: null, county: null };
+  // the same names come back report after report (every extraction asks, for agencyCanonical): remember them (bounded)
+  const hit = REGION_CACHE.get(agency);
+  if (hit) return { ...hit };
+  const r = inferRegionUncached(agency);
+  if (REGION_CACHE.size >= 5000) REGION_CACHE.clear();
+  REGION_CACHE.set(agency, r);
+  return { ...r };
+}
+
+const REGION_CACHE = new Map<string, Region>();
+
+function inferRegionUncached(agency: string): Region {
   const none: Region = { province: null, city: null, county: null };
-  if (!agency) return none;
   const zone = SPECIAL_ZONES.find(
     (z) => agency.includes(z.name) || (agency.includes(z.name.replace(/综合实验区|深度合作区|新区$/, '')) && /实验区|合作区|新区/.test(agency)),
   );
