@@ -23,7 +23,7 @@ export async function bench(): Promise<void> {
     mkdirSync(src);
     const hostile = hostileFiles();
     for (const [name, bytes] of Object.entries(hostile)) writeFileSync(join(src, name), bytes);
-    const seeds = join(ROOT, 'test/fixtures/seeds');
+    const seeds = join(ROOT, '..', 'shared', 'seeds');
     const real = [
       ...readdirSync(seeds)
         .filter((f) => f.endsWith('.txt'))

@@ -15,13 +15,15 @@ import { menuTemplate } from './menu.js';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol.js';
 import { APP_URL, hardenContents, hardenSession, secureWebPreferences } from './security.js';
 import { loadState, saveState, type WindowState } from './window-state.js';
+import { sampleFolder, sharedSeeds } from '../core/samples.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Layout (in the repo and inside app.asar): dist-main/electron/main.js,
 // dist-renderer/, assets/.
 const appRoot = join(here, '..', '..');
 const rendererDir = join(appRoot, 'dist-renderer');
-const samplesDir = app.isPackaged ? join(process.resourcesPath, 'samples') : join(appRoot, 'assets', 'samples');
+// The samples: a resource of the package; in a checkout, read from ../shared/seeds (core/samples.ts).
+const samplesDir = app.isPackaged ? join(process.resourcesPath, 'samples') : sampleFolder(sharedSeeds(appRoot));
 
 const log = createLog(join(app.getPath('userData'), 'logs'));
 installCrashHandlers(log, (title, message) => dialog.showErrorBox(title, message));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openArchive, type Archive, type StoredFlag } from '../../src-main/core/archive/index.js';
 import { insertFile, insertReport, replaceExtraction } from '../../src-main/core/archive/store.js';
 import { seedExtraction, seedFile, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 const SEED = '002_3c51f0ab0323fab2.txt';
 const printed = () => {
@@ -25,7 +26,7 @@ const r3 = (flags: StoredFlag[]) => flags.filter((f) => f.rule === 'R3');
 // Quality findings (质量问题, test/quality) are apart from these extraction and rule flags.
 const open = (flags: StoredFlag[]) => flags.filter((f) => !f.resolved && f.source !== 'quality');
 
-describe('flag acceptance (原文如此)', () => {
+describe.skipIf(!haveSeeds)('flag acceptance (原文如此)', () => {
   it('accepting takes the flag out of the open count; all accepted → unreviewed; a different failure reopens it', async () => {
     const { a, id } = await fresh();
     let r = a.getReport(id);

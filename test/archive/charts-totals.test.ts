@@ -14,6 +14,7 @@ import { openDatabase } from '../../src-main/core/archive/db.js';
 import { MIGRATIONS } from '../../src-main/core/archive/migrations/index.js';
 import { type Archive, openArchive } from '../../src-main/core/archive/index.js';
 import { SEEDS, seedNames, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 /** What report_totals must hold, computed from its sources. */
 function fromSources(a: Archive): unknown[] {
@@ -56,7 +57,7 @@ const one = (a: Archive, agency: string) => {
   return hit[0]!;
 };
 
-describe('chart summary (report_totals) kept on every write', () => {
+describe.skipIf(!haveSeeds)('chart summary (report_totals) kept on every write', () => {
   const dir = tmp('nb-totals-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

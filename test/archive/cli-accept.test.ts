@@ -4,8 +4,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, SEEDS, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
-describe('accept / unaccept on the command line', () => {
+describe.skipIf(!haveSeeds)('accept / unaccept on the command line', () => {
   it('accepts a rule flag with a note, shows it, lists it in history, and revokes it', async () => {
     const P = ['--archive', join(tmp(), 'a.sqlite')];
     const J = [...P, '--json'];

@@ -4,8 +4,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, SEEDS, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
-describe('queue and log on the command line', () => {
+describe.skipIf(!haveSeeds)('queue and log on the command line', () => {
   it('counts the run, lists its flagged reports, names the next, prints the log', async () => {
     const P = ['--archive', join(tmp(), 'a.sqlite')];
     const J = [...P, '--json'];

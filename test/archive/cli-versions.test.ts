@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, SEEDS, seedNames, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 const [NANSHA, , GUANGZHOU] = seedNames();
 
-describe('versions on the command line', () => {
+describe.skipIf(!haveSeeds)('versions on the command line', () => {
   it('show keeps the corrected, verified value; list keeps 5 reports; versions, compare, use-version, remove, restore, trash', async () => {
     const dir = tmp();
     const A = ['--archive', join(dir, 'a.sqlite'), '--json'];

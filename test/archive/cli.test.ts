@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { defaultArchivePath } from '../../src-main/cli/commands/archive.js';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import { cli, SEEDS, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
-describe('archive command line', () => {
+describe.skipIf(!haveSeeds)('archive command line', () => {
   it('import, list, show, correct, undo, redo, history, verify, set-meta, search, agencies, merge, reextract, backup', async () => {
     const dir = tmp();
     const A = ['--archive', join(dir, 'a.sqlite'), '--json'];

@@ -11,11 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import { generateReport } from '../gen/generate.js';
 import { SEEDS, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 const N = 600;
 const CHILD = new URL('./concurrent-child.ts', import.meta.url).pathname;
 
-describe('two processes on one archive', () => {
+describe.skipIf(!haveSeeds)('two processes on one archive', () => {
   it('an import here while another process lists and corrects: everything succeeds, integrity ok', { timeout: 300_000 }, async () => {
     const dir = tmp('nb-concurrent-');
     const path = join(dir, 'a.nianbao');

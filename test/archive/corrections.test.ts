@@ -9,6 +9,7 @@ import { getReport, listReports, search } from '../../src-main/core/archive/quer
 import { listAgencies, mergeAgencies } from '../../src-main/core/archive/agencies.js';
 import { TEMPLATES } from '../../src-main/core/catalogue/index.js';
 import { seedExtraction, seedFile, seedNames, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 function fresh() {
   const dir = tmp();
@@ -17,7 +18,7 @@ function fresh() {
   return { db, dir, add, files: join(dir, 'a.sqlite.files') };
 }
 
-describe('corrections', () => {
+describe.skipIf(!haveSeeds)('corrections', () => {
   it('stores every template field as a cell row and passes the rules on ground truth', () => {
     const { db, add, files } = fresh();
     const name = seedNames()[0]!;

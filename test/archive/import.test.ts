@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import { MAX_FILE_BYTES } from '../../src-main/core/read/index.js';
 import { SEEDS, seedNames, sha256File, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 function seedCopy(dir: string, names = seedNames()): void {
   mkdirSync(dir, { recursive: true });
   for (const n of names) copyFileSync(join(SEEDS, n), join(dir, n));
 }
 
-describe('import', () => {
+describe.skipIf(!haveSeeds)('import', () => {
   it('imports the seed folder once; a second import adds nothing', async () => {
     const dir = tmp();
     const a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 2 });

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import { insertFile, insertReport } from '../../src-main/core/archive/store.js';
 import { seedExtraction, seedFile, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 const SEED = '002_3c51f0ab0323fab2.txt'; // 广州市商务局 2020
 
-describe('compare with last year', () => {
+describe.skipIf(!haveSeeds)('compare with last year', () => {
   it('pairs 2020 with 2019 and marks the cells that changed', async () => {
     const a = await openArchive(join(tmp(), 'a.sqlite'), { create: true, workers: 1 });
     const ex = seedExtraction(SEED);

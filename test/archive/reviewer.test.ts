@@ -7,10 +7,11 @@ import { openArchive } from '../../src-main/core/archive/index.js';
 import { REOPENED_NOTE } from '../../src-main/core/archive/checks.js';
 import { insertFile, insertReport } from '../../src-main/core/archive/store.js';
 import { seedExtraction, seedFile, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 const SEED = '002_3c51f0ab0323fab2.txt';
 
-describe('reviewer name and reopening a verified report', () => {
+describe.skipIf(!haveSeeds)('reviewer name and reopening a verified report', () => {
   it('records who, and logs the reopening', async () => {
     const path = join(tmp(), 'a.sqlite');
     let a = await openArchive(path, { create: true, workers: 1 });

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import { backlog, indexedUpto } from '../../src-main/core/archive/search-index.js';
 import { SEEDS, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
-describe('search index backlog', () => {
+describe.skipIf(!haveSeeds)('search index backlog', () => {
   it('an import leaves nothing unindexed; a backlog is searched by LIKE and indexed on the next open', async () => {
     const path = join(tmp(), 'a.sqlite');
     let a = await openArchive(path, { create: true, workers: 2 });
@@ -47,7 +48,7 @@ describe('search index backlog', () => {
   });
 });
 
-describe('search form', () => {
+describe.skipIf(!haveSeeds)('search form', () => {
   it('matches simplified queries against traditional text with pinyin notes and spaced characters, and the other way round', async () => {
     const a = await openArchive(join(tmp(), 'a.sqlite'), { create: true, workers: 2 });
     await a.importFolder(SEEDS);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openArchive, type Archive } from '../../src-main/core/archive/index.js';
 import { markInProgress, startRun } from '../../src-main/core/archive/runs.js';
 import { SEEDS, seedNames, tmp } from './helpers.js';
+import { haveSeeds } from '../seeds.js';
 
 const OFFICE = new URL('../fixtures/office/', import.meta.url).pathname;
 const [NANSHA, , GUANGZHOU] = seedNames(); // 000 南沙区商务局, 002 广州市商务局
@@ -38,7 +39,7 @@ const byAgency = (a: Archive, name: string) => {
   return a.getReport(hit[0]!.id);
 };
 
-describe('report identity and versions', () => {
+describe.skipIf(!haveSeeds)('report identity and versions', () => {
   it('a corrected, verified report survives a re-downloaded copy; a truncated copy never replaces a complete report', async () => {
     await withSeeded(async (a, dir) => {
       const gz = byAgency(a, '广州市商务局');

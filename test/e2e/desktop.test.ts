@@ -1,16 +1,17 @@
 // The whole UI in a real browser: renderer (vite build) + web bridge +
 // services + real archive, driven by headless Chromium. Screenshots go to
 // test/artifacts/ for a human to look at.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import type { WebBridge } from '../../src-main/web/server.js';
+import { sampleFolder, sharedSeeds } from '../../src-main/core/samples.js';
 import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, launchBrowser, newPage, poller, ROOT, startBridge } from './setup.js';
+import { haveSeeds, SEEDS } from '../seeds.js';
 
-const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const poll = poller(15_000);
 
 // Each test sets up what it needs: the seeded archive is imported once (in
@@ -25,7 +26,7 @@ interface App {
   close(): Promise<void>;
 }
 
-describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () => {
+describe.skipIf(!haveChromium || !haveSeeds)('desktop UI in Chromium over the web bridge', () => {
   let tmp: string;
   let browser: Browser;
   let app: App;
@@ -44,7 +45,7 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
         a.close();
       }
     }
-    const { services, bridge } = await startBridge(archivePath, join(ROOT, 'assets/samples'));
+    const { services, bridge } = await startBridge(archivePath, sampleFolder(sharedSeeds(ROOT)) ?? undefined);
     const { context, page: p } = await newPage(browser);
     const started: App = {
       bridge,
@@ -118,7 +119,7 @@ describe.skipIf(!haveChromium)('desktop UI in Chromium over the web bridge', () 
     // the page took the token out of its address bar (it opens the page once)
     expect(page.url()).toBe(fresh.home);
     // The bundled samples are offered when the build ships them.
-    const samples = existsSync(join(ROOT, 'assets/samples')) && readdirSync(join(ROOT, 'assets/samples')).some((f) => f.endsWith('.txt'));
+    const samples = sampleFolder(sharedSeeds(ROOT)) !== null;
     expect(await page.getByTestId('import-samples').isVisible()).toBe(samples);
     await shot('01-welcome', page);
     await page.getByRole('button', { name: '导入文件夹' }).click();

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../src-main/core/archive/index.js';
 import type { Services } from '../../src-main/services/index.js';
 import type { WebBridge } from '../../src-main/web/server.js';
-import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, startUi, type UiSession } from './setup.js';
+import { haveSeeds, SEEDS } from '../seeds.js';
 
-const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const poll = poller(15_000);
 
-describe.skipIf(!haveChromium)('versions and the trash in Chromium', () => {
+describe.skipIf(!haveChromium || !haveSeeds)('versions and the trash in Chromium', () => {
   let tmp: string;
   let ui: UiSession;
   let bridge: WebBridge;

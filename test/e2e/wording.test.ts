@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, startUi, type UiSession } from './setup.js';
+import { haveSeeds, SEEDS } from '../seeds.js';
 
-const SEEDS = join(ROOT, 'test/fixtures/seeds');
 // The allowed terms, keyboard key names as printed on the keys (the review grid's hints) and file sizes (KB, MB).
 const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR|Enter|Tab|Esc|Ctrl|Alt|Shift|KB|MB)\b/g;
 const poll = poller(30_000);
@@ -30,7 +30,7 @@ async function latinWords(page: Page, selector: string): Promise<string[]> {
   return text.replace(ALLOWED, '').match(/[A-Za-z]{2,}/g) ?? [];
 }
 
-describe.skipIf(!haveChromium)('the UI in Chinese, and the charts', () => {
+describe.skipIf(!haveChromium || !haveSeeds)('the UI in Chinese, and the charts', () => {
   let tmp: string;
   let ui: UiSession;
   let page: Page;

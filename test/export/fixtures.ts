@@ -1,11 +1,12 @@
-// ExportReport[] built from the real seed ground truth (test/fixtures/seeds/
+// ExportReport[] built from the real seed ground truth (../shared/seeds/
 // expected), plus corrections, flags, a 2021-template report and injection texts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES, type TemplateId } from '../../src-main/core/catalogue/index.js';
 import type { ExportReport } from '../../src-main/core/export/types.js';
+import { SEEDS_EXPECTED } from '../seeds.js';
 
-const DIR = join(import.meta.dirname, '../fixtures/seeds/expected');
+const DIR = SEEDS_EXPECTED;
 
 interface Expected {
   agency: string;

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { openArchive, type Archive } from '../../src-main/core/archive/index.js';
 import { runExport } from '../../src-main/core/export/job.js';
-import { SAMPLES_DIR } from '../../src-main/cli/commands/demo.js';
+import { demoSamples } from '../../src-main/cli/commands/demo.js';
+import { haveSeeds } from '../seeds.js';
 import { readBook } from './read.js';
 
 const SEEDS = join(import.meta.dirname, '../fixtures/seeds');
@@ -19,11 +20,13 @@ const FILE = /[\w.-]+\.(txt|docx?|pdf|html?|xlsx?|wps|et|csv)\b/gi;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-export-words-'));
 let a: Archive;
 beforeAll(async () => {
+  if (!haveSeeds) return;
   a = await openArchive(join(dir, 'a.sqlite'), { create: true, workers: 1 });
   const src = join(dir, 'src');
   mkdirSync(src);
   for (const f of readdirSync(SEEDS)) if (f.endsWith('.txt')) copyFileSync(join(SEEDS, f), join(src, f));
-  for (const f of readdirSync(SAMPLES_DIR)) if (f.endsWith('.txt')) copyFileSync(join(SAMPLES_DIR, f), join(src, `sample-${f}`));
+  const samples = demoSamples();
+  for (const f of readdirSync(samples)) if (f.endsWith('.txt')) copyFileSync(join(samples, f), join(src, `sample-${f}`));
   await a.importFolder(src);
   // a rule flag (R3) and its acceptance with a note
   const gz = a.listReports({ agency: '广州市商务局' }).items[0]!;
@@ -36,7 +39,7 @@ afterAll(() => (a?.close(), rmSync(dir, { recursive: true, force: true })));
 const sheetText = (ws: XLSX.WorkSheet) =>
   (XLSX.utils.sheet_to_json(ws, { header: 1, defval: '' }) as unknown[][]).flat().filter((v): v is string => typeof v === 'string');
 
-describe('workbook words', () => {
+describe.skipIf(!haveSeeds)('workbook words', () => {
   it('校验问题 and 年报质量 carry no English', async () => {
     const r = await runExport(a, { year: 2020, format: 'xlsx', out: join(dir, 'out'), lang: 'zh' });
     const wb = readBook(r.files[0]!);

@@ -6,6 +6,7 @@ import { type Grid, type ReportDocument } from '../../src-main/core/model.js';
 import { REQUEST_COLUMNS, rowsOfTable } from '../../src-main/core/catalogue/index.js';
 import { docxXml, loadExpected, makeDocx, reportOf, SEEDS, type Expected } from './report-tables.js';
 import { encryptedOoxml, manyEntries, noise, readErr, zipBomb } from './broken.js';
+import { haveSeeds } from '../seeds.js';
 
 const seed003 = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
 
@@ -29,7 +30,7 @@ export function checkRequests(grid: Grid, e: Expected): number {
   return checked;
 }
 
-describe('docx reader', () => {
+describe.skipIf(!haveSeeds)('docx reader', () => {
   it('reads a Word report with merged headers as a true grid', async () => {
     const doc = await read(makeDocx(docxXml(reportOf(seed003))), 'report.docx');
     expect(doc.format).toBe('docx');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractBytes, extractFile } from '../../src-main/core/extract/index.js';
 import type { Extraction } from '../../src-main/core/model.js';
 import { docxXml, loadExpected, makeDocx, reportOf, SEEDS, type Expected } from './report-tables.js';
+import { haveSeeds } from '../seeds.js';
 
 const FIX = new URL('../fixtures/office/', import.meta.url).pathname;
 const REAL = new URL('../../../shared/real-pdfs/', import.meta.url).pathname;
@@ -33,7 +34,7 @@ function score(x: Extraction, e: Expected): { right: number; total: number; sile
 const dongguan = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
 const guangzhou = loadExpected(`${SEEDS}/002_3c51f0ab0323fab2.json`);
 
-describe('office fixtures extract to their source values', () => {
+describe.skipIf(!haveSeeds)('office fixtures extract to their source values', () => {
   for (const [file, e] of [
     ['dongguan-2020.docx', dongguan],
     ['dongguan-2020.pdf', dongguan],
@@ -60,7 +61,7 @@ describe('office fixtures extract to their source values', () => {
 });
 
 const haveReal = existsSync(REAL + 'huaian-city-2024.pdf');
-describe.skipIf(!haveReal)('real published PDFs (../shared/real-pdfs/; skipped when that folder is absent)', () => {
+describe.skipIf(!haveReal || !haveSeeds)('real published PDFs (../shared/real-pdfs/; skipped when that folder is absent)', () => {
   for (const name of ['huaian-city-2024', 'huaian-hongze-2023', 'huaian-hongze-2024']) {
     it(name, async () => {
       const e = loadExpected(`${REAL_EXPECTED}${name}.json`);

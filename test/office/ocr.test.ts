@@ -16,6 +16,7 @@ import { ocrPdf } from '../../src-main/core/read/ocr/index.js';
 import { tmp } from '../archive/helpers.js';
 import { loadExpected, SEEDS, type Expected } from './report-tables.js';
 import { hasPdftoppm, imagePdf, pageImages } from './scan-samples.js';
+import { haveSeeds } from '../seeds.js';
 
 const FIX = new URL('../fixtures/office/', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -58,7 +59,7 @@ function expectOcrCoverage(x: Extraction, wrong: string[]) {
   }
 }
 
-describe.skipIf(!poppler)('OCR of scans', () => {
+describe.skipIf(!poppler || !haveSeeds)('OCR of scans', () => {
   it('reads an image-only PDF (two 300-dpi pages) into the same tables, every value flagged', async () => {
     const e = loadExpected(`${SEEDS}/003_1ab496935088b8c6.json`);
     const scan = imagePdf(pageImages(`${FIX}dongguan-2020.pdf`, 300, 'jpeg'));
@@ -196,7 +197,7 @@ describe.skipIf(!poppler)('OCR of scans', () => {
   }, 120_000);
 });
 
-describe('OCR setup and bad images', () => {
+describe.skipIf(!haveSeeds)('OCR setup and bad images', () => {
   it('loads worker, core and chi_sim data from local files, never a URL, never a cache', () => {
     const o = ocrOptions() as Record<string, string | boolean>;
     for (const k of ['langPath', 'workerPath', 'corePath']) {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import { rowsOfTable, REQUEST_COLUMNS, type TemplateId } from '../../src-main/core/catalogue/index.js';
+import { haveSeeds, SEEDS_EXPECTED } from '../seeds.js';
 
 export interface Expected {
   agency: string;
@@ -25,8 +26,10 @@ export interface Report {
 }
 
 // the seeds' hand-read values, committed in the repo
-export const SEEDS = new URL('../fixtures/seeds/expected', import.meta.url).pathname;
+export const SEEDS = SEEDS_EXPECTED;
+/** A seed's ground truth (an empty one when the shared seeds are absent: the tests reading it are skipped then). */
 export function loadExpected(path: string): Expected {
+  if (!haveSeeds) return { agency: '', year: 0, template: '2019', values: {} } as unknown as Expected;
   return JSON.parse(readFileSync(path, 'utf8')) as Expected;
 }
 

@@ -10,8 +10,9 @@ import { parseArgsFor } from '../../src-main/contract/index.js';
 import { openArchivePort } from '../../src-main/services/adapter.js';
 import { createServices } from '../../src-main/services/index.js';
 import { SEEDS, seedNames } from '../archive/helpers.js';
+import { haveSeeds } from '../seeds.js';
 
-describe('library region filter (province → city → county)', () => {
+describe.skipIf(!haveSeeds)('library region filter (province → city → county)', () => {
   let s: Awaited<ReturnType<typeof createServices>>;
   const tmp = mkdtempSync(join(tmpdir(), 'nb-region-'));
   beforeAll(async () => {

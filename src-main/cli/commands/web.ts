@@ -9,6 +9,7 @@ import { openArchivePort } from '../../services/adapter.js';
 import { createServices } from '../../services/index.js';
 import { startWebBridge } from '../../web/server.js';
 import { ensureRenderer } from '../renderer-build.js';
+import { sampleFolder, sharedSeeds } from '../../core/samples.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -43,7 +44,7 @@ export async function run(args: Args): Promise<number> {
   const services = await createServices({
     openArchive: openArchivePort,
     archivePath: resolve(archive),
-    samplesDir: join(ROOT, 'assets', 'samples'),
+    samplesDir: sampleFolder(sharedSeeds(ROOT)), // null without ../shared: 导入示例 then says there are none
     bridge: 'web',
     version,
   });

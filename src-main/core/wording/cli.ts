@@ -187,7 +187,10 @@ export const CLI_WORDS = {
   },
   yearsFlag: { zh: '--years 须为 A-B（如 2019-2024），得到“{got}”', en: '--years expects A-B (e.g. 2019-2024), got "{got}"' },
   yearsOrder: { zh: '--years：{from} 晚于 {to}', en: '--years: {from} is after {to}' },
-  demoMissing: { zh: '缺少示例报告（{dir}）', en: 'the sample reports are missing ({dir})' },
+  demoMissing: {
+    zh: '缺少示例报告：请把共享文件夹 shared（含 seeds）放在项目文件夹旁边（{dir}）',
+    en: 'the sample reports are missing: put the shared folder (with seeds/) beside the project folder ({dir})',
+  },
   demoImported: {
     zh: '已把 {n} 份示例报告导入 {path}（{flagged} 份有疑问，{failed} 份失败）',
     en: 'imported {n} sample reports into {path} ({flagged} flagged, {failed} failed)',
