@@ -140,10 +140,10 @@ function migrate(db: DB, migrations: Migration[]): void {
 }
 
 const STATEMENTS = new WeakMap<DB, Map<string, Database.Statement>>();
-/** A prepared statement, compiled once per connection (imports run these thousands of times). */
 /** SQL for the archive's reviewer name (settings), used inside every INSERT into the review logs. */
 export const REVIEWER = "(SELECT value FROM settings WHERE key = 'reviewer')";
 
+/** A prepared statement, compiled once per connection (imports run these thousands of times). */
 export function st(db: DB, sql: string): Database.Statement {
   let m = STATEMENTS.get(db);
   if (!m) STATEMENTS.set(db, (m = new Map()));

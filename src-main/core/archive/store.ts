@@ -30,8 +30,7 @@ export interface ExtractedFile {
   encoding?: string | null;
 }
 
-/** An extraction that carries nothing of a report: no agency, no year, no value. */
-/** Why an extraction is not archived, as a stored issue (core/wording encodeIssue), or null. */
+/** Why an extraction is not archived (an error, or nothing of a report: no agency, no year, no value), as a stored issue (core/wording encodeIssue), or null. */
 export function notAReport(ex: Extraction): string | null {
   if (ex.error) return encodeIssue(ex.errorCode ?? 'unknown', ex.error, ex.errorParams);
   const anyValue = Object.values(ex.values ?? {}).some((v) => v !== null && v !== undefined);
@@ -170,7 +169,7 @@ function multiRow(db: DB, head: string, cols: number, n: number) {
 }
 const CELLS_PER_STATEMENT = 256; // 256 × CELL_WIDTH (12) parameters, well under SQLite's limit (32 766)
 
-/** Insert a new report row (a source) for an archived file and place it in its agency+year slot. */
+/** What inserting a report did. */
 export interface Inserted {
   reportId: number;
   /** Another file already stood for this agency+year. */
@@ -182,6 +181,7 @@ export interface Inserted {
   flagged: boolean;
 }
 
+/** Insert a new report row (a source) for an archived file and place it in its agency+year slot. */
 export function insertReport(db: DB, fileId: number, ex: Extraction | PreparedReport, extractorVersion: string): Inserted {
   const p = 'cells' in ex && Array.isArray(ex.cells) ? (ex as PreparedReport) : prepareReport(ex as Extraction);
   const agencyId = agencyIdFor(db, p.agency);

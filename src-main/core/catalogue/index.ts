@@ -114,7 +114,6 @@ export const FALLBACK_TEMPLATE: TemplateId = '2019';
 const FIELD_INDEX = new Map<string, FieldDef<FieldId>>();
 for (const t of Object.values(TEMPLATES)) for (const f of t.fields) if (!FIELD_INDEX.has(f.id)) FIELD_INDEX.set(f.id, f);
 
-/** Any field of either template by id (the two templates share most ids). */
 /**
  * Whether a flag's field entry covers the cell `field`: the entry names the cell,
  * or a row or table prefix of it (`requests.granted`, `review`). The one rule for
@@ -129,6 +128,7 @@ export function flagCoversField(entries: readonly string[], field: string): bool
   return entries.some((e) => coversField(e, field));
 }
 
+/** Any field of either template by id (the two templates share most ids). */
 export function fieldById(id: string): FieldDef<FieldId> | undefined {
   return FIELD_INDEX.get(id);
 }

@@ -169,15 +169,15 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
   return out;
 }
 
+/** The 办理结果 rows R2 sums, from the catalogue. */
+const RESULT_IDS: ReadonlySet<string> = new Set(RESULT_ROWS.map((r) => `requests.${r}`));
+
 /**
  * Reports that leave the 总计 column blank on every 办理结果 row: each such
  * row shows six numbers. Read them as the six applicant columns (总计 blank,
  * null) only when every outcome row shows exactly six and the 总计 row's
  * columns equal their sums (R2): then no other reading fits.
  */
-/** The 办理结果 rows R2 sums, from the catalogue. */
-const RESULT_IDS: ReadonlySet<string> = new Set(RESULT_ROWS.map((r) => `requests.${r}`));
-
 function blankTotalColumn(out: Map<string, RowRead>): void {
   const results = [...out.values()].filter((r) => RESULT_IDS.has(r.row.id) && r.status !== 'absent');
   const total = out.get('requests.total');
