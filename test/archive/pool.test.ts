@@ -6,7 +6,7 @@ import { closeSync, constants, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeIssue, errorText } from '../../src-main/core/wording/errors.js';
-import { poolIssue, WorkerError, WorkerPool } from '../../src-main/core/jobs/pool.js';
+import { DEPTH, poolIssue, WorkerError, WorkerPool } from '../../src-main/core/jobs/pool.js';
 
 const TASKS = `data:text/javascript,${encodeURIComponent(`
 export async function runTask(t) {
@@ -17,6 +17,25 @@ export async function runTask(t) {
 }`)}`;
 
 describe('worker pool', () => {
+  it('says a task started only when it is handed to a worker, not while it waits in the queue', async () => {
+    const pool = new WorkerPool(1, { taskModule: TASKS }, 60_000);
+    try {
+      const started: number[] = [];
+      const all = Array.from({ length: 10 }, (_, x) => pool.run<number>({ x }, () => started.push(x)));
+      expect(started).toEqual(Array.from({ length: DEPTH }, (_, x) => x)); // one worker holds DEPTH; six wait
+      expect(await Promise.all(all)).toEqual(Array.from({ length: 10 }, (_, x) => x * 2));
+      expect(started).toEqual(Array.from({ length: 10 }, (_, x) => x)); // each once, in order
+      // a start that cannot be recorded: the task is not run and fails with that error
+      const refused = pool.run({ x: 1 }, () => {
+        throw new Error('disk full');
+      });
+      await expect(refused).rejects.toThrow('disk full');
+      expect(await pool.run<number>({ x: 4 })).toBe(8);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('runs tasks on all workers, stops a stuck one, survives a crash', async () => {
     const pool = new WorkerPool(2, { taskModule: TASKS }, 1500);
     try {

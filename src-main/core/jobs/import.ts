@@ -164,10 +164,13 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
       }
       while (inFlight.size >= limit) await Promise.race(inFlight);
       if (signal?.aborted) break;
-      // Named before a worker touches it: if it takes the process down, the next open marks it failed.
-      const row = markInProgress(db, run, e.path);
+      // Named as it is handed to a worker, before the worker can touch it: if it takes the process down, the
+      // next open marks it failed. Files still waiting in the pool's queue are not named (a kill leaves them for the next run).
+      let row: number | undefined;
       const p: Promise<void> = pool
-        .run<TaskResult>({ kind: 'import', path: e.path })
+        .run<TaskResult>({ kind: 'import', path: e.path }, () => {
+          row = markInProgress(db, run, e.path);
+        })
         .then(
           (r) => {
             if (!signal?.aborted) push({ ...r, row });

@@ -14,6 +14,9 @@ import { encodeIssue } from '../wording/errors.js';
 interface Job {
   id: number;
   task: unknown;
+  /** Called once, when the task is handed to a worker (see run). */
+  onStart?: () => void;
+  started?: boolean;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void; // a WorkerError when the pool stopped the task
 }
@@ -42,7 +45,8 @@ export function poolIssue(e: Error): string {
 }
 
 export const WORKER_URL = new URL('./worker.mjs', import.meta.url);
-const DEPTH = 4;
+/** Tasks a worker holds at once (it runs them one after another). */
+export const DEPTH = 4;
 /** Heap of one extraction worker: a 500-page PDF with positions needs ~300 MB. */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 48 };
 /** How long close() waits for a worker to stop (one blocked in a system call may never). */
@@ -134,10 +138,15 @@ export class WorkerPool {
     this.pump();
   }
 
-  run<T>(task: unknown): Promise<T> {
+  /**
+   * Run `task` in a worker. `onStart` is called once, just before the task is
+   * handed to a worker (never while it only waits in the pool's queue); if it
+   * throws, the task is not run and fails with that error.
+   */
+  run<T>(task: unknown, onStart?: () => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ id: this.nextId++, task, ...(onStart ? { onStart } : {}), resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
   }
@@ -148,6 +157,15 @@ export class WorkerPool {
         if (this.queue.length === 0) return;
         if (slot.jobs.size >= depth) continue;
         const job = this.queue.shift()!;
+        if (!job.started) {
+          job.started = true;
+          try {
+            job.onStart?.();
+          } catch (e) {
+            job.reject(e as Error);
+            continue;
+          }
+        }
         slot.jobs.set(job.id, job);
         if (slot.jobs.size === 1) this.arm(slot);
         slot.worker.postMessage({ id: job.id, task: job.task });
