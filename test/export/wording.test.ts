@@ -10,10 +10,9 @@ import * as XLSX from 'xlsx';
 import { openArchive, type Archive } from '../../src-main/core/archive/index.js';
 import { runExport } from '../../src-main/core/export/job.js';
 import { demoSamples } from '../../src-main/cli/commands/demo.js';
-import { haveSeeds } from '../seeds.js';
+import { haveSeeds, SEEDS } from '../seeds.js';
 import { readBook } from './read.js';
 
-const SEEDS = join(import.meta.dirname, '../fixtures/seeds');
 const ALLOWED = /\b(PDF|Word|Excel|WPS|OCR|R[1-4]|X[12])\b/g;
 const FILE = /[\w.-]+\.(txt|docx?|pdf|html?|xlsx?|wps|et|csv)\b/gi;
 

@@ -47,7 +47,7 @@ describe.skipIf(!haveSeeds)('extract command', () => {
 
   it('prints English with --lang en', async () => {
     const c = capture();
-    await run({ command: 'extract', positional: [join(import.meta.dirname, '../fixtures/seeds/001_502fd0f0e67df8d6.txt')], flags: { lang: 'en' } });
+    await run({ command: 'extract', positional: [join(SEEDS, '001_502fd0f0e67df8d6.txt')], flags: { lang: 'en' } });
     const out = c.out();
     expect(out).toContain('西工区商务局 · 2020 · template 2019');
     expect(out).toContain('   flags:');
