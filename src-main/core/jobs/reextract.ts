@@ -47,9 +47,12 @@ export async function reextract(ctx: JobContext, opts: ReextractOptions = {}): P
         });
         continue;
       }
+      const place = db.prepare('SELECT agency_id, year, active FROM reports WHERE id = ?');
+      const was = JSON.stringify(place.get(r.reportId));
       const before = neighbourIds(db, r.reportId); // its old years, should the agency or year read differently now
       const out = replaceExtraction(db, r.reportId, r.extraction, ctx.extractorVersion);
-      refreshDerived(db, [r.reportId, ...before], { moved: true });
+      // moved: another agency, year or active version now (reports naming it in a copied_text finding are checked again)
+      refreshDerived(db, [r.reportId, ...before], { moved: JSON.stringify(place.get(r.reportId)) !== was });
       if (out.changed) changed++;
       conflicts += out.conflicts;
     }
