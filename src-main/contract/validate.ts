@@ -124,7 +124,8 @@ const template = oneOf<TemplateId>(TEMPLATE_IDS);
 const status = oneOf<ReportStatus>(REPORT_STATUSES);
 const format = oneOf<ExportFormat>(['xlsx', 'csv', 'json']);
 
-const filter = obj<ReportFilter>({
+// The fields the library grid and the report list filter by alike (one list for both).
+const gridFields = {
   year: opt(year),
   region: opt(str(200)),
   province: opt(str(200)),
@@ -136,6 +137,10 @@ const filter = obj<ReportFilter>({
   flaggedOnly: opt(bool),
   quality: opt(oneOf<QualityKind | 'any'>([...QUALITY_KINDS, 'any'])),
   crossYear: opt(bool),
+};
+
+const filter = obj<ReportFilter>({
+  ...gridFields,
   text: opt(str(500)),
   allVersions: opt(bool),
   needsCompare: opt(bool),
@@ -155,19 +160,7 @@ export const ARG_PARSERS: { [K in HandlerName]: Parser<Args<K>> } = {
   'archive.info': empty,
   'archive.backup': obj({ path: req(path) }),
   'archive.choose': obj({ create: req(bool) }),
-  'library.grid': obj({
-    year: opt(year),
-    region: opt(str(200)),
-    province: opt(str(200)),
-    city: opt(str(200)),
-    county: opt(str(200)),
-    agency: opt(str(200)),
-    template: opt(template),
-    status: opt(status),
-    flaggedOnly: opt(bool),
-    quality: opt(oneOf<QualityKind | 'any'>([...QUALITY_KINDS, 'any'])),
-    crossYear: opt(bool),
-  }),
+  'library.grid': obj(gridFields),
   'library.facets': empty,
   'reports.list': filter,
   'reports.get': obj({ id: req(id) }),
