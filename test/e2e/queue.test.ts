@@ -5,22 +5,15 @@
 // 修改记录 tab lists who did what and exports a CSV Excel reads, and the
 // previous year's report sits beside this one. Screenshots at 1366×768 and
 // 1024×768 go to test/artifacts/.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchivePort } from '../../src-main/services/adapter.js';
-import { createServices } from '../../src-main/services/index.js';
-import { startWebBridge, type WebBridge } from '../../src-main/web/server.js';
+import type { WebBridge } from '../../src-main/web/server.js';
 import { generateReport, type GeneratedReport } from '../gen/generate.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const haveChromium = existsSync(CHROMIUM);
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-if (!haveChromium) console.warn(`queue e2e skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const poll = poller(20_000);
 
 // 昆明市交通运输局 2019 (seed 5) and 2020 (seed 8); two reports with a broken total (an open R3 flag each).
 const LAST_YEAR = generateReport(5, { layout: 'tabs' });
@@ -33,9 +26,8 @@ const FLAGGED = [
 
 describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chromium over the web bridge', () => {
   let tmp: string;
+  let ui: UiSession;
   let bridge: WebBridge;
-  let close: () => Promise<void>;
-  let context: BrowserContext;
   let page: Page;
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `queue-${name}.png`), fullPage: false });
   const folder = (name: string, reports: GeneratedReport[]) => {
@@ -54,34 +46,10 @@ describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chro
   beforeAll(async () => {
     expect(THIS_YEAR.agency).toBe(LAST_YEAR.agency);
     expect([LAST_YEAR.year, THIS_YEAR.year]).toEqual([2019, 2020]);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    tmp = mkdtempSync(join(tmpdir(), 'nianbao-queue-e2e-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src-renderer'), logLevel: 'warn' });
-    const services = await createServices({ openArchive: openArchivePort, archivePath: join(tmp, 'queue.nianbao'), bridge: 'web', version: 'e2e' });
-    bridge = await startWebBridge({ services, rendererDir: join(ROOT, 'dist-renderer') });
-    close = async () => {
-      await bridge.close();
-      await services.close();
-    };
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    tmp = e2eTmp('nianbao-queue-e2e-');
+    await buildRenderer();
+    ui = await startUi(tmp, join(tmp, 'queue.nianbao'), { acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+    ({ bridge, page } = ui);
     await page.goto(bridge.url);
     await page.getByTestId('welcome').waitFor();
     await importFolder(folder('run1', [LAST_YEAR]));
@@ -89,8 +57,7 @@ describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chro
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await close?.();
+    await ui?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -65,13 +65,18 @@ export interface UiSession {
 }
 
 /** The app over `archivePath` in a Chromium of its own (profile under `tmp`), one page open. */
-export async function startUi(tmp: string, archivePath: string, opts: { acceptDownloads?: boolean } = {}): Promise<UiSession> {
+export async function startUi(
+  tmp: string,
+  archivePath: string,
+  opts: { acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<UiSession> {
   const { services, bridge } = await startBridge(archivePath);
   const context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     ...VIEW,
+    ...(opts.viewport ? { viewport: opts.viewport } : {}),
     ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
