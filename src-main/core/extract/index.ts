@@ -36,7 +36,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.18.0';
+export const EXTRACTOR_VERSION = '1.18.1';
 
 interface Zones {
   main: [number, number];
@@ -287,6 +287,10 @@ function overlayGrid(
       return c.error ? { bad: c.error } : { value: c.value };
     });
     const clean = read.every((x) => !('bad' in x));
+    // An empty cell of a Word/HTML/spreadsheet grid is printed so: a blank, even where the text
+    // found its row short. A PDF grid's empty position is inferred from the layout (a cell lost
+    // in the rendering looks the same), so there it is a doubt when the text found the row short.
+    const inferredBlanks = doc.format === 'pdf';
     fields.forEach((f, i) => {
       const g = read[i]!;
       const gv = gr.vals[i]!;
@@ -306,8 +310,8 @@ function overlayGrid(
       const v = g.value ?? null;
       if (had !== null && (v === null || Math.abs(v - had) > 1e-9))
         differ.push({ kind: 'readings_differ', fields: [f.id], message: `${f.id}: the table grid reads ${v ?? 'blank'}, the text ${had}; the grid's is kept` });
-      else if (v === null && had === null && doubted(gr.row.id))
-        // an empty cell in a row the text found short: a cell lost (or a merged one) may look the same
+      else if (v === null && had === null && inferredBlanks && doubted(gr.row.id))
+        // an empty position of a PDF grid in a row the text found short
         differ.push({
           kind: 'ambiguous',
           fields: [f.id],
