@@ -3,7 +3,17 @@
 // (（六）其他处理) and the tables' headings are read from it by extraction,
 // validation and the contract.
 import { describe, expect, it } from 'vitest';
-import { ALL_FIELD_IDS, isFieldId, APPEALS_COLUMNS, rowSum, SPLIT_FIELDS, tableDef, TEMPLATES, type FieldId } from '../../src-main/core/catalogue/index.js';
+import {
+  ALL_FIELD_IDS,
+  isFieldId,
+  APPEALS_COLUMNS,
+  rowSum,
+  SPLIT_FIELDS,
+  tableDef,
+  TEMPLATE_EVIDENCE,
+  TEMPLATES,
+  type FieldId,
+} from '../../src-main/core/catalogue/index.js';
 import { parseArgsFor } from '../../src-main/contract/validate.js';
 import { extractDocument } from '../../src-main/core/extract/index.js';
 import { validate } from '../../src-main/core/validate/index.js';
@@ -97,5 +107,37 @@ describe('table headings from TableDef', () => {
     expect(x.values['review.litigation_direct.total']).toBe(1);
     expect(x.values['review.reconsideration.total']).toBe(0);
     expect(x.values['requests.new.person']).toBe(1);
+  });
+});
+
+describe('words that tell the templates apart, from the catalogue', () => {
+  const words = (t: '2019' | '2021') => TEMPLATES[t].fields.flatMap((f) => [...f.column.variants, ...f.row.keys]);
+  it('each evidence word is part of its own template’s labels and of none of the other’s', () => {
+    for (const [t, other] of [
+      ['2019', '2021'],
+      ['2021', '2019'],
+    ] as const) {
+      expect(TEMPLATE_EVIDENCE[t].length).toBeGreaterThanOrEqual(5);
+      for (const k of TEMPLATE_EVIDENCE[t]) {
+        expect(
+          words(t).some((w) => w.includes(k)),
+          `${k} in ${t}`,
+        ).toBe(true);
+        expect(
+          words(other).some((w) => w.includes(k)),
+          `${k} not in ${other}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('a 万元 column headed in 元 (its label from the catalogue) is converted, 本年 or not', () => {
+    const head = (label: string) =>
+      extractDocument(
+        doc(`2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\n信息内容 ${label}（单位：元）\n行政事业性收费 52000\n`),
+        'x.txt',
+      ).values['active.fee.amount_wan'];
+    expect(head('本年收费金额')).toBe(5.2);
+    expect(head('收费金额')).toBe(5.2);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFile, extractBytes } from '../../src-main/core/extract/index.js';
 import { findMeta } from '../../src-main/core/extract/meta.js';
 import { validate } from '../../src-main/core/validate/index.js';
+import { RESULT_ROWS } from '../../src-main/core/catalogue/index.js';
 import { base, extractText, flagged, withRow } from './helpers.js';
 import { generateReport } from '../gen/generate.js';
 
@@ -293,26 +294,7 @@ describe('validate: （六）其他处理 as a subtotal of the 2021 sub-rows', (
     };
     const r2 = (vals: Record<string, number | null>) => validate(vals, '2021').filter((f) => f.rule === 'R2' && f.fields.includes('requests.total.person'));
     // other parts of R2 (denied_* ...) are absent → the check is skipped; fill them with 0
-    for (const id of [
-      'partial',
-      'denied_state_secret',
-      'denied_law',
-      'denied_three_safety',
-      'denied_third_party',
-      'denied_internal',
-      'denied_process',
-      'denied_enforcement',
-      'denied_query',
-      'unable_not_held',
-      'unable_create',
-      'unable_unclear',
-      'rejected_petition',
-      'rejected_repeat',
-      'rejected_publication',
-      'rejected_mass',
-      'rejected_confirm',
-    ])
-      v[`requests.${id}.person`] = 0;
+    for (const id of RESULT_ROWS) if (!(`requests.${id}.person` in v)) v[`requests.${id}.person`] = 0;
     expect(r2(v)).toEqual([]);
     expect(r2({ ...v, 'requests.total.person': 5 })).toHaveLength(1);
     // hybrid: sub-rows absent, the single row counts

@@ -108,10 +108,14 @@ const FIELDS_OF_ROW = Object.fromEntries(
 /** The catalogue's rule inside a row (R3 on table 三) picks between readings of the row. */
 const rowCheck = (row: RowDef): RowCheck | null => rowSum(row)?.holds ?? null;
 
-/** Money in the procurement/fee columns written in 元 without a unit on the cell. */
-function yuanHeader(c: string): boolean {
-  return /(?:采购总金额|收费金额)(?:单位)?元/.test(c);
-}
+/**
+ * Money in the catalogue's 万元 columns (采购总金额, 本年收费金额) headed in 元 without a
+ * unit on the cell: the column's label (its 本年 optional) followed by 元 or 单位元.
+ */
+const YUAN_HEADER = new RegExp(
+  `(?:${[...new Set(Object.values(TEMPLATES).flatMap((t) => t.fields.filter((f) => f.unit === 'wan').map((f) => f.column.label.zh.replace(/^本年/, ''))))].join('|')})(?:单位)?元`,
+);
+const yuanHeader = (c: string): boolean => YUAN_HEADER.test(c);
 
 export function extractDocument(doc: ReportDocument, file: string): Extraction {
   return extractWithText(doc, file).extraction;
