@@ -64,7 +64,10 @@ export function removeDeadCopies(root = OPEN_ROOT()): void {
  */
 export function openableCopy(stored: string, id: number, sourceName: string, format: SourceFormat | null, root = OPEN_ROOT()): string {
   if (!existsSync(stored))
-    throw new ArchiveError('not_found', archiveMessage('not_found', `the archived copy of the original is missing: ${basename(stored)}`));
+    throw new ArchiveError('not_found', archiveMessage('not_found', `the archived copy of the original is missing: ${basename(stored)}`), {
+      problem: 'no_original',
+      name: basename(stored),
+    });
   removeDeadCopies(root);
   const dir = join(root, String(process.pid));
   mkdirSync(dir, { recursive: true });

@@ -129,7 +129,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     const g = need()
       .agencies()
       .find((x) => x.name === n || x.aliases.includes(n) || String(x.id) === n);
-    if (!g) throw new CodedError('not_found', `no agency "${n}"`);
+    if (!g) throw new CodedError('not_found', `no agency "${n}"`, { problem: 'no_agency', name: n });
     return g;
   };
 

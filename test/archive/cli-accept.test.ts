@@ -46,6 +46,10 @@ describe.skipIf(!haveSeeds)('accept / unaccept on the command line', () => {
       code: 1,
       err: `报告 #${id} 没有编号为 999999 的疑问（可能在列出后已改变或已解决；请重新查看报告）`,
     });
+    // a missing report, version or agency is named, not a bare 未找到
+    expect(await cli('show', '987654', ...P)).toMatchObject({ code: 1, err: '没有编号为 #987654 的报告（可能已被永久删除）' });
+    expect(await cli('show', '987654', ...P, '--lang', 'en')).toMatchObject({ code: 1, err: expect.stringMatching(/no report 987654/) });
+    expect(JSON.parse((await cli('show', '987654', ...J)).err)).toMatchObject({ code: 'not_found', params: { problem: 'no_report', id: 987654 } });
     expect(await cli('accept', id, '999999', ...P, '--lang', 'en')).toMatchObject({ code: 1, err: expect.stringMatching(/has no flag 999999/) });
     expect(JSON.parse((await cli('accept', id, '999999', ...J)).err)).toEqual({
       error: expect.stringMatching(/has no flag 999999/),

@@ -70,6 +70,11 @@ describe.skipIf(!haveChromium || !haveSeeds)('versions and the trash in Chromium
     await poll(async () => (await services.call('reports.list', { agency: '广州市商务局' })).items.map((r) => r.id)).toEqual([xg]);
     await poll(async () => (await page.getByTestId(`version-${xg}`).getAttribute('class')) ?? '').toContain('active');
     expect(await page.getByTestId('report-needs-compare').count()).toBe(0);
+    // the page says what the switch carried, by the cells' names: the corrected cell reads otherwise here, so it is flagged
+    const said = (await page.getByTestId('report-note').textContent()) ?? '';
+    expect(said).toContain('已切换版本');
+    expect(said).toContain('读数不同、已标记的单元格：规范性文件 · 本年新制作数量');
+    expect(said).not.toContain('active.normative');
     // the reviewed value stays on the version left
     expect((await services.call('reports.get', { id: gz })).values['active.normative.made']).toBe(9);
   }, 60_000);

@@ -19,7 +19,8 @@ function flagOf(db: DB, reportId: number, flagId: number): FlagRow {
     reportId,
   ) as FlagRow | undefined;
   if (f) return f;
-  if (!st(db, 'SELECT 1 FROM reports WHERE id = ?').get(reportId)) throw new ArchiveError('not_found', `no report ${reportId}`);
+  if (!st(db, 'SELECT 1 FROM reports WHERE id = ?').get(reportId))
+    throw new ArchiveError('not_found', `no report ${reportId}`, { problem: 'no_report', id: reportId });
   // A flag that failed differently after a change got a new id (ids are never reused): an id from an older listing is gone.
   throw new ArchiveError('not_found', `report ${reportId} has no flag ${flagId} (it changed or was resolved since it was listed; show the report again)`, {
     problem: 'no_flag',

@@ -44,7 +44,7 @@ export function findAgency(db: DB, nameOrId: string | number): { id: number; nam
       ? st(db, 'SELECT id, name FROM agencies WHERE id = ?').get(Number(nameOrId))
       : (st(db, 'SELECT a.id, a.name FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.alias = ?').get(String(nameOrId).trim()) ??
         st(db, 'SELECT id, name FROM agencies WHERE name = ?').get(String(nameOrId).trim()));
-  if (!row) throw new ArchiveError('not_found', `no agency "${nameOrId}"`);
+  if (!row) throw new ArchiveError('not_found', `no agency "${nameOrId}"`, { problem: 'no_agency', name: String(nameOrId) });
   return row as { id: number; name: string };
 }
 

@@ -54,7 +54,7 @@ function requireReport(db: DB, id: number): { template: TemplateId | null; agenc
   const r = st(db, 'SELECT template, agency_id, year, meta_manual FROM reports WHERE id = ?').get(id) as
     | { template: TemplateId | null; agency_id: number | null; year: number | null; meta_manual: string }
     | undefined;
-  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   return r;
 }
 

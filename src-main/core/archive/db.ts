@@ -73,7 +73,7 @@ const pending = (db: DB, migrations: Migration[]) => (db.pragma('user_version', 
 export function openDatabase(path: string, opts: { create?: boolean; readonly?: boolean; migrations?: Migration[] } = {}): DB {
   const migrations = opts.migrations ?? MIGRATIONS;
   const exists = existsSync(path);
-  if (!exists && !opts.create) throw new ArchiveError('not_found', `no archive at ${path}`);
+  if (!exists && !opts.create) throw new ArchiveError('not_found', `no archive at ${path}`, { problem: 'no_archive', path });
   let migrateFirst = false;
   if (exists) {
     // An empty file of any name is not adopted (it may be anything the user picked by mistake).

@@ -32,7 +32,7 @@ export function lastYearCompare(db: DB, id: number): LastYearCompare {
   const r = st(db, 'SELECT agency_id, year, template FROM reports WHERE id = ?').get(id) as
     | { agency_id: number | null; year: number | null; template: TemplateId | null }
     | undefined;
-  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   const prev =
     r.agency_id === null || r.year === null
       ? undefined

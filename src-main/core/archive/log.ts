@@ -27,7 +27,7 @@ function actionOf(e: CorrectionEntry): LogAction {
 /** The report ids whose logs belong to this report: every row of its agency+year (versions, sources, removed ones), or itself alone. */
 function slotIds(db: DB, id: number): { id: number; version: number | null }[] {
   const r = st(db, 'SELECT agency_id, year FROM reports WHERE id = ?').get(id) as { agency_id: number | null; year: number | null } | undefined;
-  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   const rows =
     r.agency_id === null || r.year === null
       ? st(db, 'SELECT id, version_id FROM reports WHERE id = ?').all(id)

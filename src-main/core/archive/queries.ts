@@ -279,7 +279,7 @@ export function reportRow(db: DB, id: number) {
         run_id: number | null;
       })
     | undefined;
-  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   return r;
 }
 

@@ -153,7 +153,7 @@ export function placeReport(db: DB, id: number): { outcome: PlaceOutcome; reason
   const me = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as
     | { agency_id: number | null; year: number | null; removed_at: string | null }
     | undefined;
-  if (!me) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!me) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   if (me.agency_id === null || me.year === null) {
     st(db, 'UPDATE reports SET version_id = ?, active = CASE WHEN removed_at IS NULL THEN 1 ELSE 0 END WHERE id = ?').run(id, id);
     return { outcome: 'new', reason: encodeIssue('new_report', 'a new report (agency or year not recognised)'), activeId: id, versionId: id };
@@ -234,7 +234,7 @@ function slotOf(db: DB, id: number, withRemoved = false): SlotRow[] {
   const r = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as
     | { agency_id: number | null; year: number | null; removed_at: string | null }
     | undefined;
-  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   if (r.agency_id === null || r.year === null) return [oneRow(db, id)!];
   const rem = withRemoved || r.removed_at !== null ? '' : 'AND r.removed_at IS NULL';
   return st(db, `${ROW_SQL} WHERE r.agency_id = ? AND r.year = ? ${rem} ORDER BY r.id`).all(r.agency_id, r.year) as SlotRow[];
@@ -280,7 +280,7 @@ function versionRow(db: DB, id: number, versionId: number): SlotRow {
   const byVersion = rows.filter((r) => r.version_id === versionId);
   const src = rows.find((r) => r.id === versionId);
   const srcs = byVersion.length ? byVersion : src ? rows.filter((r) => r.version_id === src.version_id) : [];
-  if (!srcs.length) throw new ArchiveError('not_found', `report ${id} has no version ${versionId}`);
+  if (!srcs.length) throw new ArchiveError('not_found', `report ${id} has no version ${versionId}`, { problem: 'no_version', id, version: versionId });
   return srcs.find((s) => s.active) ?? chooseActive(srcs)!;
 }
 
@@ -437,7 +437,7 @@ export function restoreReport(db: DB, id: number): number {
   const r = st(db, 'SELECT agency_id, year, removed_at FROM reports WHERE id = ?').get(id) as
     | { agency_id: number | null; year: number | null; removed_at: string | null }
     | undefined;
-  if (!r) throw new ArchiveError('not_found', `no report ${id}`);
+  if (!r) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
   if (!r.removed_at) throw new ArchiveError('invalid', `report ${id} is not in the trash`, { problem: 'not_in_trash', id });
   const rows =
     r.agency_id === null || r.year === null

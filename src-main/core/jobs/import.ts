@@ -52,7 +52,7 @@ export async function importFolder(ctx: JobContext, folderIn: string, opts: Impo
   try {
     st = statSync(folder);
   } catch {
-    throw new ArchiveError('not_found', `no folder at ${folder}`);
+    throw new ArchiveError('not_found', `no folder at ${folder}`, { problem: 'no_folder', path: folder });
   }
   if (!st.isDirectory()) throw new ArchiveError('invalid', `${folder} is not a folder`, { problem: 'not_folder', path: folder });
   const { db } = ctx;

@@ -423,12 +423,13 @@ export function copiedPassages(db: DB, reportId: number, flagId: number): { perc
   const f = st(db, "SELECT kind, detail FROM flags WHERE id = ? AND report_id = ? AND source = 'quality'").get(flagId, reportId) as
     | { kind: string; detail: string | null }
     | undefined;
-  if (!f || f.kind !== 'copied_text' || !f.detail) throw new ArchiveError('not_found', `report ${reportId} has no copied-text flag ${flagId}`);
+  if (!f || f.kind !== 'copied_text' || !f.detail)
+    throw new ArchiveError('not_found', `report ${reportId} has no copied-text flag ${flagId}`, { problem: 'no_copied_flag', id: reportId, flag: flagId });
   const d = JSON.parse(f.detail) as { section: number; percent: number; otherId: number };
   const run = new Run(db);
   const side = (id: number) => {
     const info = run.info(id);
-    if (!info) throw new ArchiveError('not_found', `no report ${id}`);
+    if (!info) throw new ArchiveError('not_found', `no report ${id}`, { problem: 'no_report', id });
     const sec = run.prepared(id, info.text)?.sections.find((s) => s.n === d.section);
     return { reportId: id, agency: info.agency, year: info.year, section: d.section, text: sec?.text.trim() ?? '' };
   };

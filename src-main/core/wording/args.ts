@@ -131,6 +131,13 @@ export const INVALID_WORDS = {
   flag_resolved: { zh: '疑问 #{flag} 已由更正解决，无需接受', en: 'flag {flag} is already resolved by a correction' },
   flag_not_accepted: { zh: '疑问 #{flag} 未被接受', en: 'flag {flag} is not accepted' },
   // not_found with what was not found
+  no_report: { zh: '没有编号为 #{id} 的报告（可能已被永久删除）', en: 'there is no report {id} (it may have been deleted for good)' },
+  no_version: { zh: '报告 #{id} 没有第 {version} 版', en: 'report {id} has no version {version}' },
+  no_agency: { zh: '没有名为“{name}”的机关', en: 'there is no agency "{name}"' },
+  no_folder: { zh: '找不到文件夹 {path}', en: 'there is no folder at {path}' },
+  no_archive: { zh: '找不到档案库 {path}', en: 'there is no archive at {path}' },
+  no_original: { zh: '档案库中原件的存档副本不见了：{name}', en: 'the archived copy of the original is missing: {name}' },
+  no_copied_flag: { zh: '报告 #{id} 没有编号为 {flag} 的内容雷同疑问', en: 'report {id} has no copied-text flag {flag}' },
   no_flag: {
     zh: '报告 #{id} 没有编号为 {flag} 的疑问（可能在列出后已改变或已解决；请重新查看报告）',
     en: 'report {id} has no flag {flag} (it changed or was resolved since it was listed; show the report again)',

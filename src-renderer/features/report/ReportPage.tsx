@@ -254,7 +254,11 @@ export function ReportPage({ id, ids, queue, onOpen, onBack }: Props) {
         />
       )}
       {error && <div className="error">{error}</div>}
-      {note && <div className="muted small">{note}</div>}
+      {note && (
+        <div className="muted small" data-testid="report-note">
+          {note}
+        </div>
+      )}
       {review.notice && (
         <div className="notice small" data-testid="review-notice">
           {review.notice}

@@ -76,7 +76,12 @@ export function VersionsPanel({ report: r, onReport, onError, onNote }: Props) {
                   onClick={() =>
                     void run(api.call('reports.useVersion', { id: r.id, versionId: v.id }), (x) => {
                       setCmp(null);
-                      onNote(t('switchedCarried', { carried: x.carried.join(', ') || t('none'), flagged: x.flagged.join(', ') || t('none') }));
+                      const names = (ids: string[]) => ids.map((id) => fieldLabel(id, lang)).join('、') || t('none');
+                      onNote(
+                        t('switchedCarried', { carried: names(x.carried), flagged: names(x.flagged) }) +
+                          (x.acceptances.length ? t('switchedAccepted', { n: x.acceptances.length }) : '') +
+                          (x.verified ? t('switchedVerified') : ''),
+                      );
                       onReport(x.report);
                     })
                   }
