@@ -5,6 +5,7 @@ import { openArchive, type Archive, type CorrectionEntry, type ReportFilter as C
 import type { Correction, ReportFilter, ReportPage } from '../contract/index.js';
 import type { ArchivePort, Progress } from './port.js';
 import { exportFiles } from './export.js';
+import { CodedError } from '../core/wording/errors.js';
 
 /** The archive caps a page at 10 000 rows; the services may ask for more (grid, facets). */
 const CORE_PAGE = 10_000;
@@ -63,9 +64,9 @@ export function archivePort(a: Archive): ArchivePort {
       const file = a.originalPath(id);
       const size = (await stat(file)).size;
       if (size > maxBytes)
-        throw new Error(
-          `原件过大（${Math.round(size / 1e6)} MB），无法在应用内显示，请用“打开原件” / the original is too large to show in the app (${Math.round(size / 1e6)} MB); open it instead`,
-        );
+        throw new CodedError('original_too_large', `the original is too large to show in the app (${Math.round(size / 1e6)} MB)`, {
+          mb: Math.round(size / 1e6),
+        });
       return { name: d.source.name, format: d.format, bytes: await readFile(file) };
     },
     correct: (id, field, value, note) => a.correct(id, field, value, note),

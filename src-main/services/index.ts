@@ -2,6 +2,7 @@
 // the core only (archive, export, catalogue). The Electron IPC, the web
 // bridge, the CLI and the tests all call this; none of them adds logic.
 import { suggestMerges } from '../core/archive/agency-clusters.js';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { archiveMessage, ArchiveError } from '../core/archive/types.js';
@@ -89,6 +90,9 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
   // Folders the user picked in a native dialog this session: in the desktop app, the only folders an export may write to.
   const chosenFolders = new Set<string>();
   let archive: ArchivePort | null = null;
+  // The grids of the last few originals viewed, by report and content (an original read again only when it changed):
+  // going back and forth between cells and reports does not re-parse a Word file each time.
+  const gridCache = new Map<string, Result<'reports.grids'>['grids']>();
 
   const need = (): ArchivePort => {
     if (!archive) throw new NoArchiveError();
@@ -193,13 +197,20 @@ export async function createServices(opts: ServiceOptions): Promise<Services & {
     'reports.grids': async ({ id }) => {
       const o = await need().original(id, MAX_VIEWED_ORIGINAL);
       if (!o.format || !GRID_FORMATS.has(o.format)) return { id, format: o.format, grids: [] };
-      // The same reader the import used: its text is the report's stored text, so the offsets match the cells'.
-      const doc = await readDocument(o.bytes, o.name);
-      const grids = doc.grids.map((g) => ({
-        rows: g.rows.map((r) =>
-          r.map((c) => ({ text: c.text, start: c.start, end: c.end, rowSpan: c.rowSpan, colSpan: c.colSpan, ...(c.covered ? { covered: true } : {}) })),
-        ),
-      }));
+      const key = `${id}:${createHash('sha1').update(o.bytes).digest('hex')}`;
+      let grids = gridCache.get(key);
+      if (!grids) {
+        // The same reader the import used: its text is the report's stored text, so the offsets match the cells'.
+        const doc = await readDocument(o.bytes, o.name);
+        grids = doc.grids.map((g) => ({
+          rows: g.rows.map((r) =>
+            r.map((c) => ({ text: c.text, start: c.start, end: c.end, rowSpan: c.rowSpan, colSpan: c.colSpan, ...(c.covered ? { covered: true } : {}) })),
+          ),
+        }));
+        if (gridCache.size >= 8) gridCache.delete(gridCache.keys().next().value!);
+      }
+      gridCache.delete(key);
+      gridCache.set(key, grids); // most recent last
       return { id, format: o.format, grids };
     },
     'review.reviewer': () => ({ name: need().reviewer() }),

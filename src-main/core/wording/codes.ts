@@ -23,6 +23,7 @@ export type ServiceErrorCode =
   | 'unknown_job'
   | 'no_samples'
   | 'no_original'
+  | 'original_too_large' // the viewer: {mb}, over what the app shows inside itself
   | 'no_export_file' // export.openFolder: the export wrote nothing (failed, cancelled, no reports)
   | 'choose_folder' // desktop: an export folder not picked in the dialog
   | 'internal';
@@ -90,6 +91,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'full':
       return 507;
     case 'too_large':
+    case 'original_too_large':
       return 413;
     case 'invalid':
     case 'bad_args':

@@ -224,6 +224,10 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   unknown_job: { zh: '未找到此任务（可能已结束很久）', en: 'unknown job (it may have ended long ago)' },
   no_samples: { zh: '此版本未附带示例报告', en: 'no sample reports are bundled with this build' },
   no_original: { zh: '不知道此报告的原文件在哪里', en: 'the original file of this report is not known' },
+  original_too_large: {
+    zh: '原件过大（{mb} MB），无法在应用内显示，请用“打开原件”',
+    en: 'the original is too large to show in the app ({mb} MB); open it instead',
+  },
   no_export_file: { zh: '这次导出没有写出文件，没有可显示的文件夹', en: 'this export wrote no file; there is no folder to show' },
   choose_folder: { zh: '请先用“选择文件夹…”选择导出位置', en: 'choose the export folder with “Choose folder…” first' },
   internal: { zh: '程序内部错误，请查看日志', en: 'internal error; see the log' },
