@@ -225,7 +225,7 @@ export const ERROR_WORDS: { readonly [K in ErrorCode]: Words } = {
   no_samples: { zh: '此版本未附带示例报告', en: 'no sample reports are bundled with this build' },
   no_original: { zh: '不知道此报告的原文件在哪里', en: 'the original file of this report is not known' },
   original_too_large: {
-    zh: '原件过大（{mb} MB），无法在应用内显示，请用“打开原件”',
+    zh: '原件过大（{mb} 兆字节），无法在应用内显示，请用“打开原件”',
     en: 'the original is too large to show in the app ({mb} MB); open it instead',
   },
   no_export_file: { zh: '这次导出没有写出文件，没有可显示的文件夹', en: 'this export wrote no file; there is no folder to show' },
