@@ -153,9 +153,56 @@ async function queryBench(root: string): Promise<void> {
   a.close();
 }
 
+/**
+ * What the chart summary's triggers (report_totals, migration 0012) cost the
+ * import's writes: the same reports, files and cells written in one
+ * transaction into two fresh archives, one with the triggers dropped;
+ * CPU per report of each and the ratio (same process, same load).
+ */
+export async function triggerCost(root: string): Promise<void> {
+  const n = quick ? 500 : 3000;
+  const fields = TEMPLATES['2021'].fields.map((f) => f.id);
+  const write = async (name: string, withTriggers: boolean): Promise<number> => {
+    const a = await openArchive(join(root, name), { create: true });
+    const db = a.db;
+    if (!withTriggers)
+      for (const { name: t } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_totals%'").all() as { name: string }[])
+        db.exec(`DROP TRIGGER ${t}`);
+    const ag = db.prepare("INSERT INTO agencies (id, name, province, region_source, created_at) VALUES (?, ?, '广东省', 'inferred', 'x')");
+    const fi = db.prepare("INSERT INTO files (id, sha256, name, original_path, size, format, imported_at) VALUES (?, ?, ?, ?, 1000, 'txt', 'x')");
+    const rp = db.prepare(
+      "INSERT INTO reports (id, file_id, agency_id, year, template, status, open_flags, active, extractor_version, extracted_at, created_at) VALUES (?, ?, ?, 2021, '2021', 'unreviewed', 0, 1, 'x', 'x', 'x')",
+    );
+    const cell = db.prepare('INSERT INTO cells (report_id, field_id, value, extracted) VALUES (?, ?, ?, ?)');
+    const cpu0 = process.cpuUsage();
+    for (let b = 0; b < n; b += 10)
+      db.transaction(() => {
+        for (let i = b + 1; i <= b + 10; i++) {
+          ag.run(i, `第${i}局`);
+          fi.run(i, createHash('sha256').update(String(i)).digest('hex'), `${i}.txt`, `/src/${i}.txt`);
+          rp.run(i, i, i);
+          for (const f of fields) cell.run(i, f, i % 11, i % 11);
+        }
+      })();
+    const c = process.cpuUsage(cpu0);
+    const totals = (db.prepare('SELECT COUNT(*) AS n FROM report_totals').get() as { n: number }).n;
+    a.close();
+    if (withTriggers && totals !== n) throw new Error(`report_totals has ${totals} rows for ${n} reports`);
+    return (c.user + c.system) / 1000 / n;
+  };
+  await write('warm.sqlite', true);
+  const without = await write('without.sqlite', false);
+  const withT = await write('with.sqlite', true);
+  console.log(
+    `chart summary triggers (report_totals) on import writes, ${n} reports × ${fields.length} cells, 10 per transaction: ` +
+      `${withT.toFixed(2)} ms CPU/report with, ${without.toFixed(2)} without = ${(withT / without).toFixed(2)}× (load ${loadavg()[0]!.toFixed(1)})`,
+  );
+}
+
 export async function bench(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'nb-bench-'));
   try {
+    await triggerCost(root);
     await importBench(root);
     await queryBench(root);
   } finally {
