@@ -36,7 +36,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.18.1';
+export const EXTRACTOR_VERSION = '1.18.2';
 
 interface Zones {
   main: [number, number];
@@ -191,7 +191,17 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
       continue;
     }
     if (!r.slots) {
-      if ((optional || hybridSub) && r.found === 0) continue; // （六）其他处理 as a 2021 group heading; 其他 as a column header
+      if ((optional || hybridSub) && r.found === 0) {
+        // （六）其他处理 as a 2021 group heading, 其他 as a column header — but a whole row whose parts were not read
+        // either lost its numbers (printed whole, as in 2019, away from them): a doubt, never a silent blank
+        if (row.splitInto && tablesSeen[row.table] && !row.splitInto.some((p) => all.get(p)?.slots))
+          flags.push({
+            kind: 'incomplete_row',
+            fields: [row.id],
+            message: `row ${row.label.zh}: neither its numbers nor its parts' were read; its cells are left blank`,
+          });
+        continue;
+      }
       const kind = r.status === 'ambiguous' ? 'ambiguous' : 'incomplete_row';
       if (row.table === 'review') {
         if (!appealsFlagged.has(r.status)) {

@@ -35,6 +35,9 @@ function cleanAgency(a: string): string | null {
   s = s.replace(/(?:门户)?网站$/, ''); // `淮安市人民政府门户网站` as a site name
   s = s.replace(/^(?:关于|首页|当前位置)+/, '').replace(/(?:关于|的|之)$/, '');
   s = s.replace(/^[\d\s\p{P}\p{S}]+/u, '').replace(/[\s\p{P}\p{S}]+$/u, '');
+  // a Chinese agency's name starts with a Chinese character: what comes before is a page's noise (a title
+  // written in the wrong encoding: `ÿþ?eœ^áOo`, a site's Latin name)
+  s = s.replace(/^[^\p{Script=Han}]+/u, '');
   // `XX局政府信息公开` leaves `XX局政府`; `XX市人民政府信息公开` keeps its 政府
   const bare = s.replace(/(?:政府|政务)$/, '');
   if (bare !== s && BODY_END.test(bare)) s = bare;
