@@ -53,11 +53,20 @@ export function ownWords(passage: string, isBoiler: (hash: number) => boolean): 
   return parts.join('|');
 }
 
+/** The section's shingles as FNV-1a hashes (hash32 of each 5-character window not crossing a sentence), computed on the char codes: no string per shingle. */
 export function shingles(own: string): Set<number> {
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= own.length; i++) {
-    const g = own.slice(i, i + SHINGLE);
-    if (!g.includes('|')) out.add(hash32(g));
+  const n = own.length;
+  for (let i = 0; i + SHINGLE <= n; i++) {
+    let h = 0x811c9dc5;
+    let j = i;
+    for (; j < i + SHINGLE; j++) {
+      const c = own.charCodeAt(j);
+      if (c === 124) break; // '|': the window crosses from one sentence into the next
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    if (j === i + SHINGLE) out.add(h | 0);
+    else i = j; // every window up to the '|' crosses it too
   }
   return out;
 }
@@ -74,12 +83,24 @@ function mix(x: number): number {
 }
 
 export function minhash(set: Set<number>): Uint32Array {
-  const sig = new Uint32Array(PERMS).fill(0xffffffff);
-  for (const v of set)
-    for (let i = 0; i < PERMS; i++) {
-      const h = mix(v ^ SEEDS[i]!);
-      if (h < sig[i]!) sig[i] = h;
+  const vals = Int32Array.from(set);
+  const sig = new Uint32Array(PERMS);
+  for (let i = 0; i < PERMS; i++) {
+    const seed = SEEDS[i]!;
+    let min = 0xffffffff;
+    for (let k = 0; k < vals.length; k++) {
+      // mix(v ^ seed), inlined
+      let x = vals[k]! ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x >>>= 0;
+      if (x < min) min = x;
     }
+    sig[i] = min;
+  }
   return sig;
 }
 

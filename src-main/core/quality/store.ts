@@ -22,6 +22,8 @@ const CANDIDATE = 0.45;
 /** Exact comparisons per section at most (the most alike first), and LSH buckets this full are common text, not a copy. */
 const MAX_EXACT = 12;
 const MAX_BUCKET = 200;
+/** Band rows one look-up statement reads at most (48 bands of a few rows each); more means a full bucket among them. */
+const BAND_ROWS = 2000;
 const SETTINGS_KEY = 'quality_settings';
 const CACHED = new WeakSet<DB>();
 
@@ -69,6 +71,7 @@ class Run {
   private texts = new Map<number, PreparedText | null>();
   private boiler = new Map<number, boolean>();
   private own = new Map<string, Set<number>>();
+  private sentenceCache = new Map<string, number[]>();
   /**
    * Band rows of this run, written at its end in key order (flushBands): rows of one key share a page of the
    * large band index, and sorted writes touch each page once per run instead of once per row. Looked up
@@ -101,6 +104,23 @@ class Run {
     }
     return this.texts.get(id)!;
   }
+  /** The hashes of a prose section's sentences (learning and the stored signature row both need them). */
+  sentences(id: number, section: { n: number; text: string }): number[] {
+    const key = `${id}:${section.n}`;
+    let hs = this.sentenceCache.get(key);
+    if (!hs) this.sentenceCache.set(key, (hs = sentenceHashes(section.text)));
+    return hs;
+  }
+  /** Answer isBoiler for many sentences with one statement (a report's prose: a dozen to a hundred sentences). */
+  prefetchBoiler(hashes: Iterable<number>): void {
+    const ask = [...new Set(hashes)].filter((h) => !this.boiler.has(h));
+    if (!ask.length) return;
+    for (const h of ask) this.boiler.set(h, false);
+    for (const h of st(this.db, 'SELECT DISTINCT hash FROM quality_sentences WHERE hash IN (SELECT value FROM json_each(?)) AND n >= ?')
+      .pluck()
+      .all(JSON.stringify(ask), this.settings.boilerplateAgencies) as number[])
+      this.boiler.set(h, true);
+  }
   isBoiler = (h: number): boolean => {
     let b = this.boiler.get(h);
     if (b === undefined)
@@ -123,16 +143,47 @@ class Run {
   }
   flushBands(): void {
     if (!this.bands.size) return;
+    // One row per statement: a multi-row INSERT needs a statement journal (a temp file written page by page), which cost more than it saved.
     const ins = st(this.db, 'INSERT OR IGNORE INTO quality_bands (band, report_id, section) VALUES (?, ?, ?)');
     for (const k of [...this.bands.keys()].sort((a, b) => a - b)) for (const b of this.bands.get(k)!) ins.run(k, b.reportId, b.section);
     this.bands.clear();
+  }
+  /**
+   * The reports sharing an LSH band with a section, per section: one statement for all the report's bands (48 look-ups
+   * as one), a bucket fuller than MAX_BUCKET left out (common text, not a copy).
+   */
+  bandHits(keys: { key: number; section: number }[]): Set<number> {
+    const out = new Set<number>();
+    const want = new Map(keys.map((k) => [k.key, k.section]));
+    let rows = st(this.db, `SELECT band, report_id, section FROM quality_bands WHERE band IN (SELECT value FROM json_each(?)) LIMIT ${BAND_ROWS}`)
+      .raw(true)
+      .all(JSON.stringify([...want.keys()])) as [number, number, number][];
+    if (rows.length >= BAND_ROWS) {
+      // a full bucket among them: each band on its own, at most MAX_BUCKET + 1 rows
+      const byBand = st(this.db, `SELECT band, report_id, section FROM quality_bands WHERE band = ? AND section = ? LIMIT ${MAX_BUCKET + 1}`).raw(true);
+      rows = keys.flatMap((k) => byBand.all(k.key, k.section) as [number, number, number][]);
+    }
+    const hits = new Map<number, number[]>();
+    for (const [band, reportId, section] of rows) {
+      if (want.get(band) !== section) continue;
+      const list = hits.get(band);
+      if (list) list.push(reportId);
+      else hits.set(band, [reportId]);
+    }
+    for (const { key, section } of keys) {
+      const list = [...(hits.get(key) ?? []), ...this.pendingBand(key, section)];
+      if (list.length <= MAX_BUCKET) for (const r of list) out.add(r);
+    }
+    return out;
   }
   /** A prose section's own words as shingles (with today's boilerplate). */
   ownShingles(id: number, section: number): Set<number> {
     const key = `${id}:${section}`;
     let s = this.own.get(key);
     if (!s) {
-      const sec = this.prepared(id)?.sections.find((x) => x.n === section);
+      const p = this.prepared(id);
+      const sec = p?.sections.find((x) => x.n === section);
+      if (p && sec) this.prefetchBoiler(p.sections.filter((x) => PROSE.includes(x.n)).flatMap((x) => this.sentences(id, x)));
       this.own.set(key, (s = sec ? shingles(ownWords(sec.text, this.isBoiler)) : new Set()));
     }
     return s;
@@ -149,7 +200,7 @@ function learn(run: Run, info: Info): void {
   const p = run.prepared(info.id, info.text);
   if (counted && p) {
     const hashes = new Set<number>();
-    for (const s of p.sections) if (PROSE.includes(s.n)) for (const h of sentenceHashes(s.text)) hashes.add(h);
+    for (const s of p.sections) if (PROSE.includes(s.n)) for (const h of run.sentences(info.id, s)) hashes.add(h);
     const up = st(db, 'INSERT INTO quality_sentences (hash, year, n) VALUES (?, ?, 1) ON CONFLICT(hash, year) DO UPDATE SET n = n + 1 RETURNING n');
     for (const h of hashes) if ((up.get(h, info.year) as { n: number }).n === run.settings.boilerplateAgencies) run.grew.add(h);
   }
@@ -193,47 +244,50 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
       s.n,
       set.size,
       Buffer.from(sig.buffer),
-      Buffer.from(Int32Array.from(sentenceHashes(s.text)).buffer),
+      Buffer.from(Int32Array.from(run.sentences(info.id, s)).buffer),
     );
     for (const k of bandKeys(sig, s.n)) run.addBand(k, info.id, s.n);
   }
   if (mine.size === 0 || info.year === null || !info.active) return { findings: [], affected: [] };
   // Candidates: reports sharing a band (any agency), and every other year of the same agency.
-  const cand = new Set<number>();
-  const byBand = st(db, `SELECT report_id FROM quality_bands WHERE band = ? AND section = ? LIMIT ${MAX_BUCKET + 1}`);
-  for (const [n, m] of mine)
-    for (const k of bandKeys(m.sig, n)) {
-      const hits = [...(byBand.all(k, n) as { report_id: number }[]).map((r) => r.report_id), ...run.pendingBand(k, n)];
-      if (hits.length <= MAX_BUCKET) for (const r of hits) cand.add(r);
+  // Candidates: every other year of the same agency (with their signatures, one statement), and reports sharing a band (any agency).
+  const pairs: { o: Other; section: number; est: number }[] = [];
+  const seen = new Set<number>([info.id]);
+  const consider = (o: Other, section: number, sig: Buffer) => {
+    const m = mine.get(section);
+    if (!m) return;
+    const est = similarity(m.sig, new Uint32Array(sig.buffer.slice(sig.byteOffset, sig.byteOffset + sig.byteLength)));
+    if (est >= CANDIDATE) pairs.push({ o, section, est });
+  };
+  if (info.agency_id !== null) {
+    const rows = st(
+      db,
+      `SELECT r.id, r.year, s.section, s.sig FROM reports r INDEXED BY reports_agency_year JOIN quality_sections s ON s.report_id = r.id
+       WHERE r.agency_id = ? AND r.active = 1 AND r.year IS NOT ?`,
+    ).all(info.agency_id, info.year) as { id: number; year: number | null; section: number; sig: Buffer }[];
+    for (const r of rows) {
+      seen.add(r.id);
+      if (r.year !== null) consider({ id: r.id, agency_id: info.agency_id, agency: info.agency, year: r.year }, r.section, r.sig);
     }
-  if (info.agency_id !== null)
-    for (const r of st(db, 'SELECT id FROM reports INDEXED BY reports_agency_year WHERE agency_id = ? AND active = 1 AND year IS NOT ?').all(
-      info.agency_id,
-      info.year,
-    ) as { id: number }[])
-      cand.add(r.id);
-  cand.delete(info.id);
-  const best = new Map<number, { pct: number; o: Other }>();
-  const affected: number[] = [];
+  }
+  const keys = [...mine].flatMap(([n, m]) => bandKeys(m.sig, n).map((key) => ({ key, section: n })));
   const otherOf = st(
     db,
     'SELECT r.id, r.agency_id, a.name AS agency, r.year FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ? AND r.active = 1',
   );
   const sigsOf = st(db, 'SELECT section, sig FROM quality_sections WHERE report_id = ?');
-  // Signatures first (cheap): the most alike pairs of each section go on to the exact comparison.
-  const pairs: { o: Other; section: number; est: number }[] = [];
-  for (const id of cand) {
+  for (const id of run.bandHits(keys)) {
+    if (seen.has(id)) continue;
+    seen.add(id);
     const o = otherOf.get(id) as Other | undefined;
     if (!o || o.year === null) continue;
     const sameAgency = o.agency_id !== null && o.agency_id === info.agency_id;
     if (sameAgency && o.year === info.year) continue; // versions of one report
-    for (const row of sigsOf.all(id) as { section: number; sig: Buffer }[]) {
-      const m = mine.get(row.section);
-      if (!m) continue;
-      const est = similarity(m.sig, new Uint32Array(row.sig.buffer.slice(row.sig.byteOffset, row.sig.byteOffset + row.sig.byteLength)));
-      if (est >= CANDIDATE) pairs.push({ o, section: row.section, est });
-    }
+    for (const row of sigsOf.all(id) as { section: number; sig: Buffer }[]) consider(o, row.section, row.sig);
   }
+  const best = new Map<number, { pct: number; o: Other }>();
+  const affected: number[] = [];
+  // Signatures first (cheap): the most alike pairs of each section go on to the exact comparison.
   pairs.sort((x, y) => y.est - x.est);
   const tried = new Map<number, number>();
   for (const { o, section } of pairs) {
