@@ -168,3 +168,13 @@ describe('publication date', () => {
     ).toBeNull();
   });
 });
+
+describe('a page whose line breaks were lost', () => {
+  it('reads the title where the one long line starts', () => {
+    const body = '一、总体情况 2020年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，'.repeat(4);
+    const m = findMeta(`西工区商务局2020年政府信息公开工作年度报告 ${body}`);
+    expect([m.agency, m.year]).toEqual(['西工区商务局', 2020]);
+    // a long line that does not start with a title names nothing
+    expect(findMeta(`${body}西工区商务局2020年政府信息公开工作年度报告`).agency).toBeNull();
+  });
+});

@@ -109,8 +109,13 @@ export function findMeta(text: string): Meta {
   const agencyLine = (l: string) => l.length >= 2 && l.length <= 30 && !/\d/.test(l) && AGENCY_END.test(l) && !REPORT.test(l) && !CHROME.test(l);
   let title: Title | null = null;
   for (let i = 0; i < Math.min(lines.length, 30) && title === null; i++) {
-    const l = lines[i]!;
-    if (l.length > 80) continue;
+    let l = lines[i]!;
+    if (l.length > 80) {
+      // a page whose line breaks were lost (the whole report on one line): its title is where it starts
+      const head = REPORT.exec(l.slice(0, 90));
+      if (!head) continue;
+      l = l.slice(0, head.index + head[0].length);
+    }
     if (CHROME.test(l) && !REPORT.test(l)) continue; // a breadcrumb line is never the start of the title
     const joins = [l, l + (lines[i + 1] ?? ''), l + (lines[i + 1] ?? '') + (lines[i + 2] ?? '')];
     // the agency alone on the line above (`淮安市人民政府` / `2024 年政府信息公开…`)
