@@ -2,13 +2,14 @@
 // whose 总计 column is left blank on every 办理结果 row, and the official
 // layout as Word and HTML grids (merged 三、本年度办理结果 / 法人或其他组织
 // cells, test/office/report-tables.ts) with grid damage: two columns printed
-// in the other order, a blank cell, two value cells merged into one.
+// in the other order, a blank cell, two value cells merged into one, table
+// 四's two 行政诉讼 groups printed the other way round.
 import { RESULT_ROWS } from '../../src-main/core/catalogue/index.js';
 import { docxXml, makeDocx, reportHtml, reportOf, type Report, type TTable } from '../office/report-tables.js';
 import { generateReport, rng, type GeneratedReport } from './generate.js';
 
-export type GridDamage = 'none' | 'swapColumns' | 'blankCell' | 'mergedCells' | 'droppedCell' | 'mergedHeader';
-export const GRID_DAMAGES: GridDamage[] = ['none', 'swapColumns', 'blankCell', 'mergedCells'];
+export type GridDamage = 'none' | 'swapColumns' | 'blankCell' | 'mergedCells' | 'droppedCell' | 'mergedHeader' | 'swapGroups';
+export const GRID_DAMAGES: GridDamage[] = ['none', 'swapColumns', 'blankCell', 'mergedCells', 'swapGroups'];
 /** Damage no reader can undo (a cell lost, two headers merged): the adversarial test asks only for no silent error. */
 export const HARD_GRID_DAMAGES: GridDamage[] = ['droppedCell', 'mergedHeader'];
 
@@ -112,6 +113,14 @@ export function officialGrid(seed: number, format: 'docx' | 'html', damage: Grid
     const head = t.find((row) => row.some((c) => c.text === '商业企业'))!;
     const c = Math.floor(pick() * (head.length - 1));
     head.splice(c, 2, { text: `${head[c]!.text}${head[c + 1]!.text}`, colspan: 2 });
+  }
+  if (damage === 'swapGroups') {
+    // table 四 with 复议后起诉 printed before 未经复议直接起诉 (header and numbers): its header says which is which
+    const t4 = r.blocks.find((b) => typeof b !== 'string' && b.some((row) => row.some((c) => c.text === '复议后起诉'))) as TTable;
+    const groups = t4.find((row) => row.some((c) => c.text === '复议后起诉'))!;
+    [groups[0], groups[1]] = [groups[1]!, groups[0]!];
+    const nums = t4[t4.length - 1]!;
+    t4[t4.length - 1] = [...nums.slice(0, 5), ...nums.slice(10, 15), ...nums.slice(5, 10)];
   }
   const bytes = format === 'docx' ? makeDocx(docxXml(r)) : new TextEncoder().encode(reportHtml(r));
   return { name: `official-${seed}-${damage}.${format}`, bytes, template: g.template, values, doubtful };

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APPEALS_COLUMNS, rowsOfTable, type RowDef } from '../../src-main/core/catalogue/index.js';
 import { extractDocument } from '../../src-main/core/extract/index.js';
+import { readGrids } from '../../src-main/core/extract/grid.js';
 import { readDocument } from '../../src-main/core/read/index.js';
 import { pageGrids, type PlacedLine } from '../../src-main/core/read/pdf-grid.js';
 import { officialGrid } from '../gen/layouts.js';
@@ -98,33 +100,112 @@ describe('pageGrids', () => {
   });
 });
 
+describe('table 四 from a PDF grid', () => {
+  // As LibreOffice prints the official layout: each group's words at the left of its merged cell (over one
+  // or two of its five columns), 行政诉讼 over 未经复议直接起诉 / 复议后起诉, each outcome wrapped over two
+  // lines (结果 / 维持) and 总计 between them; one row of fifteen numbers.
+  const [reconsideration, direct, after] = rowsOfTable('2021', 'review');
+  const x = (j: number) => 60 + 36 * j;
+  const outcomeLine = (part: 0 | 1) =>
+    [0, 1, 2].flatMap((g) => APPEALS_COLUMNS.slice(0, 4).map((c, i): [string, number] => [part ? c.label.zh.slice(2) : c.label.zh.slice(0, 2), x(5 * g + i)]));
+  const header = (order: RowDef[]) => [
+    [[order[1]!.group!.zh, x(5)]] as [string, number][],
+    [[order[0]!.label.zh, x(0)]] as [string, number][],
+    [
+      [order[1]!.label.zh, x(5)],
+      [order[2]!.label.zh, x(10)],
+    ] as [string, number][],
+    outcomeLine(0),
+    [0, 1, 2].map((g): [string, number] => [APPEALS_COLUMNS[4]!.label.zh, x(5 * g + 4)]),
+    outcomeLine(1),
+  ];
+  const nums = [3, 1, 0, 2, 6, 0, 1, 0, 0, 1, 4, 0, 2, 1, 7];
+  const data = nums.map((n, j): [string, number] => [String(n), x(j)]);
+  const read = (order: RowDef[]) => readGrids(pageGrids(lines([...header(order), data]), 2), '2021');
+  const values = (m: ReturnType<typeof read>, id: string) => m.get(id)?.vals.map((v) => (v?.kind === 'num' ? v.v.value : v?.kind)) ?? null;
+
+  it('gives each group its five columns from the outcome words, the group word standing over one of them', () => {
+    const m = read([reconsideration!, direct!, after!]);
+    expect(values(m, reconsideration!.id)).toEqual([3, 1, 0, 2, 6]);
+    expect(values(m, direct!.id)).toEqual([0, 1, 0, 0, 1]);
+    expect(values(m, after!.id)).toEqual([4, 0, 2, 1, 7]);
+  });
+  it('reads the groups by their words, not their place', () => {
+    const m = read([reconsideration!, after!, direct!]); // 复议后起诉 printed before 未经复议直接起诉
+    expect(values(m, after!.id)).toEqual([0, 1, 0, 0, 1]);
+    expect(values(m, direct!.id)).toEqual([4, 0, 2, 1, 7]);
+  });
+  it('reads nothing when a run of outcomes has no group word over it', () => {
+    const lines0 = header([reconsideration!, direct!, after!]);
+    lines0[2] = [lines0[2]![0]!]; // 复议后起诉 missing
+    expect(readGrids(pageGrids(lines([...lines0, data]), 2), '2021').size).toBe(0);
+  });
+});
+
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+
+/** Generated HTML reports printed to PDF by one LibreOffice run. */
+function renderPdfs(htmls: Uint8Array[]): Uint8Array[] {
+  const tmp = mkdtempSync(join(tmpdir(), 'nb-pdfgrid-'));
+  try {
+    htmls.forEach((h, i) => writeFileSync(join(tmp, `r${i}.html`), h));
+    execFileSync(
+      soffice!,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${tmp}/profile`,
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'pdf:writer_pdf_Export',
+        '--outdir',
+        tmp,
+        ...htmls.map((_, i) => join(tmp, `r${i}.html`)),
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
+    return htmls.map((_, i) => new Uint8Array(readFileSync(join(tmp, `r${i}.pdf`))));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!soffice)('the official 2021 layout printed by LibreOffice (skipped without soffice)', () => {
+  it('reads every cell: the amount whose unit wrapped (表二 收费金额), the label wrapped over four lines', async () => {
+    const r = officialGrid(3, 'html', 'none');
+    expect(r.template).toBe('2021');
+    const [pdf, swapped] = renderPdfs([r.bytes, officialGrid(3, 'html', 'swapGroups').bytes]);
+    const x = extractDocument(await readDocument(pdf!, 'r.pdf'), 'r.pdf');
+    const on = (p: string) => x.flags.filter((f) => f.fields.some((q) => q === p || q.startsWith(`${p}.`) || p.startsWith(`${q}.`)));
+    // the amount printed 673.728479万 / 元 around its label, and the row whose label wraps over four lines
+    expect(r.values['active.fee.amount_wan']).toBeGreaterThan(0);
+    expect(x.values['active.fee.amount_wan']).toBe(r.values['active.fee.amount_wan']);
+    expect(on('active.fee')).toEqual([]);
+    for (const id of Object.keys(r.values).filter((k) => k.startsWith('requests.other_no_fee.'))) expect(x.values[id], id).toBe(r.values[id]);
+    expect(on('requests.other_no_fee')).toEqual([]);
+    const wrong = Object.keys(r.values).filter((id) => (x.values[id] ?? null) !== r.values[id]);
+    expect(wrong).toEqual([]);
+    // table 四 with its two 行政诉讼 groups printed the other way round: the text reads them by place
+    // (wrong), the grid by their words (right), and each cell the two readings differ in says both
+    const doc = await readDocument(swapped!, 's.pdf');
+    const y = extractDocument(doc, 's.pdf');
+    const textOnly = extractDocument({ ...doc, grids: [] }, 's.pdf');
+    const review = Object.keys(r.values).filter((id) => id.startsWith('review.'));
+    expect(review.map((id) => y.values[id])).toEqual(review.map((id) => r.values[id]));
+    const moved = review.filter((id) => textOnly.values[id] !== r.values[id]);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const id of moved)
+      expect(
+        y.flags.some((f) => f.kind === 'readings_differ' && f.fields.includes(id)),
+        id,
+      ).toBe(true);
+  }, 240_000);
+});
+
 describe.skipIf(!soffice)('a PDF whose text order differs from its grid (LibreOffice; skipped without soffice)', () => {
   it('reads swapped columns by their header, and flags where the text read otherwise', async () => {
     const r = officialGrid(3, 'html', 'swapColumns'); // 商业企业 and 科研机构 printed the other way round
-    const tmp = mkdtempSync(join(tmpdir(), 'nb-pdfgrid-'));
-    let pdf: Uint8Array;
-    try {
-      writeFileSync(join(tmp, 'r.html'), r.bytes);
-      execFileSync(
-        soffice!,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${tmp}/profile`,
-          '--infilter=HTML (StarWriter)',
-          '--convert-to',
-          'pdf:writer_pdf_Export',
-          '--outdir',
-          tmp,
-          join(tmp, 'r.html'),
-        ],
-        { stdio: 'ignore', timeout: 180_000 },
-      );
-      pdf = new Uint8Array(readFileSync(join(tmp, 'r.pdf')));
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    const doc = await readDocument(pdf, 'r.pdf');
+    const [pdf] = renderPdfs([r.bytes]);
+    const doc = await readDocument(pdf!, 'r.pdf');
     expect(doc.format).toBe('pdf');
     expect(doc.grids.length).toBeGreaterThan(0);
     const withGrid = extractDocument(doc, 'r.pdf');

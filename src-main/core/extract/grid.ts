@@ -217,24 +217,48 @@ const APPEALS_ROWS = TEMPLATES['2021'].rows.filter((r) => r.table === 'review');
 /** The groups as a column's header names them: 诉讼's two (more specific) before 行政复议. */
 const GROUP_ORDER = [...APPEALS_ROWS.filter((r) => r.group), ...APPEALS_ROWS.filter((r) => !r.group)];
 
-/** Table 四: the outcome header row (15 names) and, above it, the group each column sits under. */
+/**
+ * Table 四: the outcome header row (15 names) and, above it, the group each
+ * column sits under. Word and HTML merge a group's cell over its columns; a
+ * PDF prints the group's words where its cell began (left-aligned) or in its
+ * middle, over one or two of them. So the outcome names are cut into runs (a
+ * run ends where a name comes again: 维持 … 总计 | 维持 … 总计 | …), and each
+ * run takes the group whose header cell stands over it — one group a run, one
+ * run a group, or no reading.
+ */
 function readAppeals(grid: Grid): GridRow[] {
   const rows = grid.rows;
   for (let h = 0; h < rows.length; h++) {
     const outcomes = rows[h]!.map((c) => columnOf(key(c.text), APPEALS_COLUMNS));
     if (outcomes.filter(Boolean).length < APPEALS_COLUMNS.length * APPEALS_ROWS.length) continue;
-    const place = new Map<string, number>();
-    let ok = true;
+    const runs: number[][] = [];
     outcomes.forEach((c, j) => {
       if (!c) return;
-      const above = rows.slice(0, h).map((r) => key(r[j]?.text ?? ''));
-      const group = GROUP_ORDER.find((r) => above.some((k) => r.keys.some((x) => k.includes(labelKey(x)))))?.id ?? null;
-      if (!group) return void (ok = false);
-      const f = `${group}.${c.id}`;
-      if (place.has(f)) ok = false;
-      place.set(f, j);
+      const cur = runs[runs.length - 1];
+      if (cur && !cur.some((i) => outcomes[i] === c)) cur.push(j);
+      else runs.push([j]);
     });
-    if (!ok || place.size !== APPEALS_COLUMNS.length * APPEALS_ROWS.length) return [];
+    if (runs.length !== APPEALS_ROWS.length || runs.some((r) => r.length !== APPEALS_COLUMNS.length)) return [];
+    // each run's group: the most specific group named by a header cell whose middle column falls in the run
+    const above = rows.slice(0, h);
+    const groupOf = runs.map((run) => {
+      const [lo, hi] = [run[0]!, run[run.length - 1]!];
+      const named = new Set<string>();
+      for (const r of above)
+        r.forEach((cell, j) => {
+          if (cell.covered || !cell.text) return;
+          const mid = j + Math.floor(((cell.colSpan ?? 1) - 1) / 2);
+          if (mid < lo || mid > hi) return;
+          const k = key(cell.text);
+          const g = GROUP_ORDER.find((gr) => gr.keys.some((x) => k.includes(labelKey(x))));
+          if (g) named.add(g.id);
+        });
+      return GROUP_ORDER.find((g) => named.has(g.id))?.id ?? null;
+    });
+    if (groupOf.some((g) => !g) || new Set(groupOf).size !== APPEALS_ROWS.length) return [];
+    const place = new Map<string, number>();
+    runs.forEach((run, k) => run.forEach((j) => place.set(`${groupOf[k]}.${outcomes[j]!.id}`, j)));
+    if (place.size !== APPEALS_COLUMNS.length * APPEALS_ROWS.length) return [];
     const data = rows.slice(h + 1).find((r) => r.filter(isNumCell).length >= 10);
     if (!data) return [];
     return APPEALS_ROWS.map((r) => ({ row: r, vals: APPEALS_COLUMNS.map((c) => valOf(data[place.get(`${r.id}.${c.id}`)!]!)) }));

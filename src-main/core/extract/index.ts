@@ -36,7 +36,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.18.2';
+export const EXTRACTOR_VERSION = '1.18.3';
 
 interface Zones {
   main: [number, number];

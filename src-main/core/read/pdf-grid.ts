@@ -37,11 +37,13 @@ interface Box {
 }
 
 function boxes(p: PlacedLine): Box[] {
-  return p.line.cells.map((runs: Run[], i) => {
+  // an empty cell (a blank alignColumns kept in its column) has no place of its own: its column prints nothing
+  return p.line.cells.flatMap((runs: Run[], i) => {
+    if (!runs.length) return [];
     const c = p.cells[i]!;
     const x0 = Math.min(...runs.map((r) => r.x));
     const x1 = Math.max(...runs.map((r) => r.x + r.width));
-    return { text: c.text, start: c.start, end: c.end, x0, x1, numeric: NUMERIC.test(c.text.trim()) };
+    return [{ text: c.text, start: c.start, end: c.end, x0, x1, numeric: NUMERIC.test(c.text.trim()) }];
   });
 }
 
@@ -148,7 +150,8 @@ function blockGrid(lines: Box[][], page: number): Block | null {
     const at = l.filter((c) => c.numeric).map((c) => colAt((c.x0 + c.x1) / 2));
     if (new Set(at).size !== at.length) return null;
   }
-  const isLabel = (b: Box) => (b.x0 + b.x1) / 2 < left;
+  // before the numbers: its middle left of the first column's reach, or the whole cell left of its numbers
+  const isLabel = (b: Box) => (b.x0 + b.x1) / 2 < left || b.x1 < cols[0]!.x0 - 0.5;
   const nL = Math.min(MAX_LABELS, Math.max(1, ...lines.map((l) => l.filter(isLabel).length)));
   const width = nL + k;
   const rows: GridCell[][] = [];

@@ -31,6 +31,8 @@ export interface Cell {
   size: number;
   text: string;
   numeric: boolean;
+  /** An amount with its money unit (12.5万元, 5600元), or cut where its cell wrapped (673.728479万 / 元). */
+  money: boolean;
 }
 
 interface Line {
@@ -49,16 +51,19 @@ export interface OutLine {
 
 const UNIT = /^[年月日号件个项条万元%％次人家名余宗期场]/;
 const NUMERIC = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const MONEY = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*(万元?|元)$/;
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
 
 /** Letter-spaced CJK ("商 业 企") loses its spaces; wide inner gaps split the run. */
 export function splitRun(r: Run): Run[] {
   let s = r.str.replace(/\u00a0/g, ' ');
   s = s.replace(new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'g'), '$1');
-  if (!/\S\s{2,}\S/.test(s)) return [{ ...r, str: s.trim() }].filter((x) => x.str);
+  // numbers one space apart in one run (`208 0`: pdf.js joins narrow cells standing close) are cells of their own
+  const numbers = /^\d+(?:\.\d+)?(?: \d+(?:\.\d+)?)+$/.test(s.trim());
+  if (!numbers && !/\S\s{2,}\S/.test(s)) return [{ ...r, str: s.trim() }].filter((x) => x.str);
   const total = s.length || 1;
   const out: Run[] = [];
-  const re = /\S+(?: \S+)*/g;
+  const re = numbers ? /\S+/g : /\S+(?: \S+)*/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     out.push({ ...r, str: m[0], x: r.x + (r.width * m.index) / total, width: (r.width * m[0].length) / total });
   }
@@ -77,7 +82,7 @@ function makeCell(runs: Run[]): Cell {
   const x1 = Math.max(...runs.map((r) => r.x + r.width));
   const size = Math.max(...runs.map((r) => r.size));
   const y = runs.reduce((s, r) => s + r.y, 0) / runs.length;
-  return { runs, x0, x1, y, size, text, numeric: NUMERIC.test(text) };
+  return { runs, x0, x1, y, size, text, numeric: NUMERIC.test(text), money: MONEY.test(text) };
 }
 
 /** Group runs into lines (top to bottom) and each line into cells. */
@@ -99,7 +104,7 @@ export function buildLines(input: Run[]): Line[] {
     }
   }
   if (cur.length) groups.push(cur);
-  return groups.map((g) => {
+  const lines = groups.map((g): Line => {
     g.sort((a, b) => a.x - b.x);
     const cells: Cell[] = [];
     let part: Run[] = [];
@@ -123,6 +128,14 @@ export function buildLines(input: Run[]): Line[] {
     const data = cells.some((c, i) => c.numeric && (i > 0 || cells.every((d) => d.numeric)));
     return { y, size, cells, data };
   });
+  // An amount with its unit (673.728479万 / 元 wrapped in its cell) is a row of its own when no row of
+  // numbers stands beside it (its label and unit are then attached to it); beside one, it is that row's fragment.
+  const numbered = lines.filter((l) => l.data).map((l) => l.y);
+  for (const l of lines) {
+    if (l.data || !l.cells.some((c) => c.money) || !l.cells.every((c) => c.money || !CJK.test(c.text) || c === l.cells[0])) continue;
+    if (!numbered.some((y) => Math.abs(y - l.y) <= 1.6 * l.size)) l.data = true;
+  }
+  return lines;
 }
 
 const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5;
@@ -188,10 +201,74 @@ export function layoutPage(runs: Run[]): OutLine[] {
       }
     }
   });
+  // only inside a table whose row pitch is known (a title above a lone row is no wrapped label)
+  if (Number.isFinite(pitch)) chainFragments(lines, isHard, attached, used, wrapMax, near);
   const out: OutLine[] = [];
   emit(lines, attached, used, out);
   return alignColumns(out);
 }
+
+/**
+ * A label wrapped over four lines beside a one-line row of numbers (or a group
+ * label wrapped beside it: （六） / 其他处 / 理) has lines too far from the
+ * numbers to be attached by distance. A fragment standing in the same column
+ * (same left edge) one wrapped line's distance from a cell already in a row —
+ * its own label or an attached fragment — with no row of numbers between
+ * them, continues that cell: it joins the row too, the nearest first, until
+ * no fragment is left that continues one.
+ */
+function chainFragments(
+  lines: Line[],
+  isHard: boolean[],
+  attached: Map<Line, Cell[]>,
+  used: Set<Cell>,
+  wrapMax: (size: number) => number,
+  near: (l: Line) => boolean,
+): void {
+  // each fragment line's nearest rows of numbers above and below (a fragment never reaches past them)
+  const rowsBeside = lines.map((_, li) => {
+    const out: Line[] = [];
+    for (const dir of [-1, 1]) {
+      for (let j = li + dir; j >= 0 && j < lines.length; j += dir) {
+        if (isHard[j]) break;
+        if (lines[j]!.data) {
+          out.push(lines[j]!);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  for (let pass = 0; pass < MAX_CHAIN; pass++) {
+    const add: [Line, Cell][] = [];
+    lines.forEach((l, li) => {
+      if (l.data || isHard[li] || !near(l)) return;
+      for (const c of l.cells) {
+        if (used.has(c)) continue;
+        let best: Line | null = null;
+        let bestDist = Infinity;
+        for (const row of rowsBeside[li]!) {
+          for (const o of [...row.cells.filter((x) => !x.numeric && !x.money), ...(attached.get(row) ?? [])]) {
+            const dist = Math.abs(o.y - c.y);
+            if (Math.abs(o.x0 - c.x0) > 0.5 * c.size || Math.abs(o.size - c.size) > 0.2 * c.size || dist > wrapMax(c.size)) continue;
+            if (dist < bestDist) {
+              best = row;
+              bestDist = dist;
+            }
+          }
+        }
+        if (best) add.push([best, c]);
+      }
+    });
+    if (!add.length) return;
+    for (const [row, c] of add) {
+      attached.set(row, [...(attached.get(row) ?? []), c]);
+      used.add(c);
+    }
+  }
+}
+/** Lines of one wrapped cell followed from the row outwards. */
+const MAX_CHAIN = 6;
 
 function emit(lines: Line[], attached: Map<Line, Cell[]>, used: Set<Cell>, out: OutLine[]): void {
   for (const l of lines) {
