@@ -1,208 +1,261 @@
 // Word 2007+ (.docx/.docm, and .doc/.wps files that are really OOXML).
 // Paragraphs become lines; tables become true grids with gridSpan/vMerge
 // expanded (shadows marked `covered`), and one tab-separated line per row.
-import { DOMParser, type Element } from '@xmldom/xmldom';
+// word/document.xml is read in one streaming pass (xml-scan.ts) by the sink
+// below; XML the strict scanner is unsure of goes through the tolerant DOM
+// walk (docx-dom.ts), which reads the same things the same way.
 import { ReadError, type ReportDocument } from '../model.js';
-import { TextBuilder, cellText, joinFragments, type CellIn } from './builder.js';
+import { cellText, joinFragments, TextBuilder } from './builder.js';
+import { docxBodyDom } from './docx-dom.js';
+import { expandTable, gridCount, type RawCell, SKIP } from './docx-grid.js';
 import type { Reader } from './index.js';
 import { CellBudget, checkTable, MAX_DOCX_XML, MAX_TABLE_COLS } from './limits.js';
+import { scanXml, type Tag, Unsure, type XmlSink } from './xml-scan.js';
 import { listZip, readEntry } from './zip.js';
+
+export { expandTable } from './docx-grid.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-type El = Element;
+// What an open element is to the walk (the DOM walk's functions, as states):
+const TOP = 0; // before the root element
+const ROOT = 1; // the root: its first <body> is read
+const BODY = 2; // body, or sdt/customXml/ins/smartTag inside it
+const PARA_BODY = 3; // a body paragraph (ends as a line)
+const PARA_CELL = 4; // a paragraph in a cell (ends as a fragment of the cell's text)
+const PARA = 5; // anything inside a paragraph (runs, hyperlinks, fields, text boxes …)
+const TEXT = 6; // <w:t> and everything in it: text
+const IGNORE = 7; // not read
+const TBL = 8; // a body table
+const TBL_IN = 15; // sdt/customXml inside a table
+const TR = 9; // a row
+const TR_IN = 10; // sdt/customXml inside a row
+const TR_PR = 11; // the row's first trPr
+const TC = 12; // a cell
+const TC_FLAT = 13; // nested tables, rows, cells, sdt … inside a cell: their paragraphs join the cell
+const TC_PR = 14; // the cell's first tcPr
 
-function kids(n: El): El[] {
-  const out: El[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as El);
-  return out;
-}
-const local = (n: El) => n.localName ?? n.nodeName.replace(/^.*:/, '');
-function child(n: El, name: string): El | undefined {
-  return kids(n).find((k) => local(k) === name);
-}
-function attr(n: El | undefined, name: string): string | null {
-  if (!n) return null;
-  return n.getAttribute('w:' + name) ?? n.getAttribute(name);
-}
+const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml']);
+const BODY_WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'ins', 'smartTag']);
+const CELL_FLAT = new Set(['tbl', 'tr', 'tc', 'sdt', 'sdtContent', 'customXml']);
 
-// Elements whose text is not document text: field instructions, deleted
-// runs, properties, and the fallback copy of text boxes.
-const SKIP = new Set([
-  'instrText',
-  'delText',
-  'delInstrText',
-  'pPr',
-  'rPr',
-  'tblPr',
-  'trPr',
-  'tcPr',
-  'sectPr',
-  'Fallback',
-  'footnoteReference',
-  'endnoteReference',
-  'commentReference',
-]);
-
-/** The text of a paragraph, keeping hyperlinks, smartTags, sdt content and fields' results. */
-function paragraphText(p: El): string {
-  let s = '';
-  const walk = (n: El) => {
-    for (const k of kids(n)) {
-      const name = local(k);
-      if (SKIP.has(name)) continue;
-      if (name === 't') s += k.textContent ?? '';
-      else if (name === 'tab' || name === 'ptab') s += '\t';
-      else if (name === 'br' || name === 'cr') s += ' ';
-      else if (name === 'noBreakHyphen') s += '-';
-      else if (name === 'sym') s += '';
-      else walk(k);
-    }
-  };
-  walk(p);
-  return s;
+interface Row {
+  trPr: boolean;
+  before: { seen: boolean; val: string | null };
+  after: { seen: boolean; val: string | null };
+  cells: RawCell[];
 }
-
-/** Text of a cell: its paragraphs (and nested tables) joined into one line. */
-function cellContent(tc: El): string {
-  let s = '';
-  const walk = (n: El) => {
-    for (const k of kids(n)) {
-      const name = local(k);
-      if (name === 'p') s = joinFragments(s, cellText(paragraphText(k)));
-      else if (name === 'tbl' || name === 'tr' || name === 'tc' || name === 'sdt' || name === 'sdtContent' || name === 'customXml') walk(k);
-    }
-  };
-  walk(tc);
-  return s;
-}
-
-interface RawCell {
+interface Cell {
   text: string;
-  span: number;
-  vMerge: 'restart' | 'continue' | null;
+  tcPr: boolean;
+  span: { seen: boolean; val: string | null };
+  vMerge: { seen: boolean; val: string | null };
 }
-
-/** A grid count from an attribute (gridBefore, gridAfter, gridSpan): a whole number ≥ `min`. */
-const gridCount = (n: El | undefined, min: number): number => Math.max(min, Math.floor(Number(attr(n, 'val') ?? min) || min));
 
 /**
- * The rows of table number `n`, its declared width checked against the cap
- * BEFORE a cell is made for it (gridBefore/gridAfter/gridSpan come from the
- * file: `w:gridBefore w:val=100000000` must not become a loop count).
+ * Builds the document while word/document.xml is scanned: the DOM walk of
+ * docx-dom.ts as a state per open element. A table's caps are checked as its
+ * rows end, in the DOM walk's order; the first error is kept and thrown once
+ * the whole part has been scanned (a part that is not well-formed is an XML
+ * error first, as it was).
  */
-function tableRows(tbl: El, tableNo: number): RawCell[][] {
-  const rows: RawCell[][] = [];
-  const collectRows = (n: El) => {
-    for (const k of kids(n)) {
-      const name = local(k);
-      if (name === 'tr') {
-        const row: RawCell[] = [];
-        const trPr = child(k, 'trPr');
-        const before = gridCount(trPr && child(trPr, 'gridBefore'), 0);
-        let width = before + gridCount(trPr && child(trPr, 'gridAfter'), 0);
-        checkTable(rows.length + 1, width, tableNo);
-        for (let i = 0; i < before; i++) row.push({ text: '', span: 1, vMerge: null });
-        const collectCells = (m: El) => {
-          for (const c of kids(m)) {
-            const cn = local(c);
-            if (cn === 'tc') {
-              const pr = child(c, 'tcPr');
-              const span = gridCount(pr && child(pr, 'gridSpan'), 1);
-              width += span;
-              if (width > MAX_TABLE_COLS) checkTable(rows.length + 1, width, tableNo);
-              const vm = pr && child(pr, 'vMerge');
-              const v = vm ? (attr(vm, 'val') === 'restart' ? 'restart' : 'continue') : null;
-              row.push({ text: cellContent(c), span, vMerge: v });
-            } else if (cn === 'sdt' || cn === 'sdtContent' || cn === 'customXml') collectCells(c);
-          }
-        };
-        collectCells(k);
-        rows.push(row);
-      } else if (name === 'sdt' || name === 'sdtContent' || name === 'customXml') collectRows(k);
+class DocxSink implements XmlSink {
+  wantText = false;
+  private modes: number[] = [TOP];
+  private body = false;
+  private para = '';
+  private tables = 0;
+  private rows: RawCell[][] = [];
+  private row: Row | null = null;
+  private cell: Cell | null = null;
+  /** The first table error; the rest of the part is only checked for well-formedness. */
+  error: ReadError | null = null;
+
+  constructor(
+    readonly b: TextBuilder,
+    private readonly budget: CellBudget,
+  ) {}
+
+  get bodySeen(): boolean {
+    return this.body;
+  }
+
+  open(name: string, tag: Tag): void {
+    const modes = this.modes;
+    const parent = modes[modes.length - 1]!;
+    let mode = IGNORE;
+    switch (parent) {
+      case TOP:
+        mode = ROOT;
+        break;
+      case ROOT:
+        if (name === 'body' && !this.body) {
+          this.body = true;
+          mode = BODY;
+        }
+        break;
+      case BODY:
+        if (name === 'p') {
+          this.para = '';
+          mode = PARA_BODY;
+        } else if (name === 'tbl') {
+          this.tables++;
+          this.rows = [];
+          mode = TBL;
+        } else if (BODY_WRAPPERS.has(name)) mode = BODY;
+        break;
+      case PARA_BODY:
+      case PARA_CELL:
+      case PARA:
+        if (SKIP.has(name)) break;
+        if (name === 't') mode = TEXT;
+        else if (name === 'tab' || name === 'ptab') this.para += '\t';
+        else if (name === 'br' || name === 'cr') this.para += ' ';
+        else if (name === 'noBreakHyphen') this.para += '-';
+        else if (name !== 'sym') mode = PARA;
+        break;
+      case TEXT:
+        mode = TEXT;
+        break;
+      case TBL:
+      case TBL_IN:
+        if (name === 'tr') {
+          this.row = { trPr: false, before: { seen: false, val: null }, after: { seen: false, val: null }, cells: [] };
+          mode = TR;
+        } else if (WRAPPERS.has(name)) mode = TBL_IN;
+        break;
+      case TR:
+        // the row's first trPr, else its cells (directly or inside sdt/customXml)
+        if (name === 'trPr' && !this.row!.trPr) {
+          this.row!.trPr = true;
+          mode = TR_PR;
+        } else mode = this.rowChild(name);
+        break;
+      case TR_IN:
+        mode = this.rowChild(name);
+        break;
+      case TR_PR:
+        if (name === 'gridBefore') first(this.row!.before, tag);
+        else if (name === 'gridAfter') first(this.row!.after, tag);
+        break;
+      case TC:
+        // the cell's first tcPr, else its content
+        if (name === 'tcPr' && !this.cell!.tcPr) {
+          this.cell!.tcPr = true;
+          mode = TC_PR;
+        } else mode = this.cellChild(name);
+        break;
+      case TC_FLAT:
+        mode = this.cellChild(name);
+        break;
+      case TC_PR:
+        if (name === 'gridSpan') first(this.cell!.span, tag);
+        else if (name === 'vMerge') first(this.cell!.vMerge, tag);
+        break;
     }
-  };
-  collectRows(tbl);
-  return rows;
+    modes.push(mode);
+    this.wantText = mode === TEXT;
+  }
+
+  /** A row's child (or an sdt/customXml's inside it): a cell opens. */
+  private rowChild(name: string): number {
+    if (name === 'tc') {
+      this.cell = { text: '', tcPr: false, span: { seen: false, val: null }, vMerge: { seen: false, val: null } };
+      return TC;
+    }
+    return WRAPPERS.has(name) ? TR_IN : IGNORE;
+  }
+
+  /** A cell's content: paragraphs, and nested tables, rows, cells, sdt … whose paragraphs join the cell. */
+  private cellChild(name: string): number {
+    if (name === 'p') {
+      this.para = '';
+      return PARA_CELL;
+    }
+    return CELL_FLAT.has(name) ? TC_FLAT : IGNORE;
+  }
+
+  text(s: string): void {
+    this.para += s;
+  }
+
+  close(): void {
+    const modes = this.modes;
+    const mode = modes.pop()!;
+    this.wantText = modes[modes.length - 1] === TEXT;
+    if (this.error) return;
+    try {
+      switch (mode) {
+        case PARA_BODY: {
+          const t = this.para.replace(/\s+$/, '');
+          if (t.trim()) this.b.line(t);
+          break;
+        }
+        case PARA_CELL:
+          this.cell!.text = joinFragments(this.cell!.text, cellText(this.para));
+          break;
+        case TC: {
+          const c = this.cell!;
+          const vMerge = c.vMerge.seen ? (c.vMerge.val === 'restart' ? 'restart' : 'continue') : null;
+          this.row!.cells.push({ text: c.text, span: gridCount(c.span.val, 1), vMerge });
+          break;
+        }
+        case TR:
+          this.rows.push(rowCells(this.row!, this.rows.length + 1, this.tables));
+          break;
+        case TBL:
+          this.b.table(expandTable(this.rows, this.budget));
+          break;
+      }
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      this.error = e;
+    }
+  }
 }
 
-/** Expand spans into a rectangular grid with shadows pointing at their origin (its size counted in `budget` first). */
-export function expandTable(raw: RawCell[][], budget = new CellBudget()): CellIn[][] {
-  const grid: CellIn[][] = [];
-  const width = raw.reduce(
-    (w, r) =>
-      Math.max(
-        w,
-        r.reduce((s, c) => s + c.span, 0),
-      ),
-    0,
-  );
-  budget.table(raw.length, width);
-  for (let r = 0; r < raw.length; r++) {
-    const row: CellIn[] = [];
-    let col = 0;
-    for (const cell of raw[r]!) {
-      const above = grid[r - 1]?.[col];
-      if (cell.vMerge === 'continue' && above) {
-        const o = above.origin ?? [r - 1, col];
-        const origin = grid[o[0]]![o[1]]!;
-        origin.rowSpan = (origin.rowSpan ?? 1) + (above.origin || o[0] === r - 1 ? 1 : 0);
-        for (let i = 0; i < cell.span; i++) row.push({ text: '', origin: [o[0], o[1] + i] as [number, number] });
-        // the origin's colSpan already covers the extra columns
-        if (cell.text) origin.text = joinFragments(origin.text, cell.text);
-      } else {
-        row.push({ text: cell.text, colSpan: cell.span, rowSpan: 1 });
-        for (let i = 1; i < cell.span; i++) row.push({ text: '', origin: [r, col] });
-      }
-      col += cell.span;
-    }
-    while (row.length < width) row.push({ text: '', missing: true });
-    grid.push(row);
-  }
-  // A vMerge chain's shadows must point at the chain's origin, not at a
-  // column shadow of it.
-  for (const row of grid)
-    for (const c of row) {
-      if (!c.origin) continue;
-      let o = grid[c.origin[0]]![c.origin[1]]!;
-      while (o.origin) {
-        c.origin = o.origin;
-        o = grid[o.origin[0]]![o.origin[1]]!;
-      }
-    }
-  return grid;
+/** The first element of its name sets the value (as the DOM walk's `child(n, name)` finds the first). */
+function first(slot: { seen: boolean; val: string | null }, tag: Tag): void {
+  if (slot.seen) return;
+  slot.seen = true;
+  slot.val = tag.attr('w:val') ?? tag.attr('val');
 }
 
-export function docxBody(xml: string): { b: TextBuilder; tables: number } {
-  let root: El | null;
-  try {
-    root = new DOMParser({
-      onError: (level, msg) => {
-        if (level === 'fatalError') throw new Error(msg);
-      },
-    }).parseFromString(xml, 'text/xml').documentElement;
-  } catch {
-    throw new ReadError('corrupt', 'the file is damaged (word/document.xml is not valid XML)');
+/**
+ * A row's cells with gridBefore's empty cells first, its declared width
+ * checked against the cap BEFORE a cell is made for it (gridBefore/gridAfter/
+ * gridSpan come from the file: `w:gridBefore w:val=100000000` must not
+ * become a loop count).
+ */
+function rowCells(row: Row, rowNo: number, tableNo: number): RawCell[] {
+  const before = gridCount(row.before.val, 0);
+  let width = before + gridCount(row.after.val, 0);
+  checkTable(rowNo, width, tableNo);
+  const out: RawCell[] = [];
+  for (let i = 0; i < before; i++) out.push({ text: '', span: 1, vMerge: null });
+  for (const c of row.cells) {
+    width += c.span;
+    if (width > MAX_TABLE_COLS) checkTable(rowNo, width, tableNo);
+    out.push(c);
   }
-  const body = root && child(root, 'body');
-  if (!body) throw new ReadError('corrupt', 'the file is damaged (no document body)');
-  const b = new TextBuilder();
+  return out;
+}
+
+/** The body of word/document.xml as text and grids (the strict scan, else the tolerant DOM walk). */
+export function docxBody(xml: string): TextBuilder {
   const budget = new CellBudget();
-  let tables = 0;
-  const walk = (n: El) => {
-    for (const k of kids(n)) {
-      const name = local(k);
-      if (name === 'p') {
-        const t = paragraphText(k).replace(/\s+$/, '');
-        if (t.trim()) b.line(t);
-      } else if (name === 'tbl') {
-        tables++;
-        b.table(expandTable(tableRows(k, tables), budget));
-      } else if (name === 'sdt' || name === 'sdtContent' || name === 'customXml' || name === 'ins' || name === 'smartTag') walk(k);
-    }
-  };
-  walk(body);
-  return { b, tables };
+  const sink = new DocxSink(new TextBuilder(), budget);
+  try {
+    scanXml(xml, sink);
+  } catch (e) {
+    if (!(e instanceof Unsure)) throw e;
+    const b = new TextBuilder();
+    docxBodyDom(xml, b, new CellBudget());
+    return b;
+  }
+  if (sink.error) throw sink.error;
+  if (!sink.bodySeen) throw new ReadError('corrupt', 'the file is damaged (no document body)');
+  return sink.b;
 }
 
 export const read: Reader = async (bytes) => {
@@ -220,7 +273,7 @@ export const read: Reader = async (bytes) => {
   const xml = new TextDecoder('utf-8').decode(readEntry(bytes, main, MAX_DOCX_XML));
   let b: TextBuilder;
   try {
-    ({ b } = docxBody(xml));
+    b = docxBody(xml);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     // e.g. absurd nesting that exhausts the stack

@@ -30,7 +30,7 @@ export const MAX_IMAGE_PIXELS = 60_000_000;
 export const MAX_ZIP_ENTRIES = 5000;
 /** Bytes a Word file's zip may inflate to (declared, and counted while inflating). */
 export const MAX_DOCX_INFLATED = 200 * 1024 * 1024;
-/** Bytes word/document.xml may inflate to: its DOM costs ~10× this in memory. */
+/** Bytes word/document.xml may inflate to: streamed, it costs about its size; the DOM of the tolerant path (odd XML) ~10× this. */
 export const MAX_DOCX_XML = 48 * 1024 * 1024;
 /** Bytes a spreadsheet's zip may inflate to, all entries together, checked before SheetJS sees it. */
 export const MAX_SHEET_INFLATED = 64 * 1024 * 1024;
