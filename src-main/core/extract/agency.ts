@@ -15,9 +15,24 @@ export function notAnAgency(name: string): boolean {
   return NOT_AGENCY.has(s) || /^正文/.test(s);
 }
 
+// Names come back report after report (every extraction asks): remember the answers (bounded).
+const CANONICAL = new Map<string, string>();
+
 /** The canonical name: simplified, no spaces, abbreviation at the end written out, the city before a bare county. */
-export function canonicalAgency(name: string, region: Region | null = inferRegion(toSimplified(name))): string {
-  let s = toSimplified(name).replace(/[\s\u3000]+/g, '');
+export function canonicalAgency(name: string, region?: Region | null): string {
+  if (region !== undefined) return canonicalOf(toSimplified(name), region);
+  let c = CANONICAL.get(name);
+  if (c === undefined) {
+    const simple = toSimplified(name);
+    c = canonicalOf(simple, inferRegion(simple));
+    if (CANONICAL.size >= 5000) CANONICAL.clear();
+    CANONICAL.set(name, c);
+  }
+  return c;
+}
+
+function canonicalOf(simplified: string, region: Region | null): string {
+  let s = simplified.replace(/[\s\u3000]+/g, '');
   for (const [abbr, full] of ABBR) {
     if (s.endsWith(abbr) && !s.endsWith(full)) {
       s = s.slice(0, -abbr.length) + full;

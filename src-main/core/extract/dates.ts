@@ -12,7 +12,7 @@ const ALONE = new RegExp(
   `^[•·▪◦●*\\-]*(?:[(（]?[\\u4e00-\\u9fff]{1,20}[局委办厅院府会部处所站队心室社署行馆团区县市镇乡司][)）]?)?${D}(?:T\\d{1,2}:\\d{2}(?::\\d{2})?)?$`,
 );
 /** A line without its spaces, a time kept apart from the date (`2024-01-30 10:22`). */
-const flat = (l: string) => squeeze(l.replace(/(\d)\s+(?=\d{1,2}:\d{2})/g, '$1T'));
+const flat = (l: string) => squeeze(l.includes(':') ? l.replace(/(\d)\s+(?=\d{1,2}:\d{2})/g, '$1T') : l);
 
 const CN_DIGIT: Record<string, string> = {
   〇: '0',
@@ -79,19 +79,23 @@ export function findDate(text: string, year: number | null): string | null {
     if (v && inRange(Number(m[1]), true)) return v;
   }
   // 2. the signature: the last short line at the end that is (or ends in) a date
-  const tailLines = tail
-    .split('\n')
-    .map(flat)
-    .filter((l) => l.length > 0);
-  for (let i = tailLines.length - 1; i >= Math.max(0, tailLines.length - 12); i--) {
-    const m = ALONE.exec(tailLines[i]!);
+  // (the last 12 lines that are not blank, from the end; only those are flattened)
+  let seen = 0;
+  for (let end = tail.length; end >= 0 && seen < 12; ) {
+    const start = end === 0 ? 0 : tail.lastIndexOf('\n', end - 1) + 1;
+    const l = flat(tail.slice(start, end));
+    end = start - 1;
+    if (l.length === 0) continue;
+    seen++;
+    const m = ALONE.exec(l);
     if (m) {
       const v = iso(m, 1);
       if (v && inRange(Number(m[1]), false)) return v;
     }
   }
   // 3. a date alone on a line near the top (page chrome without a label)
-  for (const l of head.split('\n').map(flat)) {
+  for (const line of head.split('\n')) {
+    const l = flat(line);
     const m = ALONE.exec(l);
     if (m) {
       const v = iso(m, 1);

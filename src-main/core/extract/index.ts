@@ -59,6 +59,25 @@ const APPEALS_NUMBERED = new RegExp(`^${APPEALS_DEF.numeral}[、.．]`);
 /** Table 四's first group (行政复议): a line opening with it is the table's header. */
 const RECONSIDERATION = rowsOfTable('2021', 'review').find((r) => !r.group)!.keys[0]!;
 
+/** Section 五's heading (存在的主要问题…), where the tables end. */
+const SECTION_FIVE = /^(?:五[、.．]?)?存在的?主要问题/;
+/**
+ * A line can be one of the headings findZones looks for only if it holds the
+ * first character of a word each test below needs (a heading stem, table 四's
+ * words or first group, 存 of section 五): other lines are passed over without
+ * being squeezed.
+ */
+const ZONE_WORDS = [
+  ...ACTIVE_STEMS,
+  ...REQUEST_STEMS,
+  ...(APPEALS_DEF.headingWords?.length ? [APPEALS_DEF.headingWords[0]!] : [RECONSIDERATION, APPEALS_DEF.numeral]),
+  RECONSIDERATION,
+  '存',
+];
+// (an empty word is in every line: then every line is looked at)
+const ZONE_CHARS = ZONE_WORDS.every((w) => w.length > 0) ? [...new Set(ZONE_WORDS.map((w) => w[0]!))] : null;
+const mayBeHeading = (line: string) => ZONE_CHARS === null || ZONE_CHARS.some((c) => line.includes(c));
+
 /** Where the tables sit: from the first table heading to section 五 (or the end). */
 function findZones(text: string): Zones {
   let activeAt = -1;
@@ -66,21 +85,25 @@ function findZones(text: string): Zones {
   let appealsAt = -1;
   let endAt = -1;
   let headerAt = -1;
-  let pos = 0;
-  for (const line of text.split('\n')) {
+  for (let pos = 0; pos <= text.length; ) {
     const start = pos;
-    pos += line.length + 1;
-    if (line.length > 200) continue;
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    pos = nl + 1;
+    if (nl - start > 200) continue;
+    const line = text.slice(start, nl);
+    if (!mayBeHeading(line)) continue;
     const sq = squeeze(line);
     if (sq.length === 0 || sq.length > 40) continue;
-    const isNumbered = !/^[(（]/.test(sq);
+    const c0 = sq.charCodeAt(0);
+    const isNumbered = c0 !== 0x28 && c0 !== 0xff08; // not `(…` / `（…`
     if (activeAt < 0 && isNumbered && ACTIVE_STEMS.some((k) => sq.includes(k)) && (sq.endsWith(CLOSING) || ACTIVE_NUMBERED.test(sq)) && !/[,，。]/.test(sq))
       activeAt = start;
     else if (requestsAt < 0 && REQUEST_STEMS.some((k) => sq.includes(k))) requestsAt = start;
     else if (appealsAt < 0 && (requestsAt >= 0 || activeAt >= 0) && isAppealsHeading(sq)) appealsAt = start;
     else if (appealsAt < 0 && headerAt < 0 && requestsAt >= 0 && sq.startsWith(RECONSIDERATION))
       headerAt = start; // table 四's header, no heading
-    else if (endAt < 0 && (appealsAt >= 0 || requestsAt >= 0) && /^(?:五[、.．]?)?存在的?主要问题/.test(sq)) endAt = start;
+    else if (endAt < 0 && (appealsAt >= 0 || requestsAt >= 0) && SECTION_FIVE.test(sq)) endAt = start;
   }
   if (appealsAt < 0 && headerAt >= 0) appealsAt = headerAt;
   const firstTable = [activeAt, requestsAt].filter((x) => x >= 0);
@@ -147,7 +170,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
 
   const rows = readRows(mainToks, template, rowCheck);
   const appeals = zones.appeals ? readAppeals(tokenize(text, zones.appeals[0], zones.appeals[1])) : null;
-  let all = new Map<string, RowRead>([...rows]);
+  let all = new Map<string, RowRead>(rows);
   if (appeals) for (const [k, v] of appeals) all.set(k, v);
   // Crawler text with every separator lost (one long line): read by label, split by the rules.
   if (seen(all) < 3 && /[^\n]{400}/.test(text)) {
@@ -362,8 +385,10 @@ const DOUBT: ReadonlySet<RowRead['status']> = new Set(['shifted', 'ambiguous']);
  * value gets a layout_doubt flag naming it (its neighbours may hold its numbers).
  */
 function taint(all: Map<string, RowRead>, cells: Record<string, CellSource>, flags: Flag[]): void {
+  const byTable: Record<TableId, RowRead[]> = { active: [], requests: [], review: [] };
+  for (const r of all.values()) byTable[r.row.table].push(r);
   for (const table of ['active', 'requests', 'review'] as const) {
-    const rows = [...all.values()].filter((r) => r.row.table === table);
+    const rows = byTable[table];
     // table 四 read as one run: its three groups share one status, count it once
     const bad = table === 'review' ? (rows.some((r) => DOUBT.has(r.status)) ? 1 : 0) : rows.filter((r) => DOUBT.has(r.status)).length;
     if (bad < 2) continue;
@@ -390,7 +415,7 @@ function blankDoubts(values: Record<string, number | null>, rows: readonly RowDe
   for (const row of rows) {
     const sum = rowSum(row);
     if (!sum) continue;
-    const vals = row.columns.map((c) => values[`${row.id}.${c.id}`] ?? null);
+    const vals = fieldIdsOf(row).map((id) => values[id] ?? null);
     if (vals[sum.total] === null || !sum.parts.some((p) => vals[p] === null) || sum.holds(vals.map((v) => v ?? 0))) continue;
     for (const p of sum.parts)
       if (vals[p] === null)
@@ -401,6 +426,14 @@ function blankDoubts(values: Record<string, number | null>, rows: readonly RowDe
         });
   }
   return out;
+}
+
+/** A row's field ids in column order (`row.column`), built once per row. */
+const ROW_FIELD_IDS = new Map<RowDef, string[]>();
+function fieldIdsOf(row: RowDef): string[] {
+  let ids = ROW_FIELD_IDS.get(row);
+  if (!ids) ROW_FIELD_IDS.set(row, (ids = row.columns.map((c) => `${row.id}.${c.id}`)));
+  return ids;
 }
 
 /** Rows of tables 二 and 三 that were found at all. */

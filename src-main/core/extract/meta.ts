@@ -94,22 +94,40 @@ function readTitle(cand: string): Title | null {
 }
 
 const CHROME = /[>»›]|当前位置|首页|来源[:：]|(?:发布|发文|成文)(?:日期|时间)|字号|浏览|打印|分享/;
-const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—|–|～|~)(?:\1年)?12月31日/;
+const PERIOD_END = '12月31日'; // every PERIOD match ends so: without it, no need to run the pattern
+const PERIOD = new RegExp(`((?:19|20)\\d{2})年1月1日(?:起)?(?:至|到|-|—|–|～|~)(?:\\1年)?${PERIOD_END}`);
 const BODY_AGENCY = /本(?:年度)?报告(?:是)?由(.{2,30}?)(?:根据|依据|按照|依照|编制|制作|编写|汇总)/;
 
-export function findMeta(text: string): Meta {
+/**
+ * The first 40 lines of the text's head that are not blank, squeezed, `line(i)`
+ * the i-th (undefined past the last); read only as far as asked (the title is
+ * near the top).
+ */
+function headLines(text: string): (i: number) => string | undefined {
   const head = text.slice(0, 6000);
   const lines: string[] = [];
-  for (const raw of head.split('\n')) {
-    if (lines.length >= 40) break;
-    // a crawler's metadata header (`标题: …`) names the title
-    const l = squeeze(raw).replace(/^(?:标题|题目|文章标题)[:：]/, '');
-    if (l.length > 0) lines.push(cnYears(l));
-  }
+  let pos = 0;
+  return (i) => {
+    while (lines.length <= i && lines.length < 40 && pos <= head.length) {
+      let nl = head.indexOf('\n', pos);
+      if (nl < 0) nl = head.length;
+      const raw = head.slice(pos, nl);
+      pos = nl + 1;
+      // a crawler's metadata header (`标题: …`) names the title
+      const l = squeeze(raw).replace(/^(?:标题|题目|文章标题)[:：]/, '');
+      if (l.length > 0) lines.push(cnYears(l));
+    }
+    return lines[i];
+  };
+}
+
+export function findMeta(text: string): Meta {
+  const line = headLines(text);
   const agencyLine = (l: string) => l.length >= 2 && l.length <= 30 && !/\d/.test(l) && AGENCY_END.test(l) && !REPORT.test(l) && !CHROME.test(l);
   let title: Title | null = null;
-  for (let i = 0; i < Math.min(lines.length, 30) && title === null; i++) {
-    let l = lines[i]!;
+  for (let i = 0; i < 30 && title === null; i++) {
+    let l = line(i);
+    if (l === undefined) break;
     if (l.length > 80) {
       // a page whose line breaks were lost (the whole report on one line): its title is where it starts
       const head = REPORT.exec(l.slice(0, 90));
@@ -117,9 +135,9 @@ export function findMeta(text: string): Meta {
       l = l.slice(0, head.index + head[0].length);
     }
     if (CHROME.test(l) && !REPORT.test(l)) continue; // a breadcrumb line is never the start of the title
-    const joins = [l, l + (lines[i + 1] ?? ''), l + (lines[i + 1] ?? '') + (lines[i + 2] ?? '')];
+    const joins = [l, l + (line(i + 1) ?? ''), l + (line(i + 1) ?? '') + (line(i + 2) ?? '')];
     // the agency alone on the line above (`淮安市人民政府` / `2024 年政府信息公开…`)
-    const prev = i > 0 ? lines[i - 1]! : '';
+    const prev = i > 0 ? line(i - 1)! : '';
     const bareStart = /^(?:关于)?(?:19|20)\d{2}年|^(?:政府|政务)?(?:信息|资讯|政务)公开/.test(l);
     const prevAgency = bareStart && agencyLine(prev) ? cleanAgency(prev) : null;
     for (const [k, cand] of joins.entries()) {
@@ -127,7 +145,7 @@ export function findMeta(text: string): Meta {
       const t = readTitle(cand);
       if (!t) continue;
       if (t.agency === null && prevAgency) t.agency = prevAgency;
-      const next = lines[i + k + 1] ?? '';
+      const next = line(i + k + 1) ?? '';
       if (t.agency === null && agencyLine(next)) t.below = cleanAgency(next);
       title = t;
       break;
@@ -138,7 +156,7 @@ export function findMeta(text: string): Meta {
   const squeezedHead = squeeze(text.slice(0, 8000));
   let year = title?.year ?? null;
   let yearFrom: Meta['yearFrom'] = year !== null ? 'title' : null;
-  const period = PERIOD.exec(squeezedHead);
+  const period = squeezedHead.includes(PERIOD_END) ? PERIOD.exec(squeezedHead) : null;
   if (period) {
     const py = Number(period[1]);
     if (year === null) {

@@ -122,9 +122,8 @@ export function readRows(toks: Tok[], template: TemplateId, check: (row: RowDef)
     // same labels (last year's figures, a comparison) — which one is this
     // year's is the caption's to say, not ours. A row repeated across a page
     // break has the same numbers and is read.
-    const key = (o: Occ) => o.vals.map((t) => t.v.value).join('|');
     const full = mine.filter((o) => o.vals.length === n);
-    if (full.some((o) => key(o) !== key(pick))) {
+    if (full.length > 1 && full.some((o) => !sameValues(o.vals, pick.vals))) {
       out.set(row.id, {
         row,
         label: pick.label,
@@ -179,9 +178,10 @@ const RESULT_IDS: ReadonlySet<string> = new Set(RESULT_ROWS.map((r) => `requests
  * columns equal their sums (R2): then no other reading fits.
  */
 function blankTotalColumn(out: Map<string, RowRead>): void {
-  const results = [...out.values()].filter((r) => RESULT_IDS.has(r.row.id) && r.status !== 'absent');
   const total = out.get('requests.total');
-  if (results.length < 3 || !total?.slots || total.slots.length !== 7) return;
+  if (!total?.slots || total.slots.length !== 7) return;
+  const results = [...out.values()].filter((r) => RESULT_IDS.has(r.row.id) && r.status !== 'absent');
+  if (results.length < 3) return;
   if (!results.every((r) => r.status === 'incomplete' && r.found === 6 && r.partial?.every((t) => t.v.value !== null))) return;
   for (let c = 0; c < 6; c++) {
     const sum = results.reduce((s, r) => s + r.partial![c]!.v.value!, 0);
@@ -223,6 +223,12 @@ function distrustShifted(out: Map<string, RowRead>, orphans: number): void {
   }
 }
 
+/** Two runs of values with the same numbers (null for a blank), as `join('|')` of them would compare. */
+function sameValues(a: ValueTok[], b: ValueTok[]): boolean {
+  if (a === b) return true;
+  return a.map((t) => t.v.value).join('|') === b.map((t) => t.v.value).join('|');
+}
+
 /** Empty cells ending a line are padding when the row has more cells than columns (`行政许可 | 0 |  |  |`). */
 export function dropPadding(o: { vals: ValueTok[] }, n: number): void {
   if (o.vals.length > n && o.vals.some((t) => t.v.pad)) {
@@ -243,10 +249,12 @@ const ROWS: Record<TemplateId, RowDef[]> = {
 /** Turn a row's values into slots, or say why not. */
 export function resolve(row: RowDef, label: TextTok | null, vals: ValueTok[], shifted: boolean, check: RowCheck | null): RowRead {
   const n = row.columns.length;
-  const base = { row, label, found: vals.length };
+  const found = vals.length;
   if (vals.length === n) {
     const conf = shifted ? 0.9 : 1;
-    return { ...base, slots: vals.map((tok) => ({ tok, value: tok.v.value, confidence: conf })), status: shifted ? 'shifted' : 'ok' };
+    const slots: Slot[] = [];
+    for (const tok of vals) slots.push({ tok, value: tok.v.value, confidence: conf });
+    return { row, label, found, slots, status: shifted ? 'shifted' : 'ok' };
   }
   if (vals.length > n) {
     // Extra cells: every window of n consecutive values is a reading.
@@ -264,19 +272,21 @@ export function resolve(row: RowDef, label: TextTok | null, vals: ValueTok[], sh
     if (cands.length === 1 && !splitRisk) {
       const conf = distinct.size === 1 ? 0.95 : 0.7;
       return {
-        ...base,
+        row,
+        label,
+        found,
         slots: cands[0]!.map((tok) => ({ tok, value: tok.v.value, confidence: conf })),
         status: 'extra',
         message: `${vals.length} cells for ${n} columns; ${distinct.size === 1 ? 'every reading gives the same values' : 'the only reading that adds up was kept'}`,
       };
     }
-    return { ...base, slots: null, status: 'ambiguous', message: `${vals.length} cells for ${n} columns and no single reading` };
+    return { row, label, found, slots: null, status: 'ambiguous', message: `${vals.length} cells for ${n} columns and no single reading` };
   }
   if (vals.length === 1 && n > 1) {
     const g = glued(vals[0]!, n, check);
-    if (g) return { ...base, ...g };
+    if (g) return { row, label, found, ...g };
   }
-  return { ...base, slots: null, status: 'incomplete', message: `${vals.length} of ${n} cells`, partial: vals };
+  return { row, label, found, slots: null, status: 'incomplete', message: `${vals.length} of ${n} cells`, partial: vals };
 }
 
 /** Split a run of glued digits (`640020470`) when exactly one split passes the row check. */

@@ -25,6 +25,8 @@ export type Tok = TextTok | ValueTok;
 /** Tokens of text[from, to). Blank cells produce nothing. */
 export function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
+  // ideographic / no-break spaces become plain ones inside a cell (normalize() folds them already; then no cell needs it)
+  const wide = text.includes('\u3000') || text.includes('\u00a0');
   let line = 0;
   let i = from;
   while (i < to) {
@@ -43,18 +45,18 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
         // `| 0 | 0 | 0 | 0 | 0 | 0 |  |` is six zeros and a blank 总计.
         if (blankSeg(text, c, k) && hasValue(toks, lineStart))
           toks.push({ kind: 'value', start: c, end: c, v: { value: null, unit: null, start: 0, end: 0 }, line });
-        else cell(text, c, k, line, toks);
+        else cell(text, c, k, line, toks, wide);
         c = k + 1;
       } else if (ch === 0x20 && text.charCodeAt(k + 1) === 0x20) {
         let e = k;
         while (e < nl && text.charCodeAt(e) === 0x20) e++;
-        cell(text, c, k, line, toks);
+        cell(text, c, k, line, toks, wide);
         c = e;
         k = e - 1;
       }
       k++;
     }
-    cell(text, c, nl, line, toks);
+    cell(text, c, nl, line, toks, wide);
     // blanks with no number after them on the line may be the grid's padding
     // (a one-column row in a four-column table), as may blanks before a text
     // cell (a label printed after its numbers): the row reader drops them
@@ -83,14 +85,20 @@ function compactCached(s: string): string {
   return c;
 }
 
-function cell(text: string, s: number, e: number, line: number, out: Tok[]): void {
+function cell(text: string, s: number, e: number, line: number, out: Tok[], wide: boolean): void {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (s >= e) return;
-  const raw = text.slice(s, e).replace(/[\u3000\u00a0]/g, ' ');
+  let raw = text.slice(s, e);
+  if (wide) raw = raw.replace(/[\u3000\u00a0]/g, ' ');
   const c0 = raw.charCodeAt(0);
+  // the common cell, digits alone (`0`, `73`): one value, as parseValues reads it (never a page number: those hold `-`, `/` or 第)
+  if (c0 >= 0x30 && c0 <= 0x39 && allDigits(raw)) {
+    out.push({ kind: 'value', start: s, end: e, v: { value: Number(raw), unit: null, start: 0, end: raw.length, digits: raw }, line });
+    return;
+  }
   // a page number inside a table row (`— 6 —`, `4/8` in a markdown cell): chrome, not cells
-  if (PAGE_CELL.test(raw)) {
+  if ((c0 === 0x2d || c0 === 0x2014 || c0 === 0x7b2c || (c0 >= 0x30 && c0 <= 0x39)) && PAGE_CELL.test(raw)) {
     out.push({ kind: 'text', start: s, end: e, text: raw, key: '', line });
     return;
   }
@@ -122,7 +130,8 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
     }
   }
   // crawler text: a label with its digits glued on (`(一)予以公开640020470`)
-  const g = raw.length < 80 ? GLUED.exec(raw) : null;
+  const last = raw.charCodeAt(raw.length - 1);
+  const g = raw.length < 80 && last >= 0x30 && last <= 0x39 ? GLUED.exec(raw) : null;
   // …but not a header broken after its digit (`采购总金额（单位：万元，保留4` + `位小数）`)
   if (g && !/单位|保留$/.test(g[1]!)) {
     const lt = g[1]!;
@@ -139,6 +148,14 @@ function cell(text: string, s: number, e: number, line: number, out: Tok[]): voi
 
 const PAGE_CELL = /^(?:[-—][ ]*\d{1,3}[ ]*[-—]|\d{1,3}[ ]*\/[ ]*\d{1,3}|第[ ]*\d{1,3}[ ]*页(?:[ ]*[,，]?[ ]*共[ ]*\d{1,3}[ ]*页)?)$/;
 const GLUED = /^(.*[\u4e00-\u9fff)）”"])(\d+)$/;
+
+function allDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 function blankSeg(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (!isSpace(text.charCodeAt(k))) return false;

@@ -54,9 +54,13 @@ function valueAt(s: string, pos: number): ParsedValue | null {
  * (`0`, `减 6`, `0 0 0` in crawler text), or null when it holds other text.
  */
 export function parseValues(s: string): ParsedValue[] | null {
+  const n = s.length;
+  // the common cell, digits alone (`0`, `73`): what valueAt's pattern reads from it, without the pattern
+  let d = 0;
+  while (d < n && s.charCodeAt(d) >= 0x30 && s.charCodeAt(d) <= 0x39) d++;
+  if (d === n && n > 0) return [{ value: Number(s), unit: null, start: 0, end: n, digits: s }];
   const out: ParsedValue[] = [];
   let i = 0;
-  const n = s.length;
   while (i < n && s.charCodeAt(i) === 0x20) i++;
   if (i >= n) return null;
   while (i < n) {

@@ -9,6 +9,7 @@
 // Words broken by spaces and labels broken over lines are rejoined for
 // matching by `compact()` and by the extractor's token joining, not here, so
 // that the text keeps its line/cell structure.
+import { endianness } from 'node:os';
 import * as OpenCC from 'opencc-js';
 
 export interface Normalized {
@@ -41,9 +42,15 @@ const MD_BOLD = /\*\*|__/g;
 const PAGE_NO =
   /^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*$/gm;
 
-/** Mark ranges of `s` to delete. */
+// Scratch space reused by every call (normalize is synchronous and not re-entered).
+let delScratch = new Uint8Array(4096);
+let codeScratch = new Uint16Array(4096);
+
+/** Mark ranges of `s` to delete (1), in a scratch array whose first s.length entries are valid. */
 function deletions(s: string): Uint8Array {
-  const del = new Uint8Array(s.length);
+  if (delScratch.length < s.length) delScratch = new Uint8Array(s.length);
+  const del = delScratch;
+  del.fill(0, 0, s.length);
   const mark = (re: RegExp) => {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -54,15 +61,36 @@ function deletions(s: string): Uint8Array {
       del.fill(1, m.index, m.index + m[0].length);
     }
   };
-  if (s.includes('(') || s.includes('（')) {
-    mark(PINYIN);
-  }
+  if (s.includes('(') || s.includes('（')) markPinyin(s, del);
   if (s.includes('[bookmark')) mark(BOOKMARK);
   if (s.includes('#')) mark(MD_HEAD);
   if (s.includes('**') || s.includes('__')) mark(MD_BOLD);
   if (s.includes('---')) mark(MD_RULE);
   mark(PAGE_NO);
   return del;
+}
+
+const PINYIN_AT = new RegExp(PINYIN.source, 'y');
+
+/**
+ * PINYIN's matches, found where they can start (every match opens with a
+ * bracket) rather than by trying the look-behind at every character: the same
+ * matches, left to right, as a global search.
+ */
+function markPinyin(s: string, del: Uint8Array): void {
+  const next = (from: number) => {
+    const a = s.indexOf('(', from);
+    const b = s.indexOf('（', from);
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  };
+  for (let i = next(0); i >= 0; ) {
+    PINYIN_AT.lastIndex = i;
+    const m = PINYIN_AT.exec(s);
+    if (m) {
+      del.fill(1, i, i + m[0].length);
+      i = next(i + m[0].length);
+    } else i = next(i + 1);
+  }
 }
 
 function fold(c: number): number {
@@ -76,7 +104,8 @@ function fold(c: number): number {
 
 export function normalize(orig: string): Normalized {
   const del = deletions(orig);
-  const codes = new Uint16Array(orig.length);
+  if (codeScratch.length < orig.length) codeScratch = new Uint16Array(orig.length);
+  const codes = codeScratch;
   const map = new Int32Array(orig.length + 1);
   let n = 0;
   const mdTable = orig.includes('|');
@@ -90,14 +119,10 @@ export function normalize(orig: string): Normalized {
     codes[n] = c;
     map[n++] = i;
   }
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192))));
-  let text = parts.join('');
+  let text = fromCodes(codes, n);
   map[n] = orig.length;
   let traditional = false;
-  TRAD_MARKERS.lastIndex = 0;
-  const hits = text.match(TRAD_MARKERS);
-  if (hits && hits.length >= 3) {
+  if (tradMarkers(text, 3) >= 3) {
     traditional = true;
     text = toSimplified(text);
   }
@@ -122,13 +147,29 @@ export function queryForm(q: string): string {
   return searchForm(toSimplified(normalize(q.trim()).text)).trim();
 }
 
+/** The string of codes[0, n): through a Buffer view (no copy) on little-endian machines, code unit for code unit (lone surrogates kept). */
+function fromCodes(codes: Uint16Array, n: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, n * 2).toString('utf16le');
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, Array.from(codes.subarray(i, Math.min(n, i + 8192)))));
+  return parts.join('');
+}
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** How many traditional-only markers `text` holds, counting no further than `enough`. */
+function tradMarkers(text: string, enough: number): number {
+  TRAD_MARKERS.lastIndex = 0;
+  let k = 0;
+  while (k < enough && TRAD_MARKERS.exec(text)) k++;
+  return k;
+}
+
 /** Traditional → simplified, keeping the length (so offsets stay valid). */
 export function toSimplified(text: string): string {
   const [hk, tw] = converters();
   let conv = hk(text);
   // Taiwan-only forms left over: a second pass (rare, so the cost is rare)
-  TRAD_MARKERS.lastIndex = 0;
-  if ((conv.match(TRAD_MARKERS)?.length ?? 0) > 2) conv = tw(conv);
+  if (tradMarkers(conv, 3) > 2) conv = tw(conv);
   if (conv.length === text.length) return conv;
   // A phrase conversion changed the length: convert line by line, keeping
   // only lines whose length survives, char by char for the others.
@@ -157,18 +198,48 @@ const MARKERS = /^(?:[一二三四五六七八九十]+[、.．]|\(?[一二三四
  * punctuation gone.
  */
 export function compact(s: string): string {
-  let t = s.replace(/\s+/g, '');
+  let t = s.length > LONG ? strip(s, SPACE_TABLE) : s.replace(/\s+/g, '');
   for (let k = 0; k < 4; k++) {
     const m = MARKERS.exec(t);
     if (!m || m[0].length === 0) break;
     t = t.slice(m[0].length);
   }
-  return t.replace(PUNCT, '');
+  return t.length > LONG ? strip(t, PUNCT_TABLE) : t.replace(PUNCT, '');
 }
 
 /** Whitespace removed only (titles, headings). */
 export function squeeze(s: string): string {
-  return s.replace(/[\s*#]+/g, '');
+  return s.length > LONG ? strip(s, SQUEEZE_TABLE) : s.replace(SQUEEZED, '');
+}
+const SQUEEZED = /[\s*#]+/g;
+
+// A whole zone or page of text (compact() of a table zone, squeeze() of a
+// report's head) is cheaper to rid of single characters by a table lookup per
+// character than by a regular expression with a match at every tab. A table
+// holds the regular expression's own answer for each UTF-16 code unit (asked
+// the first time the unit is met), so the result is the same string.
+const LONG = 256;
+type Table = { re: RegExp; bits: Int8Array | null };
+const table = (re: RegExp): Table => ({ re: new RegExp(re.source.replace(/\+$/, '')), bits: null });
+const SPACE_TABLE = table(/\s/);
+const PUNCT_TABLE = table(PUNCT);
+const SQUEEZE_TABLE = table(SQUEEZED);
+let stripBuf = new Uint16Array(4096);
+
+/** `s` without the characters `t.re` matches. */
+function strip(s: string, t: Table): string {
+  const bits = (t.bits ??= new Int8Array(65536).fill(-1));
+  const n = s.length;
+  if (stripBuf.length < n) stripBuf = new Uint16Array(n);
+  const buf = stripBuf;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let drop = bits[c]!;
+    if (drop < 0) drop = bits[c] = t.re.test(String.fromCharCode(c)) ? 1 : 0;
+    if (drop === 0) buf[k++] = c;
+  }
+  return k === n ? s : fromCodes(buf, k);
 }
 
 /** Original span of a normalised span. */

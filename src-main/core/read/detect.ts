@@ -17,6 +17,11 @@ const IMAGES = [
   [0x47, 0x49, 0x46, 0x38], // GIF8
 ];
 
+/** The first `n` bytes as a Buffer over the same memory (no copy). */
+function view(b: Uint8Array, n: number): Buffer {
+  return Buffer.from(b.buffer, b.byteOffset, Math.min(n, b.byteLength));
+}
+
 function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((v, i) => b[at + i] === v);
 }
@@ -45,8 +50,7 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
   const ext = extname(name).toLowerCase().replace('.', '');
   if (IMAGES.some((sig) => startsWith(bytes, sig))) return 'image'; // before %PDF-: image metadata may hold any text
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image'; // RIFF….WEBP
-  if (startsWith(bytes, PDF) || (bytes.subarray(0, 1024).includes(0x25) && Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')))
-    return 'pdf';
+  if (startsWith(bytes, PDF) || (bytes.subarray(0, 1024).includes(0x25) && view(bytes, 1024).toString('latin1').includes('%PDF-'))) return 'pdf';
   if (startsWith(bytes, ZIP)) {
     let names = zipEntryNames(bytes);
     if (!names.some((n) => n.startsWith('word/') || n.startsWith('xl/'))) {
@@ -78,7 +82,7 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
     if (['doc', 'dot'].includes(ext)) return 'doc';
     return 'ole';
   }
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').toLowerCase();
+  const head = view(bytes, 4096).toString('latin1').toLowerCase();
   if (/<(!doctype html|html|head|body|table|meta|div|p)[\s>]/.test(head) && /<\/?[a-z]+[^>]*>/.test(head)) return 'html';
   if (head.includes('{\\rtf')) return 'unknown';
   if (ext === 'csv') return 'csv';

@@ -11,7 +11,7 @@ export function validate(values: Record<string, number | null | undefined>, temp
   const flags: Flag[] = [];
   const t = TEMPLATES[template];
   for (const check of t.checks) {
-    const opt = new Set<string>(check.optional);
+    const opt: readonly string[] = check.optional;
     let ok = true;
     const sum = (ids: string[]) => {
       let s = 0;
@@ -21,7 +21,7 @@ export function validate(values: Record<string, number | null | undefined>, temp
         if (check.rule === 'R2' && subRowsPresent(values, id)) continue;
         const v = values[id];
         if (v === null || v === undefined) {
-          if (opt.has(id) || hybridZero(values, id)) continue;
+          if (opt.includes(id) || hybridZero(values, id)) continue;
           ok = false;
           return 0;
         }
