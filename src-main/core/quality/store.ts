@@ -231,8 +231,10 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
   );
   const same = stored.size === mine.size && [...mine].every(([n, m]) => stored.get(n)?.equals(Buffer.from(m.sig.buffer)));
   if (!same) {
+    // The band rows written for the stored signatures, found by their keys (the band table has no index by report).
+    const del = st(db, 'DELETE FROM quality_bands WHERE band = ? AND report_id = ? AND section = ?');
+    for (const [n, sig] of stored) for (const k of bandKeys(sigOf(sig), n)) del.run(k, info.id, n);
     st(db, 'DELETE FROM quality_sections WHERE report_id = ?').run(info.id);
-    st(db, 'DELETE FROM quality_bands WHERE report_id = ?').run(info.id);
     run.dropBands(info.id);
   }
   for (const s of p.sections) {
@@ -256,7 +258,7 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
   const consider = (o: Other, section: number, sig: Buffer) => {
     const m = mine.get(section);
     if (!m) return;
-    const est = similarity(m.sig, new Uint32Array(sig.buffer.slice(sig.byteOffset, sig.byteOffset + sig.byteLength)));
+    const est = similarity(m.sig, sigOf(sig));
     if (est >= CANDIDATE) pairs.push({ o, section, est });
   };
   if (info.agency_id !== null) {
@@ -326,6 +328,11 @@ function copied(run: Run, info: Info, p: PreparedText): { findings: Finding[]; a
     });
   }
   return { findings, affected };
+}
+
+/** A stored signature (BLOB) as the Uint32Array it was written from. */
+function sigOf(b: Buffer): Uint32Array {
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
 type Stored = FlagIdentity & { id: number };
