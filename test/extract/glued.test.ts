@@ -97,3 +97,23 @@ describe.skipIf(!haveReal)('real glued pages (../shared/real-glued; skipped when
     });
   }
 });
+
+describe.skipIf(!haveReal)('a real glued page hard-wrapped every 40 characters (a copy through a fixed-width tool)', () => {
+  it('reads nothing wrong unflagged: a label wrapped into text with its number glued inside takes no later number', async () => {
+    const want = JSON.parse(readFileSync(`${REAL}expected/112.json`, 'utf8')) as { values: Record<string, number | null> };
+    const text = readFileSync(`${REAL}112.txt`, 'utf8')
+      .split('\n')
+      .map((l) => l.match(/.{1,40}/gu)?.join('\n') ?? l)
+      .join('\n');
+    const x = extractText(text);
+    const silent = Object.entries(want.values).filter(([id, v]) => {
+      const got = x.values[id];
+      const right = v === null ? got == null : got != null && Math.abs(got - v) < 1e-6;
+      return !right && !flagged(x, id);
+    });
+    expect(silent).toEqual([]);
+    // 行政事业性 | 收费5949.09(二)主动公开…的107: not 107
+    expect(x.values['active.fee.amount_wan']).not.toBe(107);
+    expect(flagged(x, 'active.fee')).toBe(true);
+  });
+});

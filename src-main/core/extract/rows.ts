@@ -60,6 +60,7 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
     }
     let id = matchRow(t.key);
     let label = t;
+    let glued = false;
     {
       // a label wrapped over two cells/lines (`其他法律行政法规禁` + `止公开`;
       // `（六）其他` + `处理`, whose first half names another row)
@@ -69,6 +70,9 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
         if (j && j !== id) {
           id = j;
           label = { ...t, end: nx.end, text: `${t.text}${nx.text}`, key: t.key + nx.key };
+          // the label's second half holds digits (no row label does): the row's number is glued into the text
+          // there (`行政事业性` + `收费5949.09(二)主动公开…`), so the numbers after it are not known to be its own
+          glued = /\d/.test(nx.key);
           i++;
         }
       }
@@ -77,6 +81,7 @@ export function collectOccurrences(toks: Tok[]): { occs: Occ[]; orphans: ValueTo
     if (!id && cur && cur.vals.length === 0 && t.key) cur.gap++;
     if (id) {
       cur = { rowId: id, label, vals: [], shifted: false, gap: 0 };
+      if (glued) cur.unread = { text: label.text, at: 0 };
       occs.push(cur);
     }
   }
