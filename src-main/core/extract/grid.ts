@@ -33,14 +33,15 @@ function key(s: string): string {
   return k;
 }
 
-const TEXT = new WeakMap<GridCell, string>();
-/** A cell's text normalised (full-width folded, simplified); ASCII cells (most numbers) skip the normaliser. */
+const TEXT = new Map<string, string>();
+/** A cell's text normalised (full-width folded, simplified); ASCII cells (most numbers) skip the normaliser. Cached by text. */
 function norm(cell: GridCell): string {
-  let t = TEXT.get(cell);
+  const s = cell.text;
+  let t = TEXT.get(s);
   if (t === undefined) {
-    const s = cell.text;
     t = (/^[\x00-\x7f]*$/.test(s) ? s : normalize(s).text).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-    TEXT.set(cell, t);
+    if (TEXT.size > 5000) TEXT.clear();
+    TEXT.set(s, t);
   }
   return t;
 }
@@ -70,13 +71,16 @@ function valOf(cell: GridCell): GridVal {
   return { kind: 'bad', cell, why: `"${t.slice(0, 20)}" is not one number` };
 }
 
-const NUMERIC = new WeakMap<GridCell, boolean>();
+const NUMERIC = new Map<string, boolean>();
+/** A cell holding one or more numbers (a merge's shadow never does). Cached by text. */
 function isNumCell(c: GridCell): boolean {
-  let b = NUMERIC.get(c);
+  if (c.covered) return false;
+  let b = NUMERIC.get(c.text);
   if (b === undefined) {
-    const t = c.covered ? '' : norm(c);
+    const t = norm(c);
     b = t !== '' && parseValues(t) !== null;
-    NUMERIC.set(c, b);
+    if (NUMERIC.size > 5000) NUMERIC.clear();
+    NUMERIC.set(c.text, b);
   }
   return b;
 }
@@ -123,6 +127,13 @@ export function readGrids(grids: Grid[], template: TemplateId): Map<string, Grid
 function readRequests(grid: Grid, template: TemplateId): GridRow[] {
   const out: GridRow[] = [];
   const colAt = new Map<number, ColumnDef>();
+  // where each of REQUEST_COLUMNS stands (its first place in colAt), worked out again after colAt changes
+  let places: (number | undefined)[] | null = null;
+  const placesNow = () =>
+    (places ??= REQUEST_COLUMNS.map((c) => {
+      for (const [j, d] of colAt) if (d.id === c.id) return j;
+      return undefined;
+    }));
   let first = -1;
   for (const row of grid.rows) {
     if (row.some(isNumCell)) {
@@ -130,8 +141,7 @@ function readRequests(grid: Grid, template: TemplateId): GridRow[] {
       if (first < 0) first = Math.min(...colAt.keys());
       const r = labelRow(row.slice(0, first), template, false);
       if (!r || r.table !== 'requests') continue;
-      const vals = REQUEST_COLUMNS.map((c) => {
-        const j = [...colAt].find(([, d]) => d.id === c.id)?.[0];
+      const vals = placesNow().map((j) => {
         const cell = j === undefined ? undefined : row[j];
         return cell ? valOf(cell) : null;
       });
@@ -148,14 +158,12 @@ function readRequests(grid: Grid, template: TemplateId): GridRow[] {
       const named = new Set([...found.values()].map((c) => c.id));
       for (const [j, c] of [...colAt]) if (named.has(c.id) && !found.has(j)) colAt.delete(j);
       for (const [j, c] of found) colAt.set(j, c);
+      places = null;
       first = -1;
     } else if (found.size === 0 && colAt.size === REQUEST_COLUMNS.length) {
       // a labelled row with every cell empty (（六）其他处理 over its 2021 sub-rows): blanks, as printed
       if (first < 0) first = Math.min(...colAt.keys());
-      const cells = REQUEST_COLUMNS.map((c) => {
-        const j = [...colAt].find(([, d]) => d.id === c.id)?.[0];
-        return j === undefined ? undefined : row[j];
-      });
+      const cells = placesNow().map((j) => (j === undefined ? undefined : row[j]));
       if (!cells.every((c) => c && !c.covered && !c.missing && norm(c) === '')) continue;
       const r = labelRow(row.slice(0, first), template, false);
       if (r && r.table === 'requests') out.push({ row: r, vals: cells.map((c) => ({ kind: 'blank' as const, cell: c! })) });
@@ -173,7 +181,7 @@ function readActive(grid: Grid, template: TemplateId): GridRow[] {
   for (const row of grid.rows) {
     const nums = row.some(isNumCell);
     if (!nums) {
-      if (row.some((c) => ACTIVE_COLUMNS[template].some((d) => columnOf(key(c.text), [d])))) header = row;
+      if (row.some((c) => columnOf(key(c.text), ACTIVE_COLUMNS[template]) !== null)) header = row;
     }
     // the label: the first cell naming an active row
     let at = -1;
@@ -229,6 +237,7 @@ const GROUP_ORDER = [...APPEALS_ROWS.filter((r) => r.group), ...APPEALS_ROWS.fil
 function readAppeals(grid: Grid): GridRow[] {
   const rows = grid.rows;
   for (let h = 0; h < rows.length; h++) {
+    if (rows[h]!.length < APPEALS_COLUMNS.length * APPEALS_ROWS.length) continue; // too few cells to name them all
     const outcomes = rows[h]!.map((c) => columnOf(key(c.text), APPEALS_COLUMNS));
     if (outcomes.filter(Boolean).length < APPEALS_COLUMNS.length * APPEALS_ROWS.length) continue;
     const runs: number[][] = [];
