@@ -31,22 +31,32 @@ export function stripTemplate(c: string): string {
   return t;
 }
 
-/** Canonical sentences of a passage and their hashes (the key boilerplate is learned by). */
-export function sentenceHashes(passage: string): number[] {
-  const out = new Set<number>();
-  for (const s of sentences(passage)) {
+/** A sentence in canonical form, with its hash when it is long enough to be learned as boilerplate (else null). */
+export interface CanonSentence {
+  c: string;
+  h: number | null;
+}
+
+/** A passage's sentences in canonical form (what learning and the own words both read: computed once per section). */
+export function canonSentences(passage: string): CanonSentence[] {
+  return sentences(passage).map((s) => {
     const c = canon(s);
-    if (c.length >= 6) out.add(hash32(c));
-  }
+    return { c, h: c.length >= 6 ? hash32(c) : null };
+  });
+}
+
+/** Canonical sentences of a passage and their hashes (the key boilerplate is learned by). */
+export function sentenceHashes(passage: string | CanonSentence[]): number[] {
+  const out = new Set<number>();
+  for (const s of typeof passage === 'string' ? canonSentences(passage) : passage) if (s.h !== null) out.add(s.h);
   return [...out];
 }
 
 /** The passage's own words: sentences not boilerplate, the template's words removed, joined. */
-export function ownWords(passage: string, isBoiler: (hash: number) => boolean): string {
+export function ownWords(passage: string | CanonSentence[], isBoiler: (hash: number) => boolean): string {
   const parts: string[] = [];
-  for (const s of sentences(passage)) {
-    const c = canon(s);
-    if (c.length >= 6 && isBoiler(hash32(c))) continue;
+  for (const { c, h } of typeof passage === 'string' ? canonSentences(passage) : passage) {
+    if (h !== null && isBoiler(h)) continue;
     const t = stripTemplate(c);
     if (t.length >= 4) parts.push(t);
   }

@@ -10,7 +10,19 @@ import { reportTemplate, SECTIONS, type TemplateId } from '../catalogue/index.js
 import { st, type DB } from '../archive/db.js';
 import { flagKey, liveAccepts, type FlagIdentity } from '../archive/checks.js';
 import { ArchiveError } from '../archive/types.js';
-import { bandKeys, commonSpans, containment, minhash, MIN_SHINGLES, ownWords, sentenceHashes, shingles, similarity } from './copied.js';
+import {
+  bandKeys,
+  type CanonSentence,
+  canonSentences,
+  commonSpans,
+  containment,
+  minhash,
+  MIN_SHINGLES,
+  ownWords,
+  sentenceHashes,
+  shingles,
+  similarity,
+} from './copied.js';
 import { checkReport, PROSE_FIELDS } from './index.js';
 import { agencyKindOf } from './late.js';
 import { prepareText, type PreparedText } from './text.js';
@@ -25,6 +37,8 @@ const MAX_BUCKET = 200;
 /** Band rows one look-up statement reads at most (48 bands of a few rows each); more means a full bucket among them. */
 const BAND_ROWS = 2000;
 const SETTINGS_KEY = 'quality_settings';
+/** Reports whose texts a run keeps in memory at most (about 50 KB each once prepared). */
+const CACHE_REPORTS = 1000;
 const CACHED = new WeakSet<DB>();
 
 export function getQualitySettings(db: DB): QualitySettings {
@@ -68,10 +82,11 @@ class Run {
   readonly settings: QualitySettings;
   /** Sentences that became boilerplate in this run: copied_text findings made before may no longer hold. */
   grew = new Set<number>();
+  private infos = new Map<number, Info | undefined>();
   private texts = new Map<number, PreparedText | null>();
   private boiler = new Map<number, boolean>();
   private own = new Map<string, Set<number>>();
-  private sentenceCache = new Map<string, number[]>();
+  private sentenceCache = new Map<string, CanonSentence[]>();
   /**
    * Band rows of this run, written at its end in key order (flushBands): rows of one key share a page of the
    * large band index, and sorted writes touch each page once per run instead of once per row. Looked up
@@ -86,12 +101,30 @@ class Run {
       CACHED.add(db);
     }
   }
+  /** A report as the checks read it (learning and the checks both ask: read once per run, its text included). */
   info(id: number): Info | undefined {
-    return st(
-      this.db,
-      `SELECT r.id, r.agency_id, a.name AS agency, a.kind, r.year, r.template, r.published_at, r.active, ft.text
+    if (!this.infos.has(id))
+      this.infos.set(
+        id,
+        st(
+          this.db,
+          `SELECT r.id, r.agency_id, a.name AS agency, a.kind, r.year, r.template, r.published_at, r.active, ft.text
        FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN file_text ft ON ft.file_id = r.file_id WHERE r.id = ?`,
-    ).get(id) as Info | undefined;
+        ).get(id) as Info | undefined,
+      );
+    return this.infos.get(id);
+  }
+  /**
+   * Texts and what is computed from them are remembered for the reports of one batch and their neighbours; a run over
+   * the whole archive (a settings change re-checks every report) forgets them every CACHE_REPORTS reports instead of
+   * holding every text of the archive in memory.
+   */
+  trim(): void {
+    if (this.texts.size + this.infos.size < 2 * CACHE_REPORTS) return;
+    this.infos.clear();
+    this.texts.clear();
+    this.own.clear();
+    this.sentenceCache.clear();
   }
   prepared(id: number, text?: string | null): PreparedText | null {
     if (!this.texts.has(id)) {
@@ -104,12 +137,16 @@ class Run {
     }
     return this.texts.get(id)!;
   }
-  /** The hashes of a prose section's sentences (learning and the stored signature row both need them). */
-  sentences(id: number, section: { n: number; text: string }): number[] {
+  /** A prose section's canonical sentences (learning, the stored row and the own words all read them). */
+  canonOf(id: number, section: { n: number; text: string }): CanonSentence[] {
     const key = `${id}:${section.n}`;
-    let hs = this.sentenceCache.get(key);
-    if (!hs) this.sentenceCache.set(key, (hs = sentenceHashes(section.text)));
-    return hs;
+    let list = this.sentenceCache.get(key);
+    if (!list) this.sentenceCache.set(key, (list = canonSentences(section.text)));
+    return list;
+  }
+  /** The hashes of a prose section's sentences. */
+  sentences(id: number, section: { n: number; text: string }): number[] {
+    return sentenceHashes(this.canonOf(id, section));
   }
   /** Answer isBoiler for many sentences with one statement (a report's prose: a dozen to a hundred sentences). */
   prefetchBoiler(hashes: Iterable<number>): void {
@@ -184,7 +221,7 @@ class Run {
       const p = this.prepared(id);
       const sec = p?.sections.find((x) => x.n === section);
       if (p && sec) this.prefetchBoiler(p.sections.filter((x) => PROSE.includes(x.n)).flatMap((x) => this.sentences(id, x)));
-      this.own.set(key, (s = sec ? shingles(ownWords(sec.text, this.isBoiler)) : new Set()));
+      this.own.set(key, (s = sec ? shingles(ownWords(this.canonOf(id, sec), this.isBoiler)) : new Set()));
     }
     return s;
   }
@@ -434,12 +471,14 @@ export function refreshQuality(db: DB, ids: Iterable<number>): number {
   for (const id of list) {
     const info = run.info(id);
     if (info) learn(run, info);
+    run.trim();
   }
   const done = new Set<number>();
   const next = new Set<number>();
   for (const id of list) {
     done.add(id);
     for (const a of compute(run, id)) next.add(a);
+    run.trim();
   }
   if (run.grew.size > 0)
     // Copied findings resting on a sentence that is boilerplate now are checked again.
@@ -451,7 +490,7 @@ export function refreshQuality(db: DB, ids: Iterable<number>): number {
       const hs = new Int32Array(r.sentences.buffer.slice(r.sentences.byteOffset, r.sentences.byteOffset + r.sentences.byteLength));
       if (hs.some((h) => run.grew.has(h))) next.add(r.report_id);
     }
-  for (const id of next) if (!done.has(id)) done.add(id), compute(run, id);
+  for (const id of next) if (!done.has(id)) done.add(id), compute(run, id), run.trim();
   run.flushBands();
   return done.size;
 }
