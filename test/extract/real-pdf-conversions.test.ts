@@ -69,6 +69,29 @@ describe.skipIf(!ready)('the real PDFs converted by other tools', () => {
   }, 60_000);
 });
 
+const haveSoffice = ready && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+describe.skipIf(!haveSoffice)('a real PDF turned into Word by LibreOffice (labels after their numbers)', () => {
+  it('reads no number under the wrong label unflagged: the scrambled table taints itself', async () => {
+    const n = 'huaian-city-2024.pdf';
+    const e = JSON.parse(readFileSync(join(EXPECTED, 'huaian-city-2024.json'), 'utf8')) as Expected;
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-pdf2docx-'));
+    // a profile of its own: other tests run LibreOffice at the same time
+    const r = spawnSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${out}/profile`, '--infilter=writer_pdf_import', '--convert-to', 'docx', '--outdir', out, join(REAL, n)],
+      { timeout: 120_000 },
+    );
+    expect(r.status).toBe(0);
+    const x = await extractBytes(readFileSync(join(out, 'huaian-city-2024.docx')), 'huaian-city-2024.docx');
+    expect([x.agency, x.year, x.template]).toEqual([e.agency, e.year, e.template]);
+    const s = score(x, e);
+    expect(s.silent).toEqual([]);
+    // `3985758行政处罚88283行政强制`: 88283 is 行政强制's, and is not given to 行政处罚 without a doubt
+    expect(flagged(x, 'active.penalty.decisions')).toBe(true);
+    expect(s.right).toBeGreaterThan(100);
+  }, 150_000);
+});
+
 describe('the agency after a line of noise', () => {
   it('drops what comes before the first Chinese character', () => {
     expect(findMeta('ÿþ?eœ^áOo`lQ_å]\\Ot^¦^¥bJT\n淮安市人民政府\n2024 年政府信息公开工作年度报告\n').agency).toBe('淮安市人民政府');

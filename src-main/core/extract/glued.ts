@@ -228,7 +228,9 @@ export function readGlued(text: string, template: TemplateId): Map<string, RowRe
     const n = f.row.columns.length;
     const digits = cells.chunks.map((c) => c.text).join(' ');
     if (cells.chunks.length === 0) {
-      out.set(f.row.id, { ...base, slots: null, status: 'incomplete', message: 'no cells after its label' });
+      // a doubt about the layout, not only a short row: where labels follow their numbers (`447228行政许可`,
+      // text from a PDF turned into Word), each label but the last finds none, and two such rows taint the table
+      out.set(f.row.id, { ...base, slots: null, status: 'ambiguous', message: 'no cells after its label (its numbers may be printed before it)' });
       return;
     }
     const found = cells.chunks.length;
