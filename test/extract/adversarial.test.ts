@@ -4,10 +4,6 @@
 // flag is a silent error, and there must be none. Damage a careful reader
 // reads without doubt (thousands separators, measure words, footnotes, page
 // chrome, a transposed table 四 ...) must be read exactly, without flags.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractBytes, extractDocument } from '../../src-main/core/extract/index.js';
 import type { Extraction } from '../../src-main/core/model.js';
@@ -15,6 +11,7 @@ import { BENIGN, DAMAGES, type Damage } from '../gen/damage.js';
 import { generateReport, rng, type GeneratedReport } from '../gen/generate.js';
 import { mixedOptions } from '../gen/options.js';
 import { GRID_DAMAGES, HARD_GRID_DAMAGES, officialGrid, type GridDamage } from '../gen/layouts.js';
+import { renderPdfs, soffice } from '../gen/pdf-render.js';
 import { flagged } from './helpers.js';
 
 const N = 476; // 17 kinds × 2 templates × 14, a second kind on ~60%
@@ -203,7 +200,8 @@ describe('adversarial damage over generated reports', () => {
         check(r.name, r, await extractBytes(r.bytes, r.name));
       }
     // the same damage printed to PDF (LibreOffice), read through the PDF grids
-    const pdfs = soffice ? renderPdfs(kinds.map((k, i) => officialGrid(100 + i, 'html', k))) : [];
+    const printed = soffice ? kinds.map((k, i) => officialGrid(100 + i, 'html', k)) : [];
+    const pdfs = renderPdfs(printed.map((r) => r.bytes)).map((pdf, i) => ({ r: printed[i]!, pdf }));
     for (const { r, pdf } of pdfs) check(`${r.name}.pdf`, r, await extractBytes(pdf, `${r.name}.pdf`));
     expect(silent).toEqual([]);
     for (const k of kinds) expect(seen.get(k) ?? 0).toBeGreaterThanOrEqual(GRID_N / kinds.length);
@@ -214,33 +212,3 @@ describe('adversarial damage over generated reports', () => {
 });
 
 const GRID_N = 48;
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-
-/** Render generated HTML reports to PDF with one LibreOffice run. */
-function renderPdfs(rs: ReturnType<typeof officialGrid>[]): { r: ReturnType<typeof officialGrid>; pdf: Uint8Array }[] {
-  const tmp = mkdtempSync(join(tmpdir(), 'nb-adv-'));
-  try {
-    const files = rs.map((r, i) => {
-      const f = join(tmp, `r${i}.html`);
-      writeFileSync(f, r.bytes);
-      return f;
-    });
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${tmp}/profile`,
-        '--infilter=HTML (StarWriter)',
-        '--convert-to',
-        'pdf:writer_pdf_Export',
-        '--outdir',
-        tmp,
-        ...files,
-      ],
-      { stdio: 'ignore', timeout: 240_000 },
-    );
-    return rs.map((r, i) => ({ r, pdf: new Uint8Array(readFileSync(join(tmp, `r${i}.pdf`))) }));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}

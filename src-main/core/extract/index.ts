@@ -36,7 +36,7 @@ import { tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
-export const EXTRACTOR_VERSION = '1.18.3';
+export const EXTRACTOR_VERSION = '1.18.4';
 
 interface Zones {
   main: [number, number];
@@ -328,6 +328,8 @@ function overlayGrid(
     // found its row short. A PDF grid's empty position is inferred from the layout (a cell lost
     // in the rendering looks the same), so there it is a doubt when the text found the row short.
     const inferredBlanks = doc.format === 'pdf';
+    // one empty cell among the numbers of a row the catalogue sums (R3/R4)
+    const loneBlank = rowSum(gr.row) !== null && read.filter((x) => !('bad' in x) && x.value === null).length === 1 && read.length > 2;
     fields.forEach((f, i) => {
       const g = read[i]!;
       const gv = gr.vals[i]!;
@@ -353,6 +355,14 @@ function overlayGrid(
           kind: 'ambiguous',
           fields: [f.id],
           message: `${f.id}: its cell in the table grid is empty, but the text found the row short of numbers; left blank`,
+        });
+      else if (v === null && had === null && inferredBlanks && loneBlank)
+        // a merged value cell leaves no mark in a PDF: its number stands in the first column, the next looks
+        // blank, and where the number it hides is 0 the row's sum still holds
+        differ.push({
+          kind: 'ambiguous',
+          fields: [f.id],
+          message: `${f.id}: the only empty cell of a row of numbers in a PDF table (a blank, or a number hidden by a merged cell); left blank`,
         });
       values[f.id] = v;
       const raw = doc.text.slice(gv.cell.start, gv.cell.end);
