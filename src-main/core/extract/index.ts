@@ -32,7 +32,7 @@ import { readAppeals } from './appeals.js';
 import { rowOf } from './labels.js';
 import { markOcr } from './ocr.js';
 import { readRows, type RowCheck, type RowRead } from './rows.js';
-import { tokenize } from './tokens.js';
+import { hasWideSpaces, tokenize } from './tokens.js';
 import { round } from './values.js';
 
 /** Bump whenever the output for the same input changes. */
@@ -76,7 +76,7 @@ const ZONE_WORDS = [
 ];
 // (an empty word is in every line: then every line is looked at)
 const ZONE_CHARS = ZONE_WORDS.every((w) => w.length > 0) ? [...new Set(ZONE_WORDS.map((w) => w[0]!))] : null;
-const mayBeHeading = (line: string) => ZONE_CHARS === null || ZONE_CHARS.some((c) => line.includes(c));
+const ZONE_CHAR = ZONE_CHARS && new RegExp(`[${ZONE_CHARS.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
 
 /** Where the tables sit: from the first table heading to section 五 (or the end). */
 function findZones(text: string): Zones {
@@ -86,14 +86,19 @@ function findZones(text: string): Zones {
   let endAt = -1;
   let headerAt = -1;
   for (let pos = 0; pos <= text.length; ) {
+    if (ZONE_CHAR) {
+      // on to the line of the next character that may open a heading word
+      ZONE_CHAR.lastIndex = pos;
+      const m = ZONE_CHAR.exec(text);
+      if (!m) break;
+      pos = m.index === 0 ? 0 : text.lastIndexOf('\n', m.index - 1) + 1;
+    }
     const start = pos;
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     pos = nl + 1;
     if (nl - start > 200) continue;
-    const line = text.slice(start, nl);
-    if (!mayBeHeading(line)) continue;
-    const sq = squeeze(line);
+    const sq = squeeze(text.slice(start, nl));
     if (sq.length === 0 || sq.length > 40) continue;
     const c0 = sq.charCodeAt(0);
     const isNumbered = c0 !== 0x28 && c0 !== 0xff08; // not `(…` / `（…`
@@ -150,7 +155,8 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   const text = norm.text;
   const meta = findMeta(text);
   const zones = findZones(text);
-  const mainToks = tokenize(text, zones.main[0], zones.main[1]);
+  const wide = hasWideSpaces(text);
+  const mainToks = tokenize(text, zones.main[0], zones.main[1], wide);
   const zoneCompact = compact(text.slice(zones.main[0], zones.main[1]));
   const flags: Flag[] = [];
 
@@ -169,7 +175,7 @@ export function extractWithText(doc: ReportDocument, file: string): { extraction
   flags.push(...meta.flags);
 
   const rows = readRows(mainToks, template, rowCheck);
-  const appeals = zones.appeals ? readAppeals(tokenize(text, zones.appeals[0], zones.appeals[1])) : null;
+  const appeals = zones.appeals ? readAppeals(tokenize(text, zones.appeals[0], zones.appeals[1], wide)) : null;
   let all = new Map<string, RowRead>(rows);
   if (appeals) for (const [k, v] of appeals) all.set(k, v);
   // Crawler text with every separator lost (one long line): read by label, split by the rules.

@@ -4,7 +4,7 @@
 // it. Whatever is read from somewhere less certain than the title carries a
 // flag of the meta kinds (unknown_agency / unknown_year), which a person
 // clears by confirming the report's metadata.
-import { squeeze } from '../normalize/index.js';
+import { squeeze, squeezedIncludes } from '../normalize/index.js';
 import { TEMPLATE_EVIDENCE, type TemplateId } from '../catalogue/index.js';
 import type { Flag } from '../model.js';
 import { notAnAgency } from './agency.js';
@@ -95,6 +95,7 @@ function readTitle(cand: string): Title | null {
 
 const CHROME = /[>»›]|当前位置|首页|来源[:：]|(?:发布|发文|成文)(?:日期|时间)|字号|浏览|打印|分享/;
 const PERIOD_END = '12月31日'; // every PERIOD match ends so: without it, no need to run the pattern
+const HAS_PERIOD_END = squeezedIncludes(PERIOD_END);
 const PERIOD = new RegExp(`((?:19|20)\\d{2})年1月1日(?:起)?(?:至|到|-|—|–|～|~)(?:\\1年)?${PERIOD_END}`);
 const BODY_AGENCY = /本(?:年度)?报告(?:是)?由(.{2,30}?)(?:根据|依据|按照|依照|编制|制作|编写|汇总)/;
 
@@ -153,10 +154,13 @@ export function findMeta(text: string): Meta {
   }
 
   const flags: Flag[] = [];
-  const squeezedHead = squeeze(text.slice(0, 8000));
+  // the head without its spaces, made only where a pattern below needs it
+  const rawHead = text.slice(0, 8000);
+  let sqHead: string | null = null;
+  const squeezedHead = () => (sqHead ??= squeeze(rawHead));
   let year = title?.year ?? null;
   let yearFrom: Meta['yearFrom'] = year !== null ? 'title' : null;
-  const period = squeezedHead.includes(PERIOD_END) ? PERIOD.exec(squeezedHead) : null;
+  const period = HAS_PERIOD_END.test(rawHead) ? PERIOD.exec(squeezedHead()) : null;
   if (period) {
     const py = Number(period[1]);
     if (year === null) {
@@ -176,7 +180,7 @@ export function findMeta(text: string): Meta {
   if (agency !== null && !AGENCY_END.test(agency))
     flags.push({ kind: 'unknown_agency', fields: [], message: `"${agency}" was read from the title but does not end like an agency's name` });
   if (agency === null) {
-    const b = BODY_AGENCY.exec(squeezedHead);
+    const b = BODY_AGENCY.exec(squeezedHead());
     const bodyAgency = b ? cleanAgency(b[1]!) : null;
     if (bodyAgency && AGENCY_END.test(bodyAgency)) {
       agency = bodyAgency;

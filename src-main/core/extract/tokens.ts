@@ -22,11 +22,17 @@ export interface ValueTok {
 }
 export type Tok = TextTok | ValueTok;
 
-/** Tokens of text[from, to). Blank cells produce nothing. */
-export function tokenize(text: string, from: number, to: number): Tok[] {
+/**
+ * Whether the text holds ideographic / no-break spaces, which a cell reads as
+ * plain ones (normalize() folds them already, so a cell rarely needs it).
+ */
+export function hasWideSpaces(text: string): boolean {
+  return text.includes('\u3000') || text.includes('\u00a0');
+}
+
+/** Tokens of text[from, to). Blank cells produce nothing; `wide`: hasWideSpaces(text), if known. */
+export function tokenize(text: string, from: number, to: number, wide = hasWideSpaces(text)): Tok[] {
   const toks: Tok[] = [];
-  // ideographic / no-break spaces become plain ones inside a cell (normalize() folds them already; then no cell needs it)
-  const wide = text.includes('\u3000') || text.includes('\u00a0');
   let line = 0;
   let i = from;
   while (i < to) {

@@ -66,8 +66,35 @@ function deletions(s: string): Uint8Array {
   if (s.includes('#')) mark(MD_HEAD);
   if (s.includes('**') || s.includes('__')) mark(MD_BOLD);
   if (s.includes('---')) mark(MD_RULE);
-  mark(PAGE_NO);
+  markAtLineStarts(s, del);
   return del;
+}
+
+const PAGE_NO_AT = new RegExp(PAGE_NO.source, 'my');
+
+/**
+ * PAGE_NO's matches (a line that is a page number), tried only where a line
+ * starts, as its ^ allows (after \n, \r, U+2028 or U+2029): the same matches
+ * as the global search, which tries every character. A match never leaves its
+ * line, so the next one starts at a later line.
+ */
+function markAtLineStarts(s: string, del: Uint8Array): void {
+  const onlyNewlines = !s.includes('\r') && !s.includes('\u2028') && !s.includes('\u2029');
+  for (let p = 0; p <= s.length; ) {
+    PAGE_NO_AT.lastIndex = p;
+    const m = PAGE_NO_AT.exec(s);
+    if (m && m[0].length > 0) del.fill(1, p, p + m[0].length);
+    // the next line start
+    let q = onlyNewlines ? s.indexOf('\n', p) : p;
+    if (!onlyNewlines)
+      while (q < s.length) {
+        const c = s.charCodeAt(q);
+        if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) break;
+        q++;
+      }
+    if (q < 0 || q >= s.length) break;
+    p = q + 1;
+  }
 }
 
 const PINYIN_AT = new RegExp(PINYIN.source, 'y');
@@ -109,6 +136,8 @@ export function normalize(orig: string): Normalized {
   const map = new Int32Array(orig.length + 1);
   let n = 0;
   const mdTable = orig.includes('|');
+  const trad = (TRAD_UNITS.bits ??= new Int8Array(65536).fill(-1));
+  let markers = 0; // TRAD_MARKERS's matches in the text, counted as it is built
   for (let i = 0; i < orig.length; i++) {
     if (del[i]) continue;
     let c = orig.charCodeAt(i);
@@ -116,13 +145,16 @@ export function normalize(orig: string): Normalized {
     if (c === 0xfeff || c === 0x200b || c === 0x200c || c === 0x200d) continue;
     c = fold(c);
     if (mdTable && c === 0x7c) c = 0x09; // markdown cell separator → tab
+    let t = trad[c]!;
+    if (t < 0) t = trad[c] = TRAD_UNITS.re.test(String.fromCharCode(c)) ? 1 : 0;
+    markers += t;
     codes[n] = c;
     map[n++] = i;
   }
   let text = fromCodes(codes, n);
   map[n] = orig.length;
   let traditional = false;
-  if (tradMarkers(text, 3) >= 3) {
+  if (markers >= 3) {
     traditional = true;
     text = toSimplified(text);
   }
@@ -155,6 +187,9 @@ function fromCodes(codes: Uint16Array, n: number): string {
   return parts.join('');
 }
 const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** TRAD_MARKERS's answer per UTF-16 code unit, asked the first time a unit is met. */
+const TRAD_UNITS: { re: RegExp; bits: Int8Array | null } = { re: new RegExp(TRAD_MARKERS.source), bits: null };
 
 /** How many traditional-only markers `text` holds, counting no further than `enough`. */
 function tradMarkers(text: string, enough: number): number {
@@ -212,6 +247,15 @@ export function squeeze(s: string): string {
   return s.length > LONG ? strip(s, SQUEEZE_TABLE) : s.replace(SQUEEZED, '');
 }
 const SQUEEZED = /[\s*#]+/g;
+
+/**
+ * A test of whether squeeze(s) includes `word`, run on `s` itself (the word's
+ * characters with anything squeeze drops between them): no squeezed copy made.
+ */
+export function squeezedIncludes(word: string): RegExp {
+  const gap = SQUEEZED.source.replace(/\+$/, '*');
+  return new RegExp([...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(gap));
+}
 
 // A whole zone or page of text (compact() of a table zone, squeeze() of a
 // report's head) is cheaper to rid of single characters by a table lookup per

@@ -20,18 +20,26 @@ const COMMON = new Set(
     '公开申请年度信息政府工作报告行政许可处罚强制规章规范性文件予以部分不予无法提供处理其他总计自然商业企科研机构社会益组织律服务结果维持纠正尚未审复议诉讼起',
 );
 
+/** COMMON by UTF-16 code unit (1: in the set), for counting without a string per character. */
+const COMMON_UNITS = new Uint8Array(65536);
+for (const ch of COMMON) if (ch.length === 1) COMMON_UNITS[ch.charCodeAt(0)] = 1;
+
 function score(text: string): number {
   let good = 0;
   let bad = 0;
   const n = Math.min(text.length, 20000);
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    const c = ch.charCodeAt(0);
+    const c = text.charCodeAt(i);
     if (c === 0xfffd) bad += 4;
-    else if (COMMON.has(ch)) good++;
+    else if (COMMON_UNITS[c] === 1) good++;
     else if (c >= 0xe000 && c <= 0xf8ff) bad += 2; // private use: wrong decoding
   }
   return good - bad;
+}
+
+/** The bytes as a Buffer over the same memory (iconv reads them; no copy). */
+function view(b: Uint8Array): Buffer {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** Share of control bytes that no text file has: decides "binary". */
@@ -62,9 +70,21 @@ function utf16Guess(b: Uint8Array, cjkCheck: boolean): 'UTF-16LE' | 'UTF-16BE' |
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'UTF-16BE';
   if (!cjkCheck || (b.length & 1) === 1) return null;
   for (const enc of ['UTF-16LE', 'UTF-16BE'] as const) {
-    const t = iconv.decode(Buffer.from(b.subarray(0, n)), enc);
+    const t = iconv.decode(view(b.subarray(0, n)), enc);
     let cjk = 0;
-    for (const ch of t) if (COMMON.has(ch) || ch === '\n' || ch === '\t') cjk++;
+    // by code point, as for…of counts (a surrogate pair is one character)
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+        const d = t.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          if (COMMON.has(t.slice(i, i + 2))) cjk++;
+          i++;
+          continue;
+        }
+      }
+      if (COMMON_UNITS[c] === 1 || c === 0x0a || c === 0x09) cjk++;
+    }
     if (cjk > t.length * 0.3) return enc;
   }
   return null;
@@ -94,7 +114,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   let bestScore = -Infinity;
   const tryEnc = (enc: string) => {
     if (!iconv.encodingExists(enc)) return;
-    const text = iconv.decode(Buffer.from(b), enc);
+    const text = iconv.decode(view(b), enc);
     const sc = score(text);
     if (sc > bestScore) {
       bestScore = sc;
