@@ -12,7 +12,7 @@ import { TextBuilder } from '../../src-main/core/read/builder.js';
 import { docxBody } from '../../src-main/core/read/docx.js';
 import { docxBodyDom } from '../../src-main/core/read/docx-dom.js';
 import { CellBudget } from '../../src-main/core/read/limits.js';
-import { decodeText, MAX_XML_DEPTH, scanXml, Unsure } from '../../src-main/core/read/xml-scan.js';
+import { decodeText, MAX_XML_ATTRS, MAX_XML_DEPTH, scanXml, Unsure } from '../../src-main/core/read/xml-scan.js';
 import { rng } from '../gen/generate.js';
 
 const NS = {
@@ -224,7 +224,7 @@ describe('docx: the streaming reader reads what the DOM walk read', () => {
     expect(decodeText('&#128512;')).toBe('😀');
   });
 
-  it('hands what it is unsure of to the DOM walk: DOCTYPE entities are never expanded, deep nesting fails as before', () => {
+  it('hands what it is unsure of to the DOM walk: DOCTYPE entities are never expanded, deep nesting fails as before, a flood of attributes', () => {
     const W = `xmlns:w="${NS.w}"`;
     const bomb = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ${W}><w:body><w:p><w:r><w:t>&b;&b;</w:t></w:r></w:p></w:body></w:document>`;
     expect(strictReads(bomb)).toBe(false);
@@ -235,5 +235,11 @@ describe('docx: the streaming reader reads what the DOM walk read', () => {
     expect(docxBody(deep(MAX_XML_DEPTH / 2 - 4)).text()).toBe('x');
     expect(strictReads(deep(MAX_XML_DEPTH))).toBe(false);
     expect(docxBody(deep(MAX_XML_DEPTH)).text()).toBe('x');
+    // a tag of many attributes (their check is quadratic in their number) goes to the DOM walk too
+    const attrs = (n: number) =>
+      `<w:document ${W}><w:body><w:p${Array.from({ length: n }, (_, i) => ` w:a${i}="1"`).join('')}><w:r><w:t>y</w:t></w:r></w:p></w:body></w:document>`;
+    expect(strictReads(attrs(MAX_XML_ATTRS))).toBe(true);
+    expect(strictReads(attrs(MAX_XML_ATTRS + 1))).toBe(false);
+    expect(docxBody(attrs(MAX_XML_ATTRS + 1)).text()).toBe('y');
   });
 });

@@ -13,6 +13,8 @@
 
 /** Deeper nesting is handed to the tolerant path (real documents nest ~40 deep). */
 export const MAX_XML_DEPTH = 256;
+/** A tag with more attributes is handed to the tolerant path (Word's root element has ~35), so that their check stays cheap. */
+export const MAX_XML_ATTRS = 128;
 
 /** The input is outside what the scanner reads with certainty. */
 export class Unsure extends Error {}
@@ -157,6 +159,8 @@ class Scanner implements Tag {
     this.count = 0;
     let closed = false;
     let decl: string[] | null = null;
+    // the first '<' after this one: no attribute value may reach it (found once a tag, so a long tag costs its length)
+    const nextLt = xml.indexOf('<', lt + 1);
     for (;;) {
       const ch = xml.charCodeAt(p);
       if (ch === 62) {
@@ -185,8 +189,8 @@ class Scanner implements Tag {
       if (q !== 34 && q !== 39) throw new Unsure('unquoted attribute value');
       const vEnd = xml.indexOf(q === 34 ? '"' : "'", p + 1);
       if (vEnd < 0) throw new Unsure('unterminated attribute value');
-      const lt2 = xml.indexOf('<', p + 1);
-      if (lt2 >= 0 && lt2 < vEnd) throw new Unsure("'<' in an attribute value");
+      if (nextLt >= 0 && nextLt < vEnd) throw new Unsure("'<' in an attribute value");
+      if (this.count >= MAX_XML_ATTRS) throw new Unsure('too many attributes');
       this.push(aStart, aEnd, p + 1, vEnd, aColon);
       if (aEnd - aStart >= 5 && xml.startsWith('xmlns', aStart) && aColon === aStart + 5) {
         const prefix = xml.slice(aColon + 1, aEnd);
