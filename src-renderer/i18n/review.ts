@@ -46,6 +46,11 @@ export const reviewZh = {
   reviewerHint: '审核人姓名只需设置一次，保存在本档案库中，记入每一次修改、确认和核实',
   reviewerIs: '审核人：{name}',
   reviewerSet: '设置审核人',
+  passagesShow: '并排对照',
+  passagesHide: '收起对照',
+  passagesCommon: '两段相同 {percent}%（已除去模板套话）；相同部分已标出',
+  passagesThis: '本报告（{year}年）',
+  passagesOther: '{agency}{year}年报告',
 } as const;
 
 export const reviewEn: Record<keyof typeof reviewZh, string> = {
@@ -94,4 +99,9 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   reviewerHint: 'Set the reviewer name once; it is kept in this archive and recorded on every correction, acceptance and verification',
   reviewerIs: 'Reviewer: {name}',
   reviewerSet: 'Set reviewer',
+  passagesShow: 'Side by side',
+  passagesHide: 'Hide comparison',
+  passagesCommon: '{percent}% the same (template wording removed); common parts marked',
+  passagesThis: 'This report ({year})',
+  passagesOther: '{agency}, report on {year}',
 };

@@ -7,9 +7,12 @@ import { useState } from 'react';
 import type { ReportFlag } from '../../../src-main/contract/models.js';
 import { flagCategory, flagText as describeFlag } from '../../../src-main/core/wording/index.js';
 import { useI18n } from '../../i18n/index.js';
+import { CopiedPassages } from './CopiedPassages.js';
 
 interface Props {
   flags: ReportFlag[];
+  /** The report shown: a copied_text flag opens its two passages side by side. */
+  reportId?: number;
   onSelect(flag: ReportFlag): void;
   onAccept(flag: ReportFlag, note: string): Promise<void>;
   onUnaccept(flag: ReportFlag): Promise<void>;
@@ -19,11 +22,13 @@ interface Props {
 
 const rank = (f: ReportFlag) => (!f.resolved ? 0 : f.accepted ? 1 : 2);
 
-export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }: Props) {
+export function FlagList({ flags, reportId, onSelect, onAccept, onUnaccept, onAcceptMany }: Props) {
   const { t, lang } = useI18n();
   // The flag whose note is being typed. Ids change when the report changes, so the form closes then.
   const [accepting, setAccepting] = useState<number | null>(null);
   const [note, setNote] = useState('');
+  // The copied_text flag whose passages are shown side by side.
+  const [comparing, setComparing] = useState<number | null>(null);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const openAll = flags.filter((f) => !f.resolved && f.source !== 'quality'); // bulk: the extraction doubts
   const tickedOpen = openAll.filter((f) => ticked.has(f.id));
@@ -64,6 +69,17 @@ export function FlagList({ flags, onSelect, onAccept, onUnaccept, onAcceptMany }
               />
             )}
             <span title={f.message}>{describeFlag(f, lang)}</span>
+            {f.kind === 'copied_text' && reportId !== undefined && (
+              <button
+                type="button"
+                className="link"
+                data-testid="flag-passages"
+                onClick={(e) => (e.stopPropagation(), setComparing(comparing === f.id ? null : f.id))}
+              >
+                {comparing === f.id ? t('passagesHide') : t('passagesShow')}
+              </button>
+            )}
+            {f.kind === 'copied_text' && reportId !== undefined && comparing === f.id && <CopiedPassages reportId={reportId} flagId={f.id} />}
             {f.accepted && (
               <div className="flag-accepted" data-testid="flag-accepted">
                 {isQ ? t('qualityAccepted') : t('flagAccepted')}

@@ -316,6 +316,7 @@ export function ReportPage({ id, ids, queue, onOpen, onBack }: Props) {
           <div className="small strong">{t('flagsTitle')}</div>
           <FlagList
             flags={r.flags}
+            reportId={r.id}
             onSelect={(f) => {
               const x = flagTarget(f);
               review.selectFlag(f);
