@@ -96,7 +96,7 @@ class Run {
   constructor(readonly db: DB) {
     this.settings = getQualitySettings(db);
     if (!CACHED.has(db)) {
-      // The LSH band index of a national archive is ~100 MB: a larger page cache keeps its upper levels in memory.
+      // The LSH band table of a national archive is ~70 MB: a larger page cache keeps its upper levels in memory.
       db.pragma('cache_size = -65536');
       CACHED.add(db);
     }
