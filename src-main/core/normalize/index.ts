@@ -199,10 +199,40 @@ function tradMarkers(text: string, enough: number): number {
   return k;
 }
 
+// The conversion of a line, remembered (bounded): a report's table labels come back report after report.
+const HK_LINES = new Map<string, string>();
+// Ideographic description characters (U+2FF0–U+2FFF) make opencc read on over the next characters, a line break included.
+const IDS = /[\u2ff0-\u2fff]/;
+
+/**
+ * hk(text), line by line: no dictionary word of opencc holds a line break, so
+ * none of its matches (segmentation and conversions) crosses one and the
+ * conversion of the text is the conversions of its lines joined. A text with
+ * an ideographic description character is converted whole.
+ */
+function hkByLine(hk: Conv, text: string): string {
+  if (IDS.test(text)) return hk(text);
+  const out: string[] = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl);
+    let c = HK_LINES.get(line);
+    if (c === undefined) {
+      c = hk(line);
+      if (HK_LINES.size >= 20000) HK_LINES.clear();
+      HK_LINES.set(line, c);
+    }
+    out.push(c);
+    pos = nl + 1;
+  }
+  return out.join('\n');
+}
+
 /** Traditional → simplified, keeping the length (so offsets stay valid). */
 export function toSimplified(text: string): string {
   const [hk, tw] = converters();
-  let conv = hk(text);
+  let conv = hkByLine(hk, text);
   // Taiwan-only forms left over: a second pass (rare, so the cost is rare)
   if (tradMarkers(conv, 3) > 2) conv = tw(conv);
   if (conv.length === text.length) return conv;
