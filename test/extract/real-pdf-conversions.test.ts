@@ -92,6 +92,37 @@ describe.skipIf(!haveSoffice)('a real PDF turned into Word by LibreOffice (label
   }, 150_000);
 });
 
+const havePdftoppm = ready && spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).error === undefined;
+describe.skipIf(!havePdftoppm)('the real PDFs scanned: their table pages as 200-dpi grey images, read by OCR', () => {
+  it('every number read is the printed one or flagged', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-scan-'));
+    let read = 0;
+    let right = 0;
+    for (const [name, pages] of [
+      ['huaian-hongze-2024', [3, 4]],
+      ['huaian-city-2024', [5]],
+    ] as const) {
+      const e = JSON.parse(readFileSync(join(EXPECTED, `${name}.json`), 'utf8')) as Expected;
+      for (const p of pages) {
+        const stem = join(out, `${name}-${p}`);
+        expect(
+          spawnSync('pdftoppm', ['-r', '200', '-gray', '-png', '-singlefile', '-f', String(p), '-l', String(p), join(REAL, `${name}.pdf`), stem]).status,
+        ).toBe(0);
+        const x = await extractBytes(readFileSync(`${stem}.png`), `${name}-${p}.png`, { ocr: {} });
+        for (const [id, want] of Object.entries(e.values)) {
+          const got = x.values[id];
+          if (got == null) continue;
+          read++;
+          if (want !== null && Math.abs(got - want) < 1e-6) right++;
+          else expect(flagged(x, id), `${name} p${p} ${id}: ${want} read as ${got}`).toBe(true);
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(150); // the OCR did read the tables
+    expect(right / read).toBeGreaterThan(0.9);
+  }, 300_000);
+});
+
 describe('the agency after a line of noise', () => {
   it('drops what comes before the first Chinese character', () => {
     expect(findMeta('ÿþ?eœ^áOo`lQ_å]\\Ot^¦^¥bJT\n淮安市人民政府\n2024 年政府信息公开工作年度报告\n').agency).toBe('淮安市人民政府');
