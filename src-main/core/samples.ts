@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alive } from './archive/files.js';
+import { removeDeadPidFolders } from './archive/files.js';
 
 /** Where the seeds are for a checkout at `repoRoot`. */
 export const sharedSeeds = (repoRoot: string): string => join(repoRoot, '..', 'shared', 'seeds');
@@ -25,21 +25,11 @@ export function sampleFolder(seeds: string, root = join(tmpdir(), 'nianbao-sampl
   if (!existsSync(seeds)) return null;
   const names = readdirSync(seeds).filter(isSample);
   if (names.length === 0) return null;
-  removeDeadSampleFolders(root);
+  removeDeadPidFolders(root);
   const dir = join(root, String(process.pid));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const n of names) copyFileSync(join(seeds, n), join(dir, n));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** Sample folders of processes no longer running. */
-export function removeDeadSampleFolders(root: string): void {
-  if (!existsSync(root)) return;
-  for (const d of readdirSync(root)) {
-    const pid = /^\d+$/.test(d) ? Number(d) : Number.NaN;
-    if (pid === process.pid || alive(pid)) continue;
-    rmSync(join(root, d), { recursive: true, force: true });
-  }
 }

@@ -3,10 +3,10 @@
 // its detected format's extension, so the PDF reader opens a PDF — and a
 // Windows program never runs an archived file in place), and an export's
 // folder is shown only through the file that export actually wrote.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { alive } from '../core/archive/files.js';
+import { removeDeadPidFolders } from '../core/archive/files.js';
 import { archiveMessage, ArchiveError } from '../core/archive/types.js';
 import type { SourceFormat } from '../core/model.js';
 
@@ -48,16 +48,6 @@ export function extensionFor(format: SourceFormat | null, stored: string): strin
 
 const OPEN_ROOT = () => join(tmpdir(), 'nianbao-open');
 
-/** Remove the copy folders of processes that no longer run (a live one's copies may be open in a program). */
-export function removeDeadCopies(root = OPEN_ROOT()): void {
-  if (!existsSync(root)) return;
-  for (const d of readdirSync(root)) {
-    const pid = /^\d+$/.test(d) ? Number(d) : NaN;
-    if (pid === process.pid || alive(pid)) continue;
-    rmSync(join(root, d), { recursive: true, force: true });
-  }
-}
-
 /**
  * A read-only temporary copy of an archived original, `<tmp>/nianbao-open/<pid>/<report id>-<name><ext>`.
  * `stored` must already be a checked stored path (Archive.originalPath).
@@ -68,7 +58,7 @@ export function openableCopy(stored: string, id: number, sourceName: string, for
       problem: 'no_original',
       name: basename(stored),
     });
-  removeDeadCopies(root);
+  removeDeadPidFolders(root); // a live process's copies may be open in a program
   const dir = join(root, String(process.pid));
   mkdirSync(dir, { recursive: true });
   const stem =

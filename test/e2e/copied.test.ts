@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveSeeds, SEEDS } from '../seeds.js';
-import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, startUi, type UiSession } from './setup.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, importThroughUi, poller, startUi, type UiSession } from './setup.js';
 
 const poll = poller(20_000);
 const GUANGZHOU = '002_3c51f0ab0323fab2.txt'; // 广州市商务局 2020
@@ -44,11 +44,7 @@ describe.skipIf(!haveChromium || !haveSeeds)('copied_text side by side in Chromi
     const text = readFileSync(join(SEEDS, GUANGZHOU), 'utf8');
     writeFileSync(join(dir, 'gz-2020.txt'), text);
     writeFileSync(join(dir, 'gz-2021.txt'), copyForward(text));
-    await page.locator('[data-nav="import"]').click();
-    await page.getByTestId('import-path').fill(dir);
-    await page.getByTestId('import-start').click();
-    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('import-summary-line').textContent()).toMatch(/新增 2/);
+    expect(await importThroughUi(page, dir)).toMatch(/新增 2/);
     await page.getByTestId('import-close').click();
 
     await page.getByTestId('tab-list').click();

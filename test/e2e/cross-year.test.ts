@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReport, type GeneratedReport } from '../gen/generate.js';
-import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, startUi, type UiSession } from './setup.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, importThroughUi, poller, startUi, type UiSession } from './setup.js';
 
 const poll = poller(20_000);
 
@@ -29,11 +29,7 @@ describe.skipIf(!haveChromium)('cross-year checks in Chromium over the web bridg
     const dir = join(tmp, String(g.year));
     mkdirSync(dir);
     writeFileSync(join(dir, g.name), g.bytes);
-    await page.locator('[data-nav="import"]').click();
-    await page.getByTestId('import-path').fill(dir);
-    await page.getByTestId('import-start').click();
-    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('import-summary-line').textContent()).toMatch(/新增 1/);
+    expect(await importThroughUi(page, dir)).toMatch(/新增 1/);
     await page.getByTestId('import-close').click();
   };
   const open2021 = async () => {

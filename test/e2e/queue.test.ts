@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebBridge } from '../../src-main/web/server.js';
 import { generateReport, type GeneratedReport } from '../gen/generate.js';
-import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, poller, ROOT, startUi, type UiSession } from './setup.js';
+import { ARTIFACTS, buildRenderer, e2eTmp, haveChromium, importThroughUi, poller, ROOT, startUi, type UiSession } from './setup.js';
 
 const poll = poller(20_000);
 
@@ -36,12 +36,7 @@ describe.skipIf(!haveChromium)('review queue, 修改记录 and last year in Chro
     for (const g of reports) writeFileSync(join(dir, g.name), g.bytes);
     return dir;
   };
-  const importFolder = async (dir: string) => {
-    await page.locator('[data-nav="import"]').click();
-    await page.getByTestId('import-path').fill(dir);
-    await page.getByTestId('import-start').click();
-    await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
-  };
+  const importFolder = (dir: string) => importThroughUi(page, dir);
 
   beforeAll(async () => {
     expect(THIS_YEAR.agency).toBe(LAST_YEAR.agency);

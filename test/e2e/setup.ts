@@ -101,3 +101,12 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return { context, page };
 }
+
+/** Import `dir` through the 导入 page as a user does; the summary stays open. Returns its summary line. */
+export async function importThroughUi(page: Page, dir: string): Promise<string> {
+  await page.locator('[data-nav="import"]').click();
+  await page.getByTestId('import-path').fill(dir);
+  await page.getByTestId('import-start').click();
+  await page.getByTestId('import-summary').waitFor({ timeout: 120_000 });
+  return (await page.getByTestId('import-summary-line').textContent()) ?? '';
+}

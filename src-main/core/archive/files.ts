@@ -1,4 +1,5 @@
 // The content-addressed folder beside the database: `<archive>.files/ab/cdef…`.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { archiveMessage, ArchiveError } from './types.js';
 
@@ -35,5 +36,15 @@ export function alive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove the `<root>/<pid>` folders of processes that no longer run (a live one's files may still be in use). */
+export function removeDeadPidFolders(root: string): void {
+  if (!existsSync(root)) return;
+  for (const d of readdirSync(root)) {
+    const pid = /^\d+$/.test(d) ? Number(d) : Number.NaN;
+    if (pid === process.pid || alive(pid)) continue;
+    rmSync(join(root, d), { recursive: true, force: true });
   }
 }
